@@ -1,0 +1,395 @@
+//! The client: connecting, starting workflows and getting handles to them, as the Go SDK's
+//! `client.Client` does (internal/internal_workflow_client.go).
+//!
+//! Built on `temporalio-client`'s `Connection` (TLS, API key, envconfig, retries, headers) and
+//! its raw workflow-service calls: the crate's high-level start has no memo, no start delay, no
+//! generated ID and no Go-style "reattach to the running run", so the start request is built here.
+
+use crate::errors::{Error, ErrorCode, Result};
+use crate::options::{ClientOptions, StartWorkflowOptions, DEFAULT_ADDRESS, DEFAULT_CONNECT_TIMEOUT, DEFAULT_NAMESPACE};
+use crate::payloads;
+use crate::runtime::with_deadline;
+use crate::workflow_run::WorkflowRun;
+use serde_json::json;
+use std::sync::Arc;
+use std::time::Duration;
+use temporalio_client::envconfig::{ClientConfigProfile, DataSource, LoadClientConfigProfileOptions};
+use temporalio_client::grpc::WorkflowService;
+use temporalio_client::request_extensions::RetryConfigForCall;
+use temporalio_client::{ClientTlsOptions, Connection, ConnectionOptions, RetryOptions, Url};
+use temporalio_common::protos::temporal::api::{
+    common::v1::{Memo, RetryPolicy as ProtoRetryPolicy, SearchAttributes, WorkflowType},
+    enums::v1::TaskQueueKind,
+    errordetails::v1::WorkflowExecutionAlreadyStartedFailure,
+    taskqueue::v1::TaskQueue,
+    workflowservice::v1::StartWorkflowExecutionRequest,
+};
+use temporalio_common::protos::utilities::decode_status_detail;
+use tonic::IntoRequest;
+
+/// The Go SDK bounds each non-polling call, retries included, by 10 s (internal_utils.go).
+pub const DEFAULT_RPC_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A connected client. Cheap to share: every workflow run holds an `Arc` to it.
+pub struct Client {
+    connection: Connection,
+    namespace: String,
+    identity: String,
+}
+
+/// The Go SDK's retry policy (internal_retry.go): 200 ms, ×2, +20% jitter, unlimited attempts,
+/// `expiration` total, intervals capped at a tenth of it.
+fn go_retry_options(expiration: Duration) -> RetryOptions {
+    RetryOptions::builder()
+        .initial_interval(Duration::from_millis(200))
+        .multiplier(2.0)
+        .randomization_factor(0.2)
+        .max_interval((expiration / 10).max(Duration::from_millis(200)))
+        .max_elapsed_time(Some(expiration))
+        .max_retries(0)
+        .build()
+}
+
+/// The Go SDK's default identity: `pid@hostname@` (getWorkerIdentity with no task queue).
+pub fn default_identity() -> String {
+    format!("{}@{}@", std::process::id(), hostname())
+}
+
+fn hostname() -> String {
+    let mut buf = [0u8; 256];
+    // SAFETY: the buffer is valid for its length; gethostname NUL-terminates on success.
+    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
+    if rc != 0 {
+        return "Unknown".to_owned();
+    }
+    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    match std::str::from_utf8(&buf[..end]) {
+        Ok(h) if !h.is_empty() => h.to_owned(),
+        _ => "Unknown".to_owned(),
+    }
+}
+
+/// Turns `host:port` into a URL with the right scheme; a URL with a scheme is kept.
+fn address_to_url(address: &str, tls: bool) -> Result<Url> {
+    if address.contains("://") {
+        return Url::parse(address)
+            .map_err(|e| Error::invalid_argument(format!("invalid server address \"{address}\": {e}")));
+    }
+    let scheme = if tls { "https" } else { "http" };
+    let url = Url::parse(&format!("{scheme}://{address}"))
+        .map_err(|e| Error::invalid_argument(format!("invalid server address \"{address}\": {e}")))?;
+    if url.port().is_none() || url.path() != "/" {
+        return Err(Error::invalid_argument(format!(
+            "invalid server address \"{address}\": expected host:port"
+        )));
+    }
+    Ok(url)
+}
+
+fn load_profile(env: &crate::options::EnvConfig) -> Result<ClientConfigProfile> {
+    let options = LoadClientConfigProfileOptions::builder()
+        .maybe_config_source(env.config_file.clone().map(DataSource::Path))
+        .maybe_config_file_profile(env.profile.clone())
+        .build();
+    temporalio_common::envconfig::load_client_config_profile(options, None)
+        .map_err(|e| Error::invalid_argument(format!("cannot load the client configuration: {e}")))
+}
+
+/// Builds the crate's connection options: envconfig first (when asked), explicit fields on top.
+fn connection_options(opts: &ClientOptions) -> Result<(ConnectionOptions, String)> {
+    let profile = match &opts.envconfig {
+        Some(env) => Some(load_profile(env)?),
+        None => None,
+    };
+    let mut namespace = profile.as_ref().and_then(|p| p.namespace.clone()).unwrap_or_default();
+    if !opts.namespace.is_empty() {
+        namespace = opts.namespace.clone();
+    }
+    if namespace.is_empty() {
+        namespace = DEFAULT_NAMESPACE.to_owned();
+    }
+
+    // Start from what the profile says (TLS files resolved, headers normalised), or from nothing.
+    let (mut conn, profile_address) = match profile {
+        Some(p) => {
+            let address = p.address.clone();
+            let conn = ConnectionOptions::try_from(p)
+                .map_err(|e| Error::invalid_argument(format!("invalid client configuration: {e}")))?;
+            (conn, address)
+        }
+        None => (ConnectionOptions::new(address_to_url(DEFAULT_ADDRESS, false)?).build(), None),
+    };
+
+    if let Some(key) = &opts.api_key {
+        conn.api_key = Some(key.clone());
+    }
+    if let Some(tls) = &opts.tls {
+        let client_tls = match (&tls.client_cert_pem, &tls.client_key_pem) {
+            (Some(cert), Some(key)) => Some(
+                ClientTlsOptions::builder().client_cert(cert.clone()).client_private_key(key.clone()).build(),
+            ),
+            (None, None) => None,
+            _ => {
+                return Err(Error::invalid_argument(
+                    "TLS: a client certificate and a client key must be given together",
+                ))
+            }
+        };
+        let mut crate_tls = temporalio_client::TlsOptions::builder()
+            .maybe_server_root_ca_cert(tls.server_ca_cert_pem.clone())
+            .maybe_domain(tls.server_name.clone())
+            .maybe_client_tls_options(client_tls)
+            .build();
+        if tls.disable_host_verification {
+            crate_tls.server_cert_verifier = Some(crate::tls::SkipHostVerification::new());
+        }
+        conn.tls_options = Some(crate_tls);
+    } else if conn.api_key.is_some() && conn.tls_options.is_none() && opts.envconfig.is_none() {
+        // As the official SDKs: an API key without TLS settings means TLS with system roots.
+        conn.tls_options = Some(temporalio_client::TlsOptions::default());
+    }
+
+    let tls_on = conn.tls_options.is_some();
+    let address = if !opts.address.is_empty() {
+        Some(opts.address.as_str())
+    } else {
+        profile_address.as_deref()
+    };
+    conn.target = address_to_url(address.unwrap_or(DEFAULT_ADDRESS), tls_on)?;
+    if tls_on && conn.target.scheme() == "http" && opts.address.is_empty() {
+        let _ = conn.target.set_scheme("https");
+    }
+
+    conn.identity = if opts.identity.is_empty() { default_identity() } else { opts.identity.clone() };
+    if !opts.grpc_metadata.is_empty() {
+        let mut headers = conn.headers.take().unwrap_or_default();
+        for (k, v) in &opts.grpc_metadata {
+            headers.insert(k.to_ascii_lowercase(), v.clone());
+        }
+        conn.headers = Some(headers);
+    }
+    let connect_timeout =
+        if opts.connect_timeout.is_zero() { DEFAULT_CONNECT_TIMEOUT } else { opts.connect_timeout };
+    conn.connect_timeout = Some(connect_timeout);
+    conn.retry_options = go_retry_options(Duration::from_secs(60));
+    // One connection, no DNS re-resolution task: the Go SDK dials one target too.
+    conn.dns_load_balancing = None;
+    Ok((conn, namespace))
+}
+
+impl Client {
+    /// Connects and checks the server with GetSystemInfo, as the Go SDK's `Dial` does; fails
+    /// within the connect timeout.
+    pub async fn connect(opts: ClientOptions) -> Result<Arc<Client>> {
+        let (conn_opts, namespace) = connection_options(&opts)?;
+        let timeout = conn_opts.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+        let target = conn_opts.target.to_string();
+        let identity = conn_opts.identity.clone();
+        let connection = with_deadline("connect", Some(timeout), async {
+            Connection::connect(conn_opts).await.map_err(|e| connect_error(&target, e))
+        })
+        .await
+        .map_err(|e| match e.code {
+            ErrorCode::DeadlineExceeded => Error::new(
+                ErrorCode::DeadlineExceeded,
+                format!("failed reaching server {target}: no answer within {} ms", timeout.as_millis()),
+            ),
+            _ => e,
+        })?;
+        Ok(Arc::new(Client { connection, namespace, identity }))
+    }
+
+    pub fn namespace(&self) -> &str {
+        &self.namespace
+    }
+
+    pub fn identity(&self) -> &str {
+        &self.identity
+    }
+
+    pub(crate) fn workflow_service(&self) -> Box<dyn WorkflowService> {
+        self.connection.workflow_service()
+    }
+
+    /// The Go SDK's `ExecuteWorkflow`: starts a workflow and returns its run as soon as the
+    /// server accepted the start. With `workflow_execution_error_when_already_started` false (the
+    /// default), an ID that is already running (or that the reuse policy refuses) gives the run
+    /// the server names instead of an error.
+    pub async fn execute_workflow(
+        self: &Arc<Self>,
+        workflow_type: &str,
+        args_json: Option<&str>,
+        options: &StartWorkflowOptions,
+    ) -> Result<WorkflowRun> {
+        if workflow_type.is_empty() {
+            return Err(Error::invalid_argument("workflow type is required"));
+        }
+        options.validate()?;
+        let input = payloads::args_to_payloads(args_json)?;
+        let workflow_id =
+            if options.id.is_empty() { uuid::Uuid::new_v4().to_string() } else { options.id.clone() };
+        let request = self.start_request(workflow_type, &workflow_id, input, options)?;
+
+        let mut service = self.workflow_service();
+        let mut grpc_request = request.into_request();
+        grpc_request.set_timeout(DEFAULT_RPC_TIMEOUT);
+        grpc_request.extensions_mut().insert(RetryConfigForCall(go_retry_options(DEFAULT_RPC_TIMEOUT)));
+        let response = with_deadline("start workflow", Some(DEFAULT_RPC_TIMEOUT), async {
+            Ok(service.start_workflow_execution(grpc_request).await)
+        })
+        .await?;
+
+        let run_id = match response {
+            Ok(resp) => resp.into_inner().run_id,
+            Err(status) if status.code() == tonic::Code::AlreadyExists => {
+                let existing = decode_status_detail::<WorkflowExecutionAlreadyStartedFailure>(status.details())
+                    .map(|d| d.run_id)
+                    .unwrap_or_default();
+                if options.workflow_execution_error_when_already_started {
+                    return Err(Error::new(
+                        ErrorCode::AlreadyStarted,
+                        format!("start workflow: {} (workflowID: {workflow_id}, runID: {existing})", status.message()),
+                    )
+                    .with_details(json!({ "workflow_id": workflow_id, "run_id": existing, "grpc_code": "ALREADY_EXISTS" })));
+                }
+                existing
+            }
+            Err(status) => return Err(Error::from_status("start workflow", &status)),
+        };
+        Ok(WorkflowRun::new(self.clone(), workflow_id, Some(run_id), workflow_type.to_owned()))
+    }
+
+    fn start_request(
+        &self,
+        workflow_type: &str,
+        workflow_id: &str,
+        input: Option<temporalio_common::protos::temporal::api::common::v1::Payloads>,
+        o: &StartWorkflowOptions,
+    ) -> Result<StartWorkflowExecutionRequest> {
+        let memo = match &o.memo_json {
+            Some(m) => Some(Memo { fields: payloads::object_to_payload_map("memo", m)? }),
+            None => None,
+        };
+        let search_attributes = match &o.search_attributes_json {
+            Some(s) => Some(SearchAttributes {
+                indexed_fields: payloads::object_to_payload_map("search attributes", s)?,
+            }),
+            None => None,
+        };
+        let retry_policy = o.retry_policy.as_ref().map(|rp| ProtoRetryPolicy {
+            initial_interval: nonzero_duration(rp.initial_interval),
+            backoff_coefficient: rp.backoff_coefficient,
+            maximum_interval: nonzero_duration(rp.maximum_interval),
+            maximum_attempts: rp.maximum_attempts,
+            non_retryable_error_types: rp.non_retryable_error_types.clone(),
+        });
+        Ok(StartWorkflowExecutionRequest {
+            namespace: self.namespace.clone(),
+            workflow_id: workflow_id.to_owned(),
+            workflow_type: Some(WorkflowType { name: workflow_type.to_owned() }),
+            task_queue: Some(TaskQueue {
+                name: o.task_queue.clone(),
+                kind: TaskQueueKind::Normal as i32,
+                ..Default::default()
+            }),
+            input,
+            // The Go SDK always sends the three timeouts; zero lets the server apply defaults.
+            workflow_execution_timeout: Some(proto_duration(o.workflow_execution_timeout)),
+            workflow_run_timeout: Some(proto_duration(o.workflow_run_timeout)),
+            workflow_task_timeout: Some(proto_duration(o.workflow_task_timeout)),
+            identity: self.identity.clone(),
+            // One per call, created before the RPC so retries are de-duplicated by the server.
+            request_id: uuid::Uuid::new_v4().to_string(),
+            workflow_id_reuse_policy: o.workflow_id_reuse_policy as i32,
+            workflow_id_conflict_policy: o.workflow_id_conflict_policy as i32,
+            retry_policy,
+            cron_schedule: o.cron_schedule.clone(),
+            memo,
+            search_attributes,
+            workflow_start_delay: nonzero_duration(o.start_delay),
+            ..Default::default()
+        })
+    }
+
+    /// The Go SDK's `GetWorkflow`: lazy, no RPC. An empty `run_id` means the latest run, pinned
+    /// at first use.
+    pub fn get_workflow(self: &Arc<Self>, workflow_id: &str, run_id: Option<&str>) -> Result<WorkflowRun> {
+        if workflow_id.is_empty() {
+            return Err(Error::invalid_argument("workflow ID is required"));
+        }
+        let run_id = run_id.filter(|r| !r.is_empty()).map(str::to_owned);
+        Ok(WorkflowRun::new(self.clone(), workflow_id.to_owned(), run_id, String::new()))
+    }
+}
+
+pub(crate) fn proto_duration(d: Duration) -> prost_wkt_types::Duration {
+    prost_wkt_types::Duration { seconds: d.as_secs() as i64, nanos: d.subsec_nanos() as i32 }
+}
+
+fn nonzero_duration(d: Duration) -> Option<prost_wkt_types::Duration> {
+    (!d.is_zero()).then(|| proto_duration(d))
+}
+
+fn connect_error(target: &str, e: temporalio_client::errors::ClientConnectError) -> Error {
+    use temporalio_client::errors::ClientConnectError as E;
+    match e {
+        E::SystemInfoCallError(status) => {
+            let mut err = Error::from_status(&format!("failed reaching server {target}"), &status);
+            if err.code == ErrorCode::Rpc || err.code == ErrorCode::Canceled {
+                err.code = ErrorCode::Unavailable;
+            }
+            err
+        }
+        E::InvalidUri(e) => Error::invalid_argument(format!("invalid server address {target}: {e}")),
+        E::InvalidHeaders(e) => Error::invalid_argument(format!("invalid gRPC metadata: {e}")),
+        E::InvalidConfig(msg) => Error::invalid_argument(format!("invalid client configuration: {msg}")),
+        E::TonicTransportError(e) => {
+            Error::new(ErrorCode::Unavailable, format!("failed reaching server {target}: {}", error_chain(&e)))
+        }
+        other => Error::new(ErrorCode::Unavailable, format!("failed reaching server {target}: {other}")),
+    }
+}
+
+/// "a: b: c" from an error and its sources, as Go prints wrapped errors.
+pub(crate) fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut src = e.source();
+    while let Some(cause) = src {
+        let text = cause.to_string();
+        if !s.contains(&text) {
+            s.push_str(": ");
+            s.push_str(&text);
+        }
+        src = cause.source();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_get_a_scheme() {
+        assert_eq!(address_to_url("localhost:7233", false).unwrap().as_str(), "http://localhost:7233/");
+        assert_eq!(address_to_url("x.tmprl.cloud:7233", true).unwrap().scheme(), "https");
+        assert_eq!(address_to_url("https://h:1", false).unwrap().scheme(), "https");
+        assert!(address_to_url("localhost", false).is_err());
+        assert!(address_to_url("bad host:1", false).is_err());
+    }
+
+    #[test]
+    fn identity_matches_go_default() {
+        let id = default_identity();
+        assert!(id.starts_with(&format!("{}@", std::process::id())) && id.ends_with('@'), "{id}");
+    }
+
+    #[test]
+    fn explicit_fields_win_over_defaults() {
+        let opts = ClientOptions { namespace: "ns1".into(), address: "127.0.0.1:1234".into(), ..Default::default() };
+        let (conn, ns) = connection_options(&opts).unwrap();
+        assert_eq!(ns, "ns1");
+        assert_eq!(conn.target.as_str(), "http://127.0.0.1:1234/");
+        assert!(conn.identity.ends_with('@'));
+    }
+}

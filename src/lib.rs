@@ -1,0 +1,16 @@
+//! temporal-ffi: a Temporal client with a C ABI.
+//!
+//! The Temporal logic lives in safe modules named after the Go SDK's concepts ([`client`],
+//! [`workflow_run`], [`options`], [`payloads`], [`errors`]); [`ffi`] is the thin boundary that
+//! holds every `unsafe` pointer operation and exports the C functions declared in
+//! `include/temporal.h`.
+
+pub mod client;
+pub mod errors;
+pub mod failure;
+pub mod ffi;
+pub mod options;
+pub mod payloads;
+pub mod runtime;
+mod tls;
+pub mod workflow_run;

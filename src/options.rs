@@ -1,0 +1,240 @@
+//! Client and start options in safe Rust, named after the Go SDK's `client.Options` and
+//! `client.StartWorkflowOptions`. The FFI layer fills these from the C structs; everything here
+//! is plain data plus validation.
+
+use crate::errors::{Error, Result};
+use std::collections::HashMap;
+use std::time::Duration;
+
+/// Default server address, as the Go SDK's `client.DefaultHostPort`.
+pub const DEFAULT_ADDRESS: &str = "localhost:7233";
+/// Default namespace, as the Go SDK's `client.DefaultNamespace`.
+pub const DEFAULT_NAMESPACE: &str = "default";
+/// How long connecting (dial + the GetSystemInfo check) may take when no timeout is given.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The Go SDK's `client.Options`, for what a client of this library needs.
+#[derive(Clone, Default)]
+pub struct ClientOptions {
+    /// `host:port`, or a URL with `http://` / `https://`. Empty: `localhost:7233`.
+    pub address: String,
+    /// Empty: `default`.
+    pub namespace: String,
+    /// Empty: `pid@hostname@` exactly as the Go SDK makes it.
+    pub identity: String,
+    /// Sent as `authorization: Bearer <key>`; turns TLS on unless TLS is configured otherwise.
+    pub api_key: Option<String>,
+    pub tls: Option<TlsOptions>,
+    /// Extra gRPC metadata sent on every call.
+    pub grpc_metadata: HashMap<String, String>,
+    /// Zero: [`DEFAULT_CONNECT_TIMEOUT`].
+    pub connect_timeout: Duration,
+    /// Load `TEMPORAL_*` environment variables and the TOML config file the way the official
+    /// SDKs do; explicit fields above win over what is loaded.
+    pub envconfig: Option<EnvConfig>,
+}
+
+/// Which envconfig profile to load.
+#[derive(Clone, Debug, Default)]
+pub struct EnvConfig {
+    /// Profile name; `None`: `TEMPORAL_PROFILE` or `default`.
+    pub profile: Option<String>,
+    /// Config file path; `None`: `TEMPORAL_CONFIG_FILE` or the platform default path.
+    pub config_file: Option<String>,
+}
+
+#[derive(Clone, Default)]
+pub struct TlsOptions {
+    pub server_ca_cert_pem: Option<Vec<u8>>,
+    pub client_cert_pem: Option<Vec<u8>>,
+    pub client_key_pem: Option<Vec<u8>>,
+    pub server_name: Option<String>,
+    pub disable_host_verification: bool,
+}
+
+/// Redacts secrets: an API key or a private key must never reach a log or an error message.
+impl std::fmt::Debug for ClientOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientOptions")
+            .field("address", &self.address)
+            .field("namespace", &self.namespace)
+            .field("identity", &self.identity)
+            .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
+            .field("tls", &self.tls)
+            .field("grpc_metadata_keys", &self.grpc_metadata.keys().collect::<Vec<_>>())
+            .field("connect_timeout", &self.connect_timeout)
+            .field("envconfig", &self.envconfig)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for TlsOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TlsOptions")
+            .field("server_ca_cert", &self.server_ca_cert_pem.is_some())
+            .field("client_cert", &self.client_cert_pem.is_some())
+            .field("client_key", &self.client_key_pem.as_ref().map(|_| "<redacted>"))
+            .field("server_name", &self.server_name)
+            .field("disable_host_verification", &self.disable_host_verification)
+            .finish()
+    }
+}
+
+/// `enums.v1.WorkflowIdReusePolicy`, with the proto's numbers.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WorkflowIdReusePolicy {
+    /// Server default (allow duplicate).
+    #[default]
+    Unspecified = 0,
+    AllowDuplicate = 1,
+    AllowDuplicateFailedOnly = 2,
+    RejectDuplicate = 3,
+    /// Deprecated by the server: prefer the TERMINATE_EXISTING conflict policy.
+    TerminateIfRunning = 4,
+}
+
+/// `enums.v1.WorkflowIdConflictPolicy`, with the proto's numbers.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WorkflowIdConflictPolicy {
+    /// Server default (fail).
+    #[default]
+    Unspecified = 0,
+    Fail = 1,
+    UseExisting = 2,
+    TerminateExisting = 3,
+}
+
+impl WorkflowIdReusePolicy {
+    pub fn from_i32(v: i32) -> Result<Self> {
+        Ok(match v {
+            0 => Self::Unspecified,
+            1 => Self::AllowDuplicate,
+            2 => Self::AllowDuplicateFailedOnly,
+            3 => Self::RejectDuplicate,
+            4 => Self::TerminateIfRunning,
+            _ => return Err(Error::invalid_argument(format!("unknown workflow ID reuse policy {v}"))),
+        })
+    }
+}
+
+impl WorkflowIdConflictPolicy {
+    pub fn from_i32(v: i32) -> Result<Self> {
+        Ok(match v {
+            0 => Self::Unspecified,
+            1 => Self::Fail,
+            2 => Self::UseExisting,
+            3 => Self::TerminateExisting,
+            _ => {
+                return Err(Error::invalid_argument(format!("unknown workflow ID conflict policy {v}")))
+            }
+        })
+    }
+}
+
+/// The Go SDK's `temporal.RetryPolicy`. Zero values mean "server default".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RetryPolicy {
+    pub initial_interval: Duration,
+    pub backoff_coefficient: f64,
+    pub maximum_interval: Duration,
+    /// 0: unlimited.
+    pub maximum_attempts: i32,
+    pub non_retryable_error_types: Vec<String>,
+}
+
+/// The Go SDK's `client.StartWorkflowOptions`.
+#[derive(Clone, Debug, Default)]
+pub struct StartWorkflowOptions {
+    /// Empty: a UUIDv4 is generated, as the Go SDK does.
+    pub id: String,
+    /// Required.
+    pub task_queue: String,
+    /// Zero: unlimited.
+    pub workflow_execution_timeout: Duration,
+    /// Zero: the execution timeout.
+    pub workflow_run_timeout: Duration,
+    /// Zero: 10 s, applied by the server.
+    pub workflow_task_timeout: Duration,
+    pub workflow_id_reuse_policy: WorkflowIdReusePolicy,
+    pub workflow_id_conflict_policy: WorkflowIdConflictPolicy,
+    /// False (the default): starting an ID that is already running (or that the reuse policy
+    /// refuses) returns a run for the existing execution instead of an error.
+    pub workflow_execution_error_when_already_started: bool,
+    pub retry_policy: Option<RetryPolicy>,
+    pub cron_schedule: String,
+    /// Memo as a JSON object: each field becomes one json/plain payload.
+    pub memo_json: Option<String>,
+    /// Search attributes as a JSON object: each field becomes one json/plain payload.
+    pub search_attributes_json: Option<String>,
+    /// Zero: start at once.
+    pub start_delay: Duration,
+}
+
+/// Longest timeout accepted anywhere: 100 years. Anything larger is a mistake (or a negative
+/// number seen as unsigned) and is refused rather than silently wrapped.
+pub const MAX_DURATION: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+
+/// Milliseconds from the C ABI to a `Duration`, refusing absurd values.
+pub fn duration_from_millis(what: &str, millis: u64) -> Result<Duration> {
+    let d = Duration::from_millis(millis);
+    if d > MAX_DURATION {
+        return Err(Error::invalid_argument(format!(
+            "{what} of {millis} ms is out of range (at most 100 years)"
+        )));
+    }
+    Ok(d)
+}
+
+impl StartWorkflowOptions {
+    /// Checks what the server would otherwise reject less clearly.
+    pub fn validate(&self) -> Result<()> {
+        if self.task_queue.is_empty() {
+            return Err(Error::invalid_argument("start workflow options: task queue is required"));
+        }
+        if let Some(rp) = &self.retry_policy {
+            if rp.backoff_coefficient != 0.0 && !(rp.backoff_coefficient >= 1.0 && rp.backoff_coefficient.is_finite()) {
+                return Err(Error::invalid_argument(
+                    "retry policy: backoff coefficient must be 0 (server default) or at least 1",
+                ));
+            }
+            if rp.maximum_attempts < 0 {
+                return Err(Error::invalid_argument("retry policy: maximum attempts must not be negative"));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn task_queue_is_required() {
+        let e = StartWorkflowOptions::default().validate().unwrap_err();
+        assert_eq!(e.code, crate::errors::ErrorCode::InvalidArgument);
+        assert!(e.message.contains("task queue"));
+    }
+
+    #[test]
+    fn unknown_enum_values_and_absurd_durations_are_refused() {
+        assert!(WorkflowIdReusePolicy::from_i32(5).is_err());
+        assert!(WorkflowIdConflictPolicy::from_i32(-1).is_err());
+        assert_eq!(WorkflowIdConflictPolicy::from_i32(2).unwrap(), WorkflowIdConflictPolicy::UseExisting);
+        assert!(duration_from_millis("timeout", u64::MAX).is_err());
+        assert_eq!(duration_from_millis("timeout", 1500).unwrap(), Duration::from_millis(1500));
+    }
+
+    #[test]
+    fn debug_output_redacts_secrets() {
+        let o = ClientOptions {
+            api_key: Some("sekrit-api-key".into()),
+            tls: Some(TlsOptions { client_key_pem: Some(b"PRIVATE KEY".to_vec()), ..Default::default() }),
+            ..Default::default()
+        };
+        let s = format!("{o:?}");
+        assert!(!s.contains("sekrit") && !s.contains("PRIVATE"), "{s}");
+    }
+}

@@ -1,0 +1,477 @@
+//! Drives the exported C functions exactly as a C host would (raw pointers, out-parameters,
+//! owned errors), against the real dev server and Go SDK worker that
+//! `tests/harness/with-dev-server.sh` starts (it exports TEMPORAL_ADDRESS and
+//! TEMPORAL_TEST_TASK_QUEUE).
+
+use std::ffi::{c_char, CStr, CString};
+use std::ptr;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+use temporal_ffi::errors::ErrorCode;
+use temporal_ffi::ffi::client::*;
+use temporal_ffi::ffi::error::*;
+use temporal_ffi::ffi::workflow::*;
+use temporal_ffi::ffi::*;
+
+fn address() -> String {
+    std::env::var("TEMPORAL_ADDRESS").expect("run under tests/harness/with-dev-server.sh (TEMPORAL_ADDRESS)")
+}
+
+fn task_queue() -> CString {
+    CString::new(std::env::var("TEMPORAL_TEST_TASK_QUEUE").unwrap_or_else(|_| "temporal-ffi-test".into())).unwrap()
+}
+
+fn unique_id(prefix: &str) -> String {
+    static N: AtomicU32 = AtomicU32::new(0);
+    format!("{prefix}-{}-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed), nanos())
+}
+
+fn nanos() -> u128 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
+}
+
+/// An error as the host sees it, copied out and freed.
+#[derive(Debug)]
+struct HostError {
+    code: ErrorCode,
+    message: String,
+    details: Option<serde_json::Value>,
+}
+
+fn take_error(e: *mut temporal_error) -> Result<(), HostError> {
+    if e.is_null() {
+        return Ok(());
+    }
+    unsafe {
+        let code = temporal_error_get_code(e);
+        let message = CStr::from_ptr(temporal_error_get_message(e)).to_str().unwrap().to_owned();
+        let d = temporal_error_get_details(e);
+        let details = (!d.is_null()).then(|| serde_json::from_str(CStr::from_ptr(d).to_str().unwrap()).unwrap());
+        temporal_error_free(e);
+        Err(HostError { code, message, details })
+    }
+}
+
+struct Client(*mut temporal_client);
+unsafe impl Send for Client {}
+unsafe impl Sync for Client {}
+impl Drop for Client {
+    fn drop(&mut self) {
+        unsafe { temporal_client_free(self.0) }
+    }
+}
+
+#[derive(Debug)]
+struct Run(*mut temporal_workflow_run);
+unsafe impl Send for Run {}
+unsafe impl Sync for Run {}
+impl Drop for Run {
+    fn drop(&mut self) {
+        unsafe { temporal_workflow_run_free(self.0) }
+    }
+}
+
+impl Run {
+    fn id(&self) -> String {
+        unsafe { CStr::from_ptr(temporal_workflow_run_get_id(self.0)).to_str().unwrap().to_owned() }
+    }
+    fn run_id(&self) -> String {
+        unsafe { CStr::from_ptr(temporal_workflow_run_get_run_id(self.0)).to_str().unwrap().to_owned() }
+    }
+    fn result(&self, timeout_ms: u64) -> Result<String, HostError> {
+        let mut out: *mut c_char = ptr::null_mut();
+        take_error(unsafe { temporal_get_result(self.0, timeout_ms, &mut out) })?;
+        assert!(!out.is_null());
+        let text = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_owned();
+        unsafe { temporal_string_free(out) };
+        Ok(text)
+    }
+}
+
+fn connect_with(f: impl FnOnce(&mut temporal_client_options)) -> Result<Client, HostError> {
+    let mut opts = std::mem::MaybeUninit::<temporal_client_options>::uninit();
+    let mut opts = unsafe {
+        temporal_client_options_default(opts.as_mut_ptr());
+        opts.assume_init()
+    };
+    let addr = CString::new(address()).unwrap();
+    opts.address = addr.as_ptr();
+    f(&mut opts);
+    let mut client = ptr::null_mut();
+    take_error(unsafe { temporal_client_connect(&opts, &mut client) })?;
+    Ok(Client(client))
+}
+
+fn connect() -> Client {
+    connect_with(|_| {}).expect("connect to the dev server")
+}
+
+fn default_start_options() -> temporal_start_workflow_options {
+    let mut o = std::mem::MaybeUninit::<temporal_start_workflow_options>::uninit();
+    unsafe {
+        temporal_start_workflow_options_default(o.as_mut_ptr());
+        o.assume_init()
+    }
+}
+
+/// Starts `workflow_type` with `args` and the given ID; `f` adjusts the options.
+fn start(
+    client: &Client,
+    workflow_type: &str,
+    args: Option<&str>,
+    id: Option<&str>,
+    f: impl FnOnce(&mut temporal_start_workflow_options),
+) -> Result<Run, HostError> {
+    let tq = task_queue();
+    let id = id.map(|i| CString::new(i).unwrap());
+    let ty = CString::new(workflow_type).unwrap();
+    let args = args.map(|a| CString::new(a).unwrap());
+    let mut o = default_start_options();
+    o.task_queue = tq.as_ptr();
+    o.id = id.as_ref().map_or(ptr::null(), |i| i.as_ptr());
+    f(&mut o);
+    let mut run = ptr::null_mut();
+    take_error(unsafe {
+        temporal_execute_workflow(client.0, ty.as_ptr(), args.as_ref().map_or(ptr::null(), |a| a.as_ptr()), &o, &mut run)
+    })?;
+    Ok(Run(run))
+}
+
+fn get_workflow(client: &Client, id: &str, run_id: Option<&str>) -> Run {
+    let id = CString::new(id).unwrap();
+    let run_id = run_id.map(|r| CString::new(r).unwrap());
+    let mut run = ptr::null_mut();
+    take_error(unsafe {
+        temporal_get_workflow(client.0, id.as_ptr(), run_id.as_ref().map_or(ptr::null(), |r| r.as_ptr()), &mut run)
+    })
+    .expect("get_workflow");
+    Run(run)
+}
+
+/// Ends a workflow with the CLI the harness provides (a client-side action we do not offer yet).
+fn cli(args: &[&str]) {
+    let cli = std::env::var("TEMPORAL_CLI").unwrap_or_else(|_| "temporal".into());
+    let status = std::process::Command::new(cli)
+        .args(args)
+        .args(["--address", &address()])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("run the temporal CLI");
+    assert!(status.success(), "temporal {args:?} failed");
+}
+
+#[test]
+fn start_and_get_result_sync() {
+    let client = connect();
+    let id = unique_id("greeting");
+    let run = start(&client, "GreetingWorkflow", Some(r#"["World"]"#), Some(&id), |_| {}).unwrap();
+    assert_eq!(run.id(), id);
+    assert_eq!(run.run_id().len(), 36, "run ID is a UUID");
+    assert_eq!(run.result(0).unwrap(), r#""Hello World!""#);
+}
+
+#[test]
+fn typed_arguments_reach_a_go_worker() {
+    let client = connect();
+    let transfer = r#"[{"Amount":54.99,"FromAccount":"001-001","ToAccount":"002-002","ReferenceID":"ref-7"}]"#;
+    let run = start(&client, "TransferMoney", Some(transfer), Some(&unique_id("transfer")), |_| {}).unwrap();
+    assert_eq!(run.result(0).unwrap(), r#""Transfer complete (transaction IDs: ref-7-withdrawal, ref-7-deposit)""#);
+    let run = start(&client, "Concat", Some(r#"["x", 7, true, {"k": [1, 2]}]"#), None, |_| {}).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&run.result(0).unwrap()).unwrap();
+    assert_eq!(v, serde_json::json!({"a": "x", "b": 7, "c": true, "d": {"k": [1, 2]}}));
+}
+
+#[test]
+fn results_in_each_supported_encoding() {
+    let client = connect();
+    let r = |ty: &str, args: Option<&str>| start(&client, ty, args, None, |_| {}).unwrap().result(0);
+    assert_eq!(r("Echo", Some("[null]")).unwrap(), "null");
+    assert_eq!(r("Echo", Some(r#"[{"a":[1,"<&>"]}]"#)).unwrap(), r#"{"a":[1,"\u003c\u0026\u003e"]}"#);
+    assert_eq!(r("NoResult", None).unwrap(), "null");
+    assert_eq!(r("ReturnBytes", None).unwrap(), r#""cmF3IGJ5dGVz""#);
+    let e = r("CustomEncoding", None).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Payload);
+    assert!(e.message.contains("binary/custom"), "{}", e.message);
+}
+
+#[test]
+fn generated_workflow_id_is_a_uuid() {
+    let client = connect();
+    let run = start(&client, "Echo", Some(r#"["x"]"#), None, |_| {}).unwrap();
+    let id = run.id();
+    assert_eq!(id.len(), 36, "{id}");
+    assert_eq!(id.chars().filter(|&c| c == '-').count(), 4, "{id}");
+    assert_eq!(run.result(0).unwrap(), r#""x""#);
+}
+
+#[test]
+fn missing_task_queue_is_invalid_argument() {
+    let client = connect();
+    let e = start(&client, "Echo", None, None, |o| o.task_queue = ptr::null()).unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    assert!(e.message.contains("task queue"), "{}", e.message);
+}
+
+#[test]
+fn already_running_id_reattaches_or_errors_when_asked() {
+    let client = connect();
+    let id = unique_id("block");
+    let first = start(&client, "Block", None, Some(&id), |_| {}).unwrap();
+    let second = start(&client, "Block", None, Some(&id), |_| {}).unwrap();
+    assert_eq!(second.run_id(), first.run_id(), "default options reattach to the running run");
+    let e = start(&client, "Block", None, Some(&id), |o| o.error_when_already_started = true).unwrap_err();
+    assert_eq!(e.code, ErrorCode::AlreadyStarted);
+    let details = e.details.unwrap();
+    assert_eq!(details["run_id"], first.run_id());
+    assert_eq!(details["workflow_id"], id);
+    cli(&["workflow", "signal", "-w", &id, "--name", "unblock", "--input", "\"go\""]);
+    assert_eq!(second.result(10_000).unwrap(), r#""unblocked: go""#);
+}
+
+#[test]
+fn reject_duplicate_reuse_policy() {
+    let client = connect();
+    let id = unique_id("reuse");
+    let first = start(&client, "Echo", Some("[1]"), Some(&id), |_| {}).unwrap();
+    assert_eq!(first.result(0).unwrap(), "1");
+    let reject = |o: &mut temporal_start_workflow_options| {
+        o.id_reuse_policy = temporal_ffi::options::WorkflowIdReusePolicy::RejectDuplicate as i32
+    };
+    let e = start(&client, "Echo", Some("[2]"), Some(&id), |o| {
+        reject(o);
+        o.error_when_already_started = true;
+    })
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::AlreadyStarted, "{e:?}");
+    // As the Go SDK: without the flag, the refused start gives the last run, and its result.
+    let again = start(&client, "Echo", Some("[2]"), Some(&id), reject).unwrap();
+    assert_eq!(again.run_id(), first.run_id());
+    assert_eq!(again.result(0).unwrap(), "1");
+}
+
+#[test]
+fn workflow_failure_carries_type_and_cause() {
+    let client = connect();
+    let run = start(&client, "Fail", Some(r#"["boom", "MyError", true]"#), None, |_| {}).unwrap();
+    let e = run.result(0).unwrap_err();
+    assert_eq!(e.code, ErrorCode::WorkflowFailed);
+    assert!(e.message.starts_with("workflow execution error (type: Fail, workflowID: "), "{}", e.message);
+    assert!(e.message.contains("boom (type: MyError, retryable: false): root cause: boom"), "{}", e.message);
+    let failure = &e.details.as_ref().unwrap()["failure"];
+    assert_eq!(failure["type"], "MyError");
+    assert_eq!(failure["non_retryable"], true);
+    assert_eq!(failure["details"][0]["n"], 42);
+    assert_eq!(failure["cause"]["message"], "root cause: boom");
+}
+
+#[test]
+fn canceled_terminated_and_timed_out() {
+    let client = connect();
+    let canceled = start(&client, "Block", None, Some(&unique_id("cancel")), |_| {}).unwrap();
+    cli(&["workflow", "cancel", "-w", &canceled.id()]);
+    assert_eq!(canceled.result(0).unwrap_err().code, ErrorCode::WorkflowCanceled);
+
+    let terminated = start(&client, "Block", None, Some(&unique_id("terminate")), |_| {}).unwrap();
+    cli(&["workflow", "terminate", "-w", &terminated.id(), "--reason", "because"]);
+    let e = terminated.result(0).unwrap_err();
+    assert_eq!(e.code, ErrorCode::WorkflowTerminated);
+    assert_eq!(e.details.unwrap()["reason"], "because");
+
+    let timed_out = start(&client, "Sleep", Some("[60000]"), None, |o| o.execution_timeout_ms = 1000).unwrap();
+    let e = timed_out.result(0).unwrap_err();
+    assert_eq!(e.code, ErrorCode::WorkflowTimedOut, "{e:?}");
+}
+
+#[test]
+fn continue_as_new_and_retries_are_followed() {
+    let client = connect();
+    let can = start(&client, "ContinueAsNew", Some("[3, 0]"), None, |_| {}).unwrap();
+    assert_eq!(can.result(0).unwrap(), "3");
+    let policy = temporal_retry_policy {
+        initial_interval_ms: 100,
+        backoff_coefficient: 1.0,
+        maximum_interval_ms: 0,
+        maximum_attempts: 3,
+        non_retryable_error_types_json: ptr::null(),
+    };
+    let flaky = start(&client, "FailFirstAttempt", None, None, |o| o.retry_policy = &policy).unwrap();
+    assert_eq!(flaky.result(0).unwrap(), r#""succeeded on attempt 2""#);
+}
+
+#[test]
+fn get_result_timeout_is_deadline_exceeded_without_hanging() {
+    let client = connect();
+    let run = start(&client, "Block", None, None, |_| {}).unwrap();
+    let t0 = Instant::now();
+    let mut out: *mut c_char = ptr::null_mut();
+    let e = take_error(unsafe { temporal_get_result(run.0, 300, &mut out) }).unwrap_err();
+    assert_eq!(e.code, ErrorCode::DeadlineExceeded);
+    assert!(out.is_null(), "no output on failure");
+    assert!(t0.elapsed() < Duration::from_secs(5), "took {:?}", t0.elapsed());
+    cli(&["workflow", "terminate", "-w", &run.id(), "--reason", "test done"]);
+}
+
+#[test]
+fn many_host_threads_wait_on_one_client() {
+    let client = connect();
+    let runs: Vec<Run> = (0..16)
+        .map(|i| start(&client, "Sleep", Some(&format!("[{}]", 200 + 10 * i)), None, |_| {}).unwrap())
+        .collect();
+    std::thread::scope(|s| {
+        for run in &runs {
+            s.spawn(move || assert_eq!(run.result(30_000).unwrap(), r#""slept""#));
+        }
+    });
+}
+
+#[test]
+fn reattach_by_id_latest_run_pinned() {
+    let client = connect();
+    let id = unique_id("latest");
+    let run = start(&client, "Echo", Some(r#"["first"]"#), Some(&id), |_| {}).unwrap();
+    run.result(0).unwrap();
+    let latest = get_workflow(&client, &id, None);
+    assert_eq!(latest.run_id(), run.run_id());
+    assert_eq!(latest.result(0).unwrap(), r#""first""#);
+    let unknown = get_workflow(&client, &unique_id("no-such-workflow"), None);
+    assert_eq!(unknown.run_id(), "", "Go SDK: a failed describe leaves the run ID empty");
+    assert_eq!(unknown.result(0).unwrap_err().code, ErrorCode::NotFound);
+}
+
+/// The async case of the seed: one process starts, another process reattaches by Workflow ID
+/// alone and gets the result.
+#[test]
+fn reattach_from_a_separate_process() {
+    let client = connect();
+    let id = unique_id("separate-process");
+    let run = start(&client, "Sleep", Some("[500]"), Some(&id), |_| {}).unwrap();
+    let output = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "child_process_reattach", "--ignored", "--nocapture", "--test-threads", "1"])
+        .env("REATTACH_WORKFLOW_ID", &id)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "child failed: {stdout}\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains(&format!("REATTACHED run_id={} result=\"slept\"", run.run_id())), "{stdout}");
+    assert!(stdout.contains(&format!("pid={}", output_pid(&stdout))), "{stdout}");
+    assert_ne!(output_pid(&stdout), std::process::id());
+}
+
+fn output_pid(stdout: &str) -> u32 {
+    stdout.split("pid=").nth(1).and_then(|s| s.split_whitespace().next()).and_then(|p| p.parse().ok()).unwrap_or(0)
+}
+
+/// Run only as the child of `reattach_from_a_separate_process`.
+#[test]
+#[ignore]
+fn child_process_reattach() {
+    let Ok(id) = std::env::var("REATTACH_WORKFLOW_ID") else { return };
+    let client = connect();
+    let run = get_workflow(&client, &id, None);
+    let result = run.result(30_000).unwrap();
+    println!("REATTACHED run_id={} result={result} pid={} ", run.run_id(), std::process::id());
+}
+
+#[test]
+fn connect_to_a_dead_port_fails_fast_and_clearly() {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let addr = CString::new(format!("127.0.0.1:{port}")).unwrap();
+    let t0 = Instant::now();
+    let e = connect_with(|o| {
+        o.address = addr.as_ptr();
+        o.connect_timeout_ms = 3000;
+    })
+    .err()
+    .expect("connect must fail");
+    assert!(t0.elapsed() < Duration::from_secs(5), "took {:?}", t0.elapsed());
+    assert!(matches!(e.code, ErrorCode::Unavailable | ErrorCode::DeadlineExceeded), "{e:?}");
+    assert!(e.message.contains(&format!("127.0.0.1:{port}")), "{}", e.message);
+}
+
+#[test]
+fn api_key_never_appears_in_errors() {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let addr = CString::new(format!("127.0.0.1:{port}")).unwrap();
+    let key = CString::new("super-secret-api-key-123").unwrap();
+    let pem = CString::new("-----BEGIN PRIVATE KEY-----\nsecretkeymaterial\n-----END PRIVATE KEY-----\n").unwrap();
+    let e = connect_with(|o| {
+        o.address = addr.as_ptr();
+        o.api_key = key.as_ptr();
+        o.tls_client_key_pem = pem.as_ptr();
+        o.connect_timeout_ms = 2000;
+    })
+    .err()
+    .expect("connect must fail");
+    let all = format!("{} {:?}", e.message, e.details);
+    assert!(!all.contains("super-secret") && !all.contains("secretkeymaterial"), "{all}");
+    assert_eq!(e.code, ErrorCode::InvalidArgument, "a key without a certificate is refused: {e:?}");
+}
+
+#[test]
+fn null_pointers_are_invalid_arguments() {
+    let client = connect();
+    let tq = task_queue();
+    let ty = CString::new("Echo").unwrap();
+    let mut o = default_start_options();
+    o.task_queue = tq.as_ptr();
+    let mut run = ptr::null_mut();
+    let mut out: *mut c_char = ptr::null_mut();
+    let expect_invalid = |e: *mut temporal_error, param: &str| {
+        let e = take_error(e).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidArgument, "{param}: {e:?}");
+        assert!(e.message.contains(param), "{param}: {}", e.message);
+    };
+    unsafe {
+        expect_invalid(temporal_client_connect(ptr::null(), ptr::null_mut()), "client_out");
+        expect_invalid(temporal_execute_workflow(ptr::null(), ty.as_ptr(), ptr::null(), &o, &mut run), "client");
+        expect_invalid(temporal_execute_workflow(client.0, ptr::null(), ptr::null(), &o, &mut run), "workflow_type");
+        expect_invalid(temporal_execute_workflow(client.0, ty.as_ptr(), ptr::null(), ptr::null(), &mut run), "options");
+        expect_invalid(temporal_execute_workflow(client.0, ty.as_ptr(), ptr::null(), &o, ptr::null_mut()), "run_out");
+        expect_invalid(temporal_get_workflow(ptr::null(), ty.as_ptr(), ptr::null(), &mut run), "client");
+        expect_invalid(temporal_get_workflow(client.0, ptr::null(), ptr::null(), &mut run), "workflow_id");
+        expect_invalid(temporal_get_workflow(client.0, ty.as_ptr(), ptr::null(), ptr::null_mut()), "run_out");
+        expect_invalid(temporal_get_result(ptr::null(), 0, &mut out), "run");
+        assert!(run.is_null() && out.is_null(), "no output written on failure");
+        assert!(temporal_workflow_run_get_id(ptr::null()).is_null());
+        assert!(temporal_workflow_run_get_run_id(ptr::null()).is_null());
+        assert_eq!(temporal_error_get_code(ptr::null()), ErrorCode::Ok);
+        assert!(temporal_error_get_details(ptr::null()).is_null());
+        assert_eq!(CStr::from_ptr(temporal_error_get_message(ptr::null())).to_bytes(), b"");
+        temporal_client_free(ptr::null_mut());
+        temporal_workflow_run_free(ptr::null_mut());
+        temporal_error_free(ptr::null_mut());
+        temporal_string_free(ptr::null_mut());
+        temporal_client_options_default(ptr::null_mut());
+        temporal_start_workflow_options_default(ptr::null_mut());
+        // A handle of the wrong kind is refused, not misused.
+        let wrong = take_error_raw(temporal_get_workflow(client.0, ptr::null(), ptr::null(), &mut run));
+        expect_invalid(temporal_get_result(wrong.cast(), 0, &mut out), "run");
+        temporal_error_free(wrong);
+        // Invalid UTF-8 and bad JSON.
+        let bad_utf8 = b"Ech\xff\0";
+        expect_invalid(temporal_execute_workflow(client.0, bad_utf8.as_ptr().cast(), ptr::null(), &o, &mut run), "workflow_type");
+        let not_array = CString::new("{\"a\":1}").unwrap();
+        let e = take_error(temporal_execute_workflow(client.0, ty.as_ptr(), not_array.as_ptr(), &o, &mut run)).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidArgument);
+        o.id_conflict_policy = 42;
+        let e = take_error(temporal_execute_workflow(client.0, ty.as_ptr(), ptr::null(), &o, &mut run)).unwrap_err();
+        assert!(e.message.contains("conflict policy 42"), "{}", e.message);
+    }
+}
+
+fn take_error_raw(e: *mut temporal_error) -> *mut temporal_error {
+    assert!(!e.is_null());
+    e
+}
+
+#[test]
+fn version_matches_the_crate() {
+    let v = unsafe { CStr::from_ptr(temporal_version()) }.to_str().unwrap();
+    assert_eq!(v, env!("CARGO_PKG_VERSION"));
+}

