@@ -7,6 +7,11 @@ fn main() {
     for watched in ["src/ffi", "src/errors.rs", "src/options.rs", "cbindgen.toml", "build.rs"] {
         println!("cargo:rerun-if-changed={watched}");
     }
+    // Linux shared-library versioning: consumers link against the major version's SONAME.
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        let major = std::env::var("CARGO_PKG_VERSION_MAJOR").expect("set by cargo");
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libtemporal_ffi.so.{major}");
+    }
     let crate_dir = std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo");
     let version = std::env::var("CARGO_PKG_VERSION").expect("set by cargo");
     let part = |name: &str| std::env::var(name).expect("set by cargo");

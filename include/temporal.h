@@ -301,7 +301,7 @@ typedef struct temporal_start_workflow_options {
    */
   const struct temporal_retry_policy *retry_policy;
   /**
-   * Cron schedule, e.g. "*/5 * * * *".
+   * Cron schedule, e.g. "0 * * * *" (hourly).
    */
   const char *cron_schedule;
   /**

@@ -475,3 +475,111 @@ fn version_matches_the_crate() {
     let v = unsafe { CStr::from_ptr(temporal_version()) }.to_str().unwrap();
     assert_eq!(v, env!("CARGO_PKG_VERSION"));
 }
+
+#[test]
+fn conflict_policies_use_existing_and_terminate_existing() {
+    use temporal_ffi::options::WorkflowIdConflictPolicy as P;
+    let client = connect();
+    let id = unique_id("conflict");
+    let first = start(&client, "Block", None, Some(&id), |_| {}).unwrap();
+    let existing =
+        start(&client, "Block", None, Some(&id), |o| o.id_conflict_policy = P::UseExisting as i32).unwrap();
+    assert_eq!(existing.run_id(), first.run_id());
+    let replaced =
+        start(&client, "Block", None, Some(&id), |o| o.id_conflict_policy = P::TerminateExisting as i32).unwrap();
+    assert_ne!(replaced.run_id(), first.run_id());
+    let old = get_workflow(&client, &id, Some(&first.run_id()));
+    assert_eq!(old.result(10_000).unwrap_err().code, ErrorCode::WorkflowTerminated);
+    cli(&["workflow", "terminate", "-w", &id, "--reason", "test done"]);
+}
+
+#[test]
+fn memo_search_attributes_and_start_delay_reach_the_workflow() {
+    let client = connect();
+    let memo = CString::new(r#"{"m1": "v1", "m2": {"x": 1}}"#).unwrap();
+    let sa = CString::new(r#"{"CustomKeywordField": "kw", "CustomIntField": 5}"#).unwrap();
+    let t0 = Instant::now();
+    let run = start(&client, "GetMemoAndSearchInfo", None, None, |o| {
+        o.memo_json = memo.as_ptr();
+        o.search_attributes_json = sa.as_ptr();
+        o.start_delay_ms = 1500;
+    })
+    .unwrap();
+    let info: serde_json::Value = serde_json::from_str(&run.result(30_000).unwrap()).unwrap();
+    assert!(t0.elapsed() >= Duration::from_millis(1400), "start delay ignored: {:?}", t0.elapsed());
+    assert_eq!(info["memo"], serde_json::json!({"m1": "v1", "m2": {"x": 1}}));
+    assert_eq!(info["searchAttributes"], serde_json::json!({"CustomKeywordField": "kw", "CustomIntField": 5}));
+    assert_eq!(info["taskQueue"], "temporal-ffi-test");
+
+    let bad_memo = CString::new("[1]").unwrap();
+    let e = start(&client, "Echo", None, None, |o| o.memo_json = bad_memo.as_ptr()).unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    assert!(e.message.contains("memo"), "{}", e.message);
+}
+
+#[test]
+fn cron_schedule_is_sent() {
+    let client = connect();
+    let cron = CString::new("0 0 1 1 *").unwrap();
+    let id = unique_id("cron");
+    let run = start(&client, "Echo", Some("[1]"), Some(&id), |o| o.cron_schedule = cron.as_ptr()).unwrap();
+    let cli_bin = std::env::var("TEMPORAL_CLI").unwrap_or_else(|_| "temporal".into());
+    let out = std::process::Command::new(cli_bin)
+        .args(["workflow", "show", "-w", &id, "-o", "json", "--address", &address()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(r#""cronSchedule": "0 0 1 1 *""#), "{text}");
+    // A cron workflow never completes; its result waits (as in the Go SDK) and times out here.
+    assert_eq!(run.result(200).unwrap_err().code, ErrorCode::DeadlineExceeded);
+    cli(&["workflow", "terminate", "-w", &id, "--reason", "test done"]);
+}
+
+#[test]
+fn envconfig_profile_file_and_explicit_fields_win() {
+    let dir = std::env::temp_dir().join(unique_id("envconfig"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("temporal.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "[profile.default]\naddress = \"{a}\"\nnamespace = \"no-such-namespace\"\n\n\
+             [profile.custom]\naddress = \"{a}\"\nnamespace = \"default\"\n",
+            a = address()
+        ),
+    )
+    .unwrap();
+    let file_c = CString::new(file.to_str().unwrap()).unwrap();
+    let custom = CString::new("custom").unwrap();
+    let from_file = |profile: Option<&CString>, namespace: Option<&CString>| {
+        connect_with(|o| {
+            o.address = ptr::null();
+            o.envconfig_file = file_c.as_ptr();
+            o.envconfig_profile = profile.map_or(ptr::null(), |p| p.as_ptr());
+            o.namespace_name = namespace.map_or(ptr::null(), |n| n.as_ptr());
+        })
+        .unwrap()
+    };
+    let client = from_file(Some(&custom), None);
+    assert_eq!(start(&client, "Echo", Some("[5]"), None, |_| {}).unwrap().result(0).unwrap(), "5");
+    let client = from_file(None, None);
+    let e = start(&client, "Echo", Some("[5]"), None, |_| {}).unwrap_err();
+    assert_eq!(e.code, ErrorCode::NotFound, "the profile's namespace is used: {e:?}");
+    assert!(e.message.contains("no-such-namespace"), "{}", e.message);
+    let default_ns = CString::new("default").unwrap();
+    let client = from_file(None, Some(&default_ns));
+    assert_eq!(start(&client, "Echo", Some("[6]"), None, |_| {}).unwrap().result(0).unwrap(), "6");
+    let nope = CString::new("nope").unwrap();
+    let e = connect_with(|o| {
+        o.envconfig_file = file_c.as_ptr();
+        o.envconfig_profile = nope.as_ptr();
+    })
+    .err()
+    .expect("an unknown profile named explicitly is an error");
+    assert_eq!(e.code, ErrorCode::InvalidArgument, "{e:?}");
+    assert!(e.message.contains("nope"), "{}", e.message);
+    std::fs::write(&file, "this is [not toml").unwrap();
+    let e = connect_with(|o| o.envconfig_file = file_c.as_ptr()).err().expect("bad TOML is an error");
+    assert_eq!(e.code, ErrorCode::InvalidArgument, "{e:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -62,7 +62,7 @@ pub struct temporal_start_workflow_options {
     pub error_when_already_started: bool,
     /// NULL: no retries (server default).
     pub retry_policy: *const temporal_retry_policy,
-    /// Cron schedule, e.g. "*/5 * * * *".
+    /// Cron schedule, e.g. "0 * * * *" (hourly).
     pub cron_schedule: *const c_char,
     /// Memo as a JSON object; each field is stored as one json/plain payload.
     pub memo_json: *const c_char,
