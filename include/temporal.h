@@ -202,6 +202,7 @@ typedef struct temporal_client_options {
   bool tls_disable_host_verification;
   /**
    * Extra gRPC metadata for every call, as a JSON object of strings: `{"key": "value"}`.
+   * Keys and values must be valid HTTP/2 header text; binary (`-bin`) keys are refused.
    */
   const char *grpc_metadata_json;
   /**
@@ -477,8 +478,11 @@ struct temporal_error *temporal_get_workflow(const struct temporal_client *clien
  * `timeout_ms`: give up after this long with `TEMPORAL_ERROR_CODE_DEADLINE_EXCEEDED`
  * (the workflow is not affected); 0: wait as long as it takes.
  *
- * On success writes the result as JSON text to `*result_json_out` (`null` when the workflow
- * returned nothing; caller owns it: `temporal_string_free`) and returns NULL. On failure
+ * On success writes the result as JSON text to `*result_json_out` (caller owns it:
+ * `temporal_string_free`) and returns NULL. How the result payload becomes JSON: `json/plain`
+ * and `json/protobuf` as they are; `binary/null`, or no result at all, as `null`;
+ * `binary/plain` (a Go `[]byte`) as a JSON string of the bytes in base64, as Go's
+ * `json.Marshal` writes a `[]byte`. On failure
  * returns an error (caller owns it) and leaves `*result_json_out` untouched:
  * `WORKFLOW_FAILED`, `WORKFLOW_CANCELED`, `WORKFLOW_TERMINATED`, `WORKFLOW_TIMED_OUT` (details:
  * `workflow_id`, `run_id` of the run that ended, `failure` / `reason`), `NOT_FOUND`,

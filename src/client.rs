@@ -164,7 +164,9 @@ fn connection_options(opts: &ClientOptions) -> Result<(ConnectionOptions, String
     if !opts.grpc_metadata.is_empty() {
         let mut headers = conn.headers.take().unwrap_or_default();
         for (k, v) in &opts.grpc_metadata {
-            headers.insert(k.to_ascii_lowercase(), v.clone());
+            let key = k.to_ascii_lowercase();
+            validate_metadata(&key, v)?;
+            headers.insert(key, v.clone());
         }
         conn.headers = Some(headers);
     }
@@ -175,6 +177,21 @@ fn connection_options(opts: &ClientOptions) -> Result<(ConnectionOptions, String
     // One connection, no DNS re-resolution task: the Go SDK dials one target too.
     conn.dns_load_balancing = None;
     Ok((conn, namespace))
+}
+
+/// Checks one gRPC metadata entry before any connection is made, so a bad option is reported
+/// as such and not as a connection failure. Only text (ASCII) metadata is supported.
+fn validate_metadata(key: &str, value: &str) -> Result<()> {
+    if key.ends_with("-bin") {
+        return Err(Error::invalid_argument(format!(
+            "gRPC metadata key \"{key}\": binary (-bin) metadata is not supported"
+        )));
+    }
+    tonic::metadata::AsciiMetadataKey::from_bytes(key.as_bytes())
+        .map_err(|_| Error::invalid_argument(format!("gRPC metadata key {key:?} is not a valid header name")))?;
+    tonic::metadata::AsciiMetadataValue::try_from(value)
+        .map_err(|_| Error::invalid_argument(format!("gRPC metadata value for {key:?} is not valid header text")))?;
+    Ok(())
 }
 
 impl Client {
@@ -368,6 +385,7 @@ pub(crate) fn error_chain(e: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn addresses_get_a_scheme() {
@@ -382,6 +400,18 @@ mod tests {
     fn identity_matches_go_default() {
         let id = default_identity();
         assert!(id.starts_with(&format!("{}@", std::process::id())) && id.ends_with('@'), "{id}");
+    }
+
+    #[test]
+    fn bad_metadata_is_refused_before_connecting() {
+        for (k, v) in [("bad key\n", "v"), ("x-bin", "v"), ("ok", "bad\nvalue")] {
+            let opts = ClientOptions {
+                grpc_metadata: HashMap::from([(k.to_owned(), v.to_owned())]),
+                ..Default::default()
+            };
+            let e = connection_options(&opts).err().expect(k);
+            assert_eq!(e.code, ErrorCode::InvalidArgument, "{k}: {e:?}");
+        }
     }
 
     #[test]

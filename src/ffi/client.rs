@@ -39,6 +39,7 @@ pub struct temporal_client_options {
     /// Do not verify the server's certificate chain or name (the Go SDK's InsecureSkipVerify).
     pub tls_disable_host_verification: bool,
     /// Extra gRPC metadata for every call, as a JSON object of strings: `{"key": "value"}`.
+    /// Keys and values must be valid HTTP/2 header text; binary (`-bin`) keys are refused.
     pub grpc_metadata_json: *const c_char,
     /// Connect (dial + server check) timeout in milliseconds; 0: 10000.
     pub connect_timeout_ms: u64,

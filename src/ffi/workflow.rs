@@ -253,8 +253,11 @@ pub unsafe extern "C" fn temporal_get_workflow(
 /// `timeout_ms`: give up after this long with `TEMPORAL_ERROR_CODE_DEADLINE_EXCEEDED`
 /// (the workflow is not affected); 0: wait as long as it takes.
 ///
-/// On success writes the result as JSON text to `*result_json_out` (`null` when the workflow
-/// returned nothing; caller owns it: `temporal_string_free`) and returns NULL. On failure
+/// On success writes the result as JSON text to `*result_json_out` (caller owns it:
+/// `temporal_string_free`) and returns NULL. How the result payload becomes JSON: `json/plain`
+/// and `json/protobuf` as they are; `binary/null`, or no result at all, as `null`;
+/// `binary/plain` (a Go `[]byte`) as a JSON string of the bytes in base64, as Go's
+/// `json.Marshal` writes a `[]byte`. On failure
 /// returns an error (caller owns it) and leaves `*result_json_out` untouched:
 /// `WORKFLOW_FAILED`, `WORKFLOW_CANCELED`, `WORKFLOW_TERMINATED`, `WORKFLOW_TIMED_OUT` (details:
 /// `workflow_id`, `run_id` of the run that ended, `failure` / `reason`), `NOT_FOUND`,

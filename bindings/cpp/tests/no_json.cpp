@@ -1,0 +1,24 @@
+// temporal.hpp must compile (and work) without nlohmann/json: built with
+// TEMPORAL_FFI_NO_NLOHMANN_JSON, as on a system without the package.
+#include "temporal.hpp"
+
+#include <cstdio>
+#include <cstring>
+
+#if TEMPORAL_FFI_HAS_NLOHMANN_JSON
+#error "TEMPORAL_FFI_NO_NLOHMANN_JSON did not disable nlohmann/json"
+#endif
+
+int main() {
+  if (temporal::version() != TEMPORAL_FFI_VERSION) {
+    std::fprintf(stderr, "version mismatch: %s\n", temporal::version().c_str());
+    return 1;
+  }
+  try {
+    temporal::Client(nullptr).get_workflow("x");
+  } catch (const temporal::InvalidArgumentError& e) {
+    std::printf("ok: %s\n", e.what());
+    return 0;
+  }
+  return 1;
+}

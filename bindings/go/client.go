@@ -1,0 +1,427 @@
+// Package client is the Go binding of temporal-ffi: a Temporal client whose logic lives
+// in the Rust library libtemporal_ffi, with the API of go.temporal.io/sdk/client for
+// starting workflows, waiting for their results and reattaching to them by ID.
+//
+// The binding is thin: it converts options to the C structs, JSON-encodes arguments,
+// JSON-decodes results and maps the library's errors to Go error types.
+package client
+
+/*
+#cgo LDFLAGS: -ltemporal_ffi
+#include <stdlib.h>
+#include "temporal.h"
+*/
+import "C"
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+	"unsafe"
+)
+
+// Client is the subset of go.temporal.io/sdk/client.Client that temporal-ffi supports.
+// It is safe for concurrent use; create one per process.
+type Client interface {
+	// ExecuteWorkflow starts a workflow and returns its run as soon as the server accepted
+	// it. workflow is the workflow type name (string) or the workflow function, whose
+	// name is used as the Go SDK does. args are JSON-encoded, one payload each.
+	ExecuteWorkflow(ctx context.Context, options StartWorkflowOptions, workflow interface{}, args ...interface{}) (WorkflowRun, error)
+	// GetWorkflow returns a run for an existing workflow; runID "" means the latest run.
+	// It makes no call to the server.
+	GetWorkflow(ctx context.Context, workflowID string, runID string) WorkflowRun
+	// Close frees the client. Runs obtained from it stay usable.
+	Close()
+}
+
+// Version is the version of the loaded temporal-ffi library.
+func Version() string { return C.GoString(C.temporal_version()) }
+
+type clientImpl struct {
+	mu      sync.RWMutex // held (read) during every C call; Close takes it to free
+	handle  *C.temporal_client
+	cleanup runtime.Cleanup
+}
+
+// NewClient connects to the server, as the Go SDK's client.Dial.
+//
+// If options.HostPort is empty, the environment configuration is loaded (as if
+// LoadEnvConfig were set): TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, the
+// TLS variables and the config file profile, with the fields set in options winning.
+// Without any of those the address is localhost:7233, the Go SDK's default. This lets
+// programs written for the Go SDK with client.Options{} point at another server via
+// TEMPORAL_ADDRESS; the Go SDK itself reads these variables only through its envconfig
+// package.
+func NewClient(options Options) (Client, error) {
+	var copts C.temporal_client_options
+	C.temporal_client_options_default(&copts)
+	var cs cstrings
+	defer cs.free()
+
+	copts.address = cs.str(options.HostPort)
+	copts.namespace_name = cs.str(options.Namespace)
+	copts.identity = cs.str(options.Identity)
+	copts.api_key = cs.str(options.APIKey)
+	if t := options.TLS; t != nil {
+		copts.tls = true
+		copts.tls_server_ca_cert_pem = cs.str(string(t.ServerCACertPEM))
+		copts.tls_client_cert_pem = cs.str(string(t.ClientCertPEM))
+		copts.tls_client_key_pem = cs.str(string(t.ClientKeyPEM))
+		copts.tls_server_name = cs.str(t.ServerName)
+		copts.tls_disable_host_verification = C.bool(t.DisableHostVerification)
+	}
+	if len(options.GRPCMetadata) > 0 {
+		b, err := json.Marshal(options.GRPCMetadata)
+		if err != nil {
+			return nil, err
+		}
+		copts.grpc_metadata_json = cs.str(string(b))
+	}
+	copts.connect_timeout_ms = durationMS(options.ConnectTimeout)
+	copts.envconfig = C.bool(options.LoadEnvConfig || options.HostPort == "")
+	copts.envconfig_profile = cs.str(options.EnvConfigProfile)
+	copts.envconfig_file = cs.str(options.EnvConfigFile)
+
+	var handle *C.temporal_client
+	if cerr := C.temporal_client_connect(&copts, &handle); cerr != nil {
+		return nil, takeError(cerr)
+	}
+	c := &clientImpl{handle: handle}
+	// A client dropped without Close is freed by the garbage collector.
+	c.cleanup = runtime.AddCleanup(c, func(h *C.temporal_client) { C.temporal_client_free(h) }, handle)
+	return c, nil
+}
+
+// Dial is NewClient.
+func Dial(options Options) (Client, error) { return NewClient(options) }
+
+func (c *clientImpl) Close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.handle == nil {
+		return
+	}
+	c.cleanup.Stop()
+	C.temporal_client_free(c.handle)
+	c.handle = nil
+}
+
+var errClosed = &Error{Code: ErrInvalidArgument, Message: "temporal-ffi: the client is closed"}
+
+func (c *clientImpl) ExecuteWorkflow(ctx context.Context, options StartWorkflowOptions, workflow interface{}, args ...interface{}) (WorkflowRun, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	name, err := workflowName(workflow)
+	if err != nil {
+		return nil, err
+	}
+	argsJSON, err := encodeArgs(args)
+	if err != nil {
+		return nil, err
+	}
+	var memoJSON, saJSON string
+	if len(options.Memo) > 0 {
+		b, err := json.Marshal(options.Memo)
+		if err != nil {
+			return nil, fmt.Errorf("temporal-ffi: encoding the memo: %w", err)
+		}
+		memoJSON = string(b)
+	}
+	if len(options.SearchAttributes) > 0 {
+		b, err := json.Marshal(options.SearchAttributes)
+		if err != nil {
+			return nil, fmt.Errorf("temporal-ffi: encoding the search attributes: %w", err)
+		}
+		saJSON = string(b)
+	}
+	var nonRetryable string
+	if rp := options.RetryPolicy; rp != nil && len(rp.NonRetryableErrorTypes) > 0 {
+		b, _ := json.Marshal(rp.NonRetryableErrorTypes)
+		nonRetryable = string(b)
+	}
+
+	start := func() (*C.temporal_workflow_run, error) {
+		c.mu.RLock()
+		defer c.mu.RUnlock()
+		if c.handle == nil {
+			return nil, errClosed
+		}
+		var cs cstrings
+		defer cs.free()
+		var o C.temporal_start_workflow_options
+		C.temporal_start_workflow_options_default(&o)
+		o.id = cs.str(options.ID)
+		o.task_queue = cs.str(options.TaskQueue)
+		o.execution_timeout_ms = durationMS(options.WorkflowExecutionTimeout)
+		o.run_timeout_ms = durationMS(options.WorkflowRunTimeout)
+		o.task_timeout_ms = durationMS(options.WorkflowTaskTimeout)
+		o.id_reuse_policy = C.int32_t(options.WorkflowIDReusePolicy)
+		o.id_conflict_policy = C.int32_t(options.WorkflowIDConflictPolicy)
+		o.error_when_already_started = C.bool(options.WorkflowExecutionErrorWhenAlreadyStarted)
+		if rp := options.RetryPolicy; rp != nil {
+			// C memory: a Go struct passed to C must not point to Go memory.
+			p := (*C.temporal_retry_policy)(C.calloc(1, C.size_t(unsafe.Sizeof(C.temporal_retry_policy{}))))
+			defer C.free(unsafe.Pointer(p))
+			p.initial_interval_ms = durationMS(rp.InitialInterval)
+			p.backoff_coefficient = C.double(rp.BackoffCoefficient)
+			p.maximum_interval_ms = durationMS(rp.MaximumInterval)
+			p.maximum_attempts = C.int32_t(rp.MaximumAttempts)
+			p.non_retryable_error_types_json = cs.str(nonRetryable)
+			o.retry_policy = p
+		}
+		o.cron_schedule = cs.str(options.CronSchedule)
+		o.memo_json = cs.str(memoJSON)
+		o.search_attributes_json = cs.str(saJSON)
+		o.start_delay_ms = durationMS(options.StartDelay)
+
+		cName := cs.str(name)
+		cArgs := cs.str(argsJSON)
+		var run *C.temporal_workflow_run
+		if cerr := C.temporal_execute_workflow(c.handle, cName, cArgs, &o, &run); cerr != nil {
+			return nil, takeError(cerr)
+		}
+		return run, nil
+	}
+
+	if ctx.Done() == nil {
+		h, err := start()
+		if err != nil {
+			return nil, err
+		}
+		return newRun(h), nil
+	}
+	// The start call blocks (up to ~10 s on retries): honour ctx by waiting in a goroutine.
+	// If ctx ends first, the run that may still come back is freed.
+	type result struct {
+		h   *C.temporal_workflow_run
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		h, err := start()
+		ch <- result{h, err}
+	}()
+	select {
+	case r := <-ch:
+		if r.err != nil {
+			return nil, r.err
+		}
+		return newRun(r.h), nil
+	case <-ctx.Done():
+		go func() {
+			if r := <-ch; r.h != nil {
+				C.temporal_workflow_run_free(r.h)
+			}
+		}()
+		return nil, ctx.Err()
+	}
+}
+
+func (c *clientImpl) GetWorkflow(ctx context.Context, workflowID string, runID string) WorkflowRun {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if c.handle == nil {
+		return &errorRun{id: workflowID, runID: runID, err: errClosed}
+	}
+	var cs cstrings
+	defer cs.free()
+	var h *C.temporal_workflow_run
+	if cerr := C.temporal_get_workflow(c.handle, cs.str(workflowID), cs.str(runID), &h); cerr != nil {
+		// The Go SDK's GetWorkflow cannot fail; the error surfaces from Get.
+		return &errorRun{id: workflowID, runID: runID, err: takeError(cerr)}
+	}
+	return newRun(h)
+}
+
+// WorkflowRun is the Go SDK's client.WorkflowRun. It is safe for concurrent use; its
+// native handle is freed when the WorkflowRun is garbage collected.
+type WorkflowRun interface {
+	GetID() string
+	GetRunID() string
+	// Get waits for the workflow to close and decodes its result into valuePtr with
+	// encoding/json (valuePtr nil: the result is ignored). A workflow that did not
+	// complete gives a *WorkflowExecutionError.
+	//
+	// ctx: a deadline becomes the native wait's timeout; when ctx is canceled (or its
+	// deadline passes) Get returns ctx.Err() at once. The native wait then ends by itself
+	// at the latest when the workflow closes or the deadline's timeout fires; a native
+	// cancel handle is future work (issue 5).
+	Get(ctx context.Context, valuePtr interface{}) error
+}
+
+type runImpl struct {
+	handle *C.temporal_workflow_run
+	id     string
+}
+
+func newRun(h *C.temporal_workflow_run) *runImpl {
+	r := &runImpl{handle: h, id: C.GoString(C.temporal_workflow_run_get_id(h))}
+	// Every method keeps r reachable until its C call returns (runtime.KeepAlive), so the
+	// handle is never freed while a call uses it.
+	runtime.AddCleanup(r, func(h *C.temporal_workflow_run) { C.temporal_workflow_run_free(h) }, h)
+	return r
+}
+
+func (r *runImpl) GetID() string { return r.id }
+
+func (r *runImpl) GetRunID() string {
+	// Borrowed string, valid while the run lives; copied before r may be collected.
+	s := C.GoString(C.temporal_workflow_run_get_run_id(r.handle))
+	runtime.KeepAlive(r)
+	return s
+}
+
+type getResult struct {
+	json string
+	err  error
+}
+
+// wait is the blocking native call; it frees everything it gets from C.
+func (r *runImpl) wait(timeoutMS C.uint64_t) getResult {
+	var out *C.char
+	cerr := C.temporal_get_result(r.handle, timeoutMS, &out)
+	runtime.KeepAlive(r)
+	if cerr != nil {
+		return getResult{err: takeError(cerr)}
+	}
+	s := C.GoString(out)
+	C.temporal_string_free(out)
+	return getResult{json: s}
+}
+
+func (r *runImpl) Get(ctx context.Context, valuePtr interface{}) error {
+	if valuePtr != nil && reflect.ValueOf(valuePtr).Kind() != reflect.Pointer {
+		return errors.New("value parameter is not a pointer")
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var res getResult
+	if ctx.Done() == nil {
+		res = r.wait(0)
+	} else {
+		var timeoutMS C.uint64_t
+		if deadline, ok := ctx.Deadline(); ok {
+			left := time.Until(deadline)
+			if left <= 0 {
+				return context.DeadlineExceeded
+			}
+			timeoutMS = C.uint64_t((left + time.Millisecond - 1) / time.Millisecond)
+		}
+		ch := make(chan getResult, 1) // buffered: the goroutine never blocks on send
+		go func() { ch <- r.wait(timeoutMS) }()
+		select {
+		case res = <-ch:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if res.err != nil && ctx.Err() != nil && errors.Is(res.err, context.DeadlineExceeded) {
+			return ctx.Err()
+		}
+	}
+	if res.err != nil {
+		return res.err
+	}
+	if valuePtr == nil {
+		return nil
+	}
+	if err := json.Unmarshal([]byte(res.json), valuePtr); err != nil {
+		return fmt.Errorf("temporal-ffi: decoding the workflow result: %w", err)
+	}
+	return nil
+}
+
+// errorRun is what GetWorkflow returns when the library refused the arguments.
+type errorRun struct {
+	id, runID string
+	err       error
+}
+
+func (r *errorRun) GetID() string                                       { return r.id }
+func (r *errorRun) GetRunID() string                                    { return r.runID }
+func (r *errorRun) Get(ctx context.Context, valuePtr interface{}) error { return r.err }
+
+// takeError converts a library error to a Go error and frees it.
+func takeError(cerr *C.temporal_error) error {
+	defer C.temporal_error_free(cerr)
+	code := ErrorCode(C.temporal_error_get_code(cerr))
+	msg := C.GoString(C.temporal_error_get_message(cerr))
+	var details string
+	if d := C.temporal_error_get_details(cerr); d != nil {
+		details = C.GoString(d)
+	}
+	return newError(code, msg, details)
+}
+
+// cstrings allocates C strings for one call and frees them all afterwards.
+type cstrings []*C.char
+
+// str returns a C copy of s, or NULL for "" ("not set" for the library).
+func (cs *cstrings) str(s string) *C.char {
+	if s == "" {
+		return nil
+	}
+	p := C.CString(s)
+	*cs = append(*cs, p)
+	return p
+}
+
+func (cs *cstrings) free() {
+	for _, p := range *cs {
+		C.free(unsafe.Pointer(p))
+	}
+	*cs = nil
+}
+
+func durationMS(d time.Duration) C.uint64_t {
+	if d <= 0 {
+		return 0
+	}
+	return C.uint64_t((d + time.Millisecond - 1) / time.Millisecond)
+}
+
+// workflowName is the workflow type: a string as is, or a function's name as the Go SDK
+// computes it (the last element of its qualified name, without a method value's "-fm").
+func workflowName(workflow interface{}) (string, error) {
+	switch w := workflow.(type) {
+	case string:
+		if w == "" {
+			return "", errors.New("temporal-ffi: empty workflow type name")
+		}
+		return w, nil
+	case nil:
+		return "", errors.New("temporal-ffi: workflow is nil")
+	}
+	v := reflect.ValueOf(workflow)
+	if v.Kind() != reflect.Func {
+		return "", fmt.Errorf("temporal-ffi: workflow must be a function or a string, not %T", workflow)
+	}
+	full := runtime.FuncForPC(v.Pointer()).Name()
+	elements := strings.Split(full, ".")
+	return strings.TrimSuffix(elements[len(elements)-1], "-fm"), nil
+}
+
+// encodeArgs JSON-encodes each argument, as the Go SDK's default converter writes
+// json/plain payloads, into one JSON array.
+func encodeArgs(args []interface{}) (string, error) {
+	if len(args) == 0 {
+		return "", nil
+	}
+	items := make([]json.RawMessage, len(args))
+	for i, a := range args {
+		b, err := json.Marshal(a)
+		if err != nil {
+			return "", fmt.Errorf("temporal-ffi: encoding workflow argument %d: %w", i, err)
+		}
+		items[i] = b
+	}
+	b, err := json.Marshal(items)
+	return string(b), err
+}

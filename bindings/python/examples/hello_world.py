@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""hello_world: the Temporal hello-world template's starter (start/main.go), in Python.
+
+Starts GreetingWorkflow("World") on task queue GREETING_TASK_QUEUE with the Workflow ID
+"greeting-workflow", waits for its result and prints it. A worker for that task queue must be
+running (tests/worker does it).
+
+    python3 bindings/python/examples/hello_world.py [ADDRESS]
+        ADDRESS: host:port; default $TEMPORAL_ADDRESS, else localhost:7233
+"""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
+
+from temporal_ffi import Client, TemporalError  # noqa: E402
+
+
+def main() -> int:
+    address = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TEMPORAL_ADDRESS")
+
+    # Create the client object just once per process.
+    try:
+        client = Client.connect(address)  # None: localhost:7233
+    except TemporalError as err:
+        print(f"unable to create Temporal client: {err}", file=sys.stderr)
+        return 1
+
+    with client:
+        try:
+            we = client.execute_workflow(
+                "GreetingWorkflow", "World",
+                id="greeting-workflow", task_queue="GREETING_TASK_QUEUE",
+            )
+        except TemporalError as err:
+            print(f"unable to complete Workflow: {err}", file=sys.stderr)
+            return 1
+
+        with we:
+            try:
+                result = we.result()  # wait as long as it takes
+            except TemporalError as err:
+                print(f"unable to get Workflow result: {err}", file=sys.stderr)
+                return 1
+            print(f"\nWorkflowID: {we.id} RunID: {we.run_id}")
+            print(f"\n{result}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Installs temporal-ffi from the cargo build into PREFIX:
+#
+#   packaging/install.sh PREFIX [LIBDIR_NAME]      LIBDIR_NAME: default "lib"
+#                                                  (e.g. lib64, lib/x86_64-linux-gnu)
+#
+#   PREFIX/LIBDIR/libtemporal_ffi.so.X.Y.Z, libtemporal_ffi.so.X -> .so.X.Y.Z, libtemporal_ffi.so -> .so.X
+#   PREFIX/LIBDIR/libtemporal_ffi.a
+#   PREFIX/include/temporal.h, PREFIX/include/temporal.hpp
+#   PREFIX/LIBDIR/pkgconfig/temporal-ffi.pc
+#   PREFIX/LIBDIR/cmake/TemporalFFI/TemporalFFIConfig.cmake, TemporalFFIConfigVersion.cmake
+#
+# Environment: DESTDIR (staging root, prepended to every path written; the installed files
+# still name PREFIX), TEMPORAL_FFI_BUILD_DIR (default target/release; e.g. target/dist).
+# Run `cargo build --release` (or --profile dist) first; this script builds nothing.
+set -euo pipefail
+
+usage() { echo "usage: $0 PREFIX [LIBDIR_NAME]" >&2; exit 2; }
+[ $# -ge 1 ] && [ $# -le 2 ] || usage
+prefix="$1"
+libdir_name="${2:-lib}"
+case "$prefix" in /*) ;; *) prefix="$PWD/$prefix" ;; esac
+prefix="$(realpath -m -- "$prefix" 2>/dev/null || echo "${prefix%/}")"
+libdir_name="${libdir_name%/}"
+case "$libdir_name" in ""|/*|*..*) echo "install.sh: LIBDIR_NAME must be a relative path under PREFIX" >&2; exit 2 ;; esac
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${TEMPORAL_FFI_BUILD_DIR:-$root/target/release}"
+case "$build_dir" in /*) ;; *) build_dir="$root/$build_dir" ;; esac
+header="$root/include/temporal.h"
+cpp_header="$root/bindings/cpp/include/temporal.hpp"
+so="$build_dir/libtemporal_ffi.so"
+archive="$build_dir/libtemporal_ffi.a"
+for f in "$header" "$cpp_header" "$so" "$archive"; do
+  [ -f "$f" ] || { echo "install.sh: missing $f (run 'cargo build --release' first)" >&2; exit 1; }
+done
+
+# The version: [package] version in Cargo.toml, which must match the header's.
+version="$(awk '
+  /^\[/ { in_package = ($0 ~ /^\[package\][[:space:]]*$/) ; next }
+  in_package && /^version[[:space:]]*=/ { sub(/^version[[:space:]]*=[[:space:]]*"/, ""); sub(/".*$/, ""); print; exit }
+' "$root/Cargo.toml")"
+header_version="$(sed -n 's/^#define TEMPORAL_FFI_VERSION "\(.*\)"$/\1/p' "$header")"
+[ -n "$version" ] || version="$header_version"
+if ! [[ "$version" =~ ^([0-9]+)\.([0-9]+)\.([0-9]+) ]]; then
+  echo "install.sh: cannot read the version (Cargo.toml: '$version')" >&2; exit 1
+fi
+if [ -n "$header_version" ] && [ "$header_version" != "$version" ]; then
+  echo "install.sh: include/temporal.h is version $header_version but Cargo.toml says $version: rebuild" >&2
+  exit 1
+fi
+major="${BASH_REMATCH[1]}"; minor="${BASH_REMATCH[2]}"
+soname="libtemporal_ffi.so.$major"
+real_name="libtemporal_ffi.so.$version"
+
+# The library must carry the SONAME the symlinks are made for.
+if command -v readelf >/dev/null 2>&1; then
+  actual_soname="$(readelf -d "$so" | sed -n 's/.*(SONAME).*\[\(.*\)\].*/\1/p')"
+  if [ "$actual_soname" != "$soname" ]; then
+    echo "install.sh: $so has SONAME '${actual_soname:-<none>}', expected '$soname'." >&2
+    echo "  build.rs needs: println!(\"cargo:rustc-cdylib-link-arg=-Wl,-soname,libtemporal_ffi.so.{major}\")" >&2
+    exit 1
+  fi
+else
+  echo "install.sh: warning: readelf not found, SONAME not checked" >&2
+fi
+
+# 8 for an ELF64 library, 4 for ELF32 (for the CMake version file).
+case "$(od -An -t u1 -j4 -N1 "$so" | tr -d ' ')" in 2) sizeof_void_p=8 ;; 1) sizeof_void_p=4 ;; *) sizeof_void_p="" ;; esac
+
+dest="${DESTDIR:-}$prefix"
+libdir="$dest/$libdir_name"
+cmakedir="$libdir/cmake/TemporalFFI"
+# From lib/cmake/TemporalFFI back to the prefix: one ".." per component of LIBDIR_NAME, + 2.
+config_to_prefix="../.."
+IFS=/ read -r -a parts <<<"$libdir_name"
+for part in "${parts[@]}"; do [ -n "$part" ] && [ "$part" != "." ] && config_to_prefix="$config_to_prefix/.."; done
+
+substitute() {  # TEMPLATE OUTPUT
+  sed -e "s|@PREFIX@|$prefix|g" -e "s|@LIBDIR_NAME@|$libdir_name|g" -e "s|@VERSION@|$version|g" \
+      -e "s|@VERSION_MAJOR@|$major|g" -e "s|@VERSION_MINOR@|$minor|g" \
+      -e "s|@CONFIG_TO_PREFIX@|$config_to_prefix|g" -e "s|@SIZEOF_VOID_P@|$sizeof_void_p|g" \
+      "$1" >"$2.tmp"
+  chmod 644 "$2.tmp"
+  mv -f "$2.tmp" "$2"
+}
+
+install -d "$libdir" "$dest/include" "$libdir/pkgconfig" "$cmakedir"
+install -m 755 "$so" "$libdir/$real_name"
+ln -sfn "$real_name" "$libdir/$soname"
+ln -sfn "$soname" "$libdir/libtemporal_ffi.so"
+install -m 644 "$archive" "$libdir/libtemporal_ffi.a"
+install -m 644 "$header" "$dest/include/temporal.h"
+install -m 644 "$cpp_header" "$dest/include/temporal.hpp"
+substitute "$root/packaging/temporal-ffi.pc.in" "$libdir/pkgconfig/temporal-ffi.pc"
+substitute "$root/packaging/TemporalFFIConfig.cmake.in" "$cmakedir/TemporalFFIConfig.cmake"
+substitute "$root/packaging/TemporalFFIConfigVersion.cmake.in" "$cmakedir/TemporalFFIConfigVersion.cmake"
+
+echo "install.sh: installed temporal-ffi $version into ${DESTDIR:+$DESTDIR}$prefix ($libdir_name)"

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Consumer: the Go module (bindings/go) built against the *installed* library through
+# pkg-config, running the hello-world seed program unmodified but for its import.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export CGO_CFLAGS="$(pkg-config --cflags temporal-ffi)"
+export CGO_LDFLAGS="$(pkg-config --libs temporal-ffi) -Wl,-rpath,$TEMPORAL_FFI_LIBDIR"
+bin="$TEMPORAL_FFI_CONSUMER_WORK/go-helloworld"
+(cd "$root/bindings/go" && go build -o "$bin" ./examples/helloworld/start)
+# The binary must load the installed library, not the build tree's.
+ldd "$bin" | grep -q "$TEMPORAL_FFI_LIBDIR/libtemporal_ffi.so.0"
+out="$("$bin")"
+echo "$out"
+grep -q "Hello World!" <<<"$out"
