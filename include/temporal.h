@@ -324,6 +324,13 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * Testing only: makes the calling thread's next call that returns a `temporal_error *` panic
+ * inside the library, to prove that a panic comes back as `TEMPORAL_ERROR_CODE_INTERNAL` and that the
+ * library keeps working afterwards. Not for production use.
+ */
+void temporal_testing_panic_next_call(void);
+
+/**
  * Frees a string that this library returned (`char **` outputs). NULL is a no-op.
  *
  * # Safety

@@ -583,3 +583,13 @@ fn envconfig_profile_file_and_explicit_fields_win() {
     assert_eq!(e.code, ErrorCode::InvalidArgument, "{e:?}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_panic_inside_a_call_becomes_an_internal_error_and_the_library_keeps_working() {
+    let client = connect();
+    temporal_testing_panic_next_call();
+    let e = start(&client, "Echo", Some("[1]"), None, |_| {}).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Internal);
+    assert!(e.message.contains("panic"), "{}", e.message);
+    assert_eq!(start(&client, "Echo", Some("[2]"), None, |_| {}).unwrap().result(0).unwrap(), "2");
+}

@@ -40,11 +40,28 @@ pub(crate) fn boundary<T>(on_panic: impl FnOnce(String) -> T, f: impl FnOnce() -
 pub(crate) fn error_boundary(f: impl FnOnce() -> Result<()>) -> *mut temporal_error {
     boundary(
         |text| temporal_error::into_raw(Error::internal(format!("internal error (panic caught at the C boundary): {text}"))),
-        || match f() {
-            Ok(()) => std::ptr::null_mut(),
-            Err(e) => temporal_error::into_raw(e),
+        || {
+            if FORCE_PANIC.with(|p| p.replace(false)) {
+                panic!("forced by temporal_testing_panic_next_call");
+            }
+            match f() {
+                Ok(()) => std::ptr::null_mut(),
+                Err(e) => temporal_error::into_raw(e),
+            }
         },
     )
+}
+
+thread_local! {
+    static FORCE_PANIC: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Testing only: makes the calling thread's next call that returns a `temporal_error *` panic
+/// inside the library, to prove that a panic comes back as `TEMPORAL_ERROR_CODE_INTERNAL` and that the
+/// library keeps working afterwards. Not for production use.
+#[no_mangle]
+pub extern "C" fn temporal_testing_panic_next_call() {
+    FORCE_PANIC.with(|p| p.set(true));
 }
 
 /// A required C string argument.
