@@ -20,7 +20,8 @@ LIBDIR_NAME ?= lib
 CGO_ENV := CGO_CFLAGS="-I$(CURDIR)/include" CGO_LDFLAGS="-L$(CURDIR)/$(LIBDIR) -Wl,-rpath,$(CURDIR)/$(LIBDIR)"
 
 .PHONY: all setup build header-check c-examples c-tests rust-tests go-tests python-tests cpp-tests \
-	consumer-tests binding-tests install test demo clean
+	consumer-tests binding-tests badinput-tests fault-tests tls-tests sanitizer-tests reliability-tests \
+	install test demo clean
 
 all: build
 
@@ -80,6 +81,26 @@ consumer-tests: build
 
 binding-tests: go-tests python-tests cpp-tests consumer-tests
 
+# Reliability and security: bad input over every function, faults (server restart, dead and
+# black-hole servers, stress), TLS through a real nginx gRPC proxy, sanitizers and valgrind.
+target/c/test_bad_input: tests/badinput/test_bad_input.c include/temporal.h | build
+	@mkdir -p target/c
+	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
+
+badinput-tests: build target/c/test_bad_input
+	$(WITH_SERVER) target/c/test_bad_input
+
+fault-tests: build
+	tests/faults/run.sh
+
+tls-tests: build
+	$(WITH_SERVER) tests/tls/run.sh
+
+sanitizer-tests: build
+	tests/sanitizers/run.sh
+
+reliability-tests: badinput-tests fault-tests tls-tests sanitizer-tests
+
 # Shared library (with SONAME), static library, headers, pkg-config file, CMake package.
 install: build
 	DESTDIR=$(DESTDIR) packaging/install.sh $(PREFIX) $(LIBDIR_NAME)
@@ -88,6 +109,7 @@ test: setup build header-check
 	$(MAKE) rust-tests
 	$(MAKE) c-tests
 	$(MAKE) binding-tests
+	$(MAKE) reliability-tests
 
 demo: setup build c-examples
 	$(WITH_SERVER) tests/c/demo.sh

@@ -100,6 +100,19 @@ typedef enum temporal_error_code {
    * A bug or an unexpected state inside the library (including a caught panic).
    */
   TEMPORAL_ERROR_CODE_INTERNAL = 14,
+  /**
+   * A workflow update was rejected or its handler failed. The details carry `failure`.
+   */
+  TEMPORAL_ERROR_CODE_UPDATE_FAILED = 15,
+  /**
+   * A query failed in the workflow's handler, or was rejected.
+   */
+  TEMPORAL_ERROR_CODE_QUERY_FAILED = 16,
+  /**
+   * The library was shut down (`temporal_runtime_shutdown`), or is used in a child process
+   * after `fork()`.
+   */
+  TEMPORAL_ERROR_CODE_SHUTDOWN = 17,
 } temporal_error_code;
 
 /**

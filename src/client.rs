@@ -135,8 +135,11 @@ fn connection_options(opts: &ClientOptions) -> Result<(ConnectionOptions, String
                 ))
             }
         };
+        // With host verification off the CA is not used (as Go ignores RootCAs under
+        // InsecureSkipVerify); the crate refuses the two together, so drop it.
+        let server_ca = if tls.disable_host_verification { None } else { tls.server_ca_cert_pem.clone() };
         let mut crate_tls = temporalio_client::TlsOptions::builder()
-            .maybe_server_root_ca_cert(tls.server_ca_cert_pem.clone())
+            .maybe_server_root_ca_cert(server_ca)
             .maybe_domain(tls.server_name.clone())
             .maybe_client_tls_options(client_tls)
             .build();
@@ -156,8 +159,20 @@ fn connection_options(opts: &ClientOptions) -> Result<(ConnectionOptions, String
         profile_address.as_deref()
     };
     conn.target = address_to_url(address.unwrap_or(DEFAULT_ADDRESS), tls_on)?;
-    if tls_on && conn.target.scheme() == "http" && opts.address.is_empty() {
-        let _ = conn.target.set_scheme("https");
+    if tls_on && conn.target.scheme() == "http" {
+        if opts.tls.is_some() {
+            // Never fall back to plaintext when the caller configured TLS.
+            return Err(Error::invalid_argument(format!(
+                "address {} uses http:// but TLS is configured: use https:// or host:port",
+                conn.target
+            )));
+        }
+        if opts.address.is_empty() {
+            let _ = conn.target.set_scheme("https");
+        } else {
+            // TLS was only implied by the API key, and the caller asked for http:// explicitly.
+            conn.tls_options = None;
+        }
     }
 
     conn.identity = if opts.identity.is_empty() { default_identity() } else { opts.identity.clone() };
@@ -224,8 +239,11 @@ impl Client {
         &self.identity
     }
 
+    /// The workflow service through the connection's retrying caller: `Connection` itself
+    /// implements `WorkflowService` with retries, while `Connection::workflow_service()` is the
+    /// bare stub underneath that never retries.
     pub(crate) fn workflow_service(&self) -> Box<dyn WorkflowService> {
-        self.connection.workflow_service()
+        Box::new(self.connection.clone())
     }
 
     /// The Go SDK's `ExecuteWorkflow`: starts a workflow and returns its run as soon as the
@@ -248,9 +266,7 @@ impl Client {
         let request = self.start_request(workflow_type, &workflow_id, input, options)?;
 
         let mut service = self.workflow_service();
-        let mut grpc_request = request.into_request();
-        grpc_request.set_timeout(DEFAULT_RPC_TIMEOUT);
-        grpc_request.extensions_mut().insert(RetryConfigForCall(go_retry_options(DEFAULT_RPC_TIMEOUT)));
+        let grpc_request = rpc_request(request, DEFAULT_RPC_TIMEOUT);
         let response = with_deadline("start workflow", Some(DEFAULT_RPC_TIMEOUT), async {
             Ok(service.start_workflow_execution(grpc_request).await)
         })
@@ -276,7 +292,7 @@ impl Client {
         Ok(WorkflowRun::new(self.clone(), workflow_id, Some(run_id), workflow_type.to_owned()))
     }
 
-    fn start_request(
+    pub(crate) fn start_request(
         &self,
         workflow_type: &str,
         workflow_id: &str,
@@ -337,6 +353,26 @@ impl Client {
         let run_id = run_id.filter(|r| !r.is_empty()).map(str::to_owned);
         Ok(WorkflowRun::new(self.clone(), workflow_id.to_owned(), run_id, String::new()))
     }
+}
+
+/// A request bounded by `deadline` (sent as the gRPC timeout) whose transient failures are
+/// retried with the Go SDK's policy within that same deadline.
+pub(crate) fn rpc_request<T>(message: T, deadline: Duration) -> tonic::Request<T> {
+    let mut request = message.into_request();
+    request.set_timeout(deadline);
+    request.extensions_mut().insert(RetryConfigForCall(go_retry_options(deadline)));
+    request
+}
+
+/// Runs one unary call bounded by `deadline`, mapping its status to an [`Error`].
+pub(crate) async fn unary<T, F>(what: &str, deadline: Duration, call: F) -> Result<T>
+where
+    F: std::future::Future<Output = std::result::Result<tonic::Response<T>, tonic::Status>>,
+{
+    with_deadline(what, Some(deadline), async {
+        call.await.map(tonic::Response::into_inner).map_err(|s| Error::from_status(what, &s))
+    })
+    .await
 }
 
 pub(crate) fn proto_duration(d: Duration) -> prost_wkt_types::Duration {

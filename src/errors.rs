@@ -45,6 +45,13 @@ pub enum ErrorCode {
     Rpc = 13,
     /// A bug or an unexpected state inside the library (including a caught panic).
     Internal = 14,
+    /// A workflow update was rejected or its handler failed. The details carry `failure`.
+    UpdateFailed = 15,
+    /// A query failed in the workflow's handler, or was rejected.
+    QueryFailed = 16,
+    /// The library was shut down (`temporal_runtime_shutdown`), or is used in a child process
+    /// after `fork()`.
+    Shutdown = 17,
 }
 
 impl ErrorCode {
@@ -66,6 +73,9 @@ impl ErrorCode {
             ErrorCode::Canceled => "CANCELED",
             ErrorCode::Rpc => "RPC",
             ErrorCode::Internal => "INTERNAL",
+            ErrorCode::UpdateFailed => "UPDATE_FAILED",
+            ErrorCode::QueryFailed => "QUERY_FAILED",
+            ErrorCode::Shutdown => "SHUTDOWN",
         }
     }
 }
@@ -105,15 +115,13 @@ impl Error {
     /// Converts a gRPC status from the server (or from the transport) into an error, prefixing
     /// the message with what was being done.
     pub fn from_status(context: &str, status: &tonic::Status) -> Self {
-        let code = match status.code() {
-            Code::InvalidArgument => ErrorCode::InvalidArgument,
-            Code::NotFound => ErrorCode::NotFound,
-            Code::AlreadyExists => ErrorCode::AlreadyStarted,
-            Code::Unavailable => ErrorCode::Unavailable,
-            Code::DeadlineExceeded => ErrorCode::DeadlineExceeded,
-            Code::Unauthenticated | Code::PermissionDenied => ErrorCode::PermissionDenied,
-            Code::Cancelled => ErrorCode::Canceled,
-            _ => ErrorCode::Rpc,
+        let code = match http_status_code(status.message()) {
+            // A proxy answered with plain HTTP: map its status as the gRPC spec does
+            // (doc/http-grpc-status-mapping.md), which tonic only does from trailers.
+            Some(401 | 403) => ErrorCode::PermissionDenied,
+            Some(429 | 502 | 503 | 504) => ErrorCode::Unavailable,
+            Some(_) => ErrorCode::Rpc,
+            None => Self::code_for(status),
         };
         let message = if status.message().is_empty() {
             format!("{context}: {}", grpc_code_name(status.code()))
@@ -122,6 +130,21 @@ impl Error {
         };
         Error::new(code, message)
             .with_details(json!({ "grpc_code": grpc_code_name(status.code()) }))
+    }
+
+    fn code_for(status: &tonic::Status) -> ErrorCode {
+        match status.code() {
+            // A broken connection surfaces as UNKNOWN "transport error" from tonic.
+            Code::Unknown if status.message().contains("transport error") => ErrorCode::Unavailable,
+            Code::InvalidArgument => ErrorCode::InvalidArgument,
+            Code::NotFound => ErrorCode::NotFound,
+            Code::AlreadyExists => ErrorCode::AlreadyStarted,
+            Code::Unavailable => ErrorCode::Unavailable,
+            Code::DeadlineExceeded => ErrorCode::DeadlineExceeded,
+            Code::Unauthenticated | Code::PermissionDenied => ErrorCode::PermissionDenied,
+            Code::Cancelled => ErrorCode::Canceled,
+            _ => ErrorCode::Rpc,
+        }
     }
 }
 
@@ -132,6 +155,13 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// The HTTP status in tonic's message for a non-gRPC answer ("... while receiving response
+/// with status: 401 Unauthorized").
+fn http_status_code(message: &str) -> Option<u16> {
+    let rest = message.split("response with status: ").nth(1)?;
+    rest.get(..3)?.parse().ok()
+}
 
 /// gRPC code names as the gRPC specification spells them.
 pub fn grpc_code_name(code: Code) -> &'static str {
@@ -166,6 +196,13 @@ mod tests {
         assert_eq!(e.code, ErrorCode::NotFound);
         assert_eq!(e.message, "start workflow: gone");
         assert_eq!(e.details.unwrap()["grpc_code"], "NOT_FOUND");
+        let e = Error::from_status(
+            "connect",
+            &tonic::Status::internal("protocol error: received message with invalid compression flag: 60 (valid flags are 0 and 1) while receiving response with status: 401 Unauthorized"),
+        );
+        assert_eq!(e.code, ErrorCode::PermissionDenied);
+        let e = Error::from_status("get", &tonic::Status::unknown("transport error"));
+        assert_eq!(e.code, ErrorCode::Unavailable);
         let e = Error::from_status("x", &tonic::Status::resource_exhausted(""));
         assert_eq!(e.code, ErrorCode::Rpc);
         assert_eq!(e.message, "x: RESOURCE_EXHAUSTED");

@@ -9,6 +9,7 @@ pub mod client;
 pub mod errors;
 pub mod failure;
 pub mod ffi;
+pub mod operations;
 pub mod options;
 pub mod payloads;
 pub mod runtime;

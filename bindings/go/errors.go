@@ -26,6 +26,9 @@ const (
 	ErrCanceled           ErrorCode = 12
 	ErrRPC                ErrorCode = 13
 	ErrInternal           ErrorCode = 14
+	ErrUpdateFailed       ErrorCode = 15
+	ErrQueryFailed        ErrorCode = 16
+	ErrShutdown           ErrorCode = 17
 )
 
 var codeNames = map[ErrorCode]string{
@@ -43,6 +46,9 @@ var codeNames = map[ErrorCode]string{
 	ErrCanceled:           "CANCELED",
 	ErrRPC:                "RPC",
 	ErrInternal:           "INTERNAL",
+	ErrUpdateFailed:       "UPDATE_FAILED",
+	ErrQueryFailed:        "QUERY_FAILED",
+	ErrShutdown:           "SHUTDOWN",
 }
 
 // String is the code's name as in temporal.h without its prefix, e.g. "NOT_FOUND".

@@ -97,6 +97,9 @@ pub extern "C" fn temporal_error_code_name(code: i32) -> *const c_char {
         12 => c"CANCELED",
         13 => c"RPC",
         14 => c"INTERNAL",
+        15 => c"UPDATE_FAILED",
+        16 => c"QUERY_FAILED",
+        17 => c"SHUTDOWN",
         _ => c"UNKNOWN",
     };
     name.as_ptr()

@@ -81,6 +81,9 @@ enum class ErrorCode : std::int32_t {
   Canceled = TEMPORAL_ERROR_CODE_CANCELED,
   Rpc = TEMPORAL_ERROR_CODE_RPC,
   Internal = TEMPORAL_ERROR_CODE_INTERNAL,
+  UpdateFailed = TEMPORAL_ERROR_CODE_UPDATE_FAILED,
+  QueryFailed = TEMPORAL_ERROR_CODE_QUERY_FAILED,
+  Shutdown = TEMPORAL_ERROR_CODE_SHUTDOWN,
 };
 
 /// The code's name without prefix, e.g. "NOT_FOUND" ("UNKNOWN" for a value that is no code).

@@ -60,6 +60,9 @@ __all__ = [
     "CanceledError",
     "RpcError",
     "InternalError",
+    "UpdateFailedError",
+    "QueryFailedError",
+    "ShutdownError",
     "version",
     "LIBRARY_PATH",
 ]
@@ -95,6 +98,9 @@ class ErrorCode(enum.IntEnum):
     CANCELED = 12
     RPC = 13
     INTERNAL = 14
+    UPDATE_FAILED = 15
+    QUERY_FAILED = 16
+    SHUTDOWN = 17
 
 
 class WorkflowIdReusePolicy(enum.IntEnum):
@@ -203,6 +209,18 @@ class InternalError(TemporalError):
     """A bug or unexpected state inside the library."""
 
 
+class UpdateFailedError(TemporalError):
+    """A workflow update was rejected or its handler failed; ``details["failure"]``."""
+
+
+class QueryFailedError(TemporalError):
+    """A query failed in the workflow's handler, or was rejected."""
+
+
+class ShutdownError(TemporalError):
+    """The library was shut down, or is used in a child process after fork()."""
+
+
 _ERROR_CLASSES: dict[int, type[TemporalError]] = {
     ErrorCode.INVALID_ARGUMENT: InvalidArgumentError,
     ErrorCode.NOT_FOUND: NotFoundError,
@@ -218,6 +236,9 @@ _ERROR_CLASSES: dict[int, type[TemporalError]] = {
     ErrorCode.CANCELED: CanceledError,
     ErrorCode.RPC: RpcError,
     ErrorCode.INTERNAL: InternalError,
+    ErrorCode.UPDATE_FAILED: UpdateFailedError,
+    ErrorCode.QUERY_FAILED: QueryFailedError,
+    ErrorCode.SHUTDOWN: ShutdownError,
 }
 
 

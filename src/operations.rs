@@ -1,0 +1,439 @@
+//! The rest of the Go SDK client's workflow methods: `SignalWorkflow`,
+//! `SignalWithStartWorkflow`, `QueryWorkflow`, `UpdateWorkflow`, `CancelWorkflow`,
+//! `TerminateWorkflow`, `DescribeWorkflowExecution`, `ListWorkflow`, `CountWorkflow` and
+//! `GetWorkflowHistory`, each one raw workflow-service call (or a short loop of them).
+//!
+//! Every call takes an optional deadline (`None`: the Go SDK's 10 s per call); transient
+//! failures are retried with the Go SDK's policy within it. Results are JSON text.
+
+use crate::client::{rpc_request, unary, Client, DEFAULT_RPC_TIMEOUT};
+use crate::errors::{Error, ErrorCode, Result};
+use crate::failure::{failure_to_json, go_error_string};
+use crate::options::StartWorkflowOptions;
+use crate::payloads::{args_to_payloads, payloads_to_json};
+use crate::runtime::with_deadline;
+use crate::workflow_run::WorkflowRun;
+use serde_json::{json, Value};
+use std::sync::Arc;
+use std::time::Duration;
+use temporalio_common::protos::temporal::api::{
+    common::v1::WorkflowExecution,
+    enums::v1::{HistoryEventFilterType, QueryRejectCondition, UpdateWorkflowExecutionLifecycleStage, WorkflowExecutionStatus},
+    errordetails::v1::QueryFailedFailure,
+    history::v1::History,
+    query::v1::WorkflowQuery,
+    update::v1::{outcome::Value as OutcomeValue, Input, Meta, Outcome, Request as UpdateRequest, WaitPolicy},
+    workflow::v1::WorkflowExecutionInfo,
+    workflowservice::v1::*,
+};
+use temporalio_common::protos::utilities::decode_status_detail;
+
+fn execution(workflow_id: &str, run_id: Option<&str>) -> Result<WorkflowExecution> {
+    if workflow_id.is_empty() {
+        return Err(Error::invalid_argument("workflow ID is required"));
+    }
+    Ok(WorkflowExecution { workflow_id: workflow_id.to_owned(), run_id: run_id.unwrap_or_default().to_owned() })
+}
+
+fn deadline_or_default(deadline: Option<Duration>) -> Duration {
+    deadline.unwrap_or(DEFAULT_RPC_TIMEOUT)
+}
+
+fn status_name(status: i32) -> String {
+    WorkflowExecutionStatus::try_from(status)
+        .map(|s| s.as_str_name().trim_start_matches("WORKFLOW_EXECUTION_STATUS_").to_owned())
+        .unwrap_or_else(|_| "UNSPECIFIED".to_owned())
+}
+
+/// The parts of an execution's info a host usually wants, with readable names.
+fn execution_info_json(info: &WorkflowExecutionInfo) -> Value {
+    let time = |t: &Option<prost_wkt_types::Timestamp>| t.as_ref().map(|t| t.to_string());
+    let exec = info.execution.as_ref();
+    json!({
+        "workflow_id": exec.map(|e| e.workflow_id.as_str()).unwrap_or_default(),
+        "run_id": exec.map(|e| e.run_id.as_str()).unwrap_or_default(),
+        "workflow_type": info.r#type.as_ref().map(|t| t.name.as_str()).unwrap_or_default(),
+        "task_queue": info.task_queue,
+        "status": status_name(info.status),
+        "start_time": time(&info.start_time),
+        "execution_time": time(&info.execution_time),
+        "close_time": time(&info.close_time),
+        "history_length": info.history_length,
+        "memo": info.memo.as_ref().map(|m| payload_map_json(&m.fields)),
+        "search_attributes": info.search_attributes.as_ref().map(|s| payload_map_json(&s.indexed_fields)),
+    })
+}
+
+fn payload_map_json(
+    fields: &std::collections::HashMap<String, temporalio_common::protos::temporal::api::common::v1::Payload>,
+) -> Value {
+    Value::Object(
+        fields
+            .iter()
+            .map(|(k, p)| {
+                let v = crate::payloads::payload_to_json(p)
+                    .ok()
+                    .and_then(|t| serde_json::from_str(&t).ok())
+                    .unwrap_or(Value::Null);
+                (k.clone(), v)
+            })
+            .collect(),
+    )
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Result<Vec<u8>> {
+    let bad = || Error::invalid_argument("page token is not one this library returned");
+    if text.len() % 2 != 0 {
+        return Err(bad());
+    }
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2).ok_or_else(bad)?, 16).map_err(|_| bad())).collect()
+}
+
+impl Client {
+    /// The Go SDK's `SignalWorkflow`. An empty `run_id` signals the current run.
+    pub async fn signal_workflow(
+        &self,
+        workflow_id: &str,
+        run_id: Option<&str>,
+        signal_name: &str,
+        args_json: Option<&str>,
+        deadline: Option<Duration>,
+    ) -> Result<()> {
+        if signal_name.is_empty() {
+            return Err(Error::invalid_argument("signal name is required"));
+        }
+        let request = SignalWorkflowExecutionRequest {
+            namespace: self.namespace().to_owned(),
+            workflow_execution: Some(execution(workflow_id, run_id)?),
+            signal_name: signal_name.to_owned(),
+            input: args_to_payloads(args_json)?,
+            identity: self.identity().to_owned(),
+            request_id: uuid::Uuid::new_v4().to_string(),
+            ..Default::default()
+        };
+        let d = deadline_or_default(deadline);
+        let mut service = self.workflow_service();
+        unary("signal workflow", d, service.signal_workflow_execution(rpc_request(request, d))).await?;
+        Ok(())
+    }
+
+    /// The Go SDK's `SignalWithStartWorkflow`: signals the workflow, starting it first if it is
+    /// not running. Returns the run that received the signal.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn signal_with_start_workflow(
+        self: &Arc<Self>,
+        signal_name: &str,
+        signal_args_json: Option<&str>,
+        workflow_type: &str,
+        args_json: Option<&str>,
+        options: &StartWorkflowOptions,
+        deadline: Option<Duration>,
+    ) -> Result<WorkflowRun> {
+        if signal_name.is_empty() {
+            return Err(Error::invalid_argument("signal name is required"));
+        }
+        if workflow_type.is_empty() {
+            return Err(Error::invalid_argument("workflow type is required"));
+        }
+        options.validate()?;
+        let workflow_id =
+            if options.id.is_empty() { uuid::Uuid::new_v4().to_string() } else { options.id.clone() };
+        let start = self.start_request(workflow_type, &workflow_id, args_to_payloads(args_json)?, options)?;
+        let request = SignalWithStartWorkflowExecutionRequest {
+            namespace: start.namespace,
+            workflow_id: start.workflow_id,
+            workflow_type: start.workflow_type,
+            task_queue: start.task_queue,
+            input: start.input,
+            workflow_execution_timeout: start.workflow_execution_timeout,
+            workflow_run_timeout: start.workflow_run_timeout,
+            workflow_task_timeout: start.workflow_task_timeout,
+            identity: start.identity,
+            request_id: start.request_id,
+            workflow_id_reuse_policy: start.workflow_id_reuse_policy,
+            workflow_id_conflict_policy: start.workflow_id_conflict_policy,
+            signal_name: signal_name.to_owned(),
+            signal_input: args_to_payloads(signal_args_json)?,
+            retry_policy: start.retry_policy,
+            cron_schedule: start.cron_schedule,
+            memo: start.memo,
+            search_attributes: start.search_attributes,
+            workflow_start_delay: start.workflow_start_delay,
+            ..Default::default()
+        };
+        let d = deadline_or_default(deadline);
+        let mut service = self.workflow_service();
+        let response =
+            unary("signal with start workflow", d, service.signal_with_start_workflow_execution(rpc_request(request, d)))
+                .await?;
+        Ok(WorkflowRun::new(self.clone(), workflow_id, Some(response.run_id), workflow_type.to_owned()))
+    }
+
+    /// The Go SDK's `QueryWorkflow`: the query handler's answer as JSON.
+    pub async fn query_workflow(
+        &self,
+        workflow_id: &str,
+        run_id: Option<&str>,
+        query_type: &str,
+        args_json: Option<&str>,
+        deadline: Option<Duration>,
+    ) -> Result<String> {
+        if query_type.is_empty() {
+            return Err(Error::invalid_argument("query type is required"));
+        }
+        let request = QueryWorkflowRequest {
+            namespace: self.namespace().to_owned(),
+            execution: Some(execution(workflow_id, run_id)?),
+            query: Some(WorkflowQuery {
+                query_type: query_type.to_owned(),
+                query_args: args_to_payloads(args_json)?,
+                header: None,
+            }),
+            query_reject_condition: QueryRejectCondition::None as i32,
+        };
+        let d = deadline_or_default(deadline);
+        let mut service = self.workflow_service();
+        let response = with_deadline("query workflow", Some(d), async {
+            Ok(service.query_workflow(rpc_request(request, d)).await)
+        })
+        .await?;
+        let response = match response {
+            Ok(r) => r.into_inner(),
+            Err(status) => {
+                if decode_status_detail::<QueryFailedFailure>(status.details()).is_some()
+                    || status.message().contains("query failed")
+                {
+                    return Err(Error::new(ErrorCode::QueryFailed, format!("query workflow: {}", status.message()))
+                        .with_details(json!({ "workflow_id": workflow_id, "query_type": query_type })));
+                }
+                return Err(Error::from_status("query workflow", &status));
+            }
+        };
+        if let Some(rejected) = response.query_rejected {
+            return Err(Error::new(
+                ErrorCode::QueryFailed,
+                format!("query workflow: rejected, the workflow is {}", status_name(rejected.status)),
+            ));
+        }
+        payloads_to_json(response.query_result.as_ref())
+    }
+
+    /// The Go SDK's `UpdateWorkflow` waiting for the update to complete: sends the update and
+    /// returns its result as JSON, or `UPDATE_FAILED` with the failure. `deadline` `None`:
+    /// wait as long as it takes.
+    pub async fn update_workflow(
+        &self,
+        workflow_id: &str,
+        run_id: Option<&str>,
+        update_name: &str,
+        update_id: Option<&str>,
+        args_json: Option<&str>,
+        deadline: Option<Duration>,
+    ) -> Result<String> {
+        if update_name.is_empty() {
+            return Err(Error::invalid_argument("update name is required"));
+        }
+        let update_id = update_id.filter(|u| !u.is_empty()).map(str::to_owned).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        let wait = WaitPolicy { lifecycle_stage: UpdateWorkflowExecutionLifecycleStage::Completed as i32 };
+        let request = UpdateWorkflowExecutionRequest {
+            namespace: self.namespace().to_owned(),
+            workflow_execution: Some(execution(workflow_id, run_id)?),
+            first_execution_run_id: String::new(),
+            wait_policy: Some(wait),
+            request: Some(UpdateRequest {
+                meta: Some(Meta { update_id: update_id.clone(), identity: self.identity().to_owned() }),
+                input: Some(Input { header: None, name: update_name.to_owned(), args: args_to_payloads(args_json)? }),
+                ..Default::default()
+            }),
+        };
+        with_deadline("update workflow", deadline, async {
+            let mut service = self.workflow_service();
+            // The server answers within its long-poll interval; until the update completes the
+            // answer has no outcome, and the update is then polled by reference.
+            let first = loop {
+                let attempt = unary("update workflow", Duration::from_secs(70), service.update_workflow_execution(rpc_request(request.clone(), Duration::from_secs(70)))).await;
+                match attempt {
+                    Err(e) if e.code == ErrorCode::DeadlineExceeded => continue,
+                    other => break other?,
+                }
+            };
+            let mut outcome = first.outcome;
+            let update_ref = first.update_ref;
+            while outcome.is_none() {
+                let poll = PollWorkflowExecutionUpdateRequest {
+                    namespace: self.namespace().to_owned(),
+                    update_ref: update_ref.clone(),
+                    identity: self.identity().to_owned(),
+                    wait_policy: Some(wait),
+                };
+                match unary("update workflow", Duration::from_secs(70), service.poll_workflow_execution_update(rpc_request(poll, Duration::from_secs(70)))).await {
+                    Ok(r) => outcome = r.outcome,
+                    Err(e) if e.code == ErrorCode::DeadlineExceeded => continue,
+                    Err(e) => return Err(e),
+                }
+            }
+            update_outcome(outcome, workflow_id, update_name, &update_id)
+        })
+        .await
+    }
+
+    /// The Go SDK's `CancelWorkflow`: asks the workflow to cancel (it decides how).
+    pub async fn cancel_workflow(&self, workflow_id: &str, run_id: Option<&str>, deadline: Option<Duration>) -> Result<()> {
+        let request = RequestCancelWorkflowExecutionRequest {
+            namespace: self.namespace().to_owned(),
+            workflow_execution: Some(execution(workflow_id, run_id)?),
+            identity: self.identity().to_owned(),
+            request_id: uuid::Uuid::new_v4().to_string(),
+            ..Default::default()
+        };
+        let d = deadline_or_default(deadline);
+        let mut service = self.workflow_service();
+        unary("cancel workflow", d, service.request_cancel_workflow_execution(rpc_request(request, d))).await?;
+        Ok(())
+    }
+
+    /// The Go SDK's `TerminateWorkflow`, with a reason and optional details (a JSON array).
+    pub async fn terminate_workflow(
+        &self,
+        workflow_id: &str,
+        run_id: Option<&str>,
+        reason: &str,
+        details_json: Option<&str>,
+        deadline: Option<Duration>,
+    ) -> Result<()> {
+        let request = TerminateWorkflowExecutionRequest {
+            namespace: self.namespace().to_owned(),
+            workflow_execution: Some(execution(workflow_id, run_id)?),
+            reason: reason.to_owned(),
+            details: args_to_payloads(details_json)?,
+            identity: self.identity().to_owned(),
+            ..Default::default()
+        };
+        let d = deadline_or_default(deadline);
+        let mut service = self.workflow_service();
+        unary("terminate workflow", d, service.terminate_workflow_execution(rpc_request(request, d))).await?;
+        Ok(())
+    }
+
+    /// The Go SDK's `DescribeWorkflowExecution`, as JSON: `workflow_id`, `run_id`,
+    /// `workflow_type`, `task_queue`, `status`, `start_time`, `execution_time`, `close_time`,
+    /// `history_length`, `memo`, `search_attributes`, `pending_activities`.
+    pub async fn describe_workflow_execution(
+        &self,
+        workflow_id: &str,
+        run_id: Option<&str>,
+        deadline: Option<Duration>,
+    ) -> Result<String> {
+        let request = DescribeWorkflowExecutionRequest {
+            namespace: self.namespace().to_owned(),
+            execution: Some(execution(workflow_id, run_id)?),
+        };
+        let d = deadline_or_default(deadline);
+        let mut service = self.workflow_service();
+        let response =
+            unary("describe workflow", d, service.describe_workflow_execution(rpc_request(request, d))).await?;
+        let mut out = response.workflow_execution_info.as_ref().map(execution_info_json).unwrap_or(json!({}));
+        out["pending_activities"] = json!(response.pending_activities.len());
+        Ok(out.to_string())
+    }
+
+    /// The Go SDK's `ListWorkflow`: one page of executions matching a visibility query
+    /// (`""`: all). Returns `{"executions": [...], "next_page_token": "..."}`; pass the token
+    /// back for the next page; `""` means there is none.
+    pub async fn list_workflow(
+        &self,
+        query: &str,
+        page_size: i32,
+        page_token: &str,
+        deadline: Option<Duration>,
+    ) -> Result<String> {
+        if page_size < 0 {
+            return Err(Error::invalid_argument("page size must not be negative"));
+        }
+        let request = ListWorkflowExecutionsRequest {
+            namespace: self.namespace().to_owned(),
+            page_size,
+            next_page_token: unhex(page_token)?,
+            query: query.to_owned(),
+        };
+        let d = deadline_or_default(deadline);
+        let mut service = self.workflow_service();
+        let response = unary("list workflows", d, service.list_workflow_executions(rpc_request(request, d))).await?;
+        let executions: Vec<Value> = response.executions.iter().map(execution_info_json).collect();
+        Ok(json!({ "executions": executions, "next_page_token": hex(&response.next_page_token) }).to_string())
+    }
+
+    /// The Go SDK's `CountWorkflow`: `{"count": N}` for a visibility query (`""`: all).
+    pub async fn count_workflow(&self, query: &str, deadline: Option<Duration>) -> Result<String> {
+        let request = CountWorkflowExecutionsRequest { namespace: self.namespace().to_owned(), query: query.to_owned() };
+        let d = deadline_or_default(deadline);
+        let mut service = self.workflow_service();
+        let response = unary("count workflows", d, service.count_workflow_executions(rpc_request(request, d))).await?;
+        Ok(json!({ "count": response.count }).to_string())
+    }
+
+    /// The Go SDK's `GetWorkflowHistory`, every page, as the proto's JSON form
+    /// (`{"events": [...]}`). `deadline` bounds the whole fetch.
+    pub async fn get_workflow_history(
+        &self,
+        workflow_id: &str,
+        run_id: Option<&str>,
+        deadline: Option<Duration>,
+    ) -> Result<String> {
+        let exec = execution(workflow_id, run_id)?;
+        let d = deadline_or_default(deadline);
+        with_deadline("get workflow history", Some(d), async {
+            let mut service = self.workflow_service();
+            let mut history = History::default();
+            let mut token = Vec::new();
+            loop {
+                let request = GetWorkflowExecutionHistoryRequest {
+                    namespace: self.namespace().to_owned(),
+                    execution: Some(exec.clone()),
+                    next_page_token: std::mem::take(&mut token),
+                    history_event_filter_type: HistoryEventFilterType::AllEvent as i32,
+                    ..Default::default()
+                };
+                let page =
+                    unary("get workflow history", d, service.get_workflow_execution_history(rpc_request(request, d))).await?;
+                history.events.extend(page.history.map(|h| h.events).unwrap_or_default());
+                if page.next_page_token.is_empty() {
+                    break;
+                }
+                token = page.next_page_token;
+            }
+            serde_json::to_string(&history).map_err(|e| Error::internal(format!("history to JSON: {e}")))
+        })
+        .await
+    }
+}
+
+fn update_outcome(outcome: Option<Outcome>, workflow_id: &str, update_name: &str, update_id: &str) -> Result<String> {
+    match outcome.and_then(|o| o.value) {
+        Some(OutcomeValue::Success(payloads)) => payloads_to_json(Some(&payloads)),
+        Some(OutcomeValue::Failure(failure)) => Err(Error::new(
+            ErrorCode::UpdateFailed,
+            format!("update {update_name} (updateID: {update_id}) of workflow {workflow_id} failed: {}", go_error_string(&failure)),
+        )
+        .with_details(json!({ "workflow_id": workflow_id, "update_id": update_id, "failure": failure_to_json(&failure) }))),
+        None => Err(Error::internal("update completed without an outcome")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_tokens_round_trip_and_bad_ones_are_refused() {
+        assert_eq!(unhex(&hex(&[0, 1, 254, 255])).unwrap(), vec![0, 1, 254, 255]);
+        assert!(unhex("").unwrap().is_empty());
+        assert_eq!(unhex("abc").unwrap_err().code, ErrorCode::InvalidArgument);
+        assert_eq!(unhex("zz").unwrap_err().code, ErrorCode::InvalidArgument);
+        assert_eq!(unhex("é0").unwrap_err().code, ErrorCode::InvalidArgument);
+    }
+}

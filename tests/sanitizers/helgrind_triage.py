@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Triage of valgrind --tool=helgrind --xml=yes output for tests/sanitizers/run.sh.
+
+   helgrind_triage.py HELGRIND.xml [--verbose]
+
+Why most reports are false positives. Helgrind models only pthread primitives (mutexes,
+condition variables, semaphores, barriers, create/join) and its own client requests. Inside the
+uninstrumented Rust library every hand-over between threads goes through primitives built on
+atomics and futexes that helgrind does not understand: tokio's scheduler (inject queue, task
+state machine, wakers, work stealing), std's Mutex/Condvar/Once/mpmc channel (futex-based on
+Linux, not pthread_mutex; block_on parks the host thread on a std sync_channel), once_cell, Arc
+reference counts, h2/hyper connection state. So every access they order looks unsynchronised.
+
+What fails. The "owner" of an access is its innermost frame after skipping plain memory helpers
+(memcpy, malloc, free...). Owners are classified as
+  * test     - the C test program (a frame in a tests/ source file, or unknown C code);
+  * boundary - the library's C boundary: an exported `temporal_*` function or
+               `temporal_ffi::ffi::*` (src/ffi, the only module with `unsafe` pointer work:
+               handle tags, into_raw/take_handle, out-pointer writes);
+  * runtime  - everything else: std/core/alloc, tokio, once_cell and the other crates, and the
+               library's safe-Rust modules (`temporal_ffi::runtime/client/workflow_run/...`),
+               which run as futures on tokio threads. Safe Rust cannot data-race without
+               `unsafe` (Send/Sync), and outside src/ffi the only `unsafe` is a gethostname()
+               into a local buffer, so a race reported there is an artefact of the above.
+A Race report FAILS when both of its accesses are owned by test or boundary code: no Rust
+synchronisation primitive is on either side, so helgrind's view is complete and the race is
+real. A Race with a runtime-owned side is a hand-over through a primitive helgrind cannot see
+and is SUPPRESSED (counted; --verbose lists them by owner pair). Any other kind of report
+(lock order, pthread API misuse, ...) FAILS if one of its stacks has a test or boundary frame.
+Exit status: 0 when nothing fails, 1 otherwise, 2 on unreadable input.
+"""
+import collections
+import sys
+import xml.etree.ElementTree as ET
+
+MEMORY_HELPERS = ("memcpy", "memmove", "memset", "memcmp", "bcmp", "strlen", "strcmp", "malloc",
+                  "calloc", "realloc", "free", "__GI_", "__memcpy", "__memmove", "__memset",
+                  "__strlen", "_int_free", "_int_malloc", "__libc_", "cfree")
+RUST_RUNTIME_PREFIXES = ("std::", "core::", "alloc::", "<std::", "<core::", "<alloc::")
+
+
+def frames(stack):
+    out = []
+    for f in stack.findall("frame"):
+        out.append({
+            "fn": (f.findtext("fn") or "").strip(),
+            "file": (f.findtext("file") or "").strip(),
+            "dir": (f.findtext("dir") or "").strip(),
+            "obj": (f.findtext("obj") or "").strip(),
+        })
+    return out
+
+
+def owner(stack_frames):
+    for f in stack_frames:
+        name = f["fn"]
+        if not name:
+            continue
+        if name.startswith(MEMORY_HELPERS) or "vgpreload" in f["obj"]:
+            continue
+        return f
+    return stack_frames[0] if stack_frames else {"fn": "", "file": "", "dir": "", "obj": ""}
+
+
+def classify(f):
+    name, path = f["fn"], f["dir"] + "/" + f["file"]
+    if "/tests/" in path or path.startswith("tests/"):
+        return "test"
+    if name.startswith(("temporal_ffi::ffi::", "<temporal_ffi::ffi::")) or (
+            name.startswith("temporal_") and "::" not in name):
+        return "boundary"
+    if "::" in name or name.startswith("<"):
+        return "runtime"  # std/core/alloc/tokio/third-party crate code
+    # A plain C symbol outside the tests: libc/ld.so internals (e.g. TLS setup in pthread_create).
+    if f["file"] and ("glibc" in f["dir"] or f["dir"].startswith("./")):
+        return "libc"
+    if "libc.so" in f["obj"] or "ld-linux" in f["obj"]:
+        return "libc"
+    return "test"  # unknown C code: be strict
+
+
+def where(f):
+    loc = f"{f['file']}:{f['dir']}" if f["file"] else f["obj"]
+    return f"{f['fn'] or '??'} ({loc})"
+
+
+def main():
+    if len(sys.argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    verbose = "--verbose" in sys.argv
+    try:
+        root = ET.parse(sys.argv[1]).getroot()
+    except (OSError, ET.ParseError) as e:
+        print(f"helgrind_triage: cannot read {sys.argv[1]}: {e}", file=sys.stderr)
+        return 2
+    failing, suppressed = [], collections.Counter()
+    total = 0
+    for err in root.findall("error"):
+        total += 1
+        kind = err.findtext("kind")
+        stacks = [frames(s) for s in err.findall("stack")]
+        what = (err.findtext("xwhat/text") or err.findtext("what") or kind or "").strip()
+        # Races: stack 0 is the access, stack 1 the conflicting access (then the allocation).
+        # Other kinds (lock order, API misuse): every stack counts.
+        relevant = stacks[:2] if kind == "Race" else stacks
+        owners = [owner(s) for s in relevant if s]
+        classes = [classify(o) for o in owners]
+        if kind == "Race":
+            bad = len(classes) == 2 and all(c in ("test", "boundary") for c in classes)
+        else:
+            bad = any(classify(f) in ("test", "boundary") for s in stacks for f in s)
+        if bad:
+            failing.append((kind, what, owners, classes))
+        else:
+            key = " | ".join(f"[{c}] {o['fn'][:70]}" for o, c in zip(owners, classes))
+            suppressed[key] += 1
+    involving = sum(n for k, n in suppressed.items() if "[test]" in k or "[boundary]" in k)
+    print(f"helgrind: {total} reports; {len(failing)} between test/C-boundary accesses (failures); "
+          f"{total - len(failing)} suppressed with a Rust runtime/std/crate side "
+          f"({involving} of them hand-overs to or from test/C-boundary code)")
+    if verbose:
+        for key, n in suppressed.most_common(40 if "--all" not in sys.argv else None):
+            print(f"  suppressed {n:5d}  {key}")
+    for kind, what, owners, classes in failing[:20]:
+        print(f"  FAIL {kind}: {what}")
+        for o, c in zip(owners, classes):
+            print(f"       [{c}] {where(o)}")
+    return 1 if failing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
