@@ -23,7 +23,11 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 /// Runs `f`, turning a panic into `on_panic()`. The panic's text is kept in the error message
 /// (it never holds secrets: no code path formats options or keys into a panic).
 pub(crate) fn boundary<T>(on_panic: impl FnOnce(String) -> T, f: impl FnOnce() -> T) -> T {
-    match catch_unwind(AssertUnwindSafe(f)) {
+    install_quiet_panic_hook();
+    IN_BOUNDARY.with(|d| d.set(d.get() + 1));
+    let outcome = catch_unwind(AssertUnwindSafe(f));
+    IN_BOUNDARY.with(|d| d.set(d.get() - 1));
+    match outcome {
         Ok(v) => v,
         Err(payload) => {
             let text = payload
@@ -34,6 +38,28 @@ pub(crate) fn boundary<T>(on_panic: impl FnOnce(String) -> T, f: impl FnOnce() -
             on_panic(text)
         }
     }
+}
+
+thread_local! {
+    /// How many exported calls the current thread is inside (a callback may nest them).
+    static IN_BOUNDARY: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A panic caught at the boundary is reported to the host as an error; it must not also be
+/// printed on the host's stderr. Panics elsewhere (the host's own Rust code, if any) keep the
+/// previous hook's behaviour.
+fn install_quiet_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if IN_BOUNDARY.with(|d| d.get()) > 0 {
+                tracing::error!(panic = %info, "panic caught at the C boundary");
+            } else {
+                previous(info);
+            }
+        }));
+    });
 }
 
 /// The boundary for functions that return an owned error (NULL on success).
