@@ -38,6 +38,8 @@ if [ "${1:-}" != "--inner" ]; then
   "$cc" "${common[@]}" -o "$out/test_temporal" tests/c/test_temporal.c "${link[@]}"
   "$cc" "${common[@]}" -o "$out/test_bad_input" tests/badinput/test_bad_input.c "${link[@]}"
   "$cc" "${common[@]}" -o "$out/threads" "$here/threads.c" "${link[@]}"
+  "$cc" "${common[@]}" "${asan[@]}" -o "$out/stress.asan" tests/faults/stress.c "${link[@]}"
+  "$cc" "${common[@]}" -o "$out/stress" tests/faults/stress.c "${link[@]}"
   "$cc" "${common[@]}" -o "$out/canary" "$here/canary.c" -lpthread
   set +e
   exec tests/harness/with-dev-server.sh "$0" --inner
@@ -69,6 +71,8 @@ step() {
   fi
 }
 
+# A program's own last line when it passed: "N passed, 0 failed" or the stress test's verdict.
+ok_tail='(^| )0 failed$|^stress: PASS'
 asan_markers='ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: (AddressSanitizer|UndefinedBehaviorSanitizer)'
 
 check_asan_canary() {
@@ -81,7 +85,7 @@ check_asan_canary() {
 check_asan() { # LOG STATUS; $1's last line must be the program's own summary with 0 failed
   local n
   n=$(grep -cE "$asan_markers" "$1")
-  if [ "$2" -eq 0 ] && [ "$n" -eq 0 ] && tail -n 1 "$1" | grep -qE '(^| )0 failed$'; then
+  if [ "$2" -eq 0 ] && [ "$n" -eq 0 ] && tail -n 1 "$1" | grep -qE "$ok_tail"; then
     echo "0 sanitizer reports; $(tail -n 1 "$1")"
   else
     echo "$n sanitizer report lines; $(grep -E '(passed|ok), [0-9]+ failed$' "$1" | tail -n 1)"; return 1
@@ -98,7 +102,7 @@ check_memcheck() { # LOG STATUS; the valgrind log is LOG.vg
   local summary leaks
   summary=$(grep -E 'ERROR SUMMARY' "$1.vg" | tail -n 1 | sed 's/^==[0-9]*== //')
   leaks=$(grep -E 'definitely lost:' "$1.vg" | tail -n 1 | sed 's/^==[0-9]*== *//')
-  if [ "$2" -eq 0 ] && grep -q 'ERROR SUMMARY: 0 errors' "$1.vg" && tail -n 1 "$1" | grep -qE '(^| )0 failed$'; then
+  if [ "$2" -eq 0 ] && grep -q 'ERROR SUMMARY: 0 errors' "$1.vg" && tail -n 1 "$1" | grep -qE "$ok_tail"; then
     echo "$summary; ${leaks:-definitely lost: 0}; $(tail -n 1 "$1")"
   else
     echo "${summary:-no valgrind summary}; ${leaks:-}; $(grep -E '(passed|ok), [0-9]+ failed$' "$1" | tail -n 1)"; return 1
@@ -115,7 +119,7 @@ check_helgrind() {
   local triage status=0
   triage=$(python3 "$here/helgrind_triage.py" "$1.xml" --verbose 2>&1) || status=$?
   printf '%s\n' "$triage" >"$1.triage"
-  if [ "$2" -eq 0 ] && [ "$status" -eq 0 ] && tail -n 1 "$1" | grep -q ', 0 failed$'; then
+  if [ "$2" -eq 0 ] && [ "$status" -eq 0 ] && tail -n 1 "$1" | grep -qE "$ok_tail"; then
     echo "$(tail -n 1 "$1"); $(head -n 1 "$1.triage")"
   else
     echo "$(tail -n 1 "$1"); triage: $(head -n 1 "$1.triage")"
@@ -135,6 +139,10 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 step "asan: canary leak is detected" "$logs/asan-canary.log" check_asan_canary "$out/canary.asan" leak
 step "asan+ubsan+lsan: test_temporal" "$logs/asan-test_temporal.log" check_asan "$out/test_temporal.asan"
 step "asan+ubsan+lsan: test_bad_input" "$logs/asan-test_bad_input.log" check_asan "$out/test_bad_input.asan"
+# The stress test (tests/faults/stress.c) with smaller counts; its RSS limit is meaningless
+# under a sanitizer's allocator, so it is lifted here (the faults suite checks it natively).
+step "asan+ubsan+lsan: stress (8x${STRESS_ASAN_CALLS:-150})" "$logs/asan-stress.log" check_asan \
+  env FAULT_THREADS=8 FAULT_CALLS="${STRESS_ASAN_CALLS:-150}" FAULT_RSS_MAX_KB=10000000 "$out/stress.asan"
 unset ASAN_OPTIONS UBSAN_OPTIONS
 
 # b. memcheck. No suppressions: the only non-definite losses are "possibly lost" blocks of the
@@ -146,12 +154,19 @@ step "memcheck: test_temporal" "$logs/memcheck-test_temporal.log" check_memcheck
   "${vg_memcheck[@]}" --log-file="$logs/memcheck-test_temporal.log.vg" "$out/test_temporal"
 step "memcheck: test_bad_input" "$logs/memcheck-test_bad_input.log" check_memcheck \
   "${vg_memcheck[@]}" --log-file="$logs/memcheck-test_bad_input.log.vg" "$out/test_bad_input"
+step "memcheck: stress (4x${STRESS_VG_CALLS:-40})" "$logs/memcheck-stress.log" check_memcheck \
+  env FAULT_THREADS=4 FAULT_CALLS="${STRESS_VG_CALLS:-40}" FAULT_RSS_MAX_KB=10000000 \
+  "${vg_memcheck[@]}" --log-file="$logs/memcheck-stress.log.vg" "$out/stress"
 
 # c. helgrind over the threads program; helgrind_triage.py says what is suppressed and why.
 step "helgrind: canary race is detected" "$logs/helgrind-canary.log" check_helgrind_canary \
   "${vg_helgrind[@]}" --xml-file="$logs/helgrind-canary.log.xml" "$out/canary" race
 step "helgrind: threads (4x${THREADS_ITERATIONS:-20} start+get, 4 waiters)" "$logs/helgrind-threads.log" check_helgrind \
   "${vg_helgrind[@]}" --xml-file="$logs/helgrind-threads.log.xml" "$out/threads" 4 "${THREADS_ITERATIONS:-20}" 4
+
+step "helgrind: stress (4x${STRESS_VG_CALLS:-40})" "$logs/helgrind-stress.log" check_helgrind \
+  env FAULT_THREADS=4 FAULT_CALLS="${STRESS_VG_CALLS:-40}" FAULT_RSS_MAX_KB=10000000 \
+  "${vg_helgrind[@]}" --xml-file="$logs/helgrind-stress.log.xml" "$out/stress"
 
 echo "sanitizers: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
