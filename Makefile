@@ -20,7 +20,7 @@ LIBDIR_NAME ?= lib
 CGO_ENV := CGO_CFLAGS="-I$(CURDIR)/include" CGO_LDFLAGS="-L$(CURDIR)/$(LIBDIR) -Wl,-rpath,$(CURDIR)/$(LIBDIR)"
 
 .PHONY: all setup build header-check c-examples c-tests rust-tests go-tests python-tests cpp-tests \
-	consumer-tests binding-tests badinput-tests fault-tests tls-tests sanitizer-tests reliability-tests \
+	consumer-tests binding-tests badinput-tests fault-tests tls-tests sanitizer-tests fuzz-smoke reliability-tests \
 	install test demo clean
 
 all: build
@@ -61,7 +61,8 @@ c-tests: build target/c/test_temporal c-examples
 
 rust-tests: build
 	$(CARGO) test --release --locked --lib
-	$(WITH_SERVER) $(CARGO) test --release --locked --test ffi_integration -- --test-threads 8
+	$(WITH_SERVER) $(CARGO) test --release --locked --test ffi_integration --test client_operations \
+		--test runtime_control --test fork -- --test-threads 8
 
 go-tests: build
 	$(WITH_SERVER) bash -c 'cd bindings/go && export $(CGO_ENV) && go vet ./... && go test -race -count=1 ./...'
@@ -99,7 +100,19 @@ tls-tests: build
 sanitizer-tests: build
 	tests/sanitizers/run.sh
 
-reliability-tests: badinput-tests fault-tests tls-tests sanitizer-tests
+# cargo-fuzz on stable Rust: `-s none` (no sanitizer; the targets are safe Rust). A short
+# run of every target, plus the inputs that once failed (fuzz/regressions).
+FUZZ_SECONDS ?= 20
+fuzz-smoke:
+	command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked --version 0.13.2
+	cd fuzz && cargo fuzz build -s none
+	cd fuzz && for t in $$(cargo fuzz list); do \
+		cargo fuzz run -s none $$t -- -max_total_time=$(FUZZ_SECONDS) || exit 1; \
+		if [ -d regressions/$$t ]; then cargo fuzz run -s none $$t regressions/$$t/* || exit 1; fi; \
+	done
+	@echo "fuzz: every target ran $(FUZZ_SECONDS) s without a failure"
+
+reliability-tests: badinput-tests fault-tests tls-tests sanitizer-tests fuzz-smoke
 
 # Shared library (with SONAME), static library, headers, pkg-config file, CMake package.
 install: build

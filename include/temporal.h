@@ -116,6 +116,18 @@ typedef enum temporal_error_code {
 } temporal_error_code;
 
 /**
+ * Log levels for `temporal_runtime_options.log_level` and the log callback.
+ */
+typedef enum temporal_log_level {
+  TEMPORAL_LOG_LEVEL_OFF = 0,
+  TEMPORAL_LOG_LEVEL_ERROR = 1,
+  TEMPORAL_LOG_LEVEL_WARN = 2,
+  TEMPORAL_LOG_LEVEL_INFO = 3,
+  TEMPORAL_LOG_LEVEL_DEBUG = 4,
+  TEMPORAL_LOG_LEVEL_TRACE = 5,
+} temporal_log_level;
+
+/**
  * `enums.v1.WorkflowIdConflictPolicy`, with the proto's numbers.
  */
 typedef enum temporal_workflow_id_conflict_policy {
@@ -144,6 +156,12 @@ typedef enum temporal_workflow_id_reuse_policy {
    */
   TEMPORAL_WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING = 4,
 } temporal_workflow_id_reuse_policy;
+
+/**
+ * A handle to an async call in flight, for `temporal_call_cancel`. Opaque; free it with
+ * `temporal_call_free` (before or after the callback ran; freeing does not cancel).
+ */
+typedef struct temporal_call temporal_call;
 
 /**
  * A connected client. Thread-safe: share one per process between any number of threads.
@@ -332,6 +350,56 @@ typedef struct temporal_start_workflow_options {
   uint64_t start_delay_ms;
 } temporal_start_workflow_options;
 
+/**
+ * Completion callback of every `*_async` function. Runs exactly once, on a library thread.
+ *
+ * The callback owns what it receives: `error` (NULL on success; free it with
+ * `temporal_error_free`), `result_json` (the JSON result of operations that have one, else
+ * NULL; free it with `temporal_string_free`) and `run` (the run of
+ * `temporal_execute_workflow_async` and `temporal_signal_with_start_workflow_async`, else
+ * NULL; free it with `temporal_workflow_run_free`). It may call any non-blocking library
+ * function, start other async calls and free handles, including this call's
+ * `temporal_call`; a blocking call from inside it fails with `INVALID_ARGUMENT` instead of
+ * deadlocking. Keep it short: it runs on one of the library's few threads.
+ */
+typedef void (*temporal_callback)(void *user_data,
+                                  struct temporal_error *error,
+                                  char *result_json,
+                                  struct temporal_workflow_run *run);
+
+/**
+ * Receives one log event: its level (a `temporal_log_level`), its target (the Rust module it
+ * comes from) and its message, both valid only during the call. Called on any library thread,
+ * possibly several at once; it must not block for long. Secrets are never logged.
+ */
+typedef void (*temporal_log_callback)(void *user_data,
+                                      int32_t level,
+                                      const char *target,
+                                      const char *message);
+
+/**
+ * Options for `temporal_runtime_init`. Initialise with `temporal_runtime_options_default`.
+ */
+typedef struct temporal_runtime_options {
+  /**
+   * Threads of the library's runtime; 0: the number of CPUs, at most 4.
+   */
+  uint32_t worker_threads;
+  /**
+   * A `temporal_log_level`: events at this level and more severe go to `log_callback`.
+   * Default `TEMPORAL_LOG_LEVEL_OFF` (the library is quiet).
+   */
+  int32_t log_level;
+  /**
+   * NULL: no logging.
+   */
+  temporal_log_callback log_callback;
+  /**
+   * Passed to `log_callback`, from any thread.
+   */
+  void *log_user_data;
+} temporal_runtime_options;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -357,6 +425,24 @@ void temporal_string_free(char *s);
  * Returns a static string: never free it.
  */
 const char *temporal_version(void);
+
+/**
+ * Cancels an async call: unless it already finished, its callback runs promptly with
+ * `TEMPORAL_ERROR_CODE_CANCELED` and the work is abandoned (what already reached the server,
+ * such as a start, stays done). Idempotent; NULL is a no-op.
+ *
+ * # Safety
+ * `call` is NULL or a live call handle.
+ */
+void temporal_call_cancel(const struct temporal_call *call);
+
+/**
+ * Frees a call handle (it does not cancel the call). NULL is a no-op.
+ *
+ * # Safety
+ * `call` is NULL or a call handle not yet freed.
+ */
+void temporal_call_free(struct temporal_call *call);
 
 /**
  * Fills `options` with the defaults (every field unset). NULL is a no-op.
@@ -438,6 +524,363 @@ const char *temporal_error_code_name(int32_t code);
  * `error` is NULL or an error returned by this library; it must not be used afterwards.
  */
 void temporal_error_free(struct temporal_error *error);
+
+/**
+ * Async form of `temporal_execute_workflow`: the callback receives the run (or the error).
+ * Same arguments; `call_out` may be NULL (no cancellation handle wanted), else it receives a
+ * handle the caller frees with `temporal_call_free`. Returns an error (and never calls the
+ * callback) only for invalid arguments.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated; `user_data` is passed to the callback
+ * on another thread.
+ */
+struct temporal_error *temporal_execute_workflow_async(const struct temporal_client *client,
+                                                       const char *workflow_type,
+                                                       const char *args_json,
+                                                       const struct temporal_start_workflow_options *options,
+                                                       temporal_callback callback,
+                                                       void *user_data,
+                                                       struct temporal_call **call_out);
+
+/**
+ * Async form of `temporal_get_result`: the callback receives `result_json` (or the error).
+ * Thousands may wait at once: a wait holds no thread.
+ *
+ * # Safety
+ * As `temporal_execute_workflow_async`.
+ */
+struct temporal_error *temporal_get_result_async(const struct temporal_workflow_run *run,
+                                                 uint64_t timeout_ms,
+                                                 temporal_callback callback,
+                                                 void *user_data,
+                                                 struct temporal_call **call_out);
+
+/**
+ * Sends a signal: the Go SDK's `SignalWorkflow`. `run_id` NULL or "": the current run.
+ * `args_json`: the signal's arguments as a JSON array, or NULL. `deadline_ms`: 0 for 10 s.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_signal_workflow(const struct temporal_client *client,
+                                                const char *workflow_id,
+                                                const char *run_id,
+                                                const char *signal_name,
+                                                const char *args_json,
+                                                uint64_t deadline_ms);
+
+/**
+ * Async form of `temporal_signal_workflow` (the callback gets only an error or nothing).
+ *
+ * # Safety
+ * As `temporal_execute_workflow_async`.
+ */
+struct temporal_error *temporal_signal_workflow_async(const struct temporal_client *client,
+                                                      const char *workflow_id,
+                                                      const char *run_id,
+                                                      const char *signal_name,
+                                                      const char *args_json,
+                                                      uint64_t deadline_ms,
+                                                      temporal_callback callback,
+                                                      void *user_data,
+                                                      struct temporal_call **call_out);
+
+/**
+ * Signals a workflow, starting it first if it is not running: the Go SDK's
+ * `SignalWithStartWorkflow`. Writes the run that got the signal to `*run_out` (caller frees it
+ * with `temporal_workflow_run_free`).
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_signal_with_start_workflow(const struct temporal_client *client,
+                                                           const char *signal_name,
+                                                           const char *signal_args_json,
+                                                           const char *workflow_type,
+                                                           const char *args_json,
+                                                           const struct temporal_start_workflow_options *options,
+                                                           uint64_t deadline_ms,
+                                                           struct temporal_workflow_run **run_out);
+
+/**
+ * Async form of `temporal_signal_with_start_workflow` (the callback gets the run).
+ *
+ * # Safety
+ * As `temporal_execute_workflow_async`.
+ */
+struct temporal_error *temporal_signal_with_start_workflow_async(const struct temporal_client *client,
+                                                                 const char *signal_name,
+                                                                 const char *signal_args_json,
+                                                                 const char *workflow_type,
+                                                                 const char *args_json,
+                                                                 const struct temporal_start_workflow_options *options,
+                                                                 uint64_t deadline_ms,
+                                                                 temporal_callback callback,
+                                                                 void *user_data,
+                                                                 struct temporal_call **call_out);
+
+/**
+ * Queries a workflow: the Go SDK's `QueryWorkflow`. Writes the handler's answer as JSON to
+ * `*result_json_out` (caller frees it with `temporal_string_free`). A failing or rejected
+ * query is `TEMPORAL_ERROR_CODE_QUERY_FAILED`.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_query_workflow(const struct temporal_client *client,
+                                               const char *workflow_id,
+                                               const char *run_id,
+                                               const char *query_type,
+                                               const char *args_json,
+                                               uint64_t deadline_ms,
+                                               char **result_json_out);
+
+/**
+ * Async form of `temporal_query_workflow` (the callback gets `result_json`).
+ *
+ * # Safety
+ * As `temporal_execute_workflow_async`.
+ */
+struct temporal_error *temporal_query_workflow_async(const struct temporal_client *client,
+                                                     const char *workflow_id,
+                                                     const char *run_id,
+                                                     const char *query_type,
+                                                     const char *args_json,
+                                                     uint64_t deadline_ms,
+                                                     temporal_callback callback,
+                                                     void *user_data,
+                                                     struct temporal_call **call_out);
+
+/**
+ * Sends an update and waits for its result: the Go SDK's `UpdateWorkflow` with
+ * `WaitForStage: Completed`. `update_id` NULL or "": a UUID. Writes the handler's result as
+ * JSON to `*result_json_out` (caller frees it). A rejected or failed update is
+ * `TEMPORAL_ERROR_CODE_UPDATE_FAILED` with `failure` in the details. `deadline_ms` 0: no limit.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_update_workflow(const struct temporal_client *client,
+                                                const char *workflow_id,
+                                                const char *run_id,
+                                                const char *update_name,
+                                                const char *update_id,
+                                                const char *args_json,
+                                                uint64_t deadline_ms,
+                                                char **result_json_out);
+
+/**
+ * Async form of `temporal_update_workflow` (the callback gets `result_json`).
+ *
+ * # Safety
+ * As `temporal_execute_workflow_async`.
+ */
+struct temporal_error *temporal_update_workflow_async(const struct temporal_client *client,
+                                                      const char *workflow_id,
+                                                      const char *run_id,
+                                                      const char *update_name,
+                                                      const char *update_id,
+                                                      const char *args_json,
+                                                      uint64_t deadline_ms,
+                                                      temporal_callback callback,
+                                                      void *user_data,
+                                                      struct temporal_call **call_out);
+
+/**
+ * Requests cancellation: the Go SDK's `CancelWorkflow` (the workflow decides how to stop).
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_cancel_workflow(const struct temporal_client *client,
+                                                const char *workflow_id,
+                                                const char *run_id,
+                                                uint64_t deadline_ms);
+
+/**
+ * Async form of `temporal_cancel_workflow`.
+ *
+ * # Safety
+ * As `temporal_execute_workflow_async`.
+ */
+struct temporal_error *temporal_cancel_workflow_async(const struct temporal_client *client,
+                                                      const char *workflow_id,
+                                                      const char *run_id,
+                                                      uint64_t deadline_ms,
+                                                      temporal_callback callback,
+                                                      void *user_data,
+                                                      struct temporal_call **call_out);
+
+/**
+ * Terminates a workflow: the Go SDK's `TerminateWorkflow`. `reason` may be NULL;
+ * `details_json` is a JSON array or NULL.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_terminate_workflow(const struct temporal_client *client,
+                                                   const char *workflow_id,
+                                                   const char *run_id,
+                                                   const char *reason,
+                                                   const char *details_json,
+                                                   uint64_t deadline_ms);
+
+/**
+ * Async form of `temporal_terminate_workflow`.
+ *
+ * # Safety
+ * As `temporal_execute_workflow_async`.
+ */
+struct temporal_error *temporal_terminate_workflow_async(const struct temporal_client *client,
+                                                         const char *workflow_id,
+                                                         const char *run_id,
+                                                         const char *reason,
+                                                         const char *details_json,
+                                                         uint64_t deadline_ms,
+                                                         temporal_callback callback,
+                                                         void *user_data,
+                                                         struct temporal_call **call_out);
+
+/**
+ * Describes an execution: the Go SDK's `DescribeWorkflowExecution`, as a JSON object with
+ * `workflow_id`, `run_id`, `workflow_type`, `task_queue`, `status` (e.g. "RUNNING",
+ * "COMPLETED"), `start_time`, `execution_time`, `close_time` (RFC 3339 or null),
+ * `history_length`, `memo`, `search_attributes`, `pending_activities`. Caller frees it.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_describe_workflow_execution(const struct temporal_client *client,
+                                                            const char *workflow_id,
+                                                            const char *run_id,
+                                                            uint64_t deadline_ms,
+                                                            char **result_json_out);
+
+/**
+ * Async form of `temporal_describe_workflow_execution`.
+ *
+ * # Safety
+ * As `temporal_execute_workflow_async`.
+ */
+struct temporal_error *temporal_describe_workflow_execution_async(const struct temporal_client *client,
+                                                                  const char *workflow_id,
+                                                                  const char *run_id,
+                                                                  uint64_t deadline_ms,
+                                                                  temporal_callback callback,
+                                                                  void *user_data,
+                                                                  struct temporal_call **call_out);
+
+/**
+ * Lists executions matching a visibility query (NULL or "": all), one page at a time: the
+ * Go SDK's `ListWorkflow`. `page_size` 0: the server's default. `page_token` NULL or "" for
+ * the first page. Writes `{"executions": [...], "next_page_token": "..."}` (each execution as
+ * in `temporal_describe_workflow_execution`; an empty token means no more pages).
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_list_workflow(const struct temporal_client *client,
+                                              const char *query,
+                                              int32_t page_size,
+                                              const char *page_token,
+                                              uint64_t deadline_ms,
+                                              char **result_json_out);
+
+/**
+ * Async form of `temporal_list_workflow`.
+ *
+ * # Safety
+ * As `temporal_execute_workflow_async`.
+ */
+struct temporal_error *temporal_list_workflow_async(const struct temporal_client *client,
+                                                    const char *query,
+                                                    int32_t page_size,
+                                                    const char *page_token,
+                                                    uint64_t deadline_ms,
+                                                    temporal_callback callback,
+                                                    void *user_data,
+                                                    struct temporal_call **call_out);
+
+/**
+ * Counts executions matching a visibility query (NULL or "": all): the Go SDK's
+ * `CountWorkflow`. Writes `{"count": N}`.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_count_workflow(const struct temporal_client *client,
+                                               const char *query,
+                                               uint64_t deadline_ms,
+                                               char **result_json_out);
+
+/**
+ * Async form of `temporal_count_workflow`.
+ *
+ * # Safety
+ * As `temporal_execute_workflow_async`.
+ */
+struct temporal_error *temporal_count_workflow_async(const struct temporal_client *client,
+                                                     const char *query,
+                                                     uint64_t deadline_ms,
+                                                     temporal_callback callback,
+                                                     void *user_data,
+                                                     struct temporal_call **call_out);
+
+/**
+ * The whole event history of a run (NULL run ID: the current run) as JSON
+ * (`{"events": [...]}`, the proto's JSON form): the Go SDK's `GetWorkflowHistory`.
+ * `deadline_ms` bounds the whole fetch (0: 10 s).
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_get_workflow_history(const struct temporal_client *client,
+                                                     const char *workflow_id,
+                                                     const char *run_id,
+                                                     uint64_t deadline_ms,
+                                                     char **result_json_out);
+
+/**
+ * Async form of `temporal_get_workflow_history`.
+ *
+ * # Safety
+ * As `temporal_execute_workflow_async`.
+ */
+struct temporal_error *temporal_get_workflow_history_async(const struct temporal_client *client,
+                                                           const char *workflow_id,
+                                                           const char *run_id,
+                                                           uint64_t deadline_ms,
+                                                           temporal_callback callback,
+                                                           void *user_data,
+                                                           struct temporal_call **call_out);
+
+/**
+ * Fills `options` with the defaults. NULL is a no-op.
+ *
+ * # Safety
+ * `options` is NULL or valid for writes.
+ */
+void temporal_runtime_options_default(struct temporal_runtime_options *options);
+
+/**
+ * Configures the runtime. Only before the first other call (connect, ...): afterwards it
+ * returns `INVALID_ARGUMENT` and changes nothing. `options` NULL: defaults. The log callback,
+ * once installed, stays for the life of the process.
+ *
+ * # Safety
+ * `options` is NULL or valid; `log_user_data` may be used from any thread.
+ */
+struct temporal_error *temporal_runtime_init(const struct temporal_runtime_options *options);
+
+/**
+ * Shuts the library down: every pending call ends with `TEMPORAL_ERROR_CODE_CANCELED`
+ * (blocking calls return it; async callbacks fire with it), the runtime's threads are joined
+ * (waiting at most `timeout_ms`; 0: 5000), and every later call fails with
+ * `TEMPORAL_ERROR_CODE_SHUTDOWN`. Handles stay valid to free. Never hangs. Calling it from a
+ * callback is refused with `INVALID_ARGUMENT`; calling it twice is a no-op.
+ */
+struct temporal_error *temporal_runtime_shutdown(uint64_t timeout_ms);
 
 /**
  * Fills `options` with the defaults (every field unset). NULL is a no-op.

@@ -72,8 +72,14 @@ fn hostname() -> String {
 /// Turns `host:port` into a URL with the right scheme; a URL with a scheme is kept.
 fn address_to_url(address: &str, tls: bool) -> Result<Url> {
     if address.contains("://") {
-        return Url::parse(address)
-            .map_err(|e| Error::invalid_argument(format!("invalid server address \"{address}\": {e}")));
+        let url = Url::parse(address)
+            .map_err(|e| Error::invalid_argument(format!("invalid server address \"{address}\": {e}")))?;
+        if !matches!(url.scheme(), "http" | "https") || !url.has_host() {
+            return Err(Error::invalid_argument(format!(
+                "invalid server address \"{address}\": expected host:port or an http:// or https:// URL"
+            )));
+        }
+        return Ok(url);
     }
     let scheme = if tls { "https" } else { "http" };
     let url = Url::parse(&format!("{scheme}://{address}"))
@@ -96,7 +102,7 @@ fn load_profile(env: &crate::options::EnvConfig) -> Result<ClientConfigProfile> 
 }
 
 /// Builds the crate's connection options: envconfig first (when asked), explicit fields on top.
-fn connection_options(opts: &ClientOptions) -> Result<(ConnectionOptions, String)> {
+pub(crate) fn connection_options(opts: &ClientOptions) -> Result<(ConnectionOptions, String)> {
     let profile = match &opts.envconfig {
         Some(env) => Some(load_profile(env)?),
         None => None,
@@ -228,6 +234,7 @@ impl Client {
             ),
             _ => e,
         })?;
+        tracing::info!(target = %target, namespace = %namespace, identity = %identity, "connected");
         Ok(Arc::new(Client { connection, namespace, identity }))
     }
 
@@ -430,6 +437,8 @@ mod tests {
         assert_eq!(address_to_url("https://h:1", false).unwrap().scheme(), "https");
         assert!(address_to_url("localhost", false).is_err());
         assert!(address_to_url("bad host:1", false).is_err());
+        assert!(address_to_url("qq:///////YY.", false).is_err());
+        assert!(address_to_url("ftp://h:1", false).is_err());
     }
 
     #[test]

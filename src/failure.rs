@@ -17,8 +17,11 @@ pub fn payloads_to_json_array(payloads: Option<&Payloads>) -> Value {
     Value::Array(
         items
             .iter()
-            .map(|p| match payload_to_json(p) {
-                Ok(text) => serde_json::from_str(&text).unwrap_or(Value::Null),
+            .map(|p| match payload_to_json(p).and_then(|text| {
+                serde_json::from_str(&text).map_err(|e| crate::errors::Error::internal(e.to_string()))
+            }) {
+                Ok(value) => value,
+                // Never silently turn a value into null: say what could not be decoded.
                 Err(e) => json!({ "undecodable_payload": e.message }),
             })
             .collect(),

@@ -9,9 +9,12 @@ pub mod client;
 pub mod errors;
 pub mod failure;
 pub mod ffi;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod operations;
 pub mod options;
 pub mod payloads;
+pub mod logging;
 pub mod runtime;
 mod tls;
 pub mod workflow_run;

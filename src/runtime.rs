@@ -1,31 +1,123 @@
-//! The one global Tokio runtime every client shares.
+//! The one global Tokio runtime every client shares, and its life cycle.
 //!
-//! Created on first use. Host threads never run async code themselves: a blocking call spawns
-//! its future on the runtime and parks the host thread on a channel until it completes, so the
-//! runtime's own threads never block and any number of host threads can wait at once.
+//! Created on first use (or by [`init`] with options, before first use). Host threads never
+//! run async code themselves: a blocking call spawns its future on the runtime and parks the
+//! host thread on a channel until it completes, so the runtime's own threads never block and
+//! any number of host threads can wait at once.
+//!
+//! [`shutdown`] drops every pending task (blocking callers get `CANCELED`, async callbacks fire
+//! with `CANCELED`), joins the threads within a timeout, and makes later calls fail with
+//! `SHUTDOWN`. After `fork()` the child has none of the runtime's threads, so any use there
+//! would hang: calls from a child process fail with `SHUTDOWN` instead.
 
-use crate::errors::{Error, Result};
-use once_cell::sync::Lazy;
+use crate::errors::{Error, ErrorCode, Result};
 use std::future::Future;
+use std::sync::Mutex;
 use std::time::Duration;
 
-static RUNTIME: Lazy<std::result::Result<tokio::runtime::Runtime, String>> = Lazy::new(|| {
+/// How the runtime is built; see `temporal_runtime_options` in the C API.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RuntimeOptions {
+    /// 0: the number of CPUs, clamped to 1..=4 (the work is I/O bound).
+    pub worker_threads: usize,
+}
+
+enum State {
+    NotStarted(RuntimeOptions),
+    Running { runtime: tokio::runtime::Runtime, pid: u32 },
+    ShutDown,
+}
+
+static STATE: Mutex<State> = Mutex::new(State::NotStarted(RuntimeOptions { worker_threads: 0 }));
+
+fn lock() -> std::sync::MutexGuard<'static, State> {
+    // A panic while holding the lock cannot leave the state half-written; keep going.
+    STATE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn build(options: RuntimeOptions) -> Result<tokio::runtime::Runtime> {
+    let threads = if options.worker_threads == 0 {
+        std::thread::available_parallelism().map(|n| n.get().clamp(1, 4)).unwrap_or(2)
+    } else {
+        options.worker_threads
+    };
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("temporal-ffi")
-        // Two workers keep a small footprint; the work is I/O bound and the host waits.
-        .worker_threads(worker_threads())
+        .worker_threads(threads)
         .build()
-        .map_err(|e| format!("cannot start the Tokio runtime: {e}"))
-});
-
-fn worker_threads() -> usize {
-    std::thread::available_parallelism().map(|n| n.get().clamp(1, 4)).unwrap_or(2)
+        .map_err(|e| Error::internal(format!("cannot start the Tokio runtime: {e}")))
 }
 
-/// The runtime's handle, or an internal error if it could not be created.
-pub fn handle() -> Result<&'static tokio::runtime::Runtime> {
-    RUNTIME.as_ref().map_err(|e| Error::internal(e.clone()))
+fn shut_down_error() -> Error {
+    Error::new(ErrorCode::Shutdown, "the library was shut down (temporal_runtime_shutdown)")
+}
+
+fn forked_error() -> Error {
+    Error::new(
+        ErrorCode::Shutdown,
+        "the library is used in a child process after fork(): its runtime threads exist only in the \
+         parent; use the library in the child only through a new process (exec)",
+    )
+}
+
+/// Sets the runtime's options. Only before first use: afterwards the running runtime keeps its
+/// own and this is an `INVALID_ARGUMENT` error.
+pub fn init(options: RuntimeOptions) -> Result<()> {
+    if options.worker_threads > 256 {
+        return Err(Error::invalid_argument("worker_threads must be at most 256"));
+    }
+    let mut state = lock();
+    match &*state {
+        State::NotStarted(_) => {
+            *state = State::NotStarted(options);
+            Ok(())
+        }
+        State::Running { .. } => Err(Error::invalid_argument(
+            "the runtime is already running: configure it before the first call",
+        )),
+        State::ShutDown => Err(shut_down_error()),
+    }
+}
+
+/// A handle to the running runtime, starting it on first use.
+pub fn handle() -> Result<tokio::runtime::Handle> {
+    let mut state = lock();
+    match &*state {
+        State::Running { runtime, pid } => {
+            if *pid != std::process::id() {
+                return Err(forked_error());
+            }
+            Ok(runtime.handle().clone())
+        }
+        State::NotStarted(options) => {
+            let runtime = build(*options)?;
+            let handle = runtime.handle().clone();
+            *state = State::Running { runtime, pid: std::process::id() };
+            Ok(handle)
+        }
+        State::ShutDown => Err(shut_down_error()),
+    }
+}
+
+/// Stops the runtime: pending calls end with `CANCELED`, the threads are joined within
+/// `timeout`, and every later call fails with `SHUTDOWN`. Refused from a runtime thread
+/// (inside a callback), where it would have to join itself.
+pub fn shutdown(timeout: Duration) -> Result<()> {
+    if tokio::runtime::Handle::try_current().is_ok() {
+        return Err(Error::invalid_argument("shutdown cannot be called from a library callback"));
+    }
+    let previous = std::mem::replace(&mut *lock(), State::ShutDown);
+    if let State::Running { runtime, pid } = previous {
+        if pid == std::process::id() {
+            // Drops every task (their completion guards report CANCELED) and joins the workers.
+            runtime.shutdown_timeout(timeout);
+        } else {
+            // A forked child must not touch the parent's threads; just forget the runtime.
+            std::mem::forget(runtime);
+        }
+    }
+    Ok(())
 }
 
 /// Runs `future` on the global runtime and blocks the calling host thread until it completes.
@@ -38,18 +130,17 @@ where
     T: Send + 'static,
 {
     if tokio::runtime::Handle::try_current().is_ok() {
-        return Err(Error::new(
-            crate::errors::ErrorCode::InvalidArgument,
+        return Err(Error::invalid_argument(
             "a blocking call was made from a library runtime thread (inside a callback); \
              use the async API there",
         ));
     }
-    let runtime = handle()?;
     let (tx, rx) = std::sync::mpsc::sync_channel(1);
-    runtime.spawn(async move {
+    handle()?.spawn(async move {
         let _ = tx.send(future.await);
     });
-    rx.recv().unwrap_or_else(|_| Err(Error::internal("the runtime dropped a call before it finished")))
+    // The sender is dropped without sending only when the runtime dropped the task: shutdown.
+    rx.recv().unwrap_or_else(|_| Err(Error::new(ErrorCode::Canceled, "canceled: the library was shut down")))
 }
 
 /// Bounds `future` by `limit` (no bound for `None`), turning expiry into DEADLINE_EXCEEDED.

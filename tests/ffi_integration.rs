@@ -3,162 +3,17 @@
 //! `tests/harness/with-dev-server.sh` starts (it exports TEMPORAL_ADDRESS and
 //! TEMPORAL_TEST_TASK_QUEUE).
 
+mod common;
+
+use common::*;
 use std::ffi::{c_char, CStr, CString};
 use std::ptr;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 use temporal_ffi::errors::ErrorCode;
 use temporal_ffi::ffi::client::*;
 use temporal_ffi::ffi::error::*;
 use temporal_ffi::ffi::workflow::*;
 use temporal_ffi::ffi::*;
-
-fn address() -> String {
-    std::env::var("TEMPORAL_ADDRESS").expect("run under tests/harness/with-dev-server.sh (TEMPORAL_ADDRESS)")
-}
-
-fn task_queue() -> CString {
-    CString::new(std::env::var("TEMPORAL_TEST_TASK_QUEUE").unwrap_or_else(|_| "temporal-ffi-test".into())).unwrap()
-}
-
-fn unique_id(prefix: &str) -> String {
-    static N: AtomicU32 = AtomicU32::new(0);
-    format!("{prefix}-{}-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed), nanos())
-}
-
-fn nanos() -> u128 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
-}
-
-/// An error as the host sees it, copied out and freed.
-#[derive(Debug)]
-struct HostError {
-    code: ErrorCode,
-    message: String,
-    details: Option<serde_json::Value>,
-}
-
-fn take_error(e: *mut temporal_error) -> Result<(), HostError> {
-    if e.is_null() {
-        return Ok(());
-    }
-    unsafe {
-        let code = temporal_error_get_code(e);
-        let message = CStr::from_ptr(temporal_error_get_message(e)).to_str().unwrap().to_owned();
-        let d = temporal_error_get_details(e);
-        let details = (!d.is_null()).then(|| serde_json::from_str(CStr::from_ptr(d).to_str().unwrap()).unwrap());
-        temporal_error_free(e);
-        Err(HostError { code, message, details })
-    }
-}
-
-struct Client(*mut temporal_client);
-unsafe impl Send for Client {}
-unsafe impl Sync for Client {}
-impl Drop for Client {
-    fn drop(&mut self) {
-        unsafe { temporal_client_free(self.0) }
-    }
-}
-
-#[derive(Debug)]
-struct Run(*mut temporal_workflow_run);
-unsafe impl Send for Run {}
-unsafe impl Sync for Run {}
-impl Drop for Run {
-    fn drop(&mut self) {
-        unsafe { temporal_workflow_run_free(self.0) }
-    }
-}
-
-impl Run {
-    fn id(&self) -> String {
-        unsafe { CStr::from_ptr(temporal_workflow_run_get_id(self.0)).to_str().unwrap().to_owned() }
-    }
-    fn run_id(&self) -> String {
-        unsafe { CStr::from_ptr(temporal_workflow_run_get_run_id(self.0)).to_str().unwrap().to_owned() }
-    }
-    fn result(&self, timeout_ms: u64) -> Result<String, HostError> {
-        let mut out: *mut c_char = ptr::null_mut();
-        take_error(unsafe { temporal_get_result(self.0, timeout_ms, &mut out) })?;
-        assert!(!out.is_null());
-        let text = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_owned();
-        unsafe { temporal_string_free(out) };
-        Ok(text)
-    }
-}
-
-fn connect_with(f: impl FnOnce(&mut temporal_client_options)) -> Result<Client, HostError> {
-    let mut opts = std::mem::MaybeUninit::<temporal_client_options>::uninit();
-    let mut opts = unsafe {
-        temporal_client_options_default(opts.as_mut_ptr());
-        opts.assume_init()
-    };
-    let addr = CString::new(address()).unwrap();
-    opts.address = addr.as_ptr();
-    f(&mut opts);
-    let mut client = ptr::null_mut();
-    take_error(unsafe { temporal_client_connect(&opts, &mut client) })?;
-    Ok(Client(client))
-}
-
-fn connect() -> Client {
-    connect_with(|_| {}).expect("connect to the dev server")
-}
-
-fn default_start_options() -> temporal_start_workflow_options {
-    let mut o = std::mem::MaybeUninit::<temporal_start_workflow_options>::uninit();
-    unsafe {
-        temporal_start_workflow_options_default(o.as_mut_ptr());
-        o.assume_init()
-    }
-}
-
-/// Starts `workflow_type` with `args` and the given ID; `f` adjusts the options.
-fn start(
-    client: &Client,
-    workflow_type: &str,
-    args: Option<&str>,
-    id: Option<&str>,
-    f: impl FnOnce(&mut temporal_start_workflow_options),
-) -> Result<Run, HostError> {
-    let tq = task_queue();
-    let id = id.map(|i| CString::new(i).unwrap());
-    let ty = CString::new(workflow_type).unwrap();
-    let args = args.map(|a| CString::new(a).unwrap());
-    let mut o = default_start_options();
-    o.task_queue = tq.as_ptr();
-    o.id = id.as_ref().map_or(ptr::null(), |i| i.as_ptr());
-    f(&mut o);
-    let mut run = ptr::null_mut();
-    take_error(unsafe {
-        temporal_execute_workflow(client.0, ty.as_ptr(), args.as_ref().map_or(ptr::null(), |a| a.as_ptr()), &o, &mut run)
-    })?;
-    Ok(Run(run))
-}
-
-fn get_workflow(client: &Client, id: &str, run_id: Option<&str>) -> Run {
-    let id = CString::new(id).unwrap();
-    let run_id = run_id.map(|r| CString::new(r).unwrap());
-    let mut run = ptr::null_mut();
-    take_error(unsafe {
-        temporal_get_workflow(client.0, id.as_ptr(), run_id.as_ref().map_or(ptr::null(), |r| r.as_ptr()), &mut run)
-    })
-    .expect("get_workflow");
-    Run(run)
-}
-
-/// Ends a workflow with the CLI the harness provides (a client-side action we do not offer yet).
-fn cli(args: &[&str]) {
-    let cli = std::env::var("TEMPORAL_CLI").unwrap_or_else(|_| "temporal".into());
-    let status = std::process::Command::new(cli)
-        .args(args)
-        .args(["--address", &address()])
-        .stdout(std::process::Stdio::null())
-        .status()
-        .expect("run the temporal CLI");
-    assert!(status.success(), "temporal {args:?} failed");
-}
 
 #[test]
 fn start_and_get_result_sync() {

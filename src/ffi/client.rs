@@ -102,7 +102,7 @@ pub unsafe extern "C" fn temporal_client_options_default(options: *mut temporal_
 ///
 /// # Safety
 /// Every non-NULL string in `o` is NUL-terminated and valid.
-unsafe fn client_options_from_c(o: &temporal_client_options) -> Result<ClientOptions> {
+pub(crate) unsafe fn client_options_from_c(o: &temporal_client_options) -> Result<ClientOptions> {
     let s = |p, name| unsafe { optional_str(p, name) }.map(|v| v.map(str::to_owned));
     let pem = |p, name| unsafe { optional_str(p, name) }.map(|v| v.map(|t| t.as_bytes().to_vec()));
     let tls = TlsOptions {

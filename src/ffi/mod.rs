@@ -11,8 +11,11 @@
 
 #![allow(non_camel_case_types)] // C type names follow the header's snake_case.
 
+pub mod call;
 pub mod client;
 pub mod error;
+pub mod operations;
+pub mod runtime;
 pub mod workflow;
 
 use crate::errors::{Error, Result};

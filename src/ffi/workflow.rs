@@ -92,7 +92,7 @@ impl Handle for temporal_workflow_run {
 }
 
 impl temporal_workflow_run {
-    fn into_raw(run: WorkflowRun) -> *mut temporal_workflow_run {
+    pub(crate) fn into_raw(run: WorkflowRun) -> *mut temporal_workflow_run {
         let workflow_id = to_c_string(run.workflow_id());
         let run_id = OnceCell::new();
         if let Some(known) = run.known_run_id() {
@@ -100,6 +100,15 @@ impl temporal_workflow_run {
         }
         into_handle::<temporal_workflow_run>(RunObject { run: Arc::new(run), workflow_id, run_id })
     }
+}
+
+/// Borrows the run behind a handle argument (a new reference, so the caller's future may
+/// outlive the borrow).
+///
+/// # Safety
+/// As `handle_ref`.
+pub(crate) unsafe fn run_arg(run: *const temporal_workflow_run) -> Result<Arc<WorkflowRun>> {
+    unsafe { handle_ref(run) }.map(|r: &RunObject| r.run.clone())
 }
 
 /// Fills `options` with the defaults (every field unset). NULL is a no-op.
@@ -134,7 +143,7 @@ pub unsafe extern "C" fn temporal_start_workflow_options_default(options: *mut t
 
 /// # Safety
 /// Every non-NULL pointer in `o` is valid.
-unsafe fn start_options_from_c(o: &temporal_start_workflow_options) -> Result<StartWorkflowOptions> {
+pub(crate) unsafe fn start_options_from_c(o: &temporal_start_workflow_options) -> Result<StartWorkflowOptions> {
     let s = |p, name| unsafe { optional_str(p, name) }.map(|v| v.map(str::to_owned));
     let retry_policy = if o.retry_policy.is_null() {
         None

@@ -43,6 +43,7 @@ func register(w worker.Worker) {
 	w.RegisterWorkflow(ReturnBytes)
 	w.RegisterWorkflow(CustomEncoding)
 	w.RegisterWorkflow(GetMemoAndSearchInfo)
+	w.RegisterWorkflow(Counter)
 
 	w.RegisterActivity(ComposeGreeting)
 	w.RegisterActivity(Withdraw)

@@ -192,3 +192,37 @@ func GetMemoAndSearchInfo(ctx workflow.Context) (map[string]interface{}, error) 
 		"workflowType":     info.WorkflowType.Name,
 	}, nil
 }
+
+// Counter keeps a running total for the client-surface tests: query "count" returns it,
+// update "add" (n int) adds n and returns the new total (negative n is rejected by the
+// validator; n == 13 fails in the handler), signal "done" ends the workflow with the total.
+func Counter(ctx workflow.Context, start int) (int, error) {
+	total := start
+	if err := workflow.SetQueryHandler(ctx, "count", func() (int, error) { return total, nil }); err != nil {
+		return 0, err
+	}
+	if err := workflow.SetQueryHandler(ctx, "fail", func() (int, error) {
+		return 0, errors.New("query handler failed on purpose")
+	}); err != nil {
+		return 0, err
+	}
+	err := workflow.SetUpdateHandlerWithOptions(ctx, "add", func(ctx workflow.Context, n int) (int, error) {
+		if n == 13 {
+			return 0, temporal.NewApplicationError("unlucky number", "Unlucky")
+		}
+		total += n
+		return total, nil
+	}, workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, n int) error {
+		if n < 0 {
+			return errors.New("n must not be negative")
+		}
+		return nil
+	}})
+	if err != nil {
+		return 0, err
+	}
+	workflow.GetSignalChannel(ctx, "done").Receive(ctx, nil)
+	// Let updates accepted before the signal finish.
+	_ = workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
+	return total, nil
+}

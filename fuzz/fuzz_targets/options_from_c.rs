@@ -1,0 +1,327 @@
+//! Options conversion at the C ABI: `temporal_start_workflow_options` and
+//! `temporal_client_options` filled with fuzzed values (strings as C strings, invalid UTF-8
+//! included; enum ints; u64 milliseconds; the f64 backoff coefficient), converted as
+//! `temporal_execute_workflow` and `temporal_client_connect` do, without any network.
+//!
+//! With the `hooks` feature the library's own conversions run (`temporal_ffi::fuzzing`):
+//! `start_options_from_c` + `validate` + memo/search-attribute payloads, and
+//! `client_options_from_c` + `connection_options` (envconfig loading left out: it reads files
+//! and the environment). Without it, the public pieces those conversions are made of.
+//! Checks: never panics; errors are INVALID_ARGUMENT; accepted options respect the documented
+//! limits; no error message or Debug output shows the API key or the client private key.
+#![no_main]
+
+use arbitrary::Arbitrary;
+use libfuzzer_sys::fuzz_target;
+use std::ffi::{c_char, CString};
+use std::time::Duration;
+use temporal_ffi::errors::{Error, ErrorCode};
+use temporal_ffi::ffi::client::temporal_client_options;
+use temporal_ffi::ffi::workflow::{temporal_retry_policy, temporal_start_workflow_options};
+use temporal_ffi::options::MAX_DURATION;
+use temporal_ffi_fuzz::c_string;
+
+/// NULL, or a C string made of these bytes (cut at the first NUL).
+#[derive(Arbitrary, Debug)]
+struct Str(Option<Vec<u8>>);
+
+impl Str {
+    fn c(&self) -> Option<CString> {
+        self.0.as_deref().map(c_string)
+    }
+}
+
+fn ptr(s: &Option<CString>) -> *const c_char {
+    s.as_ref().map_or(std::ptr::null(), |c| c.as_ptr())
+}
+
+/// Milliseconds: mostly small, sometimes anything (around the 100-year limit and u64::MAX).
+#[derive(Arbitrary, Debug)]
+enum Millis {
+    Small(u16),
+    Any(u64),
+    NearMax(u16),
+}
+
+impl Millis {
+    fn get(&self) -> u64 {
+        match *self {
+            Millis::Small(v) => u64::from(v),
+            Millis::Any(v) => v,
+            Millis::NearMax(v) => (MAX_DURATION.as_millis() as u64).wrapping_add(u64::from(v)).wrapping_sub(32768),
+        }
+    }
+}
+
+#[derive(Arbitrary, Debug)]
+struct RetryIn {
+    initial_interval: Millis,
+    backoff_coefficient: f64,
+    maximum_interval: Millis,
+    maximum_attempts: i32,
+    non_retryable_error_types_json: Str,
+}
+
+#[derive(Arbitrary, Debug)]
+struct StartIn {
+    id: Str,
+    task_queue: Str,
+    execution_timeout: Millis,
+    run_timeout: Millis,
+    task_timeout: Millis,
+    id_reuse_policy: i32,
+    id_conflict_policy: i32,
+    error_when_already_started: bool,
+    retry_policy: Option<RetryIn>,
+    cron_schedule: Str,
+    memo_json: Str,
+    search_attributes_json: Str,
+    start_delay: Millis,
+    args_json: Str,
+}
+
+#[derive(Arbitrary, Debug)]
+struct ClientIn {
+    address: Str,
+    namespace_name: Str,
+    identity: Str,
+    api_key: Str,
+    tls: bool,
+    tls_server_ca_cert_pem: Str,
+    tls_client_cert_pem: Str,
+    tls_client_key_pem: Str,
+    tls_server_name: Str,
+    tls_disable_host_verification: bool,
+    grpc_metadata_json: Str,
+    connect_timeout: Millis,
+    envconfig: bool,
+    envconfig_profile: Str,
+    envconfig_file: Str,
+}
+
+#[derive(Arbitrary, Debug)]
+struct Input {
+    start: StartIn,
+    client: ClientIn,
+    error_code: i32,
+}
+
+fn check_err(e: &Error) {
+    assert_eq!(e.code, ErrorCode::InvalidArgument, "{e}");
+}
+
+fn fuzz_start(s: &StartIn) {
+    let (id, tq, cron, memo, sa, args) =
+        (s.id.c(), s.task_queue.c(), s.cron_schedule.c(), s.memo_json.c(), s.search_attributes_json.c(), s.args_json.c());
+    let nret = s.retry_policy.as_ref().and_then(|r| r.non_retryable_error_types_json.c());
+    let rp = s.retry_policy.as_ref().map(|r| temporal_retry_policy {
+        initial_interval_ms: r.initial_interval.get(),
+        backoff_coefficient: r.backoff_coefficient,
+        maximum_interval_ms: r.maximum_interval.get(),
+        maximum_attempts: r.maximum_attempts,
+        non_retryable_error_types_json: ptr(&nret),
+    });
+    let c = temporal_start_workflow_options {
+        id: ptr(&id),
+        task_queue: ptr(&tq),
+        execution_timeout_ms: s.execution_timeout.get(),
+        run_timeout_ms: s.run_timeout.get(),
+        task_timeout_ms: s.task_timeout.get(),
+        id_reuse_policy: s.id_reuse_policy,
+        id_conflict_policy: s.id_conflict_policy,
+        error_when_already_started: s.error_when_already_started,
+        retry_policy: rp.as_ref().map_or(std::ptr::null(), |r| r as *const _),
+        cron_schedule: ptr(&cron),
+        memo_json: ptr(&memo),
+        search_attributes_json: ptr(&sa),
+        start_delay_ms: s.start_delay.get(),
+    };
+    // Without a client the exported call stops at the client check: it must not touch options.
+    let mut run = std::ptr::null_mut();
+    let err = unsafe { temporal_ffi::ffi::workflow::temporal_execute_workflow(std::ptr::null(), c"Wf".as_ptr(), ptr(&args), &c, &mut run) };
+    assert!(!err.is_null() && run.is_null());
+    unsafe {
+        assert_eq!(temporal_ffi::ffi::error::temporal_error_get_code(err), ErrorCode::InvalidArgument);
+        temporal_ffi::ffi::error::temporal_error_free(err);
+    }
+
+    let opts = match start_options(&c) {
+        Ok(o) => o,
+        Err(e) => return check_err(&e),
+    };
+    for d in [opts.workflow_execution_timeout, opts.workflow_run_timeout, opts.workflow_task_timeout, opts.start_delay] {
+        assert!(d <= MAX_DURATION);
+    }
+    if let Some(rp) = &opts.retry_policy {
+        assert!(rp.initial_interval <= MAX_DURATION && rp.maximum_interval <= MAX_DURATION);
+    }
+    match opts.validate() {
+        Ok(()) => {
+            assert!(!opts.task_queue.is_empty());
+            if let Some(rp) = &opts.retry_policy {
+                let b = rp.backoff_coefficient;
+                assert!(b == 0.0 || (b >= 1.0 && b.is_finite()), "backoff {b} accepted");
+                assert!(rp.maximum_attempts >= 0);
+            }
+        }
+        Err(e) => return check_err(&e),
+    }
+    // What the start request is built from besides plain copies.
+    if let Some(m) = &opts.memo_json {
+        if let Err(e) = temporal_ffi::payloads::object_to_payload_map("memo", m) {
+            check_err(&e);
+        }
+    }
+    if let Some(m) = &opts.search_attributes_json {
+        if let Err(e) = temporal_ffi::payloads::object_to_payload_map("search attributes", m) {
+            check_err(&e);
+        }
+    }
+    if let Some(a) = args.as_ref().and_then(|a| a.to_str().ok()).filter(|a| !a.is_empty()) {
+        if let Err(e) = temporal_ffi::payloads::args_to_payloads(Some(a)) {
+            check_err(&e);
+        }
+    }
+}
+
+#[cfg(feature = "hooks")]
+fn start_options(c: &temporal_start_workflow_options) -> temporal_ffi::errors::Result<temporal_ffi::options::StartWorkflowOptions> {
+    unsafe { temporal_ffi::fuzzing::start_options_from_c(c) }
+}
+
+/// The public pieces of `start_options_from_c`, in its order.
+#[cfg(not(feature = "hooks"))]
+fn start_options(c: &temporal_start_workflow_options) -> temporal_ffi::errors::Result<temporal_ffi::options::StartWorkflowOptions> {
+    use temporal_ffi::options::*;
+    let s = |p: *const c_char, name: &str| -> temporal_ffi::errors::Result<Option<String>> {
+        if p.is_null() {
+            return Ok(None);
+        }
+        let cs = unsafe { std::ffi::CStr::from_ptr(p) };
+        let t = cs.to_str().map_err(|_| Error::invalid_argument(format!("{name} is not valid UTF-8")))?;
+        Ok((!t.is_empty()).then(|| t.to_owned()))
+    };
+    let retry_policy = match unsafe { c.retry_policy.as_ref() } {
+        None => None,
+        Some(rp) => {
+            let nret = match s(rp.non_retryable_error_types_json, "non_retryable_error_types_json")? {
+                None => Vec::new(),
+                Some(t) => serde_json::from_str::<Vec<String>>(&t).map_err(|e| Error::invalid_argument(e.to_string()))?,
+            };
+            Some(RetryPolicy {
+                initial_interval: duration_from_millis("initial", rp.initial_interval_ms)?,
+                backoff_coefficient: rp.backoff_coefficient,
+                maximum_interval: duration_from_millis("maximum", rp.maximum_interval_ms)?,
+                maximum_attempts: rp.maximum_attempts,
+                non_retryable_error_types: nret,
+            })
+        }
+    };
+    Ok(StartWorkflowOptions {
+        id: s(c.id, "id")?.unwrap_or_default(),
+        task_queue: s(c.task_queue, "task_queue")?.unwrap_or_default(),
+        workflow_execution_timeout: duration_from_millis("execution_timeout_ms", c.execution_timeout_ms)?,
+        workflow_run_timeout: duration_from_millis("run_timeout_ms", c.run_timeout_ms)?,
+        workflow_task_timeout: duration_from_millis("task_timeout_ms", c.task_timeout_ms)?,
+        workflow_id_reuse_policy: WorkflowIdReusePolicy::from_i32(c.id_reuse_policy)?,
+        workflow_id_conflict_policy: WorkflowIdConflictPolicy::from_i32(c.id_conflict_policy)?,
+        workflow_execution_error_when_already_started: c.error_when_already_started,
+        retry_policy,
+        cron_schedule: s(c.cron_schedule, "cron_schedule")?.unwrap_or_default(),
+        memo_json: s(c.memo_json, "memo_json")?,
+        search_attributes_json: s(c.search_attributes_json, "search_attributes_json")?,
+        start_delay: duration_from_millis("start_delay_ms", c.start_delay_ms)?,
+    })
+}
+
+#[cfg_attr(not(feature = "hooks"), allow(dead_code))]
+/// Secrets must not show in `text`; only checked for secrets long enough not to occur by chance.
+fn assert_no_secret(text: &str, secrets: &[&str], others: &[&str]) {
+    for s in secrets.iter().filter(|s| s.len() >= 8) {
+        if others.iter().any(|o| o.contains(*s)) {
+            continue; // the same text was also given as a non-secret field
+        }
+        assert!(!text.contains(*s), "secret {s:?} shows in {text:?}");
+    }
+}
+
+fn fuzz_client(ci: &ClientIn) {
+    let f = [
+        ci.address.c(), ci.namespace_name.c(), ci.identity.c(), ci.api_key.c(), ci.tls_server_ca_cert_pem.c(),
+        ci.tls_client_cert_pem.c(), ci.tls_client_key_pem.c(), ci.tls_server_name.c(), ci.grpc_metadata_json.c(),
+        ci.envconfig_profile.c(), ci.envconfig_file.c(),
+    ];
+    let mut c = unsafe { std::mem::zeroed::<temporal_client_options>() };
+    unsafe { temporal_ffi::ffi::client::temporal_client_options_default(&mut c) };
+    c.address = ptr(&f[0]);
+    c.namespace_name = ptr(&f[1]);
+    c.identity = ptr(&f[2]);
+    c.api_key = ptr(&f[3]);
+    c.tls = ci.tls;
+    c.tls_server_ca_cert_pem = ptr(&f[4]);
+    c.tls_client_cert_pem = ptr(&f[5]);
+    c.tls_client_key_pem = ptr(&f[6]);
+    c.tls_server_name = ptr(&f[7]);
+    c.tls_disable_host_verification = ci.tls_disable_host_verification;
+    c.grpc_metadata_json = ptr(&f[8]);
+    c.connect_timeout_ms = ci.connect_timeout.get();
+    c.envconfig = ci.envconfig;
+    c.envconfig_profile = ptr(&f[9]);
+    c.envconfig_file = ptr(&f[10]);
+    let text = |i: usize| f[i].as_ref().and_then(|s| s.to_str().ok()).unwrap_or("").to_owned();
+    let secrets = [text(3), text(6)];
+    let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
+    let others_owned: Vec<String> = [0, 1, 2, 4, 5, 7, 8, 9, 10].into_iter().map(text).collect();
+    let others: Vec<&str> = others_owned.iter().map(String::as_str).collect();
+    client_options(&c, &secrets, &others);
+}
+
+#[cfg(feature = "hooks")]
+fn client_options(c: &temporal_client_options, secrets: &[&str], others: &[&str]) {
+    let mut opts = match unsafe { temporal_ffi::fuzzing::client_options_from_c(c) } {
+        Ok(o) => o,
+        Err(e) => {
+            check_err(&e);
+            return assert_no_secret(&e.message, secrets, others);
+        }
+    };
+    assert!(opts.connect_timeout <= MAX_DURATION);
+    assert_no_secret(&format!("{opts:?}"), secrets, others);
+    // envconfig reads the environment and files: not this target's business (see envconfig.rs).
+    opts.envconfig = None;
+    match temporal_ffi::fuzzing::connection_options(&opts) {
+        Ok((conn, namespace)) => {
+            assert!(!namespace.is_empty());
+            assert!(conn.target.has_host(), "no host in {}", conn.target);
+            assert!(conn.connect_timeout.unwrap_or_default() > Duration::ZERO);
+            if opts.tls.is_some() || opts.api_key.is_some() {
+                assert!(conn.tls_options.is_some());
+            }
+        }
+        Err(e) => {
+            check_err(&e);
+            assert_no_secret(&e.message, secrets, others);
+        }
+    }
+}
+
+/// The public pieces of `client_options_from_c`: the timeout and the metadata JSON.
+#[cfg(not(feature = "hooks"))]
+fn client_options(c: &temporal_client_options, _secrets: &[&str], _others: &[&str]) {
+    if let Ok(d) = temporal_ffi::options::duration_from_millis("connect_timeout_ms", c.connect_timeout_ms) {
+        assert!(d <= MAX_DURATION);
+    }
+    if !c.grpc_metadata_json.is_null() {
+        if let Ok(t) = unsafe { std::ffi::CStr::from_ptr(c.grpc_metadata_json) }.to_str() {
+            let _ = serde_json::from_str::<std::collections::HashMap<String, String>>(t);
+        }
+    }
+    let _ = Duration::ZERO;
+}
+
+fuzz_target!(|input: Input| {
+    fuzz_start(&input.start);
+    fuzz_client(&input.client);
+    let name = temporal_ffi::ffi::error::temporal_error_code_name(input.error_code);
+    assert!(!name.is_null());
+});
