@@ -107,7 +107,8 @@ fuzz-smoke:
 	command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked --version 0.13.2
 	cd fuzz && cargo fuzz build -s none
 	cd fuzz && for t in $$(cargo fuzz list); do \
-		cargo fuzz run -s none $$t -- -max_total_time=$(FUZZ_SECONDS) || exit 1; \
+		set -o pipefail; \
+		cargo fuzz run -s none $$t -- -max_total_time=$(FUZZ_SECONDS) 2>&1 | tail -n 5 || exit 1; \
 		if [ -d regressions/$$t ]; then cargo fuzz run -s none $$t regressions/$$t/* || exit 1; fi; \
 	done
 	@echo "fuzz: every target ran $(FUZZ_SECONDS) s without a failure"
@@ -118,11 +119,20 @@ reliability-tests: badinput-tests fault-tests tls-tests sanitizer-tests fuzz-smo
 install: build
 	DESTDIR=$(DESTDIR) packaging/install.sh $(PREFIX) $(LIBDIR_NAME)
 
+TEST_SUITES := rust-tests c-tests go-tests python-tests cpp-tests consumer-tests \
+	badinput-tests fault-tests tls-tests sanitizer-tests fuzz-smoke
+
+# Runs every suite (a failing one does not stop the others) and ends with one summary line.
 test: setup build header-check
-	$(MAKE) rust-tests
-	$(MAKE) c-tests
-	$(MAKE) binding-tests
-	$(MAKE) reliability-tests
+	@passed=0; failed=0; names=""; \
+	for suite in $(TEST_SUITES); do \
+		echo "=== make $$suite"; \
+		if $(MAKE) --no-print-directory $$suite; then passed=$$((passed + 1)); \
+		else failed=$$((failed + 1)); names="$$names $$suite"; fi; \
+	done; \
+	[ -z "$$names" ] || echo "failed suites:$$names"; \
+	echo "test suites: $$passed passed, $$failed failed"; \
+	[ "$$failed" -eq 0 ]
 
 demo: setup build c-examples
 	$(WITH_SERVER) tests/c/demo.sh
