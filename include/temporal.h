@@ -469,8 +469,8 @@ struct temporal_error *temporal_client_connect(const struct temporal_client_opti
                                                struct temporal_client **client_out);
 
 /**
- * Frees a client. NULL is a no-op. Workflow runs obtained from it stay valid (they keep the
- * connection alive until they are freed too). Free it only when no other thread is inside a
+ * Frees a client. NULL is a no-op. Workflow runs obtained from it, and async calls already
+ * started with it, stay valid (they keep the connection alive until they are done too). Free it only when no other thread is inside a
  * call that takes this client.
  *
  * # Safety

@@ -90,7 +90,14 @@ impl Completion {
 
 impl Drop for Completion {
     fn drop(&mut self) {
-        self.deliver(Err(Error::new(ErrorCode::Canceled, "canceled: the library was shut down")));
+        // Dropped unfinished: either the task panicked (a library bug, reported as such) or the
+        // runtime dropped it at shutdown.
+        let outcome = if std::thread::panicking() {
+            Error::internal("internal error: a panic inside the library ended this call")
+        } else {
+            Error::new(ErrorCode::Canceled, "canceled: the library was shut down")
+        };
+        self.deliver(Err(outcome));
     }
 }
 

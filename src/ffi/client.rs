@@ -171,8 +171,8 @@ pub unsafe extern "C" fn temporal_client_connect(
     })
 }
 
-/// Frees a client. NULL is a no-op. Workflow runs obtained from it stay valid (they keep the
-/// connection alive until they are freed too). Free it only when no other thread is inside a
+/// Frees a client. NULL is a no-op. Workflow runs obtained from it, and async calls already
+/// started with it, stay valid (they keep the connection alive until they are done too). Free it only when no other thread is inside a
 /// call that takes this client.
 ///
 /// # Safety
