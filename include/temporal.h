@@ -531,6 +531,9 @@ void temporal_error_free(struct temporal_error *error);
  * handle the caller frees with `temporal_call_free`. Returns an error (and never calls the
  * callback) only for invalid arguments.
  *
+ * Like every `_async` function, it copies what it needs before returning: the caller may
+ * free its strings, option structs, the client and the run right away.
+ *
  * # Safety
  * Pointers are NULL or valid; strings NUL-terminated; `user_data` is passed to the callback
  * on another thread.

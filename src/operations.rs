@@ -19,14 +19,22 @@ use std::time::Duration;
 use temporalio_common::protos::temporal::api::{
     common::v1::WorkflowExecution,
     enums::v1::{HistoryEventFilterType, QueryRejectCondition, UpdateWorkflowExecutionLifecycleStage, WorkflowExecutionStatus},
-    errordetails::v1::QueryFailedFailure,
     history::v1::History,
     query::v1::WorkflowQuery,
     update::v1::{outcome::Value as OutcomeValue, Input, Meta, Outcome, Request as UpdateRequest, WaitPolicy},
     workflow::v1::WorkflowExecutionInfo,
     workflowservice::v1::*,
 };
-use temporalio_common::protos::utilities::decode_status_detail;
+use prost::Message as _;
+use temporalio_common::protos::google::rpc::Status as RpcStatus;
+
+/// Whether the server's error carries a detail of this type (prost would decode any detail
+/// into any message type, so the type URL is what tells them apart).
+fn has_detail(status: &tonic::Status, type_name: &str) -> bool {
+    RpcStatus::decode(status.details())
+        .map(|s| s.details.iter().any(|d| d.type_url.ends_with(&format!(".{type_name}"))))
+        .unwrap_or(false)
+}
 
 fn execution(workflow_id: &str, run_id: Option<&str>) -> Result<WorkflowExecution> {
     if workflow_id.is_empty() {
@@ -91,6 +99,14 @@ fn unhex(text: &str) -> Result<Vec<u8>> {
         return Err(bad());
     }
     (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2).ok_or_else(bad)?, 16).map_err(|_| bad())).collect()
+}
+
+/// Checks a list request's page size and token without any RPC.
+pub fn check_page_request(page_size: i32, page_token: &str) -> Result<()> {
+    if page_size < 0 {
+        return Err(Error::invalid_argument("page size must not be negative"));
+    }
+    unhex(page_token).map(|_| ())
 }
 
 impl Client {
@@ -204,9 +220,7 @@ impl Client {
         let response = match response {
             Ok(r) => r.into_inner(),
             Err(status) => {
-                if decode_status_detail::<QueryFailedFailure>(status.details()).is_some()
-                    || status.message().contains("query failed")
-                {
+                if has_detail(&status, "QueryFailedFailure") {
                     return Err(Error::new(ErrorCode::QueryFailed, format!("query workflow: {}", status.message()))
                         .with_details(json!({ "workflow_id": workflow_id, "query_type": query_type })));
                 }
@@ -351,9 +365,7 @@ impl Client {
         page_token: &str,
         deadline: Option<Duration>,
     ) -> Result<String> {
-        if page_size < 0 {
-            return Err(Error::invalid_argument("page size must not be negative"));
-        }
+        check_page_request(page_size, page_token)?;
         let request = ListWorkflowExecutionsRequest {
             namespace: self.namespace().to_owned(),
             page_size,

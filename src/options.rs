@@ -203,6 +203,12 @@ impl StartWorkflowOptions {
                 return Err(Error::invalid_argument("retry policy: maximum attempts must not be negative"));
             }
         }
+        if let Some(memo) = &self.memo_json {
+            crate::payloads::object_to_payload_map("memo", memo)?;
+        }
+        if let Some(search_attributes) = &self.search_attributes_json {
+            crate::payloads::object_to_payload_map("search attributes", search_attributes)?;
+        }
         Ok(())
     }
 }

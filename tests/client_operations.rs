@@ -341,3 +341,11 @@ fn every_operation_has_a_working_async_form() {
         assert_eq!(other.result(10_000).unwrap_err().code, ErrorCode::WorkflowTerminated);
     }
 }
+
+#[test]
+fn query_on_a_missing_workflow_is_not_found() {
+    let client = connect();
+    let id = c(&unique_id("nobody-to-query"));
+    let e = json_out(|out| unsafe { temporal_query_workflow(client.0, id.as_ptr(), ptr::null(), c("count").as_ptr(), ptr::null(), 0, out) }).unwrap_err();
+    assert_eq!(e.code, ErrorCode::NotFound, "{e:?}");
+}

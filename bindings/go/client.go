@@ -36,6 +36,32 @@ type Client interface {
 	// GetWorkflow returns a run for an existing workflow; runID "" means the latest run.
 	// It makes no call to the server.
 	GetWorkflow(ctx context.Context, workflowID string, runID string) WorkflowRun
+	// SignalWithStartWorkflow sends a signal to a running workflow, starting it first
+	// (with options, workflow and workflowArgs) if it is not running. options.ID is the
+	// workflow ID when set; workflowID is used when options.ID is empty.
+	SignalWithStartWorkflow(ctx context.Context, workflowID string, signalName string, signalArg interface{},
+		options StartWorkflowOptions, workflow interface{}, workflowArgs ...interface{}) (WorkflowRun, error)
+	// SignalWorkflow sends a signal; runID "" means the current run. arg nil: no argument.
+	SignalWorkflow(ctx context.Context, workflowID string, runID string, signalName string, arg interface{}) error
+	// QueryWorkflow queries a workflow; a failing or rejected query gives *QueryFailedError.
+	QueryWorkflow(ctx context.Context, workflowID string, runID string, queryType string, args ...interface{}) (EncodedValue, error)
+	// UpdateWorkflow sends an update and waits for it to complete (WaitForStage must be
+	// WorkflowUpdateStageCompleted or unset). A rejected or failed update is returned by the
+	// handle's Get as *UpdateFailedError.
+	UpdateWorkflow(ctx context.Context, options UpdateWorkflowOptions) (WorkflowUpdateHandle, error)
+	// CancelWorkflow requests the cancellation of a workflow.
+	CancelWorkflow(ctx context.Context, workflowID string, runID string) error
+	// TerminateWorkflow terminates a workflow; details are JSON-encoded.
+	TerminateWorkflow(ctx context.Context, workflowID string, runID string, reason string, details ...interface{}) error
+	// DescribeWorkflowExecution describes an execution.
+	DescribeWorkflowExecution(ctx context.Context, workflowID, runID string) (*WorkflowExecutionDescription, error)
+	// ListWorkflow lists one page of the executions that match a visibility query.
+	ListWorkflow(ctx context.Context, request ListWorkflowRequest) (*ListWorkflowResponse, error)
+	// CountWorkflow counts the executions that match a visibility query.
+	CountWorkflow(ctx context.Context, request CountWorkflowRequest) (int64, error)
+	// GetWorkflowHistory returns the whole event history of a run (runID "": the current
+	// run) as the JSON form of the history proto: {"events": [...]}.
+	GetWorkflowHistory(ctx context.Context, workflowID string, runID string) (json.RawMessage, error)
 	// Close frees the client. Runs obtained from it stay usable.
 	Close()
 }
@@ -126,102 +152,76 @@ func (c *clientImpl) ExecuteWorkflow(ctx context.Context, options StartWorkflowO
 	if err != nil {
 		return nil, err
 	}
-	var memoJSON, saJSON string
+	so, err := prepareStartOptions(options)
+	if err != nil {
+		return nil, err
+	}
+	out, err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, _ C.uint64_t, cb C.temporal_callback, ud unsafe.Pointer, call **C.temporal_call) *C.temporal_error {
+		var o C.temporal_start_workflow_options
+		so.fill(&o, cs)
+		return C.temporal_execute_workflow_async(h, cs.str(name), cs.str(argsJSON), &o, cb, ud, call)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return newRun(out.run), nil
+}
+
+// startOptions is StartWorkflowOptions with its JSON fields encoded.
+type startOptions struct {
+	StartWorkflowOptions
+	memoJSON, saJSON, nonRetryable string
+}
+
+func prepareStartOptions(options StartWorkflowOptions) (*startOptions, error) {
+	so := &startOptions{StartWorkflowOptions: options}
 	if len(options.Memo) > 0 {
 		b, err := json.Marshal(options.Memo)
 		if err != nil {
 			return nil, fmt.Errorf("temporal-ffi: encoding the memo: %w", err)
 		}
-		memoJSON = string(b)
+		so.memoJSON = string(b)
 	}
 	if len(options.SearchAttributes) > 0 {
 		b, err := json.Marshal(options.SearchAttributes)
 		if err != nil {
 			return nil, fmt.Errorf("temporal-ffi: encoding the search attributes: %w", err)
 		}
-		saJSON = string(b)
+		so.saJSON = string(b)
 	}
-	var nonRetryable string
 	if rp := options.RetryPolicy; rp != nil && len(rp.NonRetryableErrorTypes) > 0 {
 		b, _ := json.Marshal(rp.NonRetryableErrorTypes)
-		nonRetryable = string(b)
+		so.nonRetryable = string(b)
 	}
+	return so, nil
+}
 
-	start := func() (*C.temporal_workflow_run, error) {
-		c.mu.RLock()
-		defer c.mu.RUnlock()
-		if c.handle == nil {
-			return nil, errClosed
-		}
-		var cs cstrings
-		defer cs.free()
-		var o C.temporal_start_workflow_options
-		C.temporal_start_workflow_options_default(&o)
-		o.id = cs.str(options.ID)
-		o.task_queue = cs.str(options.TaskQueue)
-		o.execution_timeout_ms = durationMS(options.WorkflowExecutionTimeout)
-		o.run_timeout_ms = durationMS(options.WorkflowRunTimeout)
-		o.task_timeout_ms = durationMS(options.WorkflowTaskTimeout)
-		o.id_reuse_policy = C.int32_t(options.WorkflowIDReusePolicy)
-		o.id_conflict_policy = C.int32_t(options.WorkflowIDConflictPolicy)
-		o.error_when_already_started = C.bool(options.WorkflowExecutionErrorWhenAlreadyStarted)
-		if rp := options.RetryPolicy; rp != nil {
-			// C memory: a Go struct passed to C must not point to Go memory.
-			p := (*C.temporal_retry_policy)(C.calloc(1, C.size_t(unsafe.Sizeof(C.temporal_retry_policy{}))))
-			defer C.free(unsafe.Pointer(p))
-			p.initial_interval_ms = durationMS(rp.InitialInterval)
-			p.backoff_coefficient = C.double(rp.BackoffCoefficient)
-			p.maximum_interval_ms = durationMS(rp.MaximumInterval)
-			p.maximum_attempts = C.int32_t(rp.MaximumAttempts)
-			p.non_retryable_error_types_json = cs.str(nonRetryable)
-			o.retry_policy = p
-		}
-		o.cron_schedule = cs.str(options.CronSchedule)
-		o.memo_json = cs.str(memoJSON)
-		o.search_attributes_json = cs.str(saJSON)
-		o.start_delay_ms = durationMS(options.StartDelay)
-
-		cName := cs.str(name)
-		cArgs := cs.str(argsJSON)
-		var run *C.temporal_workflow_run
-		if cerr := C.temporal_execute_workflow(c.handle, cName, cArgs, &o, &run); cerr != nil {
-			return nil, takeError(cerr)
-		}
-		return run, nil
+// fill sets o (initialised here) from so; the C memory it allocates is in cs.
+func (so *startOptions) fill(o *C.temporal_start_workflow_options, cs *cstrings) {
+	options := &so.StartWorkflowOptions
+	C.temporal_start_workflow_options_default(o)
+	o.id = cs.str(options.ID)
+	o.task_queue = cs.str(options.TaskQueue)
+	o.execution_timeout_ms = durationMS(options.WorkflowExecutionTimeout)
+	o.run_timeout_ms = durationMS(options.WorkflowRunTimeout)
+	o.task_timeout_ms = durationMS(options.WorkflowTaskTimeout)
+	o.id_reuse_policy = C.int32_t(options.WorkflowIDReusePolicy)
+	o.id_conflict_policy = C.int32_t(options.WorkflowIDConflictPolicy)
+	o.error_when_already_started = C.bool(options.WorkflowExecutionErrorWhenAlreadyStarted)
+	if rp := options.RetryPolicy; rp != nil {
+		// C memory: a Go struct passed to C must not point to Go memory.
+		p := (*C.temporal_retry_policy)(cs.alloc(C.size_t(unsafe.Sizeof(C.temporal_retry_policy{}))))
+		p.initial_interval_ms = durationMS(rp.InitialInterval)
+		p.backoff_coefficient = C.double(rp.BackoffCoefficient)
+		p.maximum_interval_ms = durationMS(rp.MaximumInterval)
+		p.maximum_attempts = C.int32_t(rp.MaximumAttempts)
+		p.non_retryable_error_types_json = cs.str(so.nonRetryable)
+		o.retry_policy = p
 	}
-
-	if ctx.Done() == nil {
-		h, err := start()
-		if err != nil {
-			return nil, err
-		}
-		return newRun(h), nil
-	}
-	// The start call blocks (up to ~10 s on retries): honour ctx by waiting in a goroutine.
-	// If ctx ends first, the run that may still come back is freed.
-	type result struct {
-		h   *C.temporal_workflow_run
-		err error
-	}
-	ch := make(chan result, 1)
-	go func() {
-		h, err := start()
-		ch <- result{h, err}
-	}()
-	select {
-	case r := <-ch:
-		if r.err != nil {
-			return nil, r.err
-		}
-		return newRun(r.h), nil
-	case <-ctx.Done():
-		go func() {
-			if r := <-ch; r.h != nil {
-				C.temporal_workflow_run_free(r.h)
-			}
-		}()
-		return nil, ctx.Err()
-	}
+	o.cron_schedule = cs.str(options.CronSchedule)
+	o.memo_json = cs.str(so.memoJSON)
+	o.search_attributes_json = cs.str(so.saJSON)
+	o.start_delay_ms = durationMS(options.StartDelay)
 }
 
 func (c *clientImpl) GetWorkflow(ctx context.Context, workflowID string, runID string) WorkflowRun {
@@ -249,10 +249,8 @@ type WorkflowRun interface {
 	// encoding/json (valuePtr nil: the result is ignored). A workflow that did not
 	// complete gives a *WorkflowExecutionError.
 	//
-	// ctx: a deadline becomes the native wait's timeout; when ctx is canceled (or its
-	// deadline passes) Get returns ctx.Err() at once. The native wait then ends by itself
-	// at the latest when the workflow closes or the deadline's timeout fires; a native
-	// cancel handle is future work (issue 5).
+	// ctx: a deadline becomes the native wait's timeout; when ctx is done, the native
+	// wait is canceled and Get returns ctx.Err() (the workflow is not affected).
 	Get(ctx context.Context, valuePtr interface{}) error
 }
 
@@ -278,61 +276,24 @@ func (r *runImpl) GetRunID() string {
 	return s
 }
 
-type getResult struct {
-	json string
-	err  error
-}
-
-// wait is the blocking native call; it frees everything it gets from C.
-func (r *runImpl) wait(timeoutMS C.uint64_t) getResult {
-	var out *C.char
-	cerr := C.temporal_get_result(r.handle, timeoutMS, &out)
-	runtime.KeepAlive(r)
-	if cerr != nil {
-		return getResult{err: takeError(cerr)}
-	}
-	s := C.GoString(out)
-	C.temporal_string_free(out)
-	return getResult{json: s}
-}
-
 func (r *runImpl) Get(ctx context.Context, valuePtr interface{}) error {
 	if valuePtr != nil && reflect.ValueOf(valuePtr).Kind() != reflect.Pointer {
 		return errors.New("value parameter is not a pointer")
 	}
-	if err := ctx.Err(); err != nil {
+	out, err := await(ctx, func(timeoutMS C.uint64_t, cb C.temporal_callback, ud unsafe.Pointer, call **C.temporal_call) error {
+		if cerr := C.temporal_get_result_async(r.handle, timeoutMS, cb, ud, call); cerr != nil {
+			return takeError(cerr)
+		}
+		return nil
+	})
+	runtime.KeepAlive(r) // the handle stays valid until the callback ran
+	if err != nil {
 		return err
-	}
-	var res getResult
-	if ctx.Done() == nil {
-		res = r.wait(0)
-	} else {
-		var timeoutMS C.uint64_t
-		if deadline, ok := ctx.Deadline(); ok {
-			left := time.Until(deadline)
-			if left <= 0 {
-				return context.DeadlineExceeded
-			}
-			timeoutMS = C.uint64_t((left + time.Millisecond - 1) / time.Millisecond)
-		}
-		ch := make(chan getResult, 1) // buffered: the goroutine never blocks on send
-		go func() { ch <- r.wait(timeoutMS) }()
-		select {
-		case res = <-ch:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		if res.err != nil && ctx.Err() != nil && errors.Is(res.err, context.DeadlineExceeded) {
-			return ctx.Err()
-		}
-	}
-	if res.err != nil {
-		return res.err
 	}
 	if valuePtr == nil {
 		return nil
 	}
-	if err := json.Unmarshal([]byte(res.json), valuePtr); err != nil {
+	if err := json.Unmarshal([]byte(out.json), valuePtr); err != nil {
 		return fmt.Errorf("temporal-ffi: decoding the workflow result: %w", err)
 	}
 	return nil
@@ -370,6 +331,13 @@ func (cs *cstrings) str(s string) *C.char {
 	}
 	p := C.CString(s)
 	*cs = append(*cs, p)
+	return p
+}
+
+// alloc returns zeroed C memory freed with the strings.
+func (cs *cstrings) alloc(size C.size_t) unsafe.Pointer {
+	p := C.calloc(1, size)
+	*cs = append(*cs, (*C.char)(p))
 	return p
 }
 

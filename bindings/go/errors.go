@@ -326,6 +326,37 @@ func newError(code ErrorCode, message, details string) error {
 			WorkflowID: d.WorkflowID, RunID: d.RunID, WorkflowType: d.WorkflowType,
 			code: code, message: message, cause: cause,
 		}
+	case ErrUpdateFailed:
+		return &UpdateFailedError{Message: message, Cause: failureToError(d.Failure)}
+	case ErrQueryFailed:
+		return &QueryFailedError{Message: message}
 	}
 	return &Error{Code: code, Message: message, Details: raw}
 }
+
+// UpdateFailedError is the outcome of an update that was rejected (by its validator) or
+// whose handler failed: it unwraps to the failure (*ApplicationError...), which is what the
+// Go SDK's WorkflowUpdateHandle.Get returns itself. It matches ErrUpdateFailed.
+type UpdateFailedError struct {
+	Message string
+	Cause   error
+}
+
+func (e *UpdateFailedError) Error() string { return e.Message }
+
+// Unwrap returns the failure.
+func (e *UpdateFailedError) Unwrap() error { return e.Cause }
+
+// Is matches ErrUpdateFailed.
+func (e *UpdateFailedError) Is(target error) bool { return target == ErrUpdateFailed }
+
+// QueryFailedError is a query that failed in the workflow's handler or was rejected: the Go
+// SDK's serviceerror.QueryFailed. It matches ErrQueryFailed.
+type QueryFailedError struct {
+	Message string
+}
+
+func (e *QueryFailedError) Error() string { return e.Message }
+
+// Is matches ErrQueryFailed.
+func (e *QueryFailedError) Is(target error) bool { return target == ErrQueryFailed }

@@ -80,3 +80,25 @@ func TestNewErrorMapping(t *testing.T) {
 		t.Error("code names")
 	}
 }
+
+func TestNewErrorMappingOperations(t *testing.T) {
+	err := newError(ErrUpdateFailed, "update failed: unlucky number",
+		`{"failure":{"message":"unlucky number","kind":"application","type":"Unlucky","non_retryable":false}}`)
+	var uf *UpdateFailedError
+	var app *ApplicationError
+	if !errors.As(err, &uf) || !errors.As(err, &app) || app.Type != "Unlucky" || !errors.Is(err, ErrUpdateFailed) {
+		t.Errorf("update failed: %#v", err)
+	}
+	err = newError(ErrQueryFailed, "query failed", "")
+	var qf *QueryFailedError
+	if !errors.As(err, &qf) || qf.Message != "query failed" || !errors.Is(err, ErrQueryFailed) {
+		t.Errorf("query failed: %#v", err)
+	}
+	err = newError(ErrShutdown, "shut down", "")
+	if !errors.Is(err, ErrShutdown) || ErrShutdown.String() != "SHUTDOWN" {
+		t.Errorf("shutdown: %#v", err)
+	}
+	if u := newUUID(); len(u) != 36 || u[14] != '4' {
+		t.Errorf("uuid %q", u)
+	}
+}

@@ -18,6 +18,13 @@ fn owned(s: Option<&str>) -> Option<String> {
     s.map(str::to_owned)
 }
 
+/// Checks a JSON argument list on the calling thread, so an `_async` call reports it at once
+/// instead of through the callback.
+fn checked_args(args_json: Option<&str>) -> Result<Option<String>> {
+    crate::payloads::args_to_payloads(args_json)?;
+    Ok(owned(args_json))
+}
+
 /// `deadline_ms` 0 means "the operation's default".
 fn deadline(ms: u64) -> Result<Option<Duration>> {
     let d = duration_from_millis("deadline_ms", ms)?;
@@ -58,11 +65,12 @@ unsafe fn prepare_execute(
 ) -> Result<OpFuture> {
     let client = unsafe { client_arg(client) }?.clone();
     let workflow_type = unsafe { required_str(workflow_type, "workflow_type") }?.to_owned();
-    let args = owned(unsafe { optional_str(args_json, "args_json") }?);
+    let args = checked_args(unsafe { optional_str(args_json, "args_json") }?)?;
     if options.is_null() {
         return Err(Error::invalid_argument("options must not be NULL (task_queue is required)"));
     }
     let options = unsafe { start_options_from_c(&*options) }?;
+    options.validate()?;
     Ok(Box::pin(async move {
         client.execute_workflow(&workflow_type, args.as_deref(), &options).await.map(Output::Run)
     }))
@@ -70,7 +78,8 @@ unsafe fn prepare_execute(
 
 unsafe fn prepare_get_result(run: *const temporal_workflow_run, timeout_ms: u64) -> Result<OpFuture> {
     let run = super::workflow::run_arg(run)?;
-    let timeout = deadline(timeout_ms)?;
+    let timeout = duration_from_millis("timeout_ms", timeout_ms)?;
+    let timeout = (!timeout.is_zero()).then_some(timeout);
     Ok(Box::pin(async move { run.get_result(timeout).await.map(Output::Json) }))
 }
 
@@ -99,7 +108,7 @@ unsafe fn prepare_signal(
 ) -> Result<OpFuture> {
     let t = unsafe { target(client, workflow_id, run_id) }?;
     let name = unsafe { required_str(signal_name, "signal_name") }?.to_owned();
-    let args = owned(unsafe { optional_str(args_json, "args_json") }?);
+    let args = checked_args(unsafe { optional_str(args_json, "args_json") }?)?;
     let d = deadline(deadline_ms)?;
     Ok(Box::pin(async move {
         t.client.signal_workflow(&t.workflow_id, t.run_id.as_deref(), &name, args.as_deref(), d).await.map(|()| Output::Unit)
@@ -118,13 +127,14 @@ unsafe fn prepare_signal_with_start(
 ) -> Result<OpFuture> {
     let client = unsafe { client_arg(client) }?.clone();
     let name = unsafe { required_str(signal_name, "signal_name") }?.to_owned();
-    let signal_args = owned(unsafe { optional_str(signal_args_json, "signal_args_json") }?);
+    let signal_args = checked_args(unsafe { optional_str(signal_args_json, "signal_args_json") }?)?;
     let workflow_type = unsafe { required_str(workflow_type, "workflow_type") }?.to_owned();
-    let args = owned(unsafe { optional_str(args_json, "args_json") }?);
+    let args = checked_args(unsafe { optional_str(args_json, "args_json") }?)?;
     if options.is_null() {
         return Err(Error::invalid_argument("options must not be NULL (task_queue is required)"));
     }
     let options = unsafe { start_options_from_c(&*options) }?;
+    options.validate()?;
     let d = deadline(deadline_ms)?;
     Ok(Box::pin(async move {
         client
@@ -144,7 +154,7 @@ unsafe fn prepare_query(
 ) -> Result<OpFuture> {
     let t = unsafe { target(client, workflow_id, run_id) }?;
     let query = unsafe { required_str(query_type, "query_type") }?.to_owned();
-    let args = owned(unsafe { optional_str(args_json, "args_json") }?);
+    let args = checked_args(unsafe { optional_str(args_json, "args_json") }?)?;
     let d = deadline(deadline_ms)?;
     Ok(Box::pin(async move {
         t.client.query_workflow(&t.workflow_id, t.run_id.as_deref(), &query, args.as_deref(), d).await.map(Output::Json)
@@ -164,7 +174,7 @@ unsafe fn prepare_update(
     let t = unsafe { target(client, workflow_id, run_id) }?;
     let name = unsafe { required_str(update_name, "update_name") }?.to_owned();
     let update_id = owned(unsafe { optional_str(update_id, "update_id") }?);
-    let args = owned(unsafe { optional_str(args_json, "args_json") }?);
+    let args = checked_args(unsafe { optional_str(args_json, "args_json") }?)?;
     let d = deadline(deadline_ms)?;
     Ok(Box::pin(async move {
         t.client
@@ -195,7 +205,7 @@ unsafe fn prepare_terminate(
 ) -> Result<OpFuture> {
     let t = unsafe { target(client, workflow_id, run_id) }?;
     let reason = owned(unsafe { optional_str(reason, "reason") }?).unwrap_or_default();
-    let details = owned(unsafe { optional_str(details_json, "details_json") }?);
+    let details = checked_args(unsafe { optional_str(details_json, "details_json") }?)?;
     let d = deadline(deadline_ms)?;
     Ok(Box::pin(async move {
         t.client
@@ -241,6 +251,7 @@ unsafe fn prepare_list(
     let client = unsafe { client_arg(client) }?.clone();
     let query = owned(unsafe { optional_str(query, "query") }?).unwrap_or_default();
     let token = owned(unsafe { optional_str(page_token, "page_token") }?).unwrap_or_default();
+    crate::operations::check_page_request(page_size, &token)?;
     let d = deadline(deadline_ms)?;
     Ok(Box::pin(async move { client.list_workflow(&query, page_size, &token, d).await.map(Output::Json) }))
 }
@@ -258,6 +269,9 @@ unsafe fn prepare_count(client: *const temporal_client, query: *const c_char, de
 /// Same arguments; `call_out` may be NULL (no cancellation handle wanted), else it receives a
 /// handle the caller frees with `temporal_call_free`. Returns an error (and never calls the
 /// callback) only for invalid arguments.
+///
+/// Like every `_async` function, it copies what it needs before returning: the caller may
+/// free its strings, option structs, the client and the run right away.
 ///
 /// # Safety
 /// Pointers are NULL or valid; strings NUL-terminated; `user_data` is passed to the callback

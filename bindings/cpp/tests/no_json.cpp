@@ -14,6 +14,18 @@ int main() {
     std::fprintf(stderr, "version mismatch: %s\n", temporal::version().c_str());
     return 1;
   }
+  // count_workflow's minimal {"count": N} reader (without nlohmann/json).
+  if (temporal::detail::parse_count(R"({"count": 42})") != 42 ||
+      temporal::detail::parse_count(R"({"count":-7})") != -7) {
+    std::fprintf(stderr, "parse_count\n");
+    return 1;
+  }
+  try {
+    temporal::detail::parse_count("{}");
+    std::fprintf(stderr, "parse_count accepted {}\n");
+    return 1;
+  } catch (const temporal::Error&) {
+  }
   try {
     temporal::Client(nullptr).get_workflow("x");
   } catch (const temporal::InvalidArgumentError& e) {

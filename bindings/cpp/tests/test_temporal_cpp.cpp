@@ -11,7 +11,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
+#include <mutex>
+#include <optional>
 #include <random>
 #include <string>
 #include <thread>
@@ -375,6 +378,375 @@ TEST_F(Server, ConcurrentUseOfOneClient) {
   }
   for (auto& t : threads) t.join();
   EXPECT_EQ(ok.load(), 8);
+}
+
+// ----------------------------------------------------------------------------------------------
+// Workflow operations (Counter and Block in tests/worker/workflows.go)
+
+TEST(Basics, NewErrorCodesMap) {
+  EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::UpdateFailed, "x"),
+               temporal::UpdateFailedError);
+  EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::QueryFailed, "x"),
+               temporal::QueryFailedError);
+  EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::Shutdown, "x"), temporal::ShutdownError);
+  EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::Canceled, "x"), temporal::CanceledError);
+  static_assert(!std::is_copy_constructible_v<temporal::Call>);
+  static_assert(std::is_nothrow_move_constructible_v<temporal::Call>);
+  static_assert(std::is_nothrow_move_assignable_v<temporal::Call>);
+}
+
+TEST(Basics, AsyncWithNullHandles) {
+  temporal::Client empty(nullptr);
+  // Future forms: every error goes into the future.
+  auto f = empty.query_workflow_async("x", "", "count");
+  EXPECT_THROW(f.get(), temporal::InvalidArgumentError);
+  temporal::WorkflowRun no_run(nullptr);
+  EXPECT_THROW(no_run.get_async().get(), temporal::InvalidArgumentError);
+  // Callback forms: thrown at once, callback never called.
+  std::atomic<int> calls{0};
+  EXPECT_THROW(empty.cancel_workflow_async("x", "", 0ms, [&](std::exception_ptr) { ++calls; }),
+               temporal::InvalidArgumentError);
+  EXPECT_THROW(empty.count_workflow_async("", 0ms, temporal::Callback<std::int64_t>{}),
+               temporal::InvalidArgumentError);
+  EXPECT_EQ(calls.load(), 0);
+}
+
+// Starts Counter(start) and waits until it answers queries.
+temporal::WorkflowRun start_counter(const temporal::Client& client, const std::string& prefix,
+                                    int start = 0) {
+  return client.execute_workflow("Counter", opts(prefix), "[" + std::to_string(start) + "]");
+}
+
+TEST_F(Server, SignalQueryUpdateCounter) {
+  auto run = start_counter(client(), "counter", 5);
+  EXPECT_EQ(client().query_workflow(run.id(), "", "count"), "5");
+  EXPECT_EQ(client().update_workflow(run.id(), run.run_id(), "add", "[3]"), "8");
+  EXPECT_EQ(client().update_workflow(run.id(), "", "add", "[2]", "my-update-id", 30s), "10");
+  // The same update ID again is deduplicated by the server: same result, no second add.
+  EXPECT_EQ(client().update_workflow(run.id(), "", "add", "[2]", "my-update-id"), "10");
+  EXPECT_EQ(client().query_workflow(run.id(), run.run_id(), "count", "[]", 10s), "10");
+  try {
+    client().update_workflow(run.id(), "", "add", "[-1]");
+    FAIL() << "negative add accepted";
+  } catch (const temporal::UpdateFailedError& e) {
+    EXPECT_EQ(e.code(), temporal::ErrorCode::UpdateFailed);
+    EXPECT_NE(e.details_json().find("negative"), std::string::npos) << e.details_json();
+  }
+  try {
+    client().update_workflow(run.id(), "", "add", "[13]");
+    FAIL() << "13 accepted";
+  } catch (const temporal::UpdateFailedError& e) {
+    EXPECT_NE(e.details_json().find("Unlucky"), std::string::npos) << e.details_json();
+  }
+  EXPECT_THROW(client().query_workflow(run.id(), "", "fail"), temporal::QueryFailedError);
+  client().signal_workflow(run.id(), "", "done");
+  EXPECT_EQ(run.get(30s), "10");
+}
+
+TEST_F(Server, SignalUnblocksBlock) {
+  auto run = client().execute_workflow("Block", opts("signal-block"));
+  client().signal_workflow(run.id(), run.run_id(), "unblock", R"(["go"])", 10s);
+  EXPECT_EQ(run.get(30s), "\"unblocked: go\"");
+  EXPECT_THROW(client().signal_workflow(unique_id("missing"), "", "unblock", R"(["x"])"),
+               temporal::NotFoundError);
+}
+
+TEST_F(Server, SignalWithStart) {
+  auto o = opts("sws");
+  auto run = client().signal_with_start_workflow("unblock", R"(["first"])", "Block", o);
+  EXPECT_EQ(run.id(), o.id);
+  EXPECT_FALSE(run.run_id().empty());
+  EXPECT_EQ(run.get(30s), "\"unblocked: first\"");
+
+  // Already running: signals the running execution.
+  auto o2 = opts("sws-running");
+  auto counter = client().execute_workflow("Counter", o2, "[1]");
+  auto same = client().signal_with_start_workflow("done", "[]", "Counter", o2, "[100]", 10s);
+  EXPECT_EQ(same.run_id(), counter.run_id());
+  EXPECT_EQ(counter.get(30s), "1");
+}
+
+TEST_F(Server, CancelAndTerminate) {
+  auto blocked = client().execute_workflow("Block", opts("cancel"));
+  client().cancel_workflow(blocked.id());
+  EXPECT_THROW(blocked.get(30s), temporal::WorkflowCanceledError);
+
+  auto other = client().execute_workflow("Block", opts("terminate-op"));
+  client().terminate_workflow(other.id(), other.run_id(), "enough", R"(["d"])", 10s);
+  try {
+    other.get(30s);
+    FAIL() << "not terminated";
+  } catch (const temporal::WorkflowTerminatedError& e) {
+    EXPECT_NE(e.details_json().find("enough"), std::string::npos) << e.details_json();
+  }
+  EXPECT_THROW(client().cancel_workflow(unique_id("missing")), temporal::NotFoundError);
+}
+
+TEST_F(Server, DescribeHistoryListCount) {
+  auto run = start_counter(client(), "describe", 2);
+  client().query_workflow(run.id(), "", "count");  // the worker has run it
+  const std::string description = client().describe_workflow_execution(run.id());
+  EXPECT_NE(description.find("\"RUNNING\""), std::string::npos) << description;
+  EXPECT_NE(description.find(run.run_id()), std::string::npos) << description;
+  EXPECT_NE(description.find("Counter"), std::string::npos) << description;
+  client().signal_workflow(run.id(), "", "done");
+  run.get(30s);
+  const std::string closed = client().describe_workflow_execution(run.id(), run.run_id(), 10s);
+  EXPECT_NE(closed.find("\"COMPLETED\""), std::string::npos) << closed;
+
+  const std::string history = client().get_workflow_history(run.id(), run.run_id());
+  EXPECT_EQ(history.rfind("{\"events\"", 0), 0u) << history.substr(0, 200);
+  EXPECT_NE(history.find("done"), std::string::npos);
+  EXPECT_THROW(client().describe_workflow_execution(unique_id("missing")), temporal::NotFoundError);
+
+  // Visibility is eventually consistent: poll.
+  const std::string query = "WorkflowId = '" + run.id() + "'";
+  std::int64_t count = 0;
+  std::string list;
+  for (int i = 0; i < 50; ++i) {
+    count = client().count_workflow(query);
+    list = client().list_workflow(query, 10);
+    if (count == 1 && list.find(run.run_id()) != std::string::npos) break;
+    std::this_thread::sleep_for(200ms);
+  }
+  EXPECT_EQ(count, 1);
+  EXPECT_NE(list.find(run.run_id()), std::string::npos) << list;
+  EXPECT_NE(list.find("next_page_token"), std::string::npos) << list;
+  EXPECT_GE(client().count_workflow(), 1);
+  EXPECT_THROW(client().list_workflow("this is not a query"), temporal::Error);
+}
+
+// ----------------------------------------------------------------------------------------------
+// Futures
+
+TEST_F(Server, FutureForms) {
+  auto o = opts("future-counter");
+  std::future<temporal::WorkflowRun> started = client().execute_workflow_async("Counter", o, "[1]");
+  ASSERT_EQ(started.wait_for(30s), std::future_status::ready);
+  temporal::WorkflowRun run = started.get();
+  EXPECT_EQ(run.id(), o.id);
+  std::future<std::string> result = run.get_async();
+
+  EXPECT_EQ(client().query_workflow_async(run.id(), "", "count").get(), "1");
+  EXPECT_EQ(client().update_workflow_async(run.id(), "", "add", "[4]").get(), "5");
+  EXPECT_THROW(client().update_workflow_async(run.id(), "", "add", "[-4]").get(),
+               temporal::UpdateFailedError);
+  EXPECT_THROW(client().query_workflow_async(run.id(), "", "fail").get(),
+               temporal::QueryFailedError);
+  const std::string description = client().describe_workflow_execution_async(run.id()).get();
+  EXPECT_NE(description.find("RUNNING"), std::string::npos) << description;
+  client().signal_workflow_async(run.id(), "", "done").get();
+  ASSERT_EQ(result.wait_for(30s), std::future_status::ready);
+  EXPECT_EQ(result.get(), "5");
+  EXPECT_NE(client().get_workflow_history_async(run.id()).get().find("\"events\""),
+            std::string::npos);
+
+  const std::string query = "WorkflowId = '" + run.id() + "'";
+  std::int64_t count = 0;
+  for (int i = 0; i < 50 && count != 1; ++i) {
+    if (i) std::this_thread::sleep_for(200ms);
+    count = client().count_workflow_async(query).get();
+  }
+  EXPECT_EQ(count, 1);
+  EXPECT_NE(client().list_workflow_async(query, 5).get().find(run.run_id()), std::string::npos);
+
+  auto sws = client().signal_with_start_workflow_async("unblock", R"(["f"])", "Block",
+                                                       opts("future-sws"));
+  temporal::WorkflowRun sws_run = sws.get();
+  EXPECT_EQ(sws_run.get_async(30s).get(), "\"unblocked: f\"");
+
+  auto to_cancel = client().execute_workflow("Block", opts("future-cancel"));
+  client().cancel_workflow_async(to_cancel.id()).get();
+  EXPECT_THROW(to_cancel.get_async(30s).get(), temporal::WorkflowCanceledError);
+  auto to_terminate = client().execute_workflow("Block", opts("future-terminate"));
+  client().terminate_workflow_async(to_terminate.id(), "", "bye").get();
+  EXPECT_THROW(to_terminate.get_async(30s).get(), temporal::WorkflowTerminatedError);
+  EXPECT_THROW(client().signal_workflow_async(unique_id("missing"), "", "x").get(),
+               temporal::NotFoundError);
+}
+
+// ----------------------------------------------------------------------------------------------
+// Callbacks
+
+// Collects callback deliveries.
+template <class T>
+struct Inbox {
+  std::mutex mutex;
+  std::condition_variable cv;
+  std::vector<std::pair<std::exception_ptr, T>> items;
+
+  temporal::Callback<T> callback() {
+    return [this](std::exception_ptr e, T value) {
+      std::lock_guard<std::mutex> lock(mutex);
+      items.emplace_back(e, std::move(value));
+      cv.notify_all();
+    };
+  }
+  bool wait(std::size_t n, std::chrono::milliseconds timeout = 30s) {
+    std::unique_lock<std::mutex> lock(mutex);
+    return cv.wait_for(lock, timeout, [&] { return items.size() >= n; });
+  }
+  std::size_t size() {
+    std::lock_guard<std::mutex> lock(mutex);
+    return items.size();
+  }
+};
+
+template <class E>
+bool holds(std::exception_ptr e) {
+  try {
+    if (e) std::rethrow_exception(e);
+  } catch (const E&) {
+    return true;
+  } catch (...) {
+  }
+  return false;
+}
+
+TEST_F(Server, CallbackForms) {
+  Inbox<temporal::WorkflowRun> runs;
+  temporal::Call start =
+      client().execute_workflow_async("Counter", opts("cb-counter"), "[2]", runs.callback());
+  EXPECT_TRUE(start);
+  ASSERT_TRUE(runs.wait(1));
+  ASSERT_FALSE(runs.items[0].first);
+  const std::string id = runs.items[0].second.id();
+
+  Inbox<std::string> strings;
+  {
+    // Destroying the Call does not cancel: the callback still runs.
+    temporal::Call q = client().query_workflow_async(id, "", "count", "[]", 0ms, strings.callback());
+  }
+  ASSERT_TRUE(strings.wait(1));
+  EXPECT_EQ(strings.items[0].second, "2");
+  auto u = client().update_workflow_async(id, "", "add", "[13]", "", 0ms, strings.callback());
+  ASSERT_TRUE(strings.wait(2));
+  EXPECT_TRUE(holds<temporal::UpdateFailedError>(strings.items[1].first));
+  EXPECT_EQ(strings.items[1].second, "");
+  auto d = client().describe_workflow_execution_async(id, "", 0ms, strings.callback());
+  ASSERT_TRUE(strings.wait(3));
+  EXPECT_NE(strings.items[2].second.find("RUNNING"), std::string::npos);
+
+  std::vector<std::exception_ptr> void_errors;
+  std::mutex m;
+  std::condition_variable cv;
+  auto void_cb = [&](std::exception_ptr e) {
+    std::lock_guard<std::mutex> lock(m);
+    void_errors.push_back(e);
+    cv.notify_all();
+  };
+  auto wait_voids = [&](std::size_t n) {
+    std::unique_lock<std::mutex> lock(m);
+    return cv.wait_for(lock, 30s, [&] { return void_errors.size() >= n; });
+  };
+  auto s = client().signal_workflow_async(id, "", "done", "[]", 0ms, void_cb);
+  ASSERT_TRUE(wait_voids(1));
+  EXPECT_FALSE(void_errors[0]);
+
+  auto r = runs.items[0].second.get_async(30s, strings.callback());
+  ASSERT_TRUE(strings.wait(4));
+  EXPECT_EQ(strings.items[3].second, "2");
+  auto h = client().get_workflow_history_async(id, "", 0ms, strings.callback());
+  ASSERT_TRUE(strings.wait(5));
+  EXPECT_NE(strings.items[4].second.find("\"events\""), std::string::npos);
+  auto l = client().list_workflow_async("WorkflowId = '" + id + "'", 1, "", 0ms, strings.callback());
+  ASSERT_TRUE(strings.wait(6));
+  EXPECT_FALSE(strings.items[5].first);
+  EXPECT_NE(strings.items[5].second.find("executions"), std::string::npos);
+
+  Inbox<std::int64_t> counts;
+  auto c = client().count_workflow_async("", 0ms, counts.callback());
+  ASSERT_TRUE(counts.wait(1));
+  EXPECT_FALSE(counts.items[0].first);
+  EXPECT_GE(counts.items[0].second, 1);
+
+  auto sws = client().signal_with_start_workflow_async("unblock", R"(["cb"])", "Block",
+                                                       opts("cb-sws"), "[]", 0ms, runs.callback());
+  ASSERT_TRUE(runs.wait(2));
+  ASSERT_FALSE(runs.items[1].first);
+  EXPECT_EQ(runs.items[1].second.get(30s), "\"unblocked: cb\"");
+
+  auto blocked = client().execute_workflow("Block", opts("cb-cancel-wf"));
+  auto cw = client().cancel_workflow_async(blocked.id(), "", 0ms, void_cb);
+  ASSERT_TRUE(wait_voids(2));
+  EXPECT_FALSE(void_errors[1]);
+  EXPECT_THROW(blocked.get(30s), temporal::WorkflowCanceledError);
+  auto blocked2 = client().execute_workflow("Block", opts("cb-terminate-wf"));
+  auto tw = client().terminate_workflow_async(blocked2.id(), "", "cb", "", 0ms, void_cb);
+  ASSERT_TRUE(wait_voids(3));
+  EXPECT_FALSE(void_errors[2]);
+  EXPECT_THROW(blocked2.get(30s), temporal::WorkflowTerminatedError);
+}
+
+TEST_F(Server, CallbackCanceledBeforeCompletion) {
+  auto run = client().execute_workflow("Block", opts("cb-cancel"));
+  Inbox<std::string> inbox;
+  temporal::Call call = run.get_async(0ms, inbox.callback());
+  EXPECT_FALSE(inbox.wait(1, 300ms)) << "delivered before the cancel";
+  call.cancel();
+  ASSERT_TRUE(inbox.wait(1, 10s));
+  call.cancel();  // idempotent, no second callback
+  temporal::Call moved = std::move(call);
+  moved.cancel();
+  std::this_thread::sleep_for(300ms);
+  EXPECT_EQ(inbox.size(), 1u);
+  EXPECT_TRUE(holds<temporal::CanceledError>(inbox.items[0].first));
+  EXPECT_EQ(inbox.items[0].second, "");
+  // The workflow is not affected.
+  EXPECT_EQ(client().describe_workflow_execution(run.id()).find("\"RUNNING\"") != std::string::npos,
+            true);
+}
+
+TEST_F(Server, CallbackCallsBackIntoTheLibrary) {
+  // From the start callback: start another async call (get the result) and check that a
+  // blocking call is refused instead of deadlocking.
+  std::promise<std::string> result;
+  std::promise<bool> blocking_refused;
+  std::mutex mutex;
+  std::optional<temporal::Call> inner;
+  const temporal::Client& c = client();
+  temporal::Call outer = c.execute_workflow_async(
+      "GreetingWorkflow", opts("reenter"), R"(["Reentry"])",
+      [&](std::exception_ptr e, temporal::WorkflowRun run) {
+        if (e) {
+          result.set_exception(e);
+          blocking_refused.set_value(false);
+          return;
+        }
+        try {
+          c.query_workflow(run.id(), "", "anything");
+          blocking_refused.set_value(false);
+        } catch (const temporal::InvalidArgumentError&) {
+          blocking_refused.set_value(true);
+        } catch (...) {
+          blocking_refused.set_value(false);
+        }
+        std::lock_guard<std::mutex> lock(mutex);
+        inner = run.get_async(30s, [&](std::exception_ptr e2, std::string value) {
+          if (e2) {
+            result.set_exception(e2);
+          } else {
+            result.set_value(value);
+          }
+        });
+        // `run` is destroyed when this callback returns; the inner call keeps what it needs.
+      });
+  auto f = result.get_future();
+  ASSERT_EQ(f.wait_for(60s), std::future_status::ready);
+  EXPECT_EQ(f.get(), "\"Hello Reentry!\"");
+  EXPECT_TRUE(blocking_refused.get_future().get());
+  std::lock_guard<std::mutex> lock(mutex);
+  EXPECT_TRUE(inner.has_value());
+}
+
+TEST_F(Server, RuntimeInitAfterUseIsRefused) {
+  temporal::RuntimeOptions o;
+  o.worker_threads = 2;
+  o.log_level = temporal::LogLevel::Info;
+  o.log_callback = [](temporal::LogLevel, const std::string&, const std::string&) {};
+  EXPECT_THROW(temporal::Runtime::init(o), temporal::InvalidArgumentError);
+  // Still usable afterwards.
+  EXPECT_EQ(client().execute_workflow("Echo", opts("after-init"), R"(["ok"])").get(), "\"ok\"");
 }
 
 }  // namespace

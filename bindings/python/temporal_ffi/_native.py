@@ -30,6 +30,7 @@ from ctypes import (
     c_double,
     c_int,
     c_int32,
+    c_uint32,
     c_uint64,
     c_void_p,
 )
@@ -41,6 +42,9 @@ __all__ = [
     "TemporalClientOptions",
     "TemporalRetryPolicy",
     "TemporalStartWorkflowOptions",
+    "TemporalRuntimeOptions",
+    "CALLBACK_TYPE",
+    "LOG_CALLBACK_TYPE",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -147,6 +151,27 @@ class TemporalStartWorkflowOptions(Structure):
     ]
 
 
+# Callbacks. Every pointer argument is c_void_p: the completion callback owns `error`,
+# `result_json` and `run` and must free them (a c_char_p would copy and leak the string).
+# void (*temporal_callback)(void *user_data, temporal_error *error, char *result_json,
+#                           temporal_workflow_run *run)
+CALLBACK_TYPE = ctypes.CFUNCTYPE(None, c_void_p, c_void_p, c_void_p, c_void_p)
+# void (*temporal_log_callback)(void *user_data, int32_t level, const char *target,
+#                               const char *message)  -- strings borrowed for the call only
+LOG_CALLBACK_TYPE = ctypes.CFUNCTYPE(None, c_void_p, c_int32, c_void_p, c_void_p)
+
+
+class TemporalRuntimeOptions(Structure):
+    """``struct temporal_runtime_options``."""
+
+    _fields_ = [
+        ("worker_threads", c_uint32),
+        ("log_level", c_int32),
+        ("log_callback", LOG_CALLBACK_TYPE),
+        ("log_user_data", c_void_p),
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # Functions (every function of include/temporal.h)
 # ---------------------------------------------------------------------------------------------
@@ -207,6 +232,60 @@ _declare("temporal_get_result", _c_error_p, _c_run_p, c_uint64, POINTER(c_void_p
 _declare("temporal_workflow_run_get_id", c_void_p, _c_run_p)  # borrowed
 _declare("temporal_workflow_run_get_run_id", c_void_p, _c_run_p)  # borrowed
 _declare("temporal_workflow_run_free", None, _c_run_p)
+
+# Async calls
+_c_call_p = c_void_p  # temporal_call * (opaque)
+_ASYNC_TAIL = (CALLBACK_TYPE, c_void_p, POINTER(_c_call_p))
+_declare("temporal_call_cancel", None, _c_call_p)
+_declare("temporal_call_free", None, _c_call_p)
+_declare(
+    "temporal_execute_workflow_async",
+    _c_error_p,
+    _c_client_p,
+    c_char_p,
+    c_char_p,
+    POINTER(TemporalStartWorkflowOptions),
+    *_ASYNC_TAIL,
+)
+_declare("temporal_get_result_async", _c_error_p, _c_run_p, c_uint64, *_ASYNC_TAIL)
+
+# Client operations: (name, argtypes between the client and the tail, has a char** output)
+_OPERATIONS = {
+    # client, workflow_id, run_id, signal_name, args_json, deadline_ms
+    "temporal_signal_workflow": ((c_char_p, c_char_p, c_char_p, c_char_p, c_uint64), None),
+    # client, signal_name, signal_args_json, workflow_type, args_json, options, deadline_ms
+    "temporal_signal_with_start_workflow": (
+        (c_char_p, c_char_p, c_char_p, c_char_p, POINTER(TemporalStartWorkflowOptions), c_uint64),
+        POINTER(_c_run_p),
+    ),
+    # client, workflow_id, run_id, query_type, args_json, deadline_ms
+    "temporal_query_workflow": ((c_char_p, c_char_p, c_char_p, c_char_p, c_uint64), POINTER(c_void_p)),
+    # client, workflow_id, run_id, update_name, update_id, args_json, deadline_ms
+    "temporal_update_workflow": (
+        (c_char_p, c_char_p, c_char_p, c_char_p, c_char_p, c_uint64),
+        POINTER(c_void_p),
+    ),
+    # client, workflow_id, run_id, deadline_ms
+    "temporal_cancel_workflow": ((c_char_p, c_char_p, c_uint64), None),
+    # client, workflow_id, run_id, reason, details_json, deadline_ms
+    "temporal_terminate_workflow": ((c_char_p, c_char_p, c_char_p, c_char_p, c_uint64), None),
+    # client, workflow_id, run_id, deadline_ms
+    "temporal_describe_workflow_execution": ((c_char_p, c_char_p, c_uint64), POINTER(c_void_p)),
+    # client, query, page_size, page_token, deadline_ms
+    "temporal_list_workflow": ((c_char_p, c_int32, c_char_p, c_uint64), POINTER(c_void_p)),
+    # client, query, deadline_ms
+    "temporal_count_workflow": ((c_char_p, c_uint64), POINTER(c_void_p)),
+    # client, workflow_id, run_id, deadline_ms
+    "temporal_get_workflow_history": ((c_char_p, c_char_p, c_uint64), POINTER(c_void_p)),
+}
+for _name, (_args, _out) in _OPERATIONS.items():
+    _declare(_name, _c_error_p, _c_client_p, *_args, *((_out,) if _out is not None else ()))
+    _declare(_name + "_async", _c_error_p, _c_client_p, *_args, *_ASYNC_TAIL)
+
+# Runtime
+_declare("temporal_runtime_options_default", None, POINTER(TemporalRuntimeOptions))
+_declare("temporal_runtime_init", _c_error_p, POINTER(TemporalRuntimeOptions))
+_declare("temporal_runtime_shutdown", _c_error_p, c_uint64)
 
 
 def borrowed_str(ptr) -> str | None:

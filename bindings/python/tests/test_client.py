@@ -75,6 +75,7 @@ def test_struct_layout_matches_c_header(tmp_path):
         "temporal_client_options": _native.TemporalClientOptions,
         "temporal_retry_policy": _native.TemporalRetryPolicy,
         "temporal_start_workflow_options": _native.TemporalStartWorkflowOptions,
+        "temporal_runtime_options": _native.TemporalRuntimeOptions,
     }
     lines = ["#include <stdio.h>", "#include <stddef.h>", '#include "temporal.h"', "int main(void) {"]
     expected = []
