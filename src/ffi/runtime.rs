@@ -85,8 +85,14 @@ fn level_number(level: tracing::Level) -> i32 {
 }
 
 /// Configures the runtime. Only before the first other call (connect, ...): afterwards it
-/// returns `INVALID_ARGUMENT` and changes nothing. `options` NULL: defaults. The log callback,
-/// once installed, stays for the life of the process.
+/// returns `INVALID_ARGUMENT` and changes nothing; called again before first use, the last
+/// options win. `options` NULL: defaults. The log callback, once installed, stays for the life
+/// of the process.
+///
+/// fork(): the runtime's threads and connections exist only in the process that started them.
+/// A child forked after the library was used would wait forever on threads it does not have,
+/// so every call from such a child fails at once with `TEMPORAL_ERROR_CODE_SHUTDOWN`; a child
+/// that needs Temporal should exec a new program.
 ///
 /// # Safety
 /// `options` is NULL or valid; `log_user_data` may be used from any thread.
