@@ -80,22 +80,35 @@ pub fn init(options: RuntimeOptions) -> Result<()> {
     }
 }
 
+/// The running runtime's handle and the pid that started it, set once: the hot path reads
+/// it without taking the state lock.
+static RUNNING: once_cell::sync::OnceCell<(tokio::runtime::Handle, u32)> = once_cell::sync::OnceCell::new();
+static SHUT_DOWN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// A handle to the running runtime, starting it on first use.
 pub fn handle() -> Result<tokio::runtime::Handle> {
+    let (handle, pid) = RUNNING.get_or_try_init(start)?;
+    if SHUT_DOWN.load(std::sync::atomic::Ordering::Acquire) {
+        return Err(shut_down_error());
+    }
+    if *pid != std::process::id() {
+        return Err(forked_error());
+    }
+    Ok(handle.clone())
+}
+
+/// Builds the runtime with the options `init` left, once.
+fn start() -> Result<(tokio::runtime::Handle, u32)> {
     let mut state = lock();
     match &*state {
-        State::Running { runtime, pid } => {
-            if *pid != std::process::id() {
-                return Err(forked_error());
-            }
-            Ok(runtime.handle().clone())
-        }
         State::NotStarted(options) => {
             let runtime = build(*options)?;
             let handle = runtime.handle().clone();
-            *state = State::Running { runtime, pid: std::process::id() };
-            Ok(handle)
+            let pid = std::process::id();
+            *state = State::Running { runtime, pid };
+            Ok((handle, pid))
         }
+        State::Running { runtime, pid } => Ok((runtime.handle().clone(), *pid)),
         State::ShutDown => Err(shut_down_error()),
     }
 }
@@ -107,6 +120,7 @@ pub fn shutdown(timeout: Duration) -> Result<()> {
     if tokio::runtime::Handle::try_current().is_ok() {
         return Err(Error::invalid_argument("shutdown cannot be called from a library callback"));
     }
+    SHUT_DOWN.store(true, std::sync::atomic::Ordering::Release);
     let previous = std::mem::replace(&mut *lock(), State::ShutDown);
     if let State::Running { runtime, pid } = previous {
         if pid == std::process::id() {

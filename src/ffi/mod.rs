@@ -70,7 +70,9 @@ pub(crate) fn error_boundary(f: impl FnOnce() -> Result<()>) -> *mut temporal_er
     boundary(
         |text| temporal_error::into_raw(Error::internal(format!("internal error (panic caught at the C boundary): {text}"))),
         || {
-            if FORCE_PANIC.with(|p| p.replace(false)) {
+            // Only read on the normal path: no write to the thread-local unless the switch is set.
+            let forced = FORCE_PANIC.with(|p| p.get() && { p.set(false); true });
+            if forced {
                 panic!("forced by temporal_testing_panic_next_call");
             }
             match f() {
