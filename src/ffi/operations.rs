@@ -35,7 +35,7 @@ fn deadline(ms: u64) -> Result<Option<Duration>> {
 ///
 /// # Safety
 /// `out` is valid for a write (checked non-NULL by the caller before preparing).
-unsafe fn block_json(future: OpFuture, out: *mut *mut c_char) -> Result<()> {
+pub(crate) unsafe fn block_json(future: OpFuture, out: *mut *mut c_char) -> Result<()> {
     match block_on(future)? {
         Output::Json(text) => unsafe { out.write(to_c_string(text).into_raw()) },
         _ => return Err(Error::internal("operation returned no JSON")),
@@ -47,7 +47,7 @@ unsafe fn block_json(future: OpFuture, out: *mut *mut c_char) -> Result<()> {
 ///
 /// # Safety
 /// As `block_json`.
-unsafe fn block_run(future: OpFuture, out: *mut *mut temporal_workflow_run) -> Result<()> {
+pub(crate) unsafe fn block_run(future: OpFuture, out: *mut *mut temporal_workflow_run) -> Result<()> {
     match block_on(future)? {
         Output::Run(run) => unsafe { out.write(temporal_workflow_run::into_raw(run)) },
         _ => return Err(Error::internal("operation returned no run")),
@@ -57,7 +57,7 @@ unsafe fn block_run(future: OpFuture, out: *mut *mut temporal_workflow_run) -> R
 
 // ---------------------------------------------------------------------------- preparation
 
-unsafe fn prepare_execute(
+pub(crate) unsafe fn prepare_execute(
     client: *const temporal_client,
     workflow_type: *const c_char,
     args_json: *const c_char,
@@ -76,7 +76,7 @@ unsafe fn prepare_execute(
     }))
 }
 
-unsafe fn prepare_get_result(run: *const temporal_workflow_run, timeout_ms: u64) -> Result<OpFuture> {
+pub(crate) unsafe fn prepare_get_result(run: *const temporal_workflow_run, timeout_ms: u64) -> Result<OpFuture> {
     let run = super::workflow::run_arg(run)?;
     let timeout = duration_from_millis("timeout_ms", timeout_ms)?;
     let timeout = (!timeout.is_zero()).then_some(timeout);

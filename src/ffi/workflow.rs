@@ -207,20 +207,9 @@ pub unsafe extern "C" fn temporal_execute_workflow(
     options: *const temporal_start_workflow_options,
     run_out: *mut *mut temporal_workflow_run,
 ) -> *mut temporal_error {
-    error_boundary(|| {
-        let client = unsafe { client_arg(client) }?.clone();
-        let workflow_type = unsafe { required_str(workflow_type, "workflow_type") }?.to_owned();
-        let args = unsafe { optional_str(args_json, "args_json") }?.map(str::to_owned);
-        if options.is_null() {
-            return Err(Error::invalid_argument("options must not be NULL (task_queue is required)"));
-        }
-        // SAFETY: non-NULL and valid per the contract.
-        let options = unsafe { start_options_from_c(&*options) }?;
-        unsafe { check_out(run_out, "run_out") }?;
-        let run = block_on(async move { client.execute_workflow(&workflow_type, args.as_deref(), &options).await })?;
-        // SAFETY: checked non-NULL above.
-        unsafe { run_out.write(temporal_workflow_run::into_raw(run)) };
-        Ok(())
+    error_boundary(|| unsafe {
+        check_out(run_out, "run_out")?;
+        super::operations::block_run(super::operations::prepare_execute(client, workflow_type, args_json, options)?, run_out)
     })
 }
 
@@ -280,15 +269,9 @@ pub unsafe extern "C" fn temporal_get_result(
     timeout_ms: u64,
     result_json_out: *mut *mut c_char,
 ) -> *mut temporal_error {
-    error_boundary(|| {
-        let run = unsafe { handle_ref(run) }?.run.clone();
-        unsafe { check_out(result_json_out, "result_json_out") }?;
-        let timeout = duration_from_millis("timeout_ms", timeout_ms)?;
-        let timeout = (!timeout.is_zero()).then_some(timeout);
-        let result = block_on(async move { run.get_result(timeout).await })?;
-        // SAFETY: checked non-NULL above.
-        unsafe { result_json_out.write(to_c_string(result).into_raw()) };
-        Ok(())
+    error_boundary(|| unsafe {
+        check_out(result_json_out, "result_json_out")?;
+        super::operations::block_json(super::operations::prepare_get_result(run, timeout_ms)?, result_json_out)
     })
 }
 
