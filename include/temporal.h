@@ -116,6 +116,27 @@ typedef enum temporal_error_code {
 } temporal_error_code;
 
 /**
+ * gRPC compression of request bodies (the Go SDK's `ConnectionOptions.GrpcCompression`).
+ *
+ * Off by default, where the Go SDK defaults to gzip: the gRPC stack underneath (tonic) builds
+ * and zeroes a fresh ~300 KB deflate state for every message and a fresh inflate state for
+ * every compressed answer. Measured with callgrind on sequential starts against the dev
+ * server: about 860,000 instructions per start with gzip against 175,000 without, for a
+ * start request of a few hundred bytes that gzip barely shrinks. Turn gzip on for large
+ * payloads over slow links.
+ */
+typedef enum temporal_grpc_compression {
+  /**
+   * Requests are sent uncompressed and uncompressed answers are asked for.
+   */
+  TEMPORAL_GRPC_COMPRESSION_NONE = 0,
+  /**
+   * Requests are gzip-compressed and compressed answers are accepted (the Go SDK default).
+   */
+  TEMPORAL_GRPC_COMPRESSION_GZIP = 1,
+} temporal_grpc_compression;
+
+/**
  * Log levels for `temporal_runtime_options.log_level` and the log callback.
  */
 typedef enum temporal_log_level {
@@ -255,6 +276,12 @@ typedef struct temporal_client_options {
    * platform's default path.
    */
   const char *envconfig_file;
+  /**
+   * A `temporal_grpc_compression` value; 0: none. Unlike the Go SDK, requests are not
+   * compressed by default: gzip costs about 5x the client CPU of a small call (see
+   * `TEMPORAL_GRPC_COMPRESSION_GZIP`).
+   */
+  int32_t grpc_compression;
 } temporal_client_options;
 
 /**

@@ -6,7 +6,7 @@
 //! generated ID and no Go-style "reattach to the running run", so the start request is built here.
 
 use crate::errors::{Error, ErrorCode, Result};
-use crate::options::{ClientOptions, StartWorkflowOptions, DEFAULT_ADDRESS, DEFAULT_CONNECT_TIMEOUT, DEFAULT_NAMESPACE};
+use crate::options::{ClientOptions, GrpcCompression, StartWorkflowOptions, DEFAULT_ADDRESS, DEFAULT_CONNECT_TIMEOUT, DEFAULT_NAMESPACE};
 use crate::payloads;
 use crate::runtime::with_deadline;
 use crate::workflow_run::WorkflowRun;
@@ -197,6 +197,10 @@ pub(crate) fn connection_options(opts: &ClientOptions) -> Result<(ConnectionOpti
     conn.retry_options = go_retry_options(Duration::from_secs(60));
     // One connection, no DNS re-resolution task: the Go SDK dials one target too.
     conn.dns_load_balancing = None;
+    conn.grpc_compression = match opts.grpc_compression {
+        GrpcCompression::None => temporalio_client::GrpcCompression::None,
+        GrpcCompression::Gzip => temporalio_client::GrpcCompression::Gzip,
+    };
     Ok((conn, namespace))
 }
 
@@ -457,6 +461,15 @@ mod tests {
             let e = connection_options(&opts).err().expect(k);
             assert_eq!(e.code, ErrorCode::InvalidArgument, "{k}: {e:?}");
         }
+    }
+
+    #[test]
+    fn grpc_compression_is_off_unless_asked_for() {
+        let (conn, _) = connection_options(&ClientOptions::default()).unwrap();
+        assert_eq!(conn.grpc_compression, temporalio_client::GrpcCompression::None);
+        let gzip = ClientOptions { grpc_compression: GrpcCompression::Gzip, ..Default::default() };
+        assert_eq!(connection_options(&gzip).unwrap().0.grpc_compression, temporalio_client::GrpcCompression::Gzip);
+        assert!(GrpcCompression::from_i32(2).is_err());
     }
 
     #[test]

@@ -32,6 +32,36 @@ pub struct ClientOptions {
     /// Load `TEMPORAL_*` environment variables and the TOML config file the way the official
     /// SDKs do; explicit fields above win over what is loaded.
     pub envconfig: Option<EnvConfig>,
+    /// Compression of request bodies; see [`GrpcCompression`].
+    pub grpc_compression: GrpcCompression,
+}
+
+/// gRPC compression of request bodies (the Go SDK's `ConnectionOptions.GrpcCompression`).
+///
+/// Off by default, where the Go SDK defaults to gzip: the gRPC stack underneath (tonic) builds
+/// and zeroes a fresh ~300 KB deflate state for every message and a fresh inflate state for
+/// every compressed answer. Measured with callgrind on sequential starts against the dev
+/// server: about 860,000 instructions per start with gzip against 175,000 without, for a
+/// start request of a few hundred bytes that gzip barely shrinks. Turn gzip on for large
+/// payloads over slow links.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum GrpcCompression {
+    /// Requests are sent uncompressed and uncompressed answers are asked for.
+    #[default]
+    None = 0,
+    /// Requests are gzip-compressed and compressed answers are accepted (the Go SDK default).
+    Gzip = 1,
+}
+
+impl GrpcCompression {
+    pub fn from_i32(v: i32) -> Result<Self> {
+        Ok(match v {
+            0 => Self::None,
+            1 => Self::Gzip,
+            _ => return Err(Error::invalid_argument(format!("unknown gRPC compression {v}"))),
+        })
+    }
 }
 
 /// Which envconfig profile to load.
@@ -64,6 +94,7 @@ impl std::fmt::Debug for ClientOptions {
             .field("grpc_metadata_keys", &self.grpc_metadata.keys().collect::<Vec<_>>())
             .field("connect_timeout", &self.connect_timeout)
             .field("envconfig", &self.envconfig)
+            .field("grpc_compression", &self.grpc_compression)
             .finish()
     }
 }

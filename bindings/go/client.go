@@ -113,6 +113,7 @@ func NewClient(options Options) (Client, error) {
 	copts.envconfig = C.bool(options.LoadEnvConfig || options.HostPort == "")
 	copts.envconfig_profile = cs.str(options.EnvConfigProfile)
 	copts.envconfig_file = cs.str(options.EnvConfigFile)
+	copts.grpc_compression = C.int32_t(options.GrpcCompression)
 
 	var handle *C.temporal_client
 	if cerr := C.temporal_client_connect(&copts, &handle); cerr != nil {

@@ -43,6 +43,26 @@ func TestStartAndGet(t *testing.T) {
 	}
 }
 
+func TestGzipCompression(t *testing.T) {
+	c, err := client.Dial(client.Options{HostPort: serverAddress(t), GrpcCompression: client.GrpcCompressionGzip})
+	if err != nil {
+		t.Fatalf("Dial: %v", err)
+	}
+	defer c.Close()
+	ctx := ctxTimeout(t, 30*time.Second)
+	run, err := c.ExecuteWorkflow(ctx, opts(t), "GreetingWorkflow", "gzip")
+	if err != nil {
+		t.Fatalf("ExecuteWorkflow: %v", err)
+	}
+	var greeting string
+	if err := run.Get(ctx, &greeting); err != nil || greeting != "Hello gzip!" {
+		t.Fatalf("Get = %q, %v", greeting, err)
+	}
+	if _, err := client.Dial(client.Options{HostPort: serverAddress(t), GrpcCompression: 9}); !errors.Is(err, client.ErrInvalidArgument) {
+		t.Fatalf("Dial with GrpcCompression 9: %v, want ErrInvalidArgument", err)
+	}
+}
+
 func TestFunctionValueWorkflowName(t *testing.T) {
 	c := newTestClient(t)
 	ctx := ctxTimeout(t, 30*time.Second)

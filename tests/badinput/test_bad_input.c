@@ -279,6 +279,8 @@ static const struct row ROWS[] = {
   {"connect: invalid UTF-8 grpc_metadata_json", F_CONNECT, {STR(co.grpc_metadata_json, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "grpc_metadata_json is not valid UTF-8", false, false, false},
   {"connect: invalid UTF-8 envconfig_profile", F_CONNECT, {STR(co.envconfig_profile, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "envconfig_profile is not valid UTF-8", false, false, false},
   {"connect: invalid UTF-8 envconfig_file", F_CONNECT, {STR(co.envconfig_file, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "envconfig_file is not valid UTF-8", false, false, false},
+  {"connect: grpc_compression 2", F_CONNECT, {I32(co.grpc_compression, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown gRPC compression 2", false, false, false},
+  {"connect: grpc_compression -1", F_CONNECT, {I32(co.grpc_compression, -1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown gRPC compression -1", false, false, false},
   {"connect: invalid UTF-8 inside a grpc_metadata_json string", F_CONNECT, {STR(co.grpc_metadata_json, "{\"k\": \"" BAD "\"}")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "grpc_metadata_json is not valid UTF-8", false, false, false},
   {"connect: grpc_metadata_json not JSON", F_CONNECT, {STR(co.grpc_metadata_json, "not json")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "grpc_metadata_json must be a JSON object of strings", false, false, false},
   {"connect: grpc_metadata_json truncated", F_CONNECT, {STR(co.grpc_metadata_json, "{\"k\": \"v\"")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "grpc_metadata_json must be a JSON object of strings", false, false, false},

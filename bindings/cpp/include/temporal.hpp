@@ -280,6 +280,12 @@ inline std::string json_string_object(const std::map<std::string, std::string>& 
 
 }  // namespace detail
 
+/// temporal_grpc_compression: request compression (gzip is the Go SDK's default, not ours).
+enum class GrpcCompression : std::int32_t {
+  None = TEMPORAL_GRPC_COMPRESSION_NONE,
+  Gzip = TEMPORAL_GRPC_COMPRESSION_GZIP,
+};
+
 /// temporal_client_options. Empty strings mean "not set"; see temporal.h for each field.
 struct ClientOptions {
   std::string address;  ///< host:port; not set: localhost:7233 (or envconfig)
@@ -299,6 +305,7 @@ struct ClientOptions {
   bool envconfig = false;
   std::optional<std::string> envconfig_profile;
   std::optional<std::string> envconfig_file;
+  GrpcCompression grpc_compression = GrpcCompression::None;
 };
 
 /// temporal_workflow_id_reuse_policy.
@@ -811,6 +818,7 @@ class Client {
     c.envconfig = options.envconfig;
     c.envconfig_profile = options.envconfig_profile ? options.envconfig_profile->c_str() : nullptr;
     c.envconfig_file = options.envconfig_file ? options.envconfig_file->c_str() : nullptr;
+    c.grpc_compression = static_cast<std::int32_t>(options.grpc_compression);
 
     temporal_client* client = nullptr;
     throw_if_error(temporal_client_connect(&c, &client));

@@ -116,6 +116,7 @@ class TemporalClientOptions(Structure):
         ("envconfig", c_bool),
         ("envconfig_profile", c_char_p),
         ("envconfig_file", c_char_p),
+        ("grpc_compression", c_int32),
     ]
 
 

@@ -108,6 +108,14 @@ def test_connect_and_close(address):
         c.get_workflow("x")
 
 
+def test_connect_with_gzip_compression(address, task_queue):
+    with Client.connect(address, grpc_compression="gzip") as c:
+        run = c.execute_workflow("Echo", "zipped " * 1000, task_queue=task_queue)
+        assert run.result() == "zipped " * 1000
+    with pytest.raises(InvalidArgumentError, match="grpc_compression"):
+        Client.connect(address, grpc_compression="zstd")
+
+
 def test_connect_envconfig(address, monkeypatch):
     monkeypatch.setenv("TEMPORAL_ADDRESS", address)
     monkeypatch.setenv("TEMPORAL_CONFIG_FILE", "/nonexistent/temporal.toml")
