@@ -14,7 +14,7 @@ use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
 use temporalio_client::envconfig::{ClientConfigProfile, DataSource, LoadClientConfigProfileOptions};
-use temporalio_client::grpc::WorkflowService;
+use temporalio_client::grpc::WorkflowService as _;
 use temporalio_client::request_extensions::RetryConfigForCall;
 use temporalio_client::{ClientTlsOptions, Connection, ConnectionOptions, RetryOptions, Url};
 use temporalio_common::protos::temporal::api::{
@@ -253,8 +253,11 @@ impl Client {
     /// The workflow service through the connection's retrying caller: `Connection` itself
     /// implements `WorkflowService` with retries, while `Connection::workflow_service()` is the
     /// bare stub underneath that never retries.
-    pub(crate) fn workflow_service(&self) -> Box<dyn WorkflowService> {
-        Box::new(self.connection.clone())
+    ///
+    /// The concrete type, not a `Box<dyn WorkflowService>`: a trait object's vtable would keep
+    /// every one of the service's RPCs (and their retry wrappers) in the library.
+    pub(crate) fn workflow_service(&self) -> Connection {
+        self.connection.clone()
     }
 
     /// The Go SDK's `ExecuteWorkflow`: starts a workflow and returns its run as soon as the

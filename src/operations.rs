@@ -16,6 +16,7 @@ use crate::workflow_run::WorkflowRun;
 use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::Duration;
+use temporalio_client::grpc::WorkflowService as _;
 use temporalio_common::protos::temporal::api::{
     common::v1::WorkflowExecution,
     enums::v1::{HistoryEventFilterType, QueryRejectCondition, UpdateWorkflowExecutionLifecycleStage, WorkflowExecutionStatus},

@@ -17,6 +17,7 @@ use temporalio_common::protos::temporal::api::{
     workflowservice::v1::{DescribeWorkflowExecutionRequest, GetWorkflowExecutionHistoryRequest},
 };
 use tonic::IntoRequest;
+use temporalio_client::grpc::WorkflowService as _;
 
 pub struct WorkflowRun {
     client: Arc<Client>,
