@@ -2,6 +2,7 @@
  *   bench_ffi ADDRESS start-seq N | start-and-wait-seq N | start-concurrent N C | block-waits N
  * Prints one JSON line. block-waits: starts N `Block` workflows, parks N temporal_get_result_async
  * waits on them, signals "unblock" to each, and times until every wait returned. */
+#include <malloc.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -94,11 +95,20 @@ static void count_err(atomic_long *by_code, temporal_error *e, const char *what)
   atomic_fetch_add(&errors, 1);
   temporal_error_free(e);
 }
+static atomic_long delivered; /* results with the expected value */
 static void on_result(void *ud, temporal_error *e, char *res, temporal_workflow_run *run) {
   (void)ud; (void)run;
   if (e) count_err(res_err, e, "get_result");
+  else if (res && !strcmp(res, "\"unblocked: go\"")) atomic_fetch_add(&delivered, 1);
   temporal_string_free(res);
   finish_one();
+}
+static long rss_now_kb(void) { /* VmRSS from /proc: the resident size at this moment */
+  FILE *f = fopen("/proc/self/status", "r");
+  char line[256]; long kb = -1;
+  while (f && fgets(line, sizeof line, f)) if (!strncmp(line, "VmRSS:", 6)) kb = atol(line + 6);
+  if (f) fclose(f);
+  return kb;
 }
 
 int main(int argc, char **argv) {
@@ -110,6 +120,7 @@ int main(int argc, char **argv) {
   temporal_error *e = temporal_client_connect(&copts, &client);
   if (e) die(e, "connect");
   double *lat = calloc(n, sizeof *lat), extra = 0;
+  long rss_parked_kb = 0, heap_parked_kb = 0;
   int seqmode = !strcmp(mode, "start-seq") || !strcmp(mode, "start-and-wait-seq");
   double t0 = now();
   if (seqmode) {
@@ -134,8 +145,15 @@ int main(int argc, char **argv) {
     for (long i = 0; i < 100 && i < n; i++) block_launch();
     wait_all();
     atomic_store(&done_n, 0); /* phase 2: n parked waits, then signal each */
-    for (long i = 0; i < n; i++)
+    /* BENCH_WAIT_BATCH=K (diagnostics): park K waits every 100 ms instead of all at once */
+    long batch = getenv("BENCH_WAIT_BATCH") ? atol(getenv("BENCH_WAIT_BATCH")) : 0;
+    for (long i = 0; i < n; i++) {
       if ((e = temporal_get_result_async(runs[i], 0, on_result, NULL, NULL))) die(e, "get_result_async");
+      if (batch > 0 && (i + 1) % batch == 0) usleep(100000);
+    }
+    sleep(5); /* every wait is now a long poll parked on the server */
+    rss_parked_kb = rss_now_kb();
+    { struct mallinfo2 mi = mallinfo2(); heap_parked_kb = (long)((mi.uordblks + mi.hblkhd) / 1024); } /* live malloc bytes */
     double ts = now();
     for (long i = 0; i < 100 && i < n; i++) signal_launch();
     wait_all();
@@ -150,7 +168,8 @@ int main(int argc, char **argv) {
          ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6, ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6, ru.ru_maxrss,
          atomic_load(&errors));
   if (extra > 0) {
-    printf(",\"signal_to_all_results_s\":%.6f,\"errors_by_code\":{", extra);
+    printf(",\"signal_to_all_results_s\":%.6f,\"rss_parked_kb\":%ld,\"heap_parked_kb\":%ld,\"delivered\":%ld,\"errors_by_code\":{", extra,
+           rss_parked_kb, heap_parked_kb, atomic_load(&delivered));
     int first = 1;
     for (int c = 0; c < 32; c++) {
       if (atomic_load(&res_err[c])) { printf("%s\"get_result %s\":%ld", first ? "" : ",", temporal_error_code_name(c), atomic_load(&res_err[c])); first = 0; }
