@@ -115,8 +115,17 @@ int main(int argc, char **argv) {
   if (argc < 4) { fprintf(stderr, "usage: %s ADDRESS MODE N [C]\n", argv[0]); return 2; }
   const char *mode = argv[2];
   long n = atol(argv[3]), conc = argc > 4 ? atol(argv[4]) : 1;
+  if (getenv("BENCH_WORKERS")) { /* diagnostics: the runtime's thread count */
+    temporal_runtime_options ro; temporal_runtime_options_default(&ro);
+    ro.worker_threads = (uint32_t)atoi(getenv("BENCH_WORKERS"));
+    temporal_error *re = temporal_runtime_init(&ro);
+    if (re) die(re, "runtime_init");
+  }
   temporal_client_options copts; temporal_client_options_default(&copts);
   copts.address = argv[1];
+  /* BENCH_GZIP=1: gzip request compression, the Go SDK's default (label c-ffi-gzip) */
+  int gzip = getenv("BENCH_GZIP") && *getenv("BENCH_GZIP") == '1';
+  if (gzip) copts.grpc_compression = TEMPORAL_GRPC_COMPRESSION_GZIP;
   temporal_error *e = temporal_client_connect(&copts, &client);
   if (e) die(e, "connect");
   double *lat = calloc(n, sizeof *lat), extra = 0;
@@ -161,7 +170,8 @@ int main(int argc, char **argv) {
   } else { fprintf(stderr, "unknown mode %s\n", mode); return 2; }
   double wall = now() - t0;
   struct rusage ru; getrusage(RUSAGE_SELF, &ru);
-  printf("{\"client\":\"c-ffi\",\"mode\":\"%s\",\"n\":%ld,\"concurrency\":%ld,\"wall_s\":%.6f,\"latencies_ms\":[", mode, n,
+  printf("{\"client\":\"%s\",\"mode\":\"%s\",\"n\":%ld,\"concurrency\":%ld,\"wall_s\":%.6f,\"latencies_ms\":[",
+         gzip ? "c-ffi-gzip" : "c-ffi", mode, n,
          seqmode ? 1 : conc, wall);
   for (long i = 0; seqmode && i < n; i++) printf("%s%.3f", i ? "," : "", lat[i]);
   printf("],\"user_cpu_s\":%.6f,\"sys_cpu_s\":%.6f,\"max_rss_kb\":%ld,\"errors\":%ld",

@@ -11,7 +11,7 @@
 #             that alternates between rounds, one fresh process per run
 # --n N       timed calls per run (default 20000), after W warm-up calls (default 2000)
 # --out PATH  where the JSON lines go (default stdout); progress goes to stderr
-# --no-crate  skip the raw temporalio-client bench (target/bench-rust/release/bench-rust-client,
+# --no-crate  skip the raw temporalio-client bench (target/bench/bench_rust_client,
 #             built by bench/run.sh; skipped too when absent). It runs min(N, 5000) calls a round
 #             and no warm-up (its CLI has none); it is a reference only: it uses the crate's own
 #             defaults (gzip on) and its own request building.
@@ -86,7 +86,7 @@ rust_direct="$bin/abi_overhead"
 gcc -O2 -Wall -Wextra -I"$root/include" "$here/overhead_c.c" -L"$bin/lib" -ltemporal_ffi \
   -Wl,-rpath,"$bin/lib" -o "$bin/overhead_c"
 (cd "$here/fakeserver" && GOFLAGS=-mod=mod go build -o "$bin/fakeserver" .)
-crate_bin="$tgt/bench-rust/release/bench-rust-client"
+crate_bin="$tgt/bench/bench_rust_client"
 if [ "$callgrind" = 0 ] && [ "$crate" = 1 ] && [ ! -x "$crate_bin" ]; then
   log "no $crate_bin (bench/run.sh builds it): skipping the raw crate"
   crate=0

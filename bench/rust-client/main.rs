@@ -26,8 +26,12 @@ async fn one(c: &Client, wait: bool) {
     }
 }
 
-#[tokio::main]
-async fn main() {
+fn main() {
+    // The crate's usual set-up: a multi-threaded Tokio runtime (what #[tokio::main] builds).
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime").block_on(run());
+}
+
+async fn run() {
     let a: Vec<String> = std::env::args().collect();
     let (addr, mode) = (a[1].clone(), a[2].clone());
     let n: usize = a[3].parse().unwrap();
