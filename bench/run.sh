@@ -22,9 +22,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="$root/bench"
-rounds=2 n_seq=1000 n_wait=50 n_conc=500 concs="1 10 100" tuned=1 block_waits=10000
+rounds=2 n_seq=1000 n_wait=50 n_conc=400 concs="1 10 100" tuned=1 block_waits=10000
 clients="c-ffi go-sdk go-ffi python-sdk rust-sdk" variants="c-ffi-gzip go-sdk-nogzip" block_clients="c-ffi"
-overhead=1 dist=1 smoke=0 n_fake=5000
+overhead=1 dist=1 smoke=0 n_fake=3000
 dcs=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -190,7 +190,7 @@ fi
 
 if [ "$overhead" = 1 ]; then
   log "ABI overhead (bench/overhead/run.sh)"
-  if [ "$smoke" = 1 ]; then ov=(--smoke); else ov=(); fi
+  if [ "$smoke" = 1 ]; then ov=(--smoke); else ov=(--rounds 3); fi
   "$bench/overhead/run.sh" "${ov[@]}" --out "$resdir/$ts.overhead.jsonl" 2>>"$resdir/$ts.stderr.log" \
     || { log "ABI overhead run FAILED"; echo '{"kind":"failed"}' >"$resdir/$ts.overhead.jsonl"; }
 fi
