@@ -8,7 +8,7 @@
 #                [--no-overhead] [--no-dist] [--dc KEY=VALUE]...
 #
 # Default (make bench, about 15 minutes): 2 rounds of 1,000 sequential starts (2,000 per client),
-# 50 sequential start+result, 500 starts at each concurrency; 10,000 parked waits (c-ffi; add
+# 50 sequential start+result, 300 starts at each concurrency; 10,000 parked waits (c-ffi; add
 # go-sdk with --block-clients, about 5 more minutes: the server sets the pace); the ABI
 # overhead against a fake server (bench/overhead/run.sh); stripped sizes including the dist build.
 # --smoke     tiny counts, no dist build (checks the harness, not the numbers; CI runs it)
@@ -22,9 +22,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="$root/bench"
-rounds=2 n_seq=1000 n_wait=50 n_conc=400 concs="1 10 100" tuned=1 block_waits=10000
+rounds=2 n_seq=1000 n_wait=50 n_conc=300 concs="1 10 100" tuned=1 block_waits=10000
 clients="c-ffi go-sdk go-ffi python-sdk rust-sdk" variants="c-ffi-gzip go-sdk-nogzip" block_clients="c-ffi"
-overhead=1 dist=1 smoke=0 n_fake=3000
+overhead=1 dist=1 smoke=0 n_fake=2000
 dcs=()
 while [ $# -gt 0 ]; do
   case "$1" in
