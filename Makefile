@@ -138,12 +138,20 @@ TEST_SUITES := rust-tests c-tests go-tests python-tests cpp-tests consumer-tests
 	badinput-tests fault-tests tls-tests sanitizer-tests fuzz-smoke bench-smoke
 
 # Runs every suite (a failing one does not stop the others) and ends with one summary line.
+# Each suite's output is also kept in target/test-logs/<suite>.log, and the last lines of every
+# failed suite are printed again at the end, where a CI log that keeps only its tail shows them.
+TEST_LOG_TAIL ?= 60
 test: setup build header-check
-	@passed=0; failed=0; names=""; \
+	@mkdir -p target/test-logs; passed=0; failed=0; names=""; \
 	for suite in $(TEST_SUITES); do \
 		echo "=== make $$suite"; \
-		if $(MAKE) --no-print-directory $$suite; then passed=$$((passed + 1)); \
+		if (set -o pipefail; $(MAKE) --no-print-directory $$suite 2>&1 | tee target/test-logs/$$suite.log); \
+		then passed=$$((passed + 1)); \
 		else failed=$$((failed + 1)); names="$$names $$suite"; fi; \
+	done; \
+	for suite in $$names; do \
+		echo "=== last $(TEST_LOG_TAIL) lines of the failed suite $$suite (target/test-logs/$$suite.log)"; \
+		tail -n $(TEST_LOG_TAIL) target/test-logs/$$suite.log; \
 	done; \
 	[ -z "$$names" ] || echo "failed suites:$$names"; \
 	echo "test suites: $$passed passed, $$failed failed"; \

@@ -7,8 +7,10 @@ export CGO_CFLAGS="$(pkg-config --cflags temporal-ffi)"
 export CGO_LDFLAGS="$(pkg-config --libs temporal-ffi) -Wl,-rpath,$TEMPORAL_FFI_LIBDIR"
 bin="$TEMPORAL_FFI_CONSUMER_WORK/go-helloworld"
 (cd "$root/bindings/go" && go build -o "$bin" ./examples/helloworld/start)
-# The binary must load the installed library, not the build tree's.
-ldd "$bin" | grep -q "$TEMPORAL_FFI_LIBDIR/libtemporal_ffi.so.0"
+# The binary must load the installed library, not the build tree's. ldd's output is taken whole
+# first: `ldd | grep -q` under pipefail fails at random when grep exits before ldd's last write.
+libs="$(ldd "$bin")"
+grep -q "$TEMPORAL_FFI_LIBDIR/libtemporal_ffi.so.0" <<<"$libs" || { echo "$bin loads:"; echo "$libs"; exit 1; }
 out="$("$bin")"
 echo "$out"
 grep -q "Hello World!" <<<"$out"

@@ -71,11 +71,11 @@ run_consumer() {  # NAME COMMAND...
 }
 
 needs_shared() {  # BINARY: linked against the SONAME, not the unversioned name
-  readelf -d "$1" | grep -q 'NEEDED.*\[libtemporal_ffi\.so\.[0-9]*\]' || {
+  grep -q 'NEEDED.*\[libtemporal_ffi\.so\.[0-9]*\]' <<<"$(readelf -d "$1")" || {
     echo "$1 does not need libtemporal_ffi.so.<major>:"; readelf -d "$1" | grep NEEDED; return 1; }
 }
 no_shared() {  # BINARY: statically linked, so no libtemporal_ffi NEEDED at all
-  ! readelf -d "$1" | grep -q 'NEEDED.*libtemporal_ffi' || {
+  ! grep -q 'NEEDED.*libtemporal_ffi' <<<"$(readelf -d "$1")" || {
     echo "$1 still needs the shared library"; return 1; }
 }
 
@@ -130,7 +130,7 @@ cmake_relocated() {
   cp -a "$prefix" "$moved" &&
   cmake_build "$here/cmake" "$work/cmake-relocated" "$moved" &&
   grep -q "TemporalFFI .* from $moved/include" "$work/cmake-relocated.log" &&
-  readelf -d "$work/cmake-relocated/cpp_echo" | grep -q "RUNPATH.*$moved/lib" &&
+  grep -q "RUNPATH.*$moved/lib" <<<"$(readelf -d "$work/cmake-relocated/cpp_echo")" &&
   env -u LD_LIBRARY_PATH "$work/cmake-relocated/cpp_echo" cmake-relocated
 }
 
