@@ -107,8 +107,9 @@ fuzz-smoke:
 	command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked --version 0.13.2
 	cd fuzz && cargo fuzz build -s none
 	cd fuzz && for t in $$(cargo fuzz list); do \
-		set -o pipefail; \
-		cargo fuzz run -s none $$t -- -max_total_time=$(FUZZ_SECONDS) 2>&1 | tail -n 5 || exit 1; \
+		log=target/smoke-$$t.log; \
+		if cargo fuzz run -s none $$t -- -max_total_time=$(FUZZ_SECONDS) >$$log 2>&1; then tail -n 1 $$log; \
+		else echo "fuzz: $$t failed ($$log):"; grep -v -E '^ +([0-9]+: |at )' $$log | tail -n 40; exit 1; fi; \
 		if [ -d regressions/$$t ]; then cargo fuzz run -s none $$t regressions/$$t/* || exit 1; fi; \
 	done
 	@echo "fuzz: every target ran $(FUZZ_SECONDS) s without a failure"
