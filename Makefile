@@ -151,7 +151,9 @@ test: setup build header-check
 		else failed=$$((failed + 1)); names="$$names $$suite"; fi; \
 	done; \
 	for suite in $$names; do \
-		echo "=== last $(TEST_LOG_TAIL) lines of the failed suite $$suite (target/test-logs/$$suite.log)"; \
+		echo "=== lines of the failed suite $$suite that name a failure (target/test-logs/$$suite.log)"; \
+		grep -n -E '(^|[^A-Za-z_])(FAIL|FAILED|panicked|ERROR|error:|Error:|timed out)' target/test-logs/$$suite.log | grep -v 'FAIL Race' | head -n 40; \
+		echo "=== last $(TEST_LOG_TAIL) lines of the failed suite $$suite"; \
 		tail -n $(TEST_LOG_TAIL) target/test-logs/$$suite.log; \
 	done; \
 	[ -z "$$names" ] || echo "failed suites:$$names"; \
