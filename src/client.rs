@@ -18,7 +18,7 @@ use temporalio_client::grpc::WorkflowService as _;
 use temporalio_client::request_extensions::RetryConfigForCall;
 use temporalio_client::{ClientTlsOptions, Connection, ConnectionOptions, RetryOptions, Url};
 use temporalio_common::protos::temporal::api::{
-    common::v1::{Memo, RetryPolicy as ProtoRetryPolicy, SearchAttributes, WorkflowType},
+    common::v1::{Memo, Payloads, RetryPolicy as ProtoRetryPolicy, SearchAttributes, WorkflowType},
     enums::v1::TaskQueueKind,
     errordetails::v1::WorkflowExecutionAlreadyStartedFailure,
     taskqueue::v1::TaskQueue,
@@ -270,11 +270,21 @@ impl Client {
         args_json: Option<&str>,
         options: &StartWorkflowOptions,
     ) -> Result<WorkflowRun> {
+        self.execute_workflow_with_input(workflow_type, payloads::args_to_payloads(args_json)?, options).await
+    }
+
+    /// `execute_workflow` with the arguments already converted: the C ABI converts them on the
+    /// calling thread (to report bad JSON at once) and hands the payloads over.
+    pub(crate) async fn execute_workflow_with_input(
+        self: &Arc<Self>,
+        workflow_type: &str,
+        input: Option<Payloads>,
+        options: &StartWorkflowOptions,
+    ) -> Result<WorkflowRun> {
         if workflow_type.is_empty() {
             return Err(Error::invalid_argument("workflow type is required"));
         }
         options.validate()?;
-        let input = payloads::args_to_payloads(args_json)?;
         let workflow_id =
             if options.id.is_empty() { uuid::Uuid::new_v4().to_string() } else { options.id.clone() };
         let request = self.start_request(workflow_type, &workflow_id, input, options)?;
@@ -310,7 +320,7 @@ impl Client {
         &self,
         workflow_type: &str,
         workflow_id: &str,
-        input: Option<temporalio_common::protos::temporal::api::common::v1::Payloads>,
+        input: Option<Payloads>,
         o: &StartWorkflowOptions,
     ) -> Result<StartWorkflowExecutionRequest> {
         let memo = match &o.memo_json {

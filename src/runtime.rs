@@ -12,6 +12,7 @@
 
 use crate::errors::{Error, ErrorCode, Result};
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -24,7 +25,7 @@ pub struct RuntimeOptions {
 
 enum State {
     NotStarted(RuntimeOptions),
-    Running { runtime: tokio::runtime::Runtime, pid: u32 },
+    Running(tokio::runtime::Runtime),
     ShutDown,
 }
 
@@ -73,42 +74,52 @@ pub fn init(options: RuntimeOptions) -> Result<()> {
             *state = State::NotStarted(options);
             Ok(())
         }
-        State::Running { .. } => Err(Error::invalid_argument(
+        State::Running(_) => Err(Error::invalid_argument(
             "the runtime is already running: configure it before the first call",
         )),
         State::ShutDown => Err(shut_down_error()),
     }
 }
 
-/// The running runtime's handle and the pid that started it, set once: the hot path reads
-/// it without taking the state lock.
-static RUNNING: once_cell::sync::OnceCell<(tokio::runtime::Handle, u32)> = once_cell::sync::OnceCell::new();
-static SHUT_DOWN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// The running runtime's handle, set once: the hot path reads it without taking the state lock.
+static RUNNING: once_cell::sync::OnceCell<tokio::runtime::Handle> = once_cell::sync::OnceCell::new();
+static SHUT_DOWN: AtomicBool = AtomicBool::new(false);
+/// Set in a child process forked after the runtime started (a `pthread_atfork` child handler):
+/// a flag read per call instead of a getpid() system call per call.
+static FORKED: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn mark_forked() {
+    FORKED.store(true, Ordering::Relaxed); // async-signal-safe: the child runs it right after fork()
+}
 
 /// A handle to the running runtime, starting it on first use.
 pub fn handle() -> Result<tokio::runtime::Handle> {
-    let (handle, pid) = RUNNING.get_or_try_init(start)?;
-    if SHUT_DOWN.load(std::sync::atomic::Ordering::Acquire) {
+    let handle = RUNNING.get_or_try_init(start)?;
+    if SHUT_DOWN.load(Ordering::Acquire) {
         return Err(shut_down_error());
     }
-    if *pid != std::process::id() {
+    if FORKED.load(Ordering::Relaxed) {
         return Err(forked_error());
     }
     Ok(handle.clone())
 }
 
 /// Builds the runtime with the options `init` left, once.
-fn start() -> Result<(tokio::runtime::Handle, u32)> {
+fn start() -> Result<tokio::runtime::Handle> {
     let mut state = lock();
     match &*state {
         State::NotStarted(options) => {
             let runtime = build(*options)?;
             let handle = runtime.handle().clone();
-            let pid = std::process::id();
-            *state = State::Running { runtime, pid };
-            Ok((handle, pid))
+            // SAFETY: registers a handler that only stores to an atomic; no prepare/parent handlers.
+            let rc = unsafe { libc::pthread_atfork(None, None, Some(mark_forked)) };
+            if rc != 0 {
+                return Err(Error::internal(format!("pthread_atfork failed ({rc})")));
+            }
+            *state = State::Running(runtime);
+            Ok(handle)
         }
-        State::Running { runtime, pid } => Ok((runtime.handle().clone(), *pid)),
+        State::Running(runtime) => Ok(runtime.handle().clone()),
         State::ShutDown => Err(shut_down_error()),
     }
 }
@@ -120,10 +131,10 @@ pub fn shutdown(timeout: Duration) -> Result<()> {
     if tokio::runtime::Handle::try_current().is_ok() {
         return Err(Error::invalid_argument("shutdown cannot be called from a library callback"));
     }
-    SHUT_DOWN.store(true, std::sync::atomic::Ordering::Release);
+    SHUT_DOWN.store(true, Ordering::Release);
     let previous = std::mem::replace(&mut *lock(), State::ShutDown);
-    if let State::Running { runtime, pid } = previous {
-        if pid == std::process::id() {
+    if let State::Running(runtime) = previous {
+        if !FORKED.load(Ordering::Relaxed) {
             // Drops every task (their completion guards report CANCELED) and joins the workers.
             runtime.shutdown_timeout(timeout);
         } else {

@@ -65,14 +65,15 @@ pub(crate) unsafe fn prepare_execute(
 ) -> Result<OpFuture> {
     let client = unsafe { client_arg(client) }?.clone();
     let workflow_type = unsafe { required_str(workflow_type, "workflow_type") }?.to_owned();
-    let args = checked_args(unsafe { optional_str(args_json, "args_json") }?)?;
+    // Converted once, here: the hot path of every start.
+    let input = crate::payloads::args_to_payloads(unsafe { optional_str(args_json, "args_json") }?)?;
     if options.is_null() {
         return Err(Error::invalid_argument("options must not be NULL (task_queue is required)"));
     }
     let options = unsafe { start_options_from_c(&*options) }?;
     options.validate()?;
     Ok(Box::pin(async move {
-        client.execute_workflow(&workflow_type, args.as_deref(), &options).await.map(Output::Run)
+        client.execute_workflow_with_input(&workflow_type, input, &options).await.map(Output::Run)
     }))
 }
 

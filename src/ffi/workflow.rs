@@ -78,10 +78,11 @@ pub struct temporal_workflow_run {
     _private: [u8; 0],
 }
 
-/// What a run handle owns: the run, and its IDs as C strings so getters can lend them.
+/// What a run handle owns: the run, and its IDs as C strings so getters can lend them. The C
+/// strings are made at the first getter call, not on every start: most runs are only waited on.
 pub(crate) struct RunObject {
     run: Arc<WorkflowRun>,
-    workflow_id: CString,
+    workflow_id: OnceCell<CString>,
     run_id: OnceCell<CString>,
 }
 
@@ -93,12 +94,8 @@ impl Handle for temporal_workflow_run {
 
 impl temporal_workflow_run {
     pub(crate) fn into_raw(run: WorkflowRun) -> *mut temporal_workflow_run {
-        let workflow_id = to_c_string(run.workflow_id());
-        let run_id = OnceCell::new();
-        if let Some(known) = run.known_run_id() {
-            let _ = run_id.set(to_c_string(known));
-        }
-        into_handle::<temporal_workflow_run>(RunObject { run: Arc::new(run), workflow_id, run_id })
+        let run = Arc::new(run);
+        into_handle::<temporal_workflow_run>(RunObject { run, workflow_id: OnceCell::new(), run_id: OnceCell::new() })
     }
 }
 
@@ -283,7 +280,7 @@ pub unsafe extern "C" fn temporal_get_result(
 #[no_mangle]
 pub unsafe extern "C" fn temporal_workflow_run_get_id(run: *const temporal_workflow_run) -> *const c_char {
     boundary(|_| std::ptr::null(), || match unsafe { handle_ref(run) } {
-        Ok(r) => r.workflow_id.as_ptr(),
+        Ok(r) => r.workflow_id.get_or_init(|| to_c_string(r.run.workflow_id())).as_ptr(),
         Err(_) => std::ptr::null(),
     })
 }
@@ -302,6 +299,9 @@ pub unsafe extern "C" fn temporal_workflow_run_get_run_id(run: *const temporal_w
         handle
             .run_id
             .get_or_init(|| {
+                if let Some(known) = handle.run.known_run_id() {
+                    return to_c_string(known);
+                }
                 let run = handle.run.clone();
                 let resolved = block_on(async move { Ok(run.run_id().await.to_owned()) });
                 to_c_string(resolved.unwrap_or_default())
