@@ -418,8 +418,9 @@ def test_threads_wait_concurrently(client, task_queue):
 
     assert not errors, errors
     assert results == ["slept"] * (2 * n)
-    # Serially this would take n * 2 s = 16 s; concurrently about one sleep.
-    assert elapsed < sleep_ms / 1000 * 2, elapsed
+    # Serially this would take n * 2 s = 16 s; concurrently about one sleep (the bound leaves
+    # room for a loaded CI machine while staying far from serial).
+    assert elapsed < sleep_ms / 1000 * n / 2, elapsed
     assert spins > 10000, spins
 
 
