@@ -27,14 +27,22 @@ fn links_with_lld() -> bool {
     minor.is_some_and(|m| m >= 90)
 }
 
+/// The SONAME of this version: see the comment in `main`.
+fn soname() -> String {
+    let major = std::env::var("CARGO_PKG_VERSION_MAJOR").expect("set by cargo");
+    let minor = std::env::var("CARGO_PKG_VERSION_MINOR").expect("set by cargo");
+    if major == "0" { format!("libtemporal_ffi.so.0.{minor}") } else { format!("libtemporal_ffi.so.{major}") }
+}
+
 fn main() {
     for watched in ["src/ffi", "src/errors.rs", "src/options.rs", "cbindgen.toml", "build.rs"] {
         println!("cargo:rerun-if-changed={watched}");
     }
-    // Linux shared-library versioning: consumers link against the major version's SONAME.
+    // Linux shared-library versioning (abi/README.md): consumers link against the SONAME, which
+    // changes with every incompatible release: libtemporal_ffi.so.0.MINOR while the version is
+    // 0.x (each 0.x minor may break the ABI), libtemporal_ffi.so.MAJOR from 1.0 on.
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
-        let major = std::env::var("CARGO_PKG_VERSION_MAJOR").expect("set by cargo");
-        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libtemporal_ffi.so.{major}");
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,{}", soname());
     }
     if links_with_lld() {
         // Identical code folding: generic code instantiated for every RPC and message type is
@@ -52,10 +60,13 @@ fn main() {
          #define TEMPORAL_FFI_VERSION \"{version}\"\n\
          #define TEMPORAL_FFI_VERSION_MAJOR {}\n\
          #define TEMPORAL_FFI_VERSION_MINOR {}\n\
-         #define TEMPORAL_FFI_VERSION_PATCH {}\n",
+         #define TEMPORAL_FFI_VERSION_PATCH {}\n\
+         /* The SONAME programs built with this header load. */\n\
+         #define TEMPORAL_FFI_SONAME \"{}\"\n",
         part("CARGO_PKG_VERSION_MAJOR"),
         part("CARGO_PKG_VERSION_MINOR"),
         part("CARGO_PKG_VERSION_PATCH"),
+        soname(),
     ));
     let bindings = match cbindgen::Builder::new().with_crate(&crate_dir).with_config(config).generate() {
         Ok(b) => b,

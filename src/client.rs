@@ -7,16 +7,14 @@
 
 use crate::errors::{Error, ErrorCode, Result};
 use crate::options::{ClientOptions, GrpcCompression, StartWorkflowOptions, DEFAULT_ADDRESS, DEFAULT_CONNECT_TIMEOUT, DEFAULT_NAMESPACE};
-use crate::payloads;
-use crate::runtime::with_deadline;
+use crate::rpc::{self, with_deadline, DEFAULT_RPC_TIMEOUT};
 use crate::workflow_run::WorkflowRun;
 use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
 use temporalio_client::envconfig::{ClientConfigProfile, DataSource, LoadClientConfigProfileOptions};
 use temporalio_client::grpc::WorkflowService as _;
-use temporalio_client::request_extensions::RetryConfigForCall;
-use temporalio_client::{ClientTlsOptions, Connection, ConnectionOptions, RetryOptions, Url};
+use temporalio_client::{ClientTlsOptions, Connection, ConnectionOptions, Url};
 use temporalio_common::protos::temporal::api::{
     common::v1::{Memo, Payloads, RetryPolicy as ProtoRetryPolicy, SearchAttributes, WorkflowType},
     enums::v1::TaskQueueKind,
@@ -25,29 +23,12 @@ use temporalio_common::protos::temporal::api::{
     workflowservice::v1::StartWorkflowExecutionRequest,
 };
 use temporalio_common::protos::utilities::decode_status_detail;
-use tonic::IntoRequest;
-
-/// The Go SDK bounds each non-polling call, retries included, by 10 s (internal_utils.go).
-pub const DEFAULT_RPC_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A connected client. Cheap to share: every workflow run holds an `Arc` to it.
 pub struct Client {
     connection: Connection,
     namespace: String,
     identity: String,
-}
-
-/// The Go SDK's retry policy (internal_retry.go): 200 ms, ×2, +20% jitter, unlimited attempts,
-/// `expiration` total, intervals capped at a tenth of it.
-fn go_retry_options(expiration: Duration) -> RetryOptions {
-    RetryOptions::builder()
-        .initial_interval(Duration::from_millis(200))
-        .multiplier(2.0)
-        .randomization_factor(0.2)
-        .max_interval((expiration / 10).max(Duration::from_millis(200)))
-        .max_elapsed_time(Some(expiration))
-        .max_retries(0)
-        .build()
 }
 
 /// The Go SDK's default identity: `pid@hostname@` (getWorkerIdentity with no task queue).
@@ -97,8 +78,27 @@ fn load_profile(env: &crate::options::EnvConfig) -> Result<ClientConfigProfile> 
         .maybe_config_source(env.config_file.clone().map(DataSource::Path))
         .maybe_config_file_profile(env.profile.clone())
         .build();
-    temporalio_common::envconfig::load_client_config_profile(options, None)
-        .map_err(|e| Error::invalid_argument(format!("cannot load the client configuration: {e}")))
+    let mut profile = temporalio_common::envconfig::load_client_config_profile(options, None)
+        .map_err(|e| Error::invalid_argument(format!("cannot load the client configuration: {e}")))?;
+    // Read the TLS files named in the profile here, so a missing one is reported with its name
+    // (the crate's own read says only "No such file or directory").
+    if let Some(tls) = &mut profile.tls {
+        for (what, source) in [
+            ("client_cert", &mut tls.client_cert),
+            ("client_key", &mut tls.client_key),
+            ("server_ca_cert", &mut tls.server_ca_cert),
+        ] {
+            if let Some(DataSource::Path(path)) = source {
+                let data = std::fs::read(&*path).map_err(|e| {
+                    Error::invalid_argument(format!(
+                        "cannot load the client configuration: TLS {what} file \"{path}\" cannot be read: {e}"
+                    ))
+                })?;
+                *source = Some(DataSource::Data(data));
+            }
+        }
+    }
+    Ok(profile)
 }
 
 /// Builds the crate's connection options: envconfig first (when asked), explicit fields on top.
@@ -194,7 +194,7 @@ pub(crate) fn connection_options(opts: &ClientOptions) -> Result<(ConnectionOpti
     let connect_timeout =
         if opts.connect_timeout.is_zero() { DEFAULT_CONNECT_TIMEOUT } else { opts.connect_timeout };
     conn.connect_timeout = Some(connect_timeout);
-    conn.retry_options = go_retry_options(Duration::from_secs(60));
+    conn.retry_options = rpc::go_retry_options(Duration::from_secs(60));
     // One connection, no DNS re-resolution task: the Go SDK dials one target too.
     conn.dns_load_balancing = None;
     conn.grpc_compression = match opts.grpc_compression {
@@ -261,21 +261,11 @@ impl Client {
     }
 
     /// The Go SDK's `ExecuteWorkflow`: starts a workflow and returns its run as soon as the
-    /// server accepted the start. With `workflow_execution_error_when_already_started` false (the
-    /// default), an ID that is already running (or that the reuse policy refuses) gives the run
-    /// the server names instead of an error.
+    /// server accepted the start. `input`: the arguments, already converted
+    /// (`payloads::args_to_payloads`). With `workflow_execution_error_when_already_started`
+    /// false (the default), an ID that is already running (or that the reuse policy refuses)
+    /// gives the run the server names instead of an error.
     pub async fn execute_workflow(
-        self: &Arc<Self>,
-        workflow_type: &str,
-        args_json: Option<&str>,
-        options: &StartWorkflowOptions,
-    ) -> Result<WorkflowRun> {
-        self.execute_workflow_with_input(workflow_type, payloads::args_to_payloads(args_json)?, options).await
-    }
-
-    /// `execute_workflow` with the arguments already converted: the C ABI converts them on the
-    /// calling thread (to report bad JSON at once) and hands the payloads over.
-    pub(crate) async fn execute_workflow_with_input(
         self: &Arc<Self>,
         workflow_type: &str,
         input: Option<Payloads>,
@@ -287,17 +277,17 @@ impl Client {
         options.validate()?;
         let workflow_id =
             if options.id.is_empty() { uuid::Uuid::new_v4().to_string() } else { options.id.clone() };
-        let request = self.start_request(workflow_type, &workflow_id, input, options)?;
-
+        let request = self.start_request(workflow_type, &workflow_id, input, options);
         let mut service = self.workflow_service();
-        let grpc_request = rpc_request(request, DEFAULT_RPC_TIMEOUT);
-        let response = with_deadline("start workflow", Some(DEFAULT_RPC_TIMEOUT), async {
-            Ok(service.start_workflow_execution(grpc_request).await)
-        })
+        let response = rpc::call(
+            "start workflow",
+            DEFAULT_RPC_TIMEOUT,
+            service.start_workflow_execution(rpc::request(request, DEFAULT_RPC_TIMEOUT)),
+        )
         .await?;
 
         let run_id = match response {
-            Ok(resp) => resp.into_inner().run_id,
+            Ok(resp) => resp.run_id,
             Err(status) if status.code() == tonic::Code::AlreadyExists => {
                 let existing = decode_status_detail::<WorkflowExecutionAlreadyStartedFailure>(status.details())
                     .map(|d| d.run_id)
@@ -322,17 +312,9 @@ impl Client {
         workflow_id: &str,
         input: Option<Payloads>,
         o: &StartWorkflowOptions,
-    ) -> Result<StartWorkflowExecutionRequest> {
-        let memo = match &o.memo_json {
-            Some(m) => Some(Memo { fields: payloads::object_to_payload_map("memo", m)? }),
-            None => None,
-        };
-        let search_attributes = match &o.search_attributes_json {
-            Some(s) => Some(SearchAttributes {
-                indexed_fields: payloads::object_to_payload_map("search attributes", s)?,
-            }),
-            None => None,
-        };
+    ) -> StartWorkflowExecutionRequest {
+        let memo = o.memo.clone().map(|fields| Memo { fields });
+        let search_attributes = o.search_attributes.clone().map(|indexed_fields| SearchAttributes { indexed_fields });
         let retry_policy = o.retry_policy.as_ref().map(|rp| ProtoRetryPolicy {
             initial_interval: nonzero_duration(rp.initial_interval),
             backoff_coefficient: rp.backoff_coefficient,
@@ -340,7 +322,7 @@ impl Client {
             maximum_attempts: rp.maximum_attempts,
             non_retryable_error_types: rp.non_retryable_error_types.clone(),
         });
-        Ok(StartWorkflowExecutionRequest {
+        StartWorkflowExecutionRequest {
             namespace: self.namespace.clone(),
             workflow_id: workflow_id.to_owned(),
             workflow_type: Some(WorkflowType { name: workflow_type.to_owned() }),
@@ -365,7 +347,7 @@ impl Client {
             search_attributes,
             workflow_start_delay: nonzero_duration(o.start_delay),
             ..Default::default()
-        })
+        }
     }
 
     /// The Go SDK's `GetWorkflow`: lazy, no RPC. An empty `run_id` means the latest run, pinned
@@ -377,26 +359,6 @@ impl Client {
         let run_id = run_id.filter(|r| !r.is_empty()).map(str::to_owned);
         Ok(WorkflowRun::new(self.clone(), workflow_id.to_owned(), run_id, String::new()))
     }
-}
-
-/// A request bounded by `deadline` (sent as the gRPC timeout) whose transient failures are
-/// retried with the Go SDK's policy within that same deadline.
-pub(crate) fn rpc_request<T>(message: T, deadline: Duration) -> tonic::Request<T> {
-    let mut request = message.into_request();
-    request.set_timeout(deadline);
-    request.extensions_mut().insert(RetryConfigForCall(go_retry_options(deadline)));
-    request
-}
-
-/// Runs one unary call bounded by `deadline`, mapping its status to an [`Error`].
-pub(crate) async fn unary<T, F>(what: &str, deadline: Duration, call: F) -> Result<T>
-where
-    F: std::future::Future<Output = std::result::Result<tonic::Response<T>, tonic::Status>>,
-{
-    with_deadline(what, Some(deadline), async {
-        call.await.map(tonic::Response::into_inner).map_err(|s| Error::from_status(what, &s))
-    })
-    .await
 }
 
 pub(crate) fn proto_duration(d: Duration) -> prost_wkt_types::Duration {

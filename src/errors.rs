@@ -39,7 +39,8 @@ pub enum ErrorCode {
     PermissionDenied = 10,
     /// A payload could not be encoded or decoded (for example an unsupported encoding).
     Payload = 11,
-    /// The call was canceled.
+    /// The call was canceled by the caller (`temporal_call_cancel`) or by a shutdown. A deadline
+    /// that passes is never this code: it is `DEADLINE_EXCEEDED`.
     Canceled = 12,
     /// The server answered with another gRPC error; the details carry `grpc_code`.
     Rpc = 13,
@@ -55,28 +56,60 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    /// The code's name as it appears in the header, without the prefix.
-    pub fn name(self) -> &'static str {
+    /// Every code, in numeric order.
+    pub const ALL: [ErrorCode; 18] = [
+        ErrorCode::Ok,
+        ErrorCode::InvalidArgument,
+        ErrorCode::NotFound,
+        ErrorCode::AlreadyStarted,
+        ErrorCode::WorkflowFailed,
+        ErrorCode::WorkflowCanceled,
+        ErrorCode::WorkflowTerminated,
+        ErrorCode::WorkflowTimedOut,
+        ErrorCode::Unavailable,
+        ErrorCode::DeadlineExceeded,
+        ErrorCode::PermissionDenied,
+        ErrorCode::Payload,
+        ErrorCode::Canceled,
+        ErrorCode::Rpc,
+        ErrorCode::Internal,
+        ErrorCode::UpdateFailed,
+        ErrorCode::QueryFailed,
+        ErrorCode::Shutdown,
+    ];
+
+    /// The code with this number, if any.
+    pub fn from_i32(v: i32) -> Option<ErrorCode> {
+        usize::try_from(v).ok().and_then(|i| Self::ALL.get(i)).copied()
+    }
+
+    /// The code's name as it appears in the header, without the prefix: the one source of the
+    /// names (`temporal_error_code_name` gives them to the bindings).
+    pub fn name_c(self) -> &'static std::ffi::CStr {
         match self {
-            ErrorCode::Ok => "OK",
-            ErrorCode::InvalidArgument => "INVALID_ARGUMENT",
-            ErrorCode::NotFound => "NOT_FOUND",
-            ErrorCode::AlreadyStarted => "ALREADY_STARTED",
-            ErrorCode::WorkflowFailed => "WORKFLOW_FAILED",
-            ErrorCode::WorkflowCanceled => "WORKFLOW_CANCELED",
-            ErrorCode::WorkflowTerminated => "WORKFLOW_TERMINATED",
-            ErrorCode::WorkflowTimedOut => "WORKFLOW_TIMED_OUT",
-            ErrorCode::Unavailable => "UNAVAILABLE",
-            ErrorCode::DeadlineExceeded => "DEADLINE_EXCEEDED",
-            ErrorCode::PermissionDenied => "PERMISSION_DENIED",
-            ErrorCode::Payload => "PAYLOAD",
-            ErrorCode::Canceled => "CANCELED",
-            ErrorCode::Rpc => "RPC",
-            ErrorCode::Internal => "INTERNAL",
-            ErrorCode::UpdateFailed => "UPDATE_FAILED",
-            ErrorCode::QueryFailed => "QUERY_FAILED",
-            ErrorCode::Shutdown => "SHUTDOWN",
+            ErrorCode::Ok => c"OK",
+            ErrorCode::InvalidArgument => c"INVALID_ARGUMENT",
+            ErrorCode::NotFound => c"NOT_FOUND",
+            ErrorCode::AlreadyStarted => c"ALREADY_STARTED",
+            ErrorCode::WorkflowFailed => c"WORKFLOW_FAILED",
+            ErrorCode::WorkflowCanceled => c"WORKFLOW_CANCELED",
+            ErrorCode::WorkflowTerminated => c"WORKFLOW_TERMINATED",
+            ErrorCode::WorkflowTimedOut => c"WORKFLOW_TIMED_OUT",
+            ErrorCode::Unavailable => c"UNAVAILABLE",
+            ErrorCode::DeadlineExceeded => c"DEADLINE_EXCEEDED",
+            ErrorCode::PermissionDenied => c"PERMISSION_DENIED",
+            ErrorCode::Payload => c"PAYLOAD",
+            ErrorCode::Canceled => c"CANCELED",
+            ErrorCode::Rpc => c"RPC",
+            ErrorCode::Internal => c"INTERNAL",
+            ErrorCode::UpdateFailed => c"UPDATE_FAILED",
+            ErrorCode::QueryFailed => c"QUERY_FAILED",
+            ErrorCode::Shutdown => c"SHUTDOWN",
         }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.name_c().to_str().expect("ASCII names")
     }
 }
 
@@ -142,6 +175,9 @@ impl Error {
             Code::Unavailable => ErrorCode::Unavailable,
             Code::DeadlineExceeded => ErrorCode::DeadlineExceeded,
             Code::Unauthenticated | Code::PermissionDenied => ErrorCode::PermissionDenied,
+            // tonic enforces the gRPC timeout on the client side too and reports its expiry as
+            // CANCELLED "Timeout expired": that is a deadline, not a cancel.
+            Code::Cancelled if status.message().contains("Timeout expired") => ErrorCode::DeadlineExceeded,
             Code::Cancelled => ErrorCode::Canceled,
             _ => ErrorCode::Rpc,
         }
@@ -191,6 +227,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn codes_round_trip_through_their_numbers() {
+        for (i, code) in ErrorCode::ALL.iter().enumerate() {
+            assert_eq!(*code as usize, i);
+            assert_eq!(ErrorCode::from_i32(i as i32), Some(*code));
+        }
+        assert_eq!(ErrorCode::from_i32(ErrorCode::ALL.len() as i32), None);
+        assert_eq!(ErrorCode::from_i32(-1), None);
+    }
+
+    #[test]
     fn status_codes_map_to_stable_codes() {
         let e = Error::from_status("start workflow", &tonic::Status::not_found("gone"));
         assert_eq!(e.code, ErrorCode::NotFound);
@@ -203,6 +249,9 @@ mod tests {
         assert_eq!(e.code, ErrorCode::PermissionDenied);
         let e = Error::from_status("get", &tonic::Status::unknown("transport error"));
         assert_eq!(e.code, ErrorCode::Unavailable);
+        let e = Error::from_status("query workflow", &tonic::Status::cancelled("Timeout expired"));
+        assert_eq!(e.code, ErrorCode::DeadlineExceeded);
+        assert_eq!(Error::from_status("x", &tonic::Status::cancelled("by peer")).code, ErrorCode::Canceled);
         let e = Error::from_status("x", &tonic::Status::resource_exhausted(""));
         assert_eq!(e.code, ErrorCode::Rpc);
         assert_eq!(e.message, "x: RESOURCE_EXHAUSTED");

@@ -97,6 +97,9 @@ pub fn failure_to_json(failure: &Failure) -> Value {
         None => "generic",
     };
     obj.insert("kind".into(), json!(kind));
+    // What the Go SDK's Error() prints for this level (its cause chain included), so no binding
+    // has to format failures itself.
+    obj.insert("display".into(), json!(go_error_string(failure)));
     if !failure.source.is_empty() {
         obj.insert("source".into(), json!(failure.source));
     }
@@ -173,6 +176,8 @@ mod tests {
         assert_eq!(j["details"][0]["n"], 42);
         assert_eq!(j["cause"]["message"], "root");
         assert_eq!(j["kind"], "application");
+        assert_eq!(j["display"], "boom (type: MyError, retryable: false): root");
+        assert_eq!(j["cause"]["display"], "root");
     }
 
     #[test]

@@ -12,10 +12,13 @@ pub unsafe fn client_options_from_c(o: &temporal_client_options) -> Result<Clien
     unsafe { crate::ffi::client::client_options_from_c(o) }
 }
 
+/// The start options exactly as `temporal_execute_workflow` reads them: by their `size`,
+/// converted (memo and search attributes included) and validated.
+///
 /// # Safety
 /// As `temporal_execute_workflow`'s `options`.
-pub unsafe fn start_options_from_c(o: &temporal_start_workflow_options) -> Result<StartWorkflowOptions> {
-    unsafe { crate::ffi::workflow::start_options_from_c(o) }
+pub unsafe fn start_options_from_c(o: *const temporal_start_workflow_options) -> Result<StartWorkflowOptions> {
+    unsafe { crate::ffi::workflow::start_options_arg(o) }
 }
 
 /// No network; with `opts.envconfig` set it reads the environment and the config file.

@@ -2,9 +2,12 @@
 //! callback. Quiet by default: nothing is logged until a host installs a sink.
 //!
 //! Installed as the process-wide `tracing` default, so it also receives events from other Rust
-//! code in the same process that uses `tracing` without a subscriber of its own.
+//! code in the same process that uses `tracing` without a subscriber of its own. The default can
+//! be installed only once per process, so what it forwards to is kept aside: a later
+//! `temporal_runtime_init` (before first use) replaces the sink, and the last one wins.
 
 use std::fmt::Write as _;
+use std::sync::RwLock;
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Level, Metadata, Subscriber};
@@ -18,11 +21,34 @@ struct HostLogger {
     sink: LogSink,
 }
 
-/// Installs `sink` for events at `max_level` and more severe. Fails if a `tracing` subscriber
-/// is already installed in this process.
+/// The current sink; `None`: quiet.
+static CURRENT: RwLock<Option<HostLogger>> = RwLock::new(None);
+
+/// The process-wide subscriber this library installed, once; it forwards to [`CURRENT`].
+struct Forwarder;
+
+/// Installs `sink` for events at `max_level` and more severe, replacing an earlier sink of this
+/// library. Fails if a `tracing` subscriber of someone else is already installed.
 pub fn install(max_level: Level, sink: LogSink) -> Result<(), String> {
-    tracing::subscriber::set_global_default(HostLogger { max_level, sink })
-        .map_err(|_| "a tracing subscriber is already installed in this process".to_owned())
+    static INSTALLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let ours = *INSTALLED.get_or_init(|| tracing::subscriber::set_global_default(Forwarder).is_ok());
+    if !ours {
+        return Err("a tracing subscriber is already installed in this process".to_owned());
+    }
+    *CURRENT.write().unwrap_or_else(|e| e.into_inner()) = Some(HostLogger { max_level, sink });
+    // Callsites cache whether they are enabled: ask them again under the new level.
+    tracing::callsite::rebuild_interest_cache();
+    Ok(())
+}
+
+/// Stops forwarding (the subscriber stays installed, quiet).
+pub fn uninstall() {
+    *CURRENT.write().unwrap_or_else(|e| e.into_inner()) = None;
+    tracing::callsite::rebuild_interest_cache();
+}
+
+fn current_level() -> Option<Level> {
+    CURRENT.read().unwrap_or_else(|e| e.into_inner()).as_ref().map(|l| l.max_level)
 }
 
 struct MessageVisitor(String);
@@ -37,13 +63,13 @@ impl Visit for MessageVisitor {
     }
 }
 
-impl Subscriber for HostLogger {
+impl Subscriber for Forwarder {
     fn enabled(&self, metadata: &Metadata<'_>) -> bool {
-        *metadata.level() <= self.max_level
+        current_level().is_some_and(|max| *metadata.level() <= max)
     }
 
     fn max_level_hint(&self) -> Option<tracing::level_filters::LevelFilter> {
-        Some(tracing::level_filters::LevelFilter::from_level(self.max_level))
+        Some(current_level().map_or(tracing::level_filters::LevelFilter::OFF, tracing::level_filters::LevelFilter::from_level))
     }
 
     fn new_span(&self, _span: &Attributes<'_>) -> Id {
@@ -55,9 +81,14 @@ impl Subscriber for HostLogger {
     fn record_follows_from(&self, _span: &Id, _follows: &Id) {}
 
     fn event(&self, event: &Event<'_>) {
+        let current = CURRENT.read().unwrap_or_else(|e| e.into_inner());
+        let Some(logger) = current.as_ref() else { return };
+        if *event.metadata().level() > logger.max_level {
+            return;
+        }
         let mut visitor = MessageVisitor(String::new());
         event.record(&mut visitor);
-        (self.sink)(*event.metadata().level(), event.metadata().target(), &visitor.0);
+        (logger.sink)(*event.metadata().level(), event.metadata().target(), &visitor.0);
     }
 
     fn enter(&self, _span: &Id) {}

@@ -3,15 +3,16 @@
 //! `TerminateWorkflow`, `DescribeWorkflowExecution`, `ListWorkflow`, `CountWorkflow` and
 //! `GetWorkflowHistory`, each one raw workflow-service call (or a short loop of them).
 //!
-//! Every call takes an optional deadline (`None`: the Go SDK's 10 s per call); transient
-//! failures are retried with the Go SDK's policy within it. Results are JSON text.
+//! Every call takes an optional deadline (`None`: the Go SDK's 10 s per call, or no limit for
+//! update); transient failures are retried with the Go SDK's policy within it (see [`rpc`]).
+//! Arguments come in already converted to payloads; results are JSON text or typed values.
 
-use crate::client::{rpc_request, unary, Client, DEFAULT_RPC_TIMEOUT};
+use crate::client::Client;
 use crate::errors::{Error, ErrorCode, Result};
 use crate::failure::{failure_to_json, go_error_string};
 use crate::options::StartWorkflowOptions;
-use crate::payloads::{args_to_payloads, payloads_to_json};
-use crate::runtime::with_deadline;
+use crate::payloads::payloads_to_json;
+use crate::rpc::{self, deadline_or_default, unary, with_deadline, LONG_POLL_TIMEOUT};
 use crate::workflow_run::WorkflowRun;
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -28,6 +29,31 @@ use temporalio_common::protos::temporal::api::{
 };
 use prost::Message as _;
 use temporalio_common::protos::google::rpc::Status as RpcStatus;
+use temporalio_common::protos::temporal::api::common::v1::Payloads;
+
+/// The Go SDK's `CountWorkflowExecutionsResponse`: the count, and the groups of a
+/// `GROUP BY` query (each group's values as JSON, and its count).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkflowCount {
+    pub count: i64,
+    pub groups: Vec<(Vec<Value>, i64)>,
+}
+
+impl WorkflowCount {
+    /// `{"count": N, "groups": [{"group_values": [...], "count": N}, ...]}`.
+    pub fn to_json(&self) -> String {
+        let groups: Vec<Value> =
+            self.groups.iter().map(|(values, count)| json!({ "group_values": values, "count": count })).collect();
+        json!({ "count": self.count, "groups": groups }).to_string()
+    }
+}
+
+/// A completed update: the ID it ran under (given or generated) and its result as JSON.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UpdateResult {
+    pub update_id: String,
+    pub result_json: String,
+}
 
 /// Whether the server's error carries a detail of this type (prost would decode any detail
 /// into any message type, so the type URL is what tells them apart).
@@ -42,10 +68,6 @@ fn execution(workflow_id: &str, run_id: Option<&str>) -> Result<WorkflowExecutio
         return Err(Error::invalid_argument("workflow ID is required"));
     }
     Ok(WorkflowExecution { workflow_id: workflow_id.to_owned(), run_id: run_id.unwrap_or_default().to_owned() })
-}
-
-fn deadline_or_default(deadline: Option<Duration>) -> Duration {
-    deadline.unwrap_or(DEFAULT_RPC_TIMEOUT)
 }
 
 fn status_name(status: i32) -> String {
@@ -73,21 +95,15 @@ fn execution_info_json(info: &WorkflowExecutionInfo) -> Value {
     })
 }
 
+/// One payload as a JSON value; one this library cannot decode shows as `null`.
+fn payload_value(p: &temporalio_common::protos::temporal::api::common::v1::Payload) -> Value {
+    crate::payloads::payload_to_json(p).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null)
+}
+
 fn payload_map_json(
     fields: &std::collections::HashMap<String, temporalio_common::protos::temporal::api::common::v1::Payload>,
 ) -> Value {
-    Value::Object(
-        fields
-            .iter()
-            .map(|(k, p)| {
-                let v = crate::payloads::payload_to_json(p)
-                    .ok()
-                    .and_then(|t| serde_json::from_str(&t).ok())
-                    .unwrap_or(Value::Null);
-                (k.clone(), v)
-            })
-            .collect(),
-    )
+    Value::Object(fields.iter().map(|(k, p)| (k.clone(), payload_value(p))).collect())
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -117,7 +133,7 @@ impl Client {
         workflow_id: &str,
         run_id: Option<&str>,
         signal_name: &str,
-        args_json: Option<&str>,
+        args: Option<Payloads>,
         deadline: Option<Duration>,
     ) -> Result<()> {
         if signal_name.is_empty() {
@@ -127,14 +143,14 @@ impl Client {
             namespace: self.namespace().to_owned(),
             workflow_execution: Some(execution(workflow_id, run_id)?),
             signal_name: signal_name.to_owned(),
-            input: args_to_payloads(args_json)?,
+            input: args,
             identity: self.identity().to_owned(),
             request_id: uuid::Uuid::new_v4().to_string(),
             ..Default::default()
         };
         let d = deadline_or_default(deadline);
         let mut service = self.workflow_service();
-        unary("signal workflow", d, service.signal_workflow_execution(rpc_request(request, d))).await?;
+        unary("signal workflow", d, service.signal_workflow_execution(rpc::request(request, d))).await?;
         Ok(())
     }
 
@@ -144,9 +160,9 @@ impl Client {
     pub async fn signal_with_start_workflow(
         self: &Arc<Self>,
         signal_name: &str,
-        signal_args_json: Option<&str>,
+        signal_args: Option<Payloads>,
         workflow_type: &str,
-        args_json: Option<&str>,
+        args: Option<Payloads>,
         options: &StartWorkflowOptions,
         deadline: Option<Duration>,
     ) -> Result<WorkflowRun> {
@@ -159,7 +175,7 @@ impl Client {
         options.validate()?;
         let workflow_id =
             if options.id.is_empty() { uuid::Uuid::new_v4().to_string() } else { options.id.clone() };
-        let start = self.start_request(workflow_type, &workflow_id, args_to_payloads(args_json)?, options)?;
+        let start = self.start_request(workflow_type, &workflow_id, args, options);
         let request = SignalWithStartWorkflowExecutionRequest {
             namespace: start.namespace,
             workflow_id: start.workflow_id,
@@ -174,7 +190,7 @@ impl Client {
             workflow_id_reuse_policy: start.workflow_id_reuse_policy,
             workflow_id_conflict_policy: start.workflow_id_conflict_policy,
             signal_name: signal_name.to_owned(),
-            signal_input: args_to_payloads(signal_args_json)?,
+            signal_input: signal_args,
             retry_policy: start.retry_policy,
             cron_schedule: start.cron_schedule,
             memo: start.memo,
@@ -185,7 +201,7 @@ impl Client {
         let d = deadline_or_default(deadline);
         let mut service = self.workflow_service();
         let response =
-            unary("signal with start workflow", d, service.signal_with_start_workflow_execution(rpc_request(request, d)))
+            unary("signal with start workflow", d, service.signal_with_start_workflow_execution(rpc::request(request, d)))
                 .await?;
         Ok(WorkflowRun::new(self.clone(), workflow_id, Some(response.run_id), workflow_type.to_owned()))
     }
@@ -196,7 +212,7 @@ impl Client {
         workflow_id: &str,
         run_id: Option<&str>,
         query_type: &str,
-        args_json: Option<&str>,
+        args: Option<Payloads>,
         deadline: Option<Duration>,
     ) -> Result<String> {
         if query_type.is_empty() {
@@ -207,19 +223,16 @@ impl Client {
             execution: Some(execution(workflow_id, run_id)?),
             query: Some(WorkflowQuery {
                 query_type: query_type.to_owned(),
-                query_args: args_to_payloads(args_json)?,
+                query_args: args,
                 header: None,
             }),
             query_reject_condition: QueryRejectCondition::None as i32,
         };
         let d = deadline_or_default(deadline);
         let mut service = self.workflow_service();
-        let response = with_deadline("query workflow", Some(d), async {
-            Ok(service.query_workflow(rpc_request(request, d)).await)
-        })
-        .await?;
+        let response = rpc::call("query workflow", d, service.query_workflow(rpc::request(request, d))).await?;
         let response = match response {
-            Ok(r) => r.into_inner(),
+            Ok(r) => r,
             Err(status) => {
                 if has_detail(&status, "QueryFailedFailure") {
                     return Err(Error::new(ErrorCode::QueryFailed, format!("query workflow: {}", status.message()))
@@ -246,9 +259,9 @@ impl Client {
         run_id: Option<&str>,
         update_name: &str,
         update_id: Option<&str>,
-        args_json: Option<&str>,
+        args: Option<Payloads>,
         deadline: Option<Duration>,
-    ) -> Result<String> {
+    ) -> Result<UpdateResult> {
         if update_name.is_empty() {
             return Err(Error::invalid_argument("update name is required"));
         }
@@ -261,7 +274,7 @@ impl Client {
             wait_policy: Some(wait),
             request: Some(UpdateRequest {
                 meta: Some(Meta { update_id: update_id.clone(), identity: self.identity().to_owned() }),
-                input: Some(Input { header: None, name: update_name.to_owned(), args: args_to_payloads(args_json)? }),
+                input: Some(Input { header: None, name: update_name.to_owned(), args }),
                 ..Default::default()
             }),
         };
@@ -270,7 +283,12 @@ impl Client {
             // The server answers within its long-poll interval; until the update completes the
             // answer has no outcome, and the update is then polled by reference.
             let first = loop {
-                let attempt = unary("update workflow", Duration::from_secs(70), service.update_workflow_execution(rpc_request(request.clone(), Duration::from_secs(70)))).await;
+                let attempt = unary(
+                    "update workflow",
+                    LONG_POLL_TIMEOUT,
+                    service.update_workflow_execution(rpc::request(request.clone(), LONG_POLL_TIMEOUT)),
+                )
+                .await;
                 match attempt {
                     Err(e) if e.code == ErrorCode::DeadlineExceeded => continue,
                     other => break other?,
@@ -285,13 +303,20 @@ impl Client {
                     identity: self.identity().to_owned(),
                     wait_policy: Some(wait),
                 };
-                match unary("update workflow", Duration::from_secs(70), service.poll_workflow_execution_update(rpc_request(poll, Duration::from_secs(70)))).await {
+                let polled = unary(
+                    "update workflow",
+                    LONG_POLL_TIMEOUT,
+                    service.poll_workflow_execution_update(rpc::request(poll, LONG_POLL_TIMEOUT)),
+                )
+                .await;
+                match polled {
                     Ok(r) => outcome = r.outcome,
                     Err(e) if e.code == ErrorCode::DeadlineExceeded => continue,
                     Err(e) => return Err(e),
                 }
             }
-            update_outcome(outcome, workflow_id, update_name, &update_id)
+            let result_json = update_outcome(outcome, workflow_id, update_name, &update_id)?;
+            Ok(UpdateResult { update_id: update_id.clone(), result_json })
         })
         .await
     }
@@ -307,7 +332,7 @@ impl Client {
         };
         let d = deadline_or_default(deadline);
         let mut service = self.workflow_service();
-        unary("cancel workflow", d, service.request_cancel_workflow_execution(rpc_request(request, d))).await?;
+        unary("cancel workflow", d, service.request_cancel_workflow_execution(rpc::request(request, d))).await?;
         Ok(())
     }
 
@@ -317,20 +342,20 @@ impl Client {
         workflow_id: &str,
         run_id: Option<&str>,
         reason: &str,
-        details_json: Option<&str>,
+        details: Option<Payloads>,
         deadline: Option<Duration>,
     ) -> Result<()> {
         let request = TerminateWorkflowExecutionRequest {
             namespace: self.namespace().to_owned(),
             workflow_execution: Some(execution(workflow_id, run_id)?),
             reason: reason.to_owned(),
-            details: args_to_payloads(details_json)?,
+            details,
             identity: self.identity().to_owned(),
             ..Default::default()
         };
         let d = deadline_or_default(deadline);
         let mut service = self.workflow_service();
-        unary("terminate workflow", d, service.terminate_workflow_execution(rpc_request(request, d))).await?;
+        unary("terminate workflow", d, service.terminate_workflow_execution(rpc::request(request, d))).await?;
         Ok(())
     }
 
@@ -350,7 +375,7 @@ impl Client {
         let d = deadline_or_default(deadline);
         let mut service = self.workflow_service();
         let response =
-            unary("describe workflow", d, service.describe_workflow_execution(rpc_request(request, d))).await?;
+            unary("describe workflow", d, service.describe_workflow_execution(rpc::request(request, d))).await?;
         let mut out = response.workflow_execution_info.as_ref().map(execution_info_json).unwrap_or(json!({}));
         out["pending_activities"] = json!(response.pending_activities.len());
         Ok(out.to_string())
@@ -375,18 +400,24 @@ impl Client {
         };
         let d = deadline_or_default(deadline);
         let mut service = self.workflow_service();
-        let response = unary("list workflows", d, service.list_workflow_executions(rpc_request(request, d))).await?;
+        let response = unary("list workflows", d, service.list_workflow_executions(rpc::request(request, d))).await?;
         let executions: Vec<Value> = response.executions.iter().map(execution_info_json).collect();
         Ok(json!({ "executions": executions, "next_page_token": hex(&response.next_page_token) }).to_string())
     }
 
-    /// The Go SDK's `CountWorkflow`: `{"count": N}` for a visibility query (`""`: all).
-    pub async fn count_workflow(&self, query: &str, deadline: Option<Duration>) -> Result<String> {
+    /// The Go SDK's `CountWorkflow` for a visibility query (`""`: all): the count, and the
+    /// groups of a `GROUP BY` query.
+    pub async fn count_workflow(&self, query: &str, deadline: Option<Duration>) -> Result<WorkflowCount> {
         let request = CountWorkflowExecutionsRequest { namespace: self.namespace().to_owned(), query: query.to_owned() };
         let d = deadline_or_default(deadline);
         let mut service = self.workflow_service();
-        let response = unary("count workflows", d, service.count_workflow_executions(rpc_request(request, d))).await?;
-        Ok(json!({ "count": response.count }).to_string())
+        let response = unary("count workflows", d, service.count_workflow_executions(rpc::request(request, d))).await?;
+        let groups = response
+            .groups
+            .iter()
+            .map(|g| (g.group_values.iter().map(payload_value).collect(), g.count))
+            .collect();
+        Ok(WorkflowCount { count: response.count, groups })
     }
 
     /// The Go SDK's `GetWorkflowHistory`, every page, as the proto's JSON form
@@ -412,7 +443,8 @@ impl Client {
                     ..Default::default()
                 };
                 let page =
-                    unary("get workflow history", d, service.get_workflow_execution_history(rpc_request(request, d))).await?;
+                    unary("get workflow history", d, service.get_workflow_execution_history(rpc::request(request, d)))
+                        .await?;
                 history.events.extend(page.history.map(|h| h.events).unwrap_or_default());
                 if page.next_page_token.is_empty() {
                     break;

@@ -5,6 +5,7 @@
 use crate::errors::{Error, Result};
 use std::collections::HashMap;
 use std::time::Duration;
+use temporalio_common::protos::temporal::api::common::v1::Payload;
 
 /// Default server address, as the Go SDK's `client.DefaultHostPort`.
 pub const DEFAULT_ADDRESS: &str = "localhost:7233";
@@ -30,7 +31,7 @@ pub struct ClientOptions {
     /// Zero: [`DEFAULT_CONNECT_TIMEOUT`].
     pub connect_timeout: Duration,
     /// Load `TEMPORAL_*` environment variables and the TOML config file the way the official
-    /// SDKs do; explicit fields above win over what is loaded.
+    /// SDKs do; explicit fields above win over what is loaded. `None`: do not load.
     pub envconfig: Option<EnvConfig>,
     /// Compression of request bodies; see [`GrpcCompression`].
     pub grpc_compression: GrpcCompression,
@@ -195,16 +196,17 @@ pub struct StartWorkflowOptions {
     pub workflow_execution_error_when_already_started: bool,
     pub retry_policy: Option<RetryPolicy>,
     pub cron_schedule: String,
-    /// Memo as a JSON object: each field becomes one json/plain payload.
-    pub memo_json: Option<String>,
-    /// Search attributes as a JSON object: each field becomes one json/plain payload.
-    pub search_attributes_json: Option<String>,
+    /// Memo fields, already converted (`payloads::object_to_payload_map`): each one payload.
+    pub memo: Option<HashMap<String, Payload>>,
+    /// Search attributes, already converted like the memo.
+    pub search_attributes: Option<HashMap<String, Payload>>,
     /// Zero: start at once.
     pub start_delay: Duration,
 }
 
-/// Longest timeout accepted anywhere: 100 years. Anything larger is a mistake (or a negative
-/// number seen as unsigned) and is refused rather than silently wrapped.
+/// Longest duration accepted anywhere: 100 years (`TEMPORAL_MAX_DURATION_MS` in the header).
+/// Anything larger is a mistake (or a negative number seen as unsigned) and is refused rather
+/// than silently wrapped.
 pub const MAX_DURATION: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
 
 /// Milliseconds from the C ABI to a `Duration`, refusing absurd values.
@@ -212,10 +214,35 @@ pub fn duration_from_millis(what: &str, millis: u64) -> Result<Duration> {
     let d = Duration::from_millis(millis);
     if d > MAX_DURATION {
         return Err(Error::invalid_argument(format!(
-            "{what} of {millis} ms is out of range (at most 100 years)"
+            "{what} of {millis} ms is out of range (at most {} ms, 100 years)",
+            MAX_DURATION.as_millis()
         )));
     }
     Ok(d)
+}
+
+/// How long an operation may take: its own default, no limit, or a given duration. The C ABI's
+/// one timeout vocabulary (`TEMPORAL_TIMEOUT_DEFAULT`, `TEMPORAL_TIMEOUT_NONE`, or milliseconds).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Timeout {
+    /// The operation's documented default: 10 s for one RPC, no limit for waits.
+    #[default]
+    Default,
+    /// No limit.
+    None,
+    /// At most this long.
+    After(Duration),
+}
+
+impl Timeout {
+    /// The limit to apply, given the operation's default (`None`: no limit).
+    pub fn limit(self, default: Option<Duration>) -> Option<Duration> {
+        match self {
+            Timeout::Default => default,
+            Timeout::None => None,
+            Timeout::After(d) => Some(d),
+        }
+    }
 }
 
 impl StartWorkflowOptions {
@@ -233,12 +260,6 @@ impl StartWorkflowOptions {
             if rp.maximum_attempts < 0 {
                 return Err(Error::invalid_argument("retry policy: maximum attempts must not be negative"));
             }
-        }
-        if let Some(memo) = &self.memo_json {
-            crate::payloads::object_to_payload_map("memo", memo)?;
-        }
-        if let Some(search_attributes) = &self.search_attributes_json {
-            crate::payloads::object_to_payload_map("search attributes", search_attributes)?;
         }
         Ok(())
     }

@@ -92,6 +92,32 @@ extern "C" fn mark_forked() {
     FORKED.store(true, Ordering::Relaxed); // async-signal-safe: the child runs it right after fork()
 }
 
+/// Fails with `SHUTDOWN` after [`shutdown`] or in a forked child, without starting the
+/// runtime: for calls that need no thread (such as getting a run by its ID).
+pub fn ensure_usable() -> Result<()> {
+    if SHUT_DOWN.load(Ordering::Acquire) {
+        return Err(shut_down_error());
+    }
+    if FORKED.load(Ordering::Relaxed) {
+        return Err(forked_error());
+    }
+    Ok(())
+}
+
+/// Whether the calling thread is one of the runtime's own (inside a library callback), where
+/// blocking would stall the runtime or deadlock.
+pub fn on_runtime_thread() -> bool {
+    tokio::runtime::Handle::try_current().is_ok()
+}
+
+/// The error of a blocking call made from a runtime thread.
+pub fn blocking_refused() -> Error {
+    Error::invalid_argument(
+        "a blocking call was made from a library runtime thread (inside a callback); use the \
+         callback or completion-queue form there",
+    )
+}
+
 /// A handle to the running runtime, starting it on first use.
 pub fn handle() -> Result<tokio::runtime::Handle> {
     let handle = RUNNING.get_or_try_init(start)?;
@@ -128,7 +154,7 @@ fn start() -> Result<tokio::runtime::Handle> {
 /// `timeout`, and every later call fails with `SHUTDOWN`. Refused from a runtime thread
 /// (inside a callback), where it would have to join itself.
 pub fn shutdown(timeout: Duration) -> Result<()> {
-    if tokio::runtime::Handle::try_current().is_ok() {
+    if on_runtime_thread() {
         return Err(Error::invalid_argument("shutdown cannot be called from a library callback"));
     }
     SHUT_DOWN.store(true, Ordering::Release);
@@ -154,11 +180,8 @@ where
     F: Future<Output = Result<T>> + Send + 'static,
     T: Send + 'static,
 {
-    if tokio::runtime::Handle::try_current().is_ok() {
-        return Err(Error::invalid_argument(
-            "a blocking call was made from a library runtime thread (inside a callback); \
-             use the async API there",
-        ));
+    if on_runtime_thread() {
+        return Err(blocking_refused());
     }
     let (tx, rx) = std::sync::mpsc::sync_channel(1);
     handle()?.spawn(async move {
@@ -166,17 +189,4 @@ where
     });
     // The sender is dropped without sending only when the runtime dropped the task: shutdown.
     rx.recv().unwrap_or_else(|_| Err(Error::new(ErrorCode::Canceled, "canceled: the library was shut down")))
-}
-
-/// Bounds `future` by `limit` (no bound for `None`), turning expiry into DEADLINE_EXCEEDED.
-pub async fn with_deadline<F, T>(what: &str, limit: Option<Duration>, future: F) -> Result<T>
-where
-    F: Future<Output = Result<T>>,
-{
-    match limit {
-        None => future.await,
-        Some(limit) => tokio::time::timeout(limit, future)
-            .await
-            .unwrap_or_else(|_| Err(Error::deadline_exceeded(what))),
-    }
 }

@@ -2,11 +2,11 @@
 //! `workflowRunImpl`). Holds a Workflow ID and a Run ID and waits for the result by long-polling
 //! history for the close event, following the run chain exactly as the Go SDK's `Get` does.
 
-use crate::client::{Client, DEFAULT_RPC_TIMEOUT};
+use crate::client::Client;
 use crate::errors::{Error, ErrorCode, Result};
 use crate::failure::{failure_to_json, go_error_string, payloads_to_json_array};
 use crate::payloads::payloads_to_json;
-use crate::runtime::with_deadline;
+use crate::rpc::{self, with_deadline, DEFAULT_RPC_TIMEOUT, LONG_POLL_TIMEOUT};
 use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::Duration;
@@ -16,7 +16,6 @@ use temporalio_common::protos::temporal::api::{
     history::v1::{history_event::Attributes, HistoryEvent},
     workflowservice::v1::{DescribeWorkflowExecutionRequest, GetWorkflowExecutionHistoryRequest},
 };
-use tonic::IntoRequest;
 use temporalio_client::grpc::WorkflowService as _;
 
 pub struct WorkflowRun {
@@ -69,17 +68,17 @@ impl WorkflowRun {
                     execution: Some(WorkflowExecution { workflow_id: self.workflow_id.clone(), run_id: String::new() }),
                 };
                 let mut service = self.client.workflow_service();
-                let mut req = request.into_request();
-                req.set_timeout(DEFAULT_RPC_TIMEOUT);
-                let described = tokio::time::timeout(DEFAULT_RPC_TIMEOUT, service.describe_workflow_execution(req)).await;
+                let described = rpc::unary(
+                    "describe workflow",
+                    DEFAULT_RPC_TIMEOUT,
+                    service.describe_workflow_execution(rpc::request(request, DEFAULT_RPC_TIMEOUT)),
+                )
+                .await;
                 match described {
-                    Ok(Ok(resp)) => resp
-                        .into_inner()
-                        .workflow_execution_info
-                        .and_then(|i| i.execution)
-                        .map(|e| e.run_id)
-                        .unwrap_or_default(),
-                    _ => String::new(),
+                    Ok(resp) => {
+                        resp.workflow_execution_info.and_then(|i| i.execution).map(|e| e.run_id).unwrap_or_default()
+                    }
+                    Err(_) => String::new(),
                 }
             })
             .await
@@ -116,11 +115,12 @@ impl WorkflowRun {
                 ..Default::default()
             };
             let mut service = self.client.workflow_service();
-            let response = service
-                .get_workflow_execution_history(request.into_request())
-                .await
-                .map_err(|s| Error::from_status("get workflow result", &s))?
-                .into_inner();
+            let response = rpc::unary(
+                "get workflow result",
+                LONG_POLL_TIMEOUT,
+                service.get_workflow_execution_history(rpc::request(request, LONG_POLL_TIMEOUT)),
+            )
+            .await?;
             if let Some(event) = response.history.and_then(|h| h.events.into_iter().next()) {
                 return Ok(event);
             }

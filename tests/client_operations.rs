@@ -1,12 +1,12 @@
-//! The client's other operations and the async API, called as a C host would, against the
-//! dev server and the Go SDK worker (workflow `Counter`: query "count", update "add", signal
-//! "done").
+//! The client's other operations and the three completion forms of a call, driven as a C host
+//! would, against the dev server and the Go SDK worker (workflow `Counter`: query "count",
+//! update "add", signal "done").
 
 mod common;
 
 use common::*;
 use serde_json::Value;
-use std::ffi::{c_char, c_void, CStr, CString};
+use std::ffi::{c_void, CString};
 use std::ptr;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -16,18 +16,17 @@ use temporal_ffi::ffi::client::temporal_client;
 use temporal_ffi::ffi::error::*;
 use temporal_ffi::ffi::operations::*;
 use temporal_ffi::ffi::workflow::*;
-use temporal_ffi::ffi::*;
 
 fn c(s: &str) -> CString {
     CString::new(s).unwrap()
 }
 
-fn json_out(f: impl FnOnce(*mut *mut c_char) -> *mut temporal_error) -> Result<Value, HostError> {
-    let mut out: *mut c_char = ptr::null_mut();
-    take_error(f(&mut out))?;
-    let text = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_owned();
-    unsafe { temporal_string_free(out) };
-    Ok(serde_json::from_str(&text).unwrap())
+/// A call's JSON result, waited for (timeout as the call options' `timeout_ms`).
+fn json_call(
+    timeout_ms: u64,
+    f: impl FnOnce(*const temporal_call_options, *mut *mut temporal_call) -> *mut temporal_error,
+) -> Result<Value, HostError> {
+    wait_call(timeout_ms, f).map(|o| o.json_value())
 }
 
 fn counter(client: &Client, start_value: i32) -> Run {
@@ -39,19 +38,34 @@ fn signal_query_update_and_describe_a_running_workflow() {
     let client = connect();
     let run = counter(&client, 10);
     let id = c(&run.id());
-    let query = |name: &str| json_out(|out| unsafe { temporal_query_workflow(client.0, id.as_ptr(), ptr::null(), c(name).as_ptr(), ptr::null(), 0, out) });
+    let query = |name: &str| {
+        json_call(0, |o, out| unsafe { temporal_query_workflow_async(client.0, id.as_ptr(), ptr::null(), c(name).as_ptr(), ptr::null(), o, out) })
+    };
     assert_eq!(query("count").unwrap(), 10);
 
     let add = |n: i32| {
-        json_out(|out| unsafe {
-            temporal_update_workflow(client.0, id.as_ptr(), ptr::null(), c("add").as_ptr(), ptr::null(), c(&format!("[{n}]")).as_ptr(), 30_000, out)
+        json_call(30_000, |o, out| unsafe {
+            temporal_update_workflow_async(client.0, id.as_ptr(), ptr::null(), c("add").as_ptr(), ptr::null(), c(&format!("[{n}]")).as_ptr(), o, out)
         })
     };
     assert_eq!(add(5).unwrap(), 15);
     assert_eq!(query("count").unwrap(), 15);
     let e = add(13).unwrap_err();
     assert_eq!(e.code, ErrorCode::UpdateFailed, "{e:?}");
-    assert_eq!(e.details.as_ref().unwrap()["failure"]["type"], "Unlucky");
+    let failure = &e.details.as_ref().unwrap()["failure"];
+    assert_eq!(failure["type"], "Unlucky");
+    assert!(failure["display"].as_str().unwrap().contains("Unlucky"), "the Go SDK's text: {failure}");
+    // The update ID: the library's own when none is given, the caller's otherwise.
+    let generated = wait_call(30_000, |o, out| unsafe {
+        temporal_update_workflow_async(client.0, id.as_ptr(), ptr::null(), c("add").as_ptr(), ptr::null(), c("[0]").as_ptr(), o, out)
+    })
+    .unwrap();
+    assert_eq!(generated.update_id.as_deref().map(str::len), Some(36), "a UUID: {generated:?}");
+    let given = wait_call(30_000, |o, out| unsafe {
+        temporal_update_workflow_async(client.0, id.as_ptr(), ptr::null(), c("add").as_ptr(), c("my-update").as_ptr(), c("[0]").as_ptr(), o, out)
+    })
+    .unwrap();
+    assert_eq!(given.update_id.as_deref(), Some("my-update"));
     let e = add(-1).unwrap_err();
     assert_eq!(e.code, ErrorCode::UpdateFailed, "a validator rejection: {e:?}");
     assert!(e.message.contains("must not be negative"), "{}", e.message);
@@ -59,19 +73,23 @@ fn signal_query_update_and_describe_a_running_workflow() {
     assert_eq!(e.code, ErrorCode::QueryFailed, "{e:?}");
     assert!(e.message.contains("failed on purpose"), "{}", e.message);
 
-    let described = json_out(|out| unsafe { temporal_describe_workflow_execution(client.0, id.as_ptr(), ptr::null(), 0, out) }).unwrap();
+    let describe = || {
+        json_call(0, |o, out| unsafe { temporal_describe_workflow_execution_async(client.0, id.as_ptr(), ptr::null(), o, out) }).unwrap()
+    };
+    let described = describe();
     assert_eq!(described["status"], "RUNNING");
     assert_eq!(described["workflow_type"], "Counter");
     assert_eq!(described["run_id"], run.run_id());
     assert!(described["history_length"].as_i64().unwrap() > 3);
 
-    take_error(unsafe { temporal_signal_workflow(client.0, id.as_ptr(), ptr::null(), c("done").as_ptr(), ptr::null(), 0) }).unwrap();
+    let signaled = wait_call(0, |o, out| unsafe { temporal_signal_workflow_async(client.0, id.as_ptr(), ptr::null(), c("done").as_ptr(), ptr::null(), o, out) }).unwrap();
+    assert!(signaled.json.is_none() && signaled.run.is_none(), "{signaled:?}");
     assert_eq!(run.result(10_000).unwrap(), "15");
-    let described = json_out(|out| unsafe { temporal_describe_workflow_execution(client.0, id.as_ptr(), ptr::null(), 0, out) }).unwrap();
+    let described = describe();
     assert_eq!(described["status"], "COMPLETED");
     assert!(described["close_time"].is_string());
 
-    let history = json_out(|out| unsafe { temporal_get_workflow_history(client.0, id.as_ptr(), ptr::null(), 0, out) }).unwrap();
+    let history = json_call(0, |o, out| unsafe { temporal_get_workflow_history_async(client.0, id.as_ptr(), ptr::null(), o, out) }).unwrap();
     let events = history["events"].as_array().unwrap();
     assert!(events.len() as i64 >= described["history_length"].as_i64().unwrap(), "{}", events.len());
 }
@@ -81,14 +99,14 @@ fn cancel_and_terminate_through_the_api() {
     let client = connect();
     let blocked = start(&client, "Block", None, Some(&unique_id("api-cancel")), |_| {}).unwrap();
     let id = c(&blocked.id());
-    take_error(unsafe { temporal_cancel_workflow(client.0, id.as_ptr(), ptr::null(), 0) }).unwrap();
+    wait_call(0, |o, out| unsafe { temporal_cancel_workflow_async(client.0, id.as_ptr(), ptr::null(), o, out) }).unwrap();
     assert_eq!(blocked.result(10_000).unwrap_err().code, ErrorCode::WorkflowCanceled);
 
     let blocked = start(&client, "Block", None, Some(&unique_id("api-terminate")), |_| {}).unwrap();
     let id = c(&blocked.id());
     let reason = c("enough");
     let details = c(r#"[{"why": "test"}]"#);
-    take_error(unsafe { temporal_terminate_workflow(client.0, id.as_ptr(), ptr::null(), reason.as_ptr(), details.as_ptr(), 0) }).unwrap();
+    wait_call(0, |o, out| unsafe { temporal_terminate_workflow_async(client.0, id.as_ptr(), ptr::null(), reason.as_ptr(), details.as_ptr(), o, out) }).unwrap();
     let e = blocked.result(10_000).unwrap_err();
     assert_eq!(e.code, ErrorCode::WorkflowTerminated);
     let d = e.details.unwrap();
@@ -96,7 +114,7 @@ fn cancel_and_terminate_through_the_api() {
     assert_eq!(d["details"][0]["why"], "test");
 
     let missing = c(&unique_id("nobody"));
-    let e = take_error(unsafe { temporal_cancel_workflow(client.0, missing.as_ptr(), ptr::null(), 0) }).unwrap_err();
+    let e = wait_call(0, |o, out| unsafe { temporal_cancel_workflow_async(client.0, missing.as_ptr(), ptr::null(), o, out) }).unwrap_err();
     assert_eq!(e.code, ErrorCode::NotFound);
 }
 
@@ -108,12 +126,12 @@ fn signal_with_start_starts_then_signals() {
     let mut o = default_start_options();
     o.task_queue = tq.as_ptr();
     o.id = id.as_ptr();
-    let mut raw = ptr::null_mut();
-    take_error(unsafe {
-        temporal_signal_with_start_workflow(client.0, c("unblock").as_ptr(), c(r#"["hello"]"#).as_ptr(), c("Block").as_ptr(), ptr::null(), &o, 0, &mut raw)
+    let run = wait_call(0, |co, out| unsafe {
+        temporal_signal_with_start_workflow_async(client.0, c("unblock").as_ptr(), c(r#"["hello"]"#).as_ptr(), c("Block").as_ptr(), ptr::null(), &o, co, out)
     })
-    .unwrap();
-    let run = Run(raw);
+    .unwrap()
+    .run
+    .expect("signal-with-start gives the run");
     assert_eq!(run.result(10_000).unwrap(), r#""unblocked: hello""#);
 }
 
@@ -129,18 +147,19 @@ fn list_and_count_with_a_visibility_query() {
     let query = c(&format!("CustomKeywordField = '{marker}' AND ExecutionStatus = 'Completed'"));
     let t0 = Instant::now();
     loop {
-        let count = json_out(|out| unsafe { temporal_count_workflow(client.0, query.as_ptr(), 0, out) }).unwrap();
-        if count["count"] == 3 {
+        let count = wait_call(0, |o, out| unsafe { temporal_count_workflow_async(client.0, query.as_ptr(), o, out) }).unwrap();
+        assert_eq!(count.json_value()["count"], count.count.unwrap(), "the JSON and the typed count agree");
+        if count.count == Some(3) {
             break;
         }
-        assert!(t0.elapsed() < Duration::from_secs(20), "count stayed {count}");
+        assert!(t0.elapsed() < Duration::from_secs(20), "count stayed {count:?}");
         std::thread::sleep(Duration::from_millis(200));
     }
     let mut seen = Vec::new();
     let mut token = String::new();
     loop {
         let t = c(&token);
-        let page = json_out(|out| unsafe { temporal_list_workflow(client.0, query.as_ptr(), 2, t.as_ptr(), 0, out) }).unwrap();
+        let page = json_call(0, |o, out| unsafe { temporal_list_workflow_async(client.0, query.as_ptr(), 2, t.as_ptr(), o, out) }).unwrap();
         for e in page["executions"].as_array().unwrap() {
             assert_eq!(e["workflow_type"], "Echo");
             assert_eq!(e["status"], "COMPLETED");
@@ -155,70 +174,84 @@ fn list_and_count_with_a_visibility_query() {
     seen.dedup();
     assert_eq!(seen.len(), 3, "{seen:?}");
     let bad = c("zz");
-    let e = json_out(|out| unsafe { temporal_list_workflow(client.0, query.as_ptr(), 2, bad.as_ptr(), 0, out) }).unwrap_err();
+    let e = json_call(0, |o, out| unsafe { temporal_list_workflow_async(client.0, query.as_ptr(), 2, bad.as_ptr(), o, out) }).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidArgument);
+    // GROUP BY: the groups come with their values and counts.
+    let grouped = c(&format!("CustomKeywordField = '{marker}' GROUP BY ExecutionStatus"));
+    let count = wait_call(0, |o, out| unsafe { temporal_count_workflow_async(client.0, grouped.as_ptr(), o, out) }).unwrap();
+    assert_eq!(count.count, Some(3));
+    let groups = count.json_value()["groups"].clone();
+    assert_eq!(groups, serde_json::json!([{"group_values": ["Completed"], "count": 3}]), "{groups}");
 }
 
-/// What an async callback received, copied out on the callback's thread.
+/// What a callback saw of its call, copied out on the callback's thread.
 #[derive(Debug)]
 struct Delivered {
-    error: Option<(ErrorCode, String)>,
-    json: Option<String>,
-    run: Option<Run>,
+    result: Result<Outcome, HostError>,
+    user_data: *mut c_void,
     thread: String,
 }
+unsafe impl Send for Delivered {}
 
-unsafe extern "C" fn deliver(user_data: *mut c_void, error: *mut temporal_error, json: *mut c_char, run: *mut temporal_workflow_run) {
+/// The callback of these tests: copies the outcome out, sends it, and frees the call (from
+/// inside its own callback, which the contract allows).
+unsafe extern "C" fn deliver(user_data: *mut c_void, call: *mut temporal_call) {
     let tx = unsafe { &*(user_data as *const mpsc::Sender<Delivered>) };
-    let error = (!error.is_null()).then(|| {
-        let e = take_error(error).unwrap_err();
-        (e.code, e.message)
-    });
-    let json = (!json.is_null()).then(|| {
-        let t = unsafe { CStr::from_ptr(json) }.to_str().unwrap().to_owned();
-        unsafe { temporal_string_free(json) };
-        t
-    });
-    let run = (!run.is_null()).then(|| Run(run));
+    assert!(!call.is_null());
+    let result = outcome(call);
+    let seen_user_data = unsafe { temporal_call_get_user_data(call) };
+    unsafe { temporal_call_free(call) };
     let thread = std::thread::current().name().unwrap_or("").to_owned();
-    let _ = tx.send(Delivered { error, json, run, thread });
+    let _ = tx.send(Delivered { result, user_data: seen_user_data, thread });
 }
 
 /// A sender that outlives every callback of a test (leaked on purpose: the callbacks may run
-/// after the test's last look).
-fn sink() -> (*mut c_void, mpsc::Receiver<Delivered>) {
+/// after the test's last look), and call options that deliver to it.
+fn sink() -> (temporal_call_options, mpsc::Receiver<Delivered>) {
     let (tx, rx) = mpsc::channel();
-    (Box::into_raw(Box::new(tx)) as *mut c_void, rx)
+    let mut o = call_options(0);
+    o.callback = Some(deliver);
+    o.user_data = Box::into_raw(Box::new(tx)) as *mut c_void;
+    (o, rx)
+}
+
+/// Starts a call whose handle the callback frees.
+fn start_call(f: impl FnOnce(*mut *mut temporal_call) -> *mut temporal_error) -> Result<(), HostError> {
+    let mut call = ptr::null_mut();
+    take_error(f(&mut call))?;
+    assert!(!call.is_null());
+    Ok(())
 }
 
 #[test]
-fn async_start_and_many_async_waits_on_few_threads() {
+fn async_start_and_many_callback_waits_on_few_threads() {
     let client = connect();
-    let (user_data, rx) = sink();
+    let (co, rx) = sink();
     let tq = task_queue();
     let mut o = default_start_options();
     o.task_queue = tq.as_ptr();
     const N: usize = 200;
     for i in 0..N {
         let args = c(&format!("[{}]", 300 + i % 50));
-        take_error(unsafe {
-            temporal_execute_workflow_async(client.0, c("Sleep").as_ptr(), args.as_ptr(), &o, Some(deliver), user_data, ptr::null_mut())
-        })
-        .unwrap();
+        start_call(|out| unsafe { temporal_execute_workflow_async(client.0, c("Sleep").as_ptr(), args.as_ptr(), &o, &co, out) }).unwrap();
     }
-    let runs: Vec<Run> = (0..N).map(|_| {
-        let d = rx.recv_timeout(Duration::from_secs(60)).unwrap();
-        assert!(d.error.is_none(), "{d:?}");
-        assert!(d.thread.starts_with("temporal-ffi"), "callbacks run on library threads: {}", d.thread);
-        d.run.unwrap()
-    }).collect();
+    let runs: Vec<Run> = (0..N)
+        .map(|_| {
+            let d = rx.recv_timeout(Duration::from_secs(60)).unwrap();
+            assert!(d.thread.starts_with("temporal-ffi"), "callbacks run on library threads: {}", d.thread);
+            assert_eq!(d.user_data, co.user_data);
+            d.result.unwrap().run.unwrap()
+        })
+        .collect();
     let threads_before = thread_count();
+    let mut wait = co;
+    wait.timeout_ms = 60_000;
     for run in &runs {
-        take_error(unsafe { temporal_get_result_async(run.0, 60_000, Some(deliver), user_data, ptr::null_mut()) }).unwrap();
+        start_call(|out| unsafe { temporal_get_result_async(run.0, &wait, out) }).unwrap();
     }
     for _ in 0..N {
         let d = rx.recv_timeout(Duration::from_secs(60)).unwrap();
-        assert_eq!(d.json.as_deref(), Some(r#""slept""#), "{d:?}");
+        assert_eq!(d.result.unwrap().json.as_deref(), Some(r#""slept""#));
     }
     assert!(thread_count() <= threads_before + 1, "waits must not hold threads: {} -> {}", threads_before, thread_count());
 }
@@ -228,124 +261,219 @@ fn thread_count() -> usize {
 }
 
 #[test]
-fn cancel_an_async_wait_before_it_completes() {
+fn cancel_a_wait_before_it_completes_in_each_form() {
     let client = connect();
     let run = start(&client, "Block", None, Some(&unique_id("async-cancel")), |_| {}).unwrap();
-    let (user_data, rx) = sink();
+    // Callback form: exactly one callback, with CANCELED.
+    let (co, rx) = sink();
     let mut call: *mut temporal_call = ptr::null_mut();
-    take_error(unsafe { temporal_get_result_async(run.0, 0, Some(deliver), user_data, &mut call) }).unwrap();
+    // The callback frees the call: cancel before it can run, and do not touch `call` afterwards.
+    take_error(unsafe { temporal_get_result_async(run.0, &co, &mut call) }).unwrap();
     assert!(rx.recv_timeout(Duration::from_millis(300)).is_err(), "nothing delivered before the cancel");
     let t0 = Instant::now();
     unsafe { temporal_call_cancel(call) };
     let d = rx.recv_timeout(Duration::from_secs(5)).unwrap();
-    assert_eq!(d.error.as_ref().unwrap().0, ErrorCode::Canceled, "{d:?}");
+    assert_eq!(d.result.unwrap_err().code, ErrorCode::Canceled);
     assert!(t0.elapsed() < Duration::from_secs(2));
-    unsafe {
-        temporal_call_cancel(call); // idempotent, and no second callback
-        temporal_call_free(call);
-    }
     assert!(rx.recv_timeout(Duration::from_millis(300)).is_err(), "exactly one callback");
+
+    // Wait form: a wait that times out leaves the call in flight (DEADLINE_EXCEEDED for the
+    // wait, not the call); the cancel then completes it with CANCELED.
+    let mut raw = ptr::null_mut();
+    take_error(unsafe { temporal_get_result_async(run.0, ptr::null(), &mut raw) }).unwrap();
+    let waiting = Call(raw);
+    let e = take_error(unsafe { temporal_call_wait(waiting.0, 200) }).unwrap_err();
+    assert_eq!(e.code, ErrorCode::DeadlineExceeded);
+    assert!(!unsafe { temporal_call_is_done(waiting.0) });
+    assert!(unsafe { temporal_call_get_json(waiting.0) }.is_null() && unsafe { temporal_call_get_error(waiting.0) }.is_null());
+    unsafe { temporal_call_cancel(waiting.0) };
+    take_error(unsafe { temporal_call_wait(waiting.0, 5_000) }).unwrap();
+    assert_eq!(outcome(waiting.0).unwrap_err().code, ErrorCode::Canceled);
+    unsafe { temporal_call_cancel(waiting.0) }; // idempotent after completion
+    assert_eq!(outcome(waiting.0).unwrap_err().code, ErrorCode::Canceled);
+
     let id = c(&run.id());
-    take_error(unsafe { temporal_terminate_workflow(client.0, id.as_ptr(), ptr::null(), ptr::null(), ptr::null(), 0) }).unwrap();
+    wait_call(0, |o, out| unsafe { temporal_terminate_workflow_async(client.0, id.as_ptr(), ptr::null(), ptr::null(), ptr::null(), o, out) }).unwrap();
     // Argument errors come back at once and never reach the callback.
-    let e = take_error(unsafe { temporal_get_result_async(ptr::null(), 0, Some(deliver), user_data, ptr::null_mut()) }).unwrap_err();
+    let mut unused = ptr::null_mut();
+    let e = take_error(unsafe { temporal_get_result_async(ptr::null(), &co, &mut unused) }).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidArgument);
-    let e = take_error(unsafe { temporal_get_result_async(run.0, 0, None, user_data, ptr::null_mut()) }).unwrap_err();
-    assert!(e.message.contains("callback"), "{}", e.message);
+    let e = take_error(unsafe { temporal_get_result_async(run.0, &co, ptr::null_mut()) }).unwrap_err();
+    assert!(e.message.contains("call_out"), "{}", e.message);
+    assert!(unused.is_null());
     assert!(rx.recv_timeout(Duration::from_millis(200)).is_err());
+}
+
+#[test]
+fn a_passed_deadline_is_deadline_exceeded_never_canceled() {
+    let client = connect();
+    // No worker polls this queue, so nothing ever answers the query.
+    let lonely = c(&unique_id("no-worker-queue"));
+    let id = unique_id("unanswered");
+    let run = start(&client, "Echo", Some("[1]"), Some(&id), |o| o.task_queue = lonely.as_ptr()).unwrap();
+    let idc = c(&id);
+    let t0 = Instant::now();
+    let e = wait_call(2_000, |o, out| unsafe { temporal_query_workflow_async(client.0, idc.as_ptr(), ptr::null(), c("count").as_ptr(), ptr::null(), o, out) })
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::DeadlineExceeded, "{e:?}");
+    assert!(t0.elapsed() < Duration::from_secs(6), "{:?}", t0.elapsed());
+    assert_eq!(run.result(300).unwrap_err().code, ErrorCode::DeadlineExceeded);
+    wait_call(0, |o, out| unsafe { temporal_terminate_workflow_async(client.0, idc.as_ptr(), ptr::null(), ptr::null(), ptr::null(), o, out) }).unwrap();
+    // Out-of-range timeouts are refused; TEMPORAL_TIMEOUT_NONE is not out of range.
+    let e = wait_call(TEMPORAL_MAX_DURATION_MS + 1, |o, out| unsafe { temporal_describe_workflow_execution_async(client.0, idc.as_ptr(), ptr::null(), o, out) }).unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    assert!(e.message.contains("out of range"), "{}", e.message);
+    wait_call(TEMPORAL_TIMEOUT_NONE, |o, out| unsafe { temporal_describe_workflow_execution_async(client.0, idc.as_ptr(), ptr::null(), o, out) }).unwrap();
 }
 
 struct Reentry {
     client: *const temporal_client,
-    tx: mpsc::Sender<Delivered>,
+    options: temporal_call_options,
     blocking_error: std::sync::Mutex<Option<ErrorCode>>,
 }
 
-/// A callback that calls back into the library: a blocking call (refused, not deadlocked) and
-/// an async one (works), and frees the run it was given.
-unsafe extern "C" fn reenter(user_data: *mut c_void, error: *mut temporal_error, _json: *mut c_char, run: *mut temporal_workflow_run) {
+/// A callback that calls back into the library: blocking calls (refused, not deadlocked) and
+/// a call (works), and frees the run and the call it was given.
+unsafe extern "C" fn reenter(user_data: *mut c_void, call: *mut temporal_call) {
     let r = unsafe { &*(user_data as *const Reentry) };
-    assert!(error.is_null());
-    let mut out: *mut c_char = ptr::null_mut();
+    let run = unsafe { temporal_call_take_run(call) };
+    assert!(!run.is_null());
+    let mut out = ptr::null_mut();
     let e = unsafe { temporal_get_result(run, 0, &mut out) };
-    *r.blocking_error.lock().unwrap() = Some(unsafe { temporal_error_get_code(e) });
+    let blocked = unsafe { temporal_error_get_code(e) };
     unsafe { temporal_error_free(e) };
-    let tx_ptr = &r.tx as *const mpsc::Sender<Delivered> as *mut c_void;
-    let e = unsafe { temporal_get_result_async(run, 10_000, Some(deliver), tx_ptr, ptr::null_mut()) };
+    let e = unsafe { temporal_call_wait(call, 0) };
+    assert!(e.is_null(), "waiting on a completed call does not block");
+    let mut next = ptr::null_mut();
+    let e = unsafe { temporal_get_result_async(run, &r.options, &mut next) };
     assert!(e.is_null());
+    let e = unsafe { temporal_call_wait(next, 0) };
+    assert_eq!(unsafe { temporal_error_get_code(e) }, ErrorCode::InvalidArgument, "a blocking wait in a callback is refused");
+    unsafe { temporal_error_free(e) };
+    *r.blocking_error.lock().unwrap() = Some(blocked);
     let _ = r.client;
-    unsafe { temporal_workflow_run_free(run) };
+    unsafe {
+        temporal_workflow_run_free(run);
+        temporal_call_free(call);
+    }
 }
 
 #[test]
 fn a_callback_may_call_back_into_the_library() {
     let client = connect();
-    let (tx, rx) = mpsc::channel();
-    let state = Box::leak(Box::new(Reentry { client: client.0, tx, blocking_error: std::sync::Mutex::new(None) }));
+    let (options, rx) = sink();
+    let mut reentry_options = call_options(0);
+    reentry_options.callback = Some(reenter);
+    let state = Box::leak(Box::new(Reentry { client: client.0, options, blocking_error: std::sync::Mutex::new(None) }));
+    reentry_options.user_data = state as *mut Reentry as *mut c_void;
     let tq = task_queue();
     let mut o = default_start_options();
     o.task_queue = tq.as_ptr();
-    take_error(unsafe {
-        temporal_execute_workflow_async(client.0, c("Echo").as_ptr(), c(r#"["again"]"#).as_ptr(), &o, Some(reenter), state as *mut Reentry as *mut c_void, ptr::null_mut())
-    })
-    .unwrap();
+    start_call(|out| unsafe { temporal_execute_workflow_async(client.0, c("Echo").as_ptr(), c(r#"["again"]"#).as_ptr(), &o, &reentry_options, out) })
+        .unwrap();
     let d = rx.recv_timeout(Duration::from_secs(20)).unwrap();
-    assert_eq!(d.json.as_deref(), Some(r#""again""#), "{d:?}");
+    assert_eq!(d.result.unwrap().json.as_deref(), Some(r#""again""#));
     assert_eq!(*state.blocking_error.lock().unwrap(), Some(ErrorCode::InvalidArgument));
 }
 
+/// A callback that only counts, for calls whose handle the caller frees before they complete.
+unsafe extern "C" fn note_null(user_data: *mut c_void, call: *mut temporal_call) {
+    let tx = unsafe { &*(user_data as *const mpsc::Sender<bool>) };
+    let _ = tx.send(call.is_null());
+}
+
 #[test]
-fn every_operation_has_a_working_async_form() {
+fn a_call_freed_before_it_completes_still_completes_once() {
     let client = connect();
-    let (user_data, rx) = sink();
-    let next = || rx.recv_timeout(Duration::from_secs(30)).unwrap();
-    let run = counter(&client, 1);
-    let id = c(&run.id());
-    let none = ptr::null();
-    let cb = Some(deliver as unsafe extern "C" fn(_, _, _, _));
-    let null_call = ptr::null_mut();
-    unsafe {
-        take_error(temporal_query_workflow_async(client.0, id.as_ptr(), none, c("count").as_ptr(), none, 0, cb, user_data, null_call)).unwrap();
-        assert_eq!(next().json.as_deref(), Some("1"));
-        take_error(temporal_update_workflow_async(client.0, id.as_ptr(), none, c("add").as_ptr(), none, c("[2]").as_ptr(), 0, cb, user_data, null_call)).unwrap();
-        assert_eq!(next().json.as_deref(), Some("3"));
-        take_error(temporal_describe_workflow_execution_async(client.0, id.as_ptr(), none, 0, cb, user_data, null_call)).unwrap();
-        let d: Value = serde_json::from_str(&next().json.unwrap()).unwrap();
-        assert_eq!(d["status"], "RUNNING");
-        take_error(temporal_get_workflow_history_async(client.0, id.as_ptr(), none, 0, cb, user_data, null_call)).unwrap();
-        assert!(next().json.unwrap().contains("events"));
-        take_error(temporal_count_workflow_async(client.0, none, 0, cb, user_data, null_call)).unwrap();
-        assert!(next().json.unwrap().contains("count"));
-        take_error(temporal_list_workflow_async(client.0, none, 1, none, 0, cb, user_data, null_call)).unwrap();
-        assert!(next().json.unwrap().contains("executions"));
-        take_error(temporal_signal_workflow_async(client.0, id.as_ptr(), none, c("done").as_ptr(), none, 0, cb, user_data, null_call)).unwrap();
-        let d = next();
-        assert!(d.error.is_none() && d.json.is_none() && d.run.is_none(), "{d:?}");
-        assert_eq!(run.result(10_000).unwrap(), "3");
+    let (tx, rx) = mpsc::channel::<bool>();
+    let mut o = call_options(0);
+    o.callback = Some(note_null);
+    o.user_data = Box::into_raw(Box::new(tx)) as *mut c_void;
+    let run = start(&client, "Sleep", Some("[300]"), None, |_| {}).unwrap();
+    let mut call = ptr::null_mut();
+    take_error(unsafe { temporal_get_result_async(run.0, &o, &mut call) }).unwrap();
+    unsafe { temporal_call_free(call) };
+    assert!(rx.recv_timeout(Duration::from_secs(20)).unwrap(), "the callback runs, with NULL for the freed call");
+    assert!(rx.recv_timeout(Duration::from_millis(300)).is_err(), "exactly once");
+}
 
-        let tq = task_queue();
-        let sws_id = c(&unique_id("sws-async"));
-        let mut o = default_start_options();
-        o.task_queue = tq.as_ptr();
-        o.id = sws_id.as_ptr();
-        take_error(temporal_signal_with_start_workflow_async(client.0, c("nothing").as_ptr(), none, c("Block").as_ptr(), none, &o, 0, cb, user_data, null_call)).unwrap();
-        let blocked = next().run.expect("signal-with-start gives the run");
-        take_error(temporal_cancel_workflow_async(client.0, sws_id.as_ptr(), none, 0, cb, user_data, null_call)).unwrap();
-        assert!(next().error.is_none());
-        assert_eq!(blocked.result(10_000).unwrap_err().code, ErrorCode::WorkflowCanceled);
+#[test]
+fn the_completion_queue_delivers_each_call_once_on_the_callers_thread() {
+    use temporal_ffi::ffi::completion_queue::*;
+    let client = connect();
+    let mut queue = ptr::null_mut();
+    take_error(unsafe { temporal_completion_queue_new(&mut queue) }).unwrap();
+    let fd = unsafe { temporal_completion_queue_fd(queue) };
+    assert!(fd >= 0);
+    let readable = |ms: i32| {
+        let mut p = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+        unsafe { libc::poll(&mut p, 1, ms) == 1 }
+    };
+    assert!(!readable(0), "empty queue: not readable");
+    let mut o = call_options(0);
+    o.completion_queue = queue;
+    let mut both = call_options(0);
+    both.completion_queue = queue;
+    both.callback = Some(note_null);
+    let mut unused = ptr::null_mut();
+    let e = take_error(unsafe { temporal_count_workflow_async(client.0, ptr::null(), &both, &mut unused) }).unwrap_err();
+    assert!(e.message.contains("not both"), "{}", e.message);
 
-        let other = start(&client, "Block", None, None, |_| {}).unwrap();
-        let other_id = c(&other.id());
-        take_error(temporal_terminate_workflow_async(client.0, other_id.as_ptr(), none, c("bye").as_ptr(), none, 0, cb, user_data, null_call)).unwrap();
-        assert!(next().error.is_none());
-        assert_eq!(other.result(10_000).unwrap_err().code, ErrorCode::WorkflowTerminated);
+    const N: usize = 300;
+    let mut pending = std::collections::HashSet::new();
+    for i in 0..N {
+        o.user_data = i as *mut c_void;
+        let mut call = ptr::null_mut();
+        take_error(unsafe { temporal_count_workflow_async(client.0, ptr::null(), &o, &mut call) }).unwrap();
+        if i % 3 == 0 {
+            unsafe { temporal_call_cancel(call) }; // races the completion
+        }
+        pending.insert(call as usize);
     }
+    let t0 = Instant::now();
+    let (mut ok, mut canceled) = (0, 0);
+    while !pending.is_empty() {
+        assert!(t0.elapsed() < Duration::from_secs(30), "{} calls never came out", pending.len());
+        if !readable(1000) {
+            continue;
+        }
+        loop {
+            let call = unsafe { temporal_completion_queue_next(queue) };
+            if call.is_null() {
+                break;
+            }
+            assert!(pending.remove(&(call as usize)), "a call came out twice or was not ours");
+            match outcome(call) {
+                Ok(out) => {
+                    assert!(out.count.is_some());
+                    ok += 1;
+                }
+                Err(e) => {
+                    assert_eq!(e.code, ErrorCode::Canceled, "{e:?}");
+                    canceled += 1;
+                }
+            }
+            unsafe { temporal_call_free(call) };
+        }
+    }
+    assert_eq!(ok + canceled, N);
+    assert!(canceled > 0 && ok >= 2 * N / 3, "ok {ok}, canceled {canceled}");
+    assert!(!readable(0), "drained: not readable");
+    // A call freed before it completes never comes out.
+    let mut call = ptr::null_mut();
+    take_error(unsafe { temporal_count_workflow_async(client.0, ptr::null(), &o, &mut call) }).unwrap();
+    unsafe { temporal_call_free(call) };
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(unsafe { temporal_completion_queue_next(queue) }.is_null());
+    assert!(!readable(0));
+    unsafe { temporal_completion_queue_free(queue) };
 }
 
 #[test]
 fn query_on_a_missing_workflow_is_not_found() {
     let client = connect();
     let id = c(&unique_id("nobody-to-query"));
-    let e = json_out(|out| unsafe { temporal_query_workflow(client.0, id.as_ptr(), ptr::null(), c("count").as_ptr(), ptr::null(), 0, out) }).unwrap_err();
+    let e = json_call(0, |o, out| unsafe { temporal_query_workflow_async(client.0, id.as_ptr(), ptr::null(), c("count").as_ptr(), ptr::null(), o, out) })
+        .unwrap_err();
     assert_eq!(e.code, ErrorCode::NotFound, "{e:?}");
 }

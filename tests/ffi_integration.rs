@@ -157,6 +157,7 @@ fn continue_as_new_and_retries_are_followed() {
     let can = start(&client, "ContinueAsNew", Some("[3, 0]"), None, |_| {}).unwrap();
     assert_eq!(can.result(0).unwrap(), "3");
     let policy = temporal_retry_policy {
+        size: std::mem::size_of::<temporal_retry_policy>(),
         initial_interval_ms: 100,
         backoff_coefficient: 1.0,
         maximum_interval_ms: 0,
@@ -200,10 +201,15 @@ fn reattach_by_id_latest_run_pinned() {
     let run = start(&client, "Echo", Some(r#"["first"]"#), Some(&id), |_| {}).unwrap();
     run.result(0).unwrap();
     let latest = get_workflow(&client, &id, None);
-    assert_eq!(latest.run_id(), run.run_id());
+    assert_eq!(latest.run_id(), "", "the getter never blocks: not resolved yet");
+    assert_eq!(latest.resolved_run_id(), run.run_id());
     assert_eq!(latest.result(0).unwrap(), r#""first""#);
+    // A result wait pins the current run too.
+    let waited = get_workflow(&client, &id, None);
+    assert_eq!(waited.result(0).unwrap(), r#""first""#);
+    assert_eq!(waited.run_id(), run.run_id());
     let unknown = get_workflow(&client, &unique_id("no-such-workflow"), None);
-    assert_eq!(unknown.run_id(), "", "Go SDK: a failed describe leaves the run ID empty");
+    assert_eq!(unknown.resolved_run_id(), "", "Go SDK: a failed describe leaves the run ID empty");
     assert_eq!(unknown.result(0).unwrap_err().code, ErrorCode::NotFound);
 }
 
@@ -456,9 +462,95 @@ fn envconfig_profile_file_and_explicit_fields_win() {
 #[test]
 fn a_panic_inside_a_call_becomes_an_internal_error_and_the_library_keeps_working() {
     let client = connect();
-    temporal_testing_panic_next_call();
+    temporal_ffi::ffi::testing::temporal_testing_panic_next_call();
     let e = start(&client, "Echo", Some("[1]"), None, |_| {}).unwrap_err();
     assert_eq!(e.code, ErrorCode::Internal);
     assert!(e.message.contains("panic"), "{}", e.message);
     assert_eq!(start(&client, "Echo", Some("[2]"), None, |_| {}).unwrap().result(0).unwrap(), "2");
+}
+
+#[test]
+fn envconfig_auto_loads_the_environment_only_when_no_address_is_given() {
+    // The harness exports TEMPORAL_ADDRESS: with no address and the default mode (AUTO) the
+    // library goes there, as every binding does.
+    let client = connect_with(|o| o.address = ptr::null()).expect("AUTO loads TEMPORAL_ADDRESS");
+    assert_eq!(start(&client, "Echo", Some("[7]"), None, |_| {}).unwrap().result(0).unwrap(), "7");
+    // OFF: the default address (nothing listens on localhost:7233 here, or not this server).
+    let unreachable = CString::new("127.0.0.1:1").unwrap();
+    let e = connect_with(|o| {
+        o.address = unreachable.as_ptr();
+        o.envconfig = EnvconfigMode::Auto as i32;
+        o.connect_timeout_ms = 2000;
+    })
+    .err()
+    .expect("an address given wins over TEMPORAL_ADDRESS under AUTO");
+    assert!(matches!(e.code, ErrorCode::Unavailable | ErrorCode::DeadlineExceeded), "{e:?}");
+    let e = connect_with(|o| o.envconfig = 7).err().expect("unknown mode refused");
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    assert!(e.message.contains("envconfig mode 7"), "{}", e.message);
+}
+
+#[test]
+fn a_missing_tls_file_in_a_profile_is_named() {
+    let dir = std::env::temp_dir().join(unique_id("envconfig-tls"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("temporal.toml");
+    let missing = dir.join("no-such-ca.pem");
+    std::fs::write(
+        &file,
+        format!("[profile.default]\naddress = \"{}\"\n[profile.default.tls]\nserver_ca_cert_path = \"{}\"\n", address(), missing.display()),
+    )
+    .unwrap();
+    let file_c = CString::new(file.to_str().unwrap()).unwrap();
+    let e = connect_with(|o| {
+        o.address = ptr::null();
+        o.envconfig_file = file_c.as_ptr();
+    })
+    .err()
+    .expect("a missing TLS file is an error");
+    assert_eq!(e.code, ErrorCode::InvalidArgument, "{e:?}");
+    assert!(e.message.contains(&missing.display().to_string()), "the message names the file: {}", e.message);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn option_structs_are_read_by_their_size() {
+    let client = connect();
+    let tq = task_queue();
+    let ty = CString::new("Echo").unwrap();
+    let args = CString::new("[1]").unwrap();
+    let bad_memo = CString::new("not json").unwrap();
+    let exec = |o: &temporal_start_workflow_options| unsafe {
+        let mut run = ptr::null_mut();
+        let r = take_error(temporal_execute_workflow(client.0, ty.as_ptr(), args.as_ptr(), o, &mut run));
+        if r.is_ok() {
+            temporal_workflow_run_free(run);
+        }
+        r
+    };
+    let mut o = default_start_options();
+    assert_eq!(o.size, std::mem::size_of::<temporal_start_workflow_options>());
+    o.task_queue = tq.as_ptr();
+    o.memo_json = bad_memo.as_ptr();
+    assert_eq!(exec(&o).unwrap_err().code, ErrorCode::InvalidArgument, "the memo is read when inside size");
+    // A struct from an older header ends before memo_json: the field takes its default.
+    o.size = std::mem::offset_of!(temporal_start_workflow_options, memo_json);
+    exec(&o).expect("fields past size are not read");
+    o.size = 0;
+    let e = exec(&o).unwrap_err();
+    assert!(e.message.contains("_default"), "{}", e.message);
+    // A struct from a newer header: zero unknown fields are fine, a set one is refused.
+    #[repr(C)]
+    struct Newer {
+        known: temporal_start_workflow_options,
+        extra: u64,
+    }
+    let mut newer = Newer { known: default_start_options(), extra: 0 };
+    newer.known.size = std::mem::size_of::<Newer>();
+    newer.known.task_queue = tq.as_ptr();
+    exec(&newer.known).expect("a zero tail is accepted");
+    newer.extra = 1;
+    let e = exec(&newer.known).unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    assert!(e.message.contains("newer header"), "{}", e.message);
 }

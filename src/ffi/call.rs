@@ -1,74 +1,260 @@
-//! Async calls: a completion callback that fires exactly once, and a cancellation handle.
+//! The call object: every operation of the C API starts one, and it completes exactly once.
 //!
-//! Every `*_async` function validates its arguments on the calling thread (a bad argument is
-//! returned at once and the callback is *not* called); otherwise it returns NULL and the
-//! callback runs exactly once, on a library thread, with the result, an error, or
-//! `TEMPORAL_ERROR_CODE_CANCELED` (after `temporal_call_cancel`, or when the runtime is shut
-//! down).
+//! The caller picks how it learns of the completion, in `temporal_call_options`:
+//! * **wait**: `temporal_call_wait` blocks the calling thread (with a timeout) until the call is
+//!   done; this works for every call, whatever else was chosen;
+//! * **callback**: `callback(user_data, call)` runs exactly once, on a library thread;
+//! * **completion queue**: the call is posted to a `temporal_completion_queue`, whose file
+//!   descriptor becomes readable, and the host's own event loop takes it with
+//!   `temporal_completion_queue_next` on its own thread.
+//!
+//! Whatever the form, the outcome is read from the completed call with the
+//! `temporal_call_get_*` / `temporal_call_take_*` functions, and `temporal_call_cancel` works
+//! the same way for all three.
 
-use super::{boundary, handle_ref, into_handle, take_handle, temporal_error, to_c_string, Handle};
+use super::completion_queue::{temporal_completion_queue, QueueInner};
+use super::{
+    boundary, check_out, error_boundary, handle_ref, read_struct, temporal_error, to_c_string, write_default,
+    ExtensibleStruct, Handle, Tagged, FREED_TAG,
+};
+use crate::client::Client;
 use crate::errors::{Error, ErrorCode, Result};
+use crate::ffi::client::temporal_client;
 use crate::ffi::workflow::temporal_workflow_run;
+use crate::operations::{UpdateResult, WorkflowCount};
+use crate::options::{duration_from_millis, Timeout};
 use crate::runtime;
 use crate::workflow_run::WorkflowRun;
-use std::ffi::{c_char, c_void};
+use std::ffi::{c_char, c_void, CString};
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Mutex;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// `timeout_ms` value: the operation's own default, which each function documents (10 s for
+/// one request to the server, as the Go SDK; no limit for waiting on a workflow or an update).
+pub const TEMPORAL_TIMEOUT_DEFAULT: u64 = 0;
+/// `timeout_ms` value: no limit.
+pub const TEMPORAL_TIMEOUT_NONE: u64 = u64::MAX;
+/// The longest duration, in milliseconds, accepted by any `_ms` field or argument other than
+/// `TEMPORAL_TIMEOUT_NONE`: 100 years. Larger values are refused with `INVALID_ARGUMENT`.
+pub const TEMPORAL_MAX_DURATION_MS: u64 = 3_153_600_000_000;
+
+/// A `timeout_ms` from the C API in the one vocabulary: `TEMPORAL_TIMEOUT_DEFAULT`,
+/// `TEMPORAL_TIMEOUT_NONE`, or milliseconds.
+pub(crate) fn timeout_from_millis(what: &str, ms: u64) -> Result<Timeout> {
+    Ok(match ms {
+        TEMPORAL_TIMEOUT_DEFAULT => Timeout::Default,
+        TEMPORAL_TIMEOUT_NONE => Timeout::None,
+        ms => Timeout::After(duration_from_millis(what, ms)?),
+    })
+}
+
+/// Runs exactly once when a call completes, on a library thread, with the `user_data` of the
+/// call's options and the call (the same pointer `call_out` received; NULL if the caller already
+/// freed it). Read the outcome from `call`; it stays valid until the caller frees it, which it
+/// may do here. The callback may call any function that does not block and start other calls;
+/// a blocking call from inside it (`temporal_call_wait`, the blocking wrappers) fails with
+/// `INVALID_ARGUMENT` instead of deadlocking. Keep it short: it runs on one of the library's
+/// few threads.
+pub type temporal_call_callback = Option<unsafe extern "C" fn(user_data: *mut c_void, call: *mut temporal_call)>;
+
+/// How a call reports its completion, and how long it may take. Initialise with
+/// `temporal_call_options_default`; a NULL `temporal_call_options *` means all defaults (wait
+/// only, the operation's default timeout).
+///
+/// Extensible: `size` is set by `temporal_call_options_default`, and the library reads only the
+/// fields inside it; fields a newer header adds take their defaults (zero).
+#[repr(C)]
+pub struct temporal_call_options {
+    /// `sizeof(temporal_call_options)`, set by `temporal_call_options_default`.
+    pub size: usize,
+    /// How long the operation may take before it ends with `DEADLINE_EXCEEDED`, retries
+    /// included: `TEMPORAL_TIMEOUT_DEFAULT` (0) for the operation's default (each function says
+    /// which), `TEMPORAL_TIMEOUT_NONE` for no limit, otherwise milliseconds (at most
+    /// `TEMPORAL_MAX_DURATION_MS`).
+    pub timeout_ms: u64,
+    /// Called once when the call completes. NULL: no callback.
+    pub callback: temporal_call_callback,
+    /// Passed to `callback`, and returned by `temporal_call_get_user_data`; the library never
+    /// reads it. It may be used from a library thread.
+    pub user_data: *mut c_void,
+    /// The queue to post the completed call to. NULL: none. Not together with `callback`.
+    pub completion_queue: *mut temporal_completion_queue,
+}
+
+// SAFETY: repr(C), starts with size, every field is valid as zero (NULL pointers, None).
+unsafe impl ExtensibleStruct for temporal_call_options {
+    const NAME: &'static str = "temporal_call_options";
+}
+
+/// Fills `options` with the defaults and sets its `size`. NULL is a no-op.
+///
+/// # Safety
+/// `options` is NULL or valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_call_options_default(options: *mut temporal_call_options) {
+    boundary(|| unsafe { write_default(options) })
+}
+
+/// A call to the server in flight or completed. Opaque; the caller owns it and frees it with
+/// `temporal_call_free` (before, during or after its completion; freeing does not cancel).
+pub struct temporal_call {
+    _private: [u8; 0],
+}
+
+/// `user_data` crosses to a library thread; the host promised it may (see the options).
+#[derive(Clone, Copy)]
+struct UserData(*mut c_void);
+// SAFETY: the library only hands it back to the host.
+unsafe impl Send for UserData {}
+unsafe impl Sync for UserData {}
 
 /// What an operation produces.
 pub(crate) enum Output {
     Unit,
     Json(String),
     Run(WorkflowRun),
+    Client(Arc<Client>),
+    Count(WorkflowCount),
+    Update(UpdateResult),
 }
 
 pub(crate) type OpFuture = Pin<Box<dyn Future<Output = Result<Output>> + Send>>;
 
-/// Completion callback of every `*_async` function. Runs exactly once, on a library thread.
-///
-/// The callback owns what it receives: `error` (NULL on success; free it with
-/// `temporal_error_free`), `result_json` (the JSON result of operations that have one, else
-/// NULL; free it with `temporal_string_free`) and `run` (the run of
-/// `temporal_execute_workflow_async` and `temporal_signal_with_start_workflow_async`, else
-/// NULL; free it with `temporal_workflow_run_free`). It may call any non-blocking library
-/// function, start other async calls and free handles, including this call's
-/// `temporal_call`; a blocking call from inside it fails with `INVALID_ARGUMENT` instead of
-/// deadlocking. Keep it short: it runs on one of the library's few threads.
-pub type temporal_callback = Option<
-    unsafe extern "C" fn(
-        user_data: *mut c_void,
-        error: *mut temporal_error,
-        result_json: *mut c_char,
-        run: *mut temporal_workflow_run,
-    ),
->;
+/// An owned error handle kept in a completed call and lent by `temporal_call_get_error`.
+struct OwnedError(*mut temporal_error);
+// SAFETY: an error object is immutable data.
+unsafe impl Send for OwnedError {}
 
-/// A handle to an async call in flight, for `temporal_call_cancel`. Opaque; free it with
-/// `temporal_call_free` (before or after the callback ran; freeing does not cancel).
-pub struct temporal_call {
-    _private: [u8; 0],
+impl Drop for OwnedError {
+    fn drop(&mut self) {
+        // SAFETY: created by temporal_error::into_lent and owned here.
+        drop(unsafe { super::error::take_lent(self.0) });
+    }
 }
 
-pub(crate) struct CallObject {
-    cancel: Mutex<Option<tokio::sync::oneshot::Sender<()>>>,
+/// A completed call's outcome. Fixed once written: getters lend pointers into it.
+#[derive(Default)]
+struct Completed {
+    error: Option<OwnedError>,
+    json: Option<CString>,
+    run: Option<WorkflowRun>,
+    client: Option<Arc<Client>>,
+    count: Option<i64>,
+    update_id: Option<CString>,
 }
+
+impl Completed {
+    fn new(outcome: Result<Output>) -> Self {
+        let mut c = Completed::default();
+        match outcome {
+            Err(e) => c.error = Some(OwnedError(temporal_error::into_lent(e))),
+            Ok(Output::Unit) => {}
+            Ok(Output::Json(text)) => c.json = Some(to_c_string(text)),
+            Ok(Output::Run(run)) => c.run = Some(run),
+            Ok(Output::Client(client)) => c.client = Some(client),
+            Ok(Output::Count(count)) => {
+                c.count = Some(count.count);
+                c.json = Some(to_c_string(count.to_json()));
+            }
+            Ok(Output::Update(update)) => {
+                c.update_id = Some(to_c_string(update.update_id));
+                c.json = Some(to_c_string(update.result_json));
+            }
+        }
+        c
+    }
+}
+
+/// How the completion is reported, besides waking waiters.
+enum Notify {
+    Nothing,
+    Callback(unsafe extern "C" fn(*mut c_void, *mut temporal_call)),
+    Queue(Arc<QueueInner>),
+}
+
+struct CallInner {
+    completed: Option<Completed>,
+    cancel: Option<tokio::sync::oneshot::Sender<()>>,
+    /// The host's handle (the allocation behind `temporal_call *`), NULL for the library's own
+    /// blocking wrappers. Released by `temporal_call_free`, or after the callback returns when
+    /// the host freed it during its own callback.
+    handle: *mut temporal_call,
+    host_freed: bool,
+    /// The callback is running: a free meanwhile only marks the handle.
+    delivering: bool,
+}
+
+/// The shared state of one call: the handle, the task and a completion queue each hold it.
+pub(crate) struct CallState {
+    inner: Mutex<CallInner>,
+    done: Condvar,
+    user_data: UserData,
+}
+
+// SAFETY: `handle` is only dereferenced by the host or under the rules above.
+unsafe impl Send for CallState {}
+unsafe impl Sync for CallState {}
 
 impl Handle for temporal_call {
-    type Target = CallObject;
+    type Target = Arc<CallState>;
     const TAG: u64 = 0x7465_6d70_6361_6c6c; // "tempcall"
     const NAME: &'static str = "call";
 }
 
-/// `user_data` crosses to a library thread; the host promised it may (see the header).
-struct UserData(*mut c_void);
-unsafe impl Send for UserData {}
+impl CallState {
+    fn lock(&self) -> MutexGuard<'_, CallInner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
 
-/// Calls the host's callback exactly once: with the outcome, or with CANCELED if the task is
-/// dropped before it finishes (runtime shutdown).
+    /// The host's handle if it still has it (for the completion queue).
+    pub(crate) fn live_handle(&self) -> Option<*mut temporal_call> {
+        let inner = self.lock();
+        (!inner.host_freed && !inner.handle.is_null()).then_some(inner.handle)
+    }
+
+    /// Waits until the call completed, at most `limit` (`None`: as long as it takes).
+    /// Returns whether it completed.
+    fn wait(&self, limit: Option<Duration>) -> bool {
+        let deadline = limit.map(|l| Instant::now() + l);
+        let mut inner = self.lock();
+        while inner.completed.is_none() {
+            inner = match deadline {
+                None => self.done.wait(inner).unwrap_or_else(|e| e.into_inner()),
+                Some(d) => {
+                    let now = Instant::now();
+                    if now >= d {
+                        return false;
+                    }
+                    self.done.wait_timeout(inner, d - now).unwrap_or_else(|e| e.into_inner()).0
+                }
+            };
+        }
+        true
+    }
+
+    /// Moves the outcome out, for the blocking wrappers (which own the call alone).
+    fn take_outcome(&self) -> Result<Completed> {
+        let mut inner = self.lock();
+        let mut completed = inner.completed.take().ok_or_else(|| Error::internal("call taken before it completed"))?;
+        if let Some(error) = completed.error.take() {
+            let raw = error.0;
+            std::mem::forget(error);
+            // SAFETY: an owned error handle created by into_raw; read back and freed here.
+            let owned = unsafe { super::error::take_lent(raw) }
+                .ok_or_else(|| Error::internal("call error was not an error handle"))?;
+            return Err(owned.into_error());
+        }
+        Ok(completed)
+    }
+}
+
+/// Delivers the outcome exactly once: if the task is dropped unfinished (runtime shutdown, or
+/// a panic inside the operation), it reports that instead.
 struct Completion {
-    callback: unsafe extern "C" fn(*mut c_void, *mut temporal_error, *mut c_char, *mut temporal_workflow_run),
-    user_data: UserData,
+    state: Arc<CallState>,
+    notify: Notify,
     done: bool,
 }
 
@@ -77,21 +263,38 @@ impl Completion {
         if std::mem::replace(&mut self.done, true) {
             return;
         }
-        let (error, json, run) = match outcome {
-            Ok(Output::Unit) => (std::ptr::null_mut(), std::ptr::null_mut(), std::ptr::null_mut()),
-            Ok(Output::Json(text)) => (std::ptr::null_mut(), to_c_string(text).into_raw(), std::ptr::null_mut()),
-            Ok(Output::Run(run)) => (std::ptr::null_mut(), std::ptr::null_mut(), temporal_workflow_run::into_raw(run)),
-            Err(e) => (temporal_error::into_raw(e), std::ptr::null_mut(), std::ptr::null_mut()),
+        let completed = Completed::new(outcome);
+        let handle = {
+            let mut inner = self.state.lock();
+            inner.completed = Some(completed);
+            inner.cancel = None;
+            if matches!(self.notify, Notify::Callback(_)) && !inner.host_freed {
+                inner.delivering = true;
+            }
+            if inner.host_freed { std::ptr::null_mut() } else { inner.handle }
         };
-        // SAFETY: the host gave this function pointer and user_data for exactly this call.
-        unsafe { (self.callback)(self.user_data.0, error, json, run) };
+        self.state.done.notify_all();
+        match &self.notify {
+            Notify::Nothing => {}
+            Notify::Queue(queue) => queue.push(self.state.clone()),
+            Notify::Callback(callback) => {
+                // SAFETY: the host gave this function pointer and user_data for exactly this call;
+                // the handle stays allocated until the callback returns (see `delivering`).
+                unsafe { callback(self.state.user_data.0, handle) };
+                let release = {
+                    let mut inner = self.state.lock();
+                    inner.delivering = false;
+                    if inner.host_freed { std::mem::replace(&mut inner.handle, std::ptr::null_mut()) } else { std::ptr::null_mut() }
+                };
+                // SAFETY: the host freed the handle during its callback; it is released now.
+                unsafe { release_handle(release) };
+            }
+        }
     }
 }
 
 impl Drop for Completion {
     fn drop(&mut self) {
-        // Dropped unfinished: either the task panicked (a library bug, reported as such) or the
-        // runtime dropped it at shutdown.
         let outcome = if std::thread::panicking() {
             Error::internal("internal error: a panic inside the library ended this call")
         } else {
@@ -101,67 +304,308 @@ impl Drop for Completion {
     }
 }
 
-/// Runs `future` on the runtime and reports its outcome through `callback`.
+/// Frees the allocation behind a call handle. NULL is a no-op.
 ///
 /// # Safety
-/// `call_out` is NULL or valid for a write.
-pub(crate) unsafe fn spawn_call(
-    future: OpFuture,
-    callback: temporal_callback,
-    user_data: *mut c_void,
-    call_out: *mut *mut temporal_call,
-) -> Result<()> {
-    let callback = callback.ok_or_else(|| Error::invalid_argument("callback must not be NULL"))?;
-    let handle = runtime::handle()?;
-    let (cancel_tx, mut cancel_rx) = tokio::sync::oneshot::channel::<()>();
-    if call_out.is_null() {
-        drop(cancel_tx);
-    } else {
-        let call = into_handle::<temporal_call>(CallObject { cancel: Mutex::new(Some(cancel_tx)) });
-        // SAFETY: non-NULL and valid for a write per the contract.
-        unsafe { call_out.write(call) };
+/// `handle` is NULL or a call handle that nobody uses any more.
+unsafe fn release_handle(handle: *mut temporal_call) {
+    if !handle.is_null() {
+        // SAFETY: allocated by into_handle::<temporal_call>; the tag was already overwritten.
+        drop(unsafe { Box::from_raw(handle as *mut Tagged<Arc<CallState>>) });
     }
-    let mut completion = Completion { callback, user_data: UserData(user_data), done: false };
-    handle.spawn(async move {
+}
+
+/// The completion form and timeout of a call, read from the host's options.
+pub(crate) struct CallOptions {
+    pub timeout: Timeout,
+    notify: Notify,
+    user_data: UserData,
+}
+
+impl CallOptions {
+    /// For the blocking wrappers: wait only, with this timeout.
+    pub(crate) fn blocking(timeout: Timeout) -> Self {
+        CallOptions { timeout, notify: Notify::Nothing, user_data: UserData(std::ptr::null_mut()) }
+    }
+}
+
+/// Reads the host's call options (NULL: defaults).
+///
+/// # Safety
+/// `options` is NULL or a valid `temporal_call_options` of its declared size.
+pub(crate) unsafe fn read_call_options(options: *const temporal_call_options) -> Result<CallOptions> {
+    let Some(o) = (unsafe { read_struct(options) })? else {
+        return Ok(CallOptions::blocking(Timeout::Default));
+    };
+    let notify = match (o.callback, o.completion_queue.is_null()) {
+        (Some(_), false) => {
+            return Err(Error::invalid_argument(
+                "temporal_call_options: set a callback or a completion queue, not both",
+            ))
+        }
+        (Some(callback), true) => Notify::Callback(callback),
+        (None, false) => Notify::Queue(unsafe { handle_ref(o.completion_queue as *const temporal_completion_queue) }?.clone()),
+        (None, true) => Notify::Nothing,
+    };
+    Ok(CallOptions {
+        timeout: timeout_from_millis("temporal_call_options.timeout_ms", o.timeout_ms)?,
+        notify,
+        user_data: UserData(o.user_data),
+    })
+}
+
+/// Starts `future` on the runtime as a call reported as `options` say.
+fn spawn(future: OpFuture, options: CallOptions, with_handle: bool) -> Result<(Arc<CallState>, *mut temporal_call)> {
+    let runtime = runtime::handle()?;
+    let (cancel_tx, mut cancel_rx) = tokio::sync::oneshot::channel::<()>();
+    let state = Arc::new(CallState {
+        inner: Mutex::new(CallInner {
+            completed: None,
+            cancel: Some(cancel_tx),
+            handle: std::ptr::null_mut(),
+            host_freed: false,
+            delivering: false,
+        }),
+        done: Condvar::new(),
+        user_data: options.user_data,
+    });
+    let handle = if with_handle {
+        let handle = super::into_handle::<temporal_call>(state.clone());
+        state.lock().handle = handle;
+        handle
+    } else {
+        std::ptr::null_mut()
+    };
+    let mut completion = Completion { state: state.clone(), notify: options.notify, done: false };
+    runtime.spawn(async move {
         let mut future = future;
-        let mut cancelable = true;
-        let outcome = loop {
-            tokio::select! {
-                outcome = &mut future => break outcome,
-                asked = &mut cancel_rx, if cancelable => match asked {
-                    Ok(()) => break Err(Error::new(ErrorCode::Canceled, "canceled by temporal_call_cancel")),
-                    // The handle was freed without canceling: keep waiting for the outcome.
-                    Err(_) => cancelable = false,
-                },
-            }
+        let outcome = tokio::select! {
+            outcome = &mut future => outcome,
+            Ok(()) = &mut cancel_rx => Err(Error::new(ErrorCode::Canceled, "canceled by temporal_call_cancel")),
         };
         completion.deliver(outcome);
     });
+    Ok((state, handle))
+}
+
+/// Starts a call for the host and writes its handle to `call_out`.
+pub(crate) fn start(future: OpFuture, options: CallOptions, call_out: *mut *mut temporal_call) -> Result<()> {
+    check_out(call_out, "call_out")?;
+    let (_, handle) = spawn(future, options, true)?;
+    // SAFETY: checked non-NULL; valid for a write per every operation's contract.
+    unsafe { call_out.write(handle) };
     Ok(())
 }
 
-/// Cancels an async call: unless it already finished, its callback runs promptly with
-/// `TEMPORAL_ERROR_CODE_CANCELED` and the work is abandoned (what already reached the server,
-/// such as a start, stays done). Idempotent; NULL is a no-op.
+/// The blocking wrappers: the same call, waited for on the calling thread.
+pub(crate) fn run_blocking(future: OpFuture, timeout: Timeout) -> Result<BlockingOutcome> {
+    if runtime::on_runtime_thread() {
+        return Err(runtime::blocking_refused());
+    }
+    let (state, _) = spawn(future, CallOptions::blocking(timeout), false)?;
+    state.wait(None);
+    state.take_outcome().map(BlockingOutcome)
+}
+
+/// A completed call's outcome, owned by a blocking wrapper.
+pub(crate) struct BlockingOutcome(Completed);
+
+impl BlockingOutcome {
+    pub(crate) fn into_json(self) -> Result<CString> {
+        self.0.json.ok_or_else(|| Error::internal("operation returned no JSON"))
+    }
+    pub(crate) fn into_run(self) -> Result<WorkflowRun> {
+        self.0.run.ok_or_else(|| Error::internal("operation returned no run"))
+    }
+    pub(crate) fn into_client(self) -> Result<Arc<Client>> {
+        self.0.client.ok_or_else(|| Error::internal("operation returned no client"))
+    }
+}
+
+unsafe fn state_arg<'a>(call: *const temporal_call) -> Result<&'a Arc<CallState>> {
+    unsafe { handle_ref(call) }
+}
+
+/// Reads a completed call's outcome; `None` while it is in flight or for a bad handle.
+unsafe fn with_completed<T>(call: *const temporal_call, f: impl FnOnce(&mut Completed) -> T) -> Option<T> {
+    let state = unsafe { state_arg(call) }.ok()?;
+    let mut inner = state.lock();
+    inner.completed.as_mut().map(f)
+}
+
+/// Waits until the call completed: returns NULL once it has (read its outcome with the getters),
+/// or `TEMPORAL_ERROR_CODE_DEADLINE_EXCEEDED` if it is still in flight after `timeout_ms`
+/// (the call goes on; wait again or cancel it). `timeout_ms`: `TEMPORAL_TIMEOUT_DEFAULT` (0)
+/// or `TEMPORAL_TIMEOUT_NONE` wait as long as the call takes (its own timeout bounds it);
+/// otherwise milliseconds. Works whatever completion form the call has. From inside a library
+/// callback it fails with `INVALID_ARGUMENT` (it would block a library thread).
 ///
 /// # Safety
-/// `call` is NULL or a live call handle.
+/// `call` is NULL or a live call.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_call_wait(call: *const temporal_call, timeout_ms: u64) -> *mut temporal_error {
+    error_boundary(|| {
+        let state = unsafe { state_arg(call) }?.clone();
+        let limit = timeout_from_millis("timeout_ms", timeout_ms)?.limit(None);
+        if state.lock().completed.is_some() {
+            return Ok(());
+        }
+        if runtime::on_runtime_thread() {
+            return Err(runtime::blocking_refused());
+        }
+        if state.wait(limit) {
+            Ok(())
+        } else {
+            Err(Error::new(ErrorCode::DeadlineExceeded, format!("the call is still in flight after {timeout_ms} ms")))
+        }
+    })
+}
+
+/// Whether the call completed. Never blocks. false for NULL or a handle of another kind.
+///
+/// # Safety
+/// `call` is NULL or a live call.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_call_is_done(call: *const temporal_call) -> bool {
+    boundary(|| unsafe { with_completed(call, |_| true) }.unwrap_or(false))
+}
+
+/// The error the completed call ended with, or NULL if it succeeded (or is still in flight).
+/// Borrowed: valid until the call is freed; do not free it.
+///
+/// # Safety
+/// `call` is NULL or a live call.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_call_get_error(call: *const temporal_call) -> *const temporal_error {
+    boundary(|| {
+        unsafe { with_completed(call, |c| c.error.as_ref().map_or(std::ptr::null(), |e| e.0 as *const temporal_error)) }
+            .unwrap_or(std::ptr::null())
+    })
+}
+
+/// The completed call's result as JSON text, for operations that have one (each says what it
+/// is), else NULL. Borrowed: valid until the call is freed; do not free it.
+///
+/// # Safety
+/// `call` is NULL or a live call.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_call_get_json(call: *const temporal_call) -> *const c_char {
+    boundary(|| {
+        unsafe { with_completed(call, |c| c.json.as_ref().map_or(std::ptr::null(), |j| j.as_ptr())) }
+            .unwrap_or(std::ptr::null())
+    })
+}
+
+/// Takes the run a completed call produced (`temporal_execute_workflow_async`,
+/// `temporal_signal_with_start_workflow`). The caller owns it: `temporal_workflow_run_free`.
+/// NULL if there is none, or it was taken already.
+///
+/// # Safety
+/// `call` is NULL or a live call.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_call_take_run(call: *const temporal_call) -> *mut temporal_workflow_run {
+    boundary(|| {
+        unsafe { with_completed(call, |c| c.run.take()) }
+            .flatten()
+            .map_or(std::ptr::null_mut(), temporal_workflow_run::into_raw)
+    })
+}
+
+/// Takes the client a completed `temporal_client_connect_async` produced. The caller owns it:
+/// `temporal_client_free`. NULL if there is none, or it was taken already.
+///
+/// # Safety
+/// `call` is NULL or a live call.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_call_take_client(call: *const temporal_call) -> *mut temporal_client {
+    boundary(|| {
+        unsafe { with_completed(call, |c| c.client.take()) }
+            .flatten()
+            .map_or(std::ptr::null_mut(), super::client::client_into_raw)
+    })
+}
+
+/// The count of a completed `temporal_count_workflow`: writes it to `*count_out` and returns
+/// true; false (and `*count_out` untouched) if the call has no count.
+///
+/// # Safety
+/// `call` is NULL or a live call; `count_out` is NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_call_get_count(call: *const temporal_call, count_out: *mut i64) -> bool {
+    boundary(|| {
+        if count_out.is_null() {
+            return false;
+        }
+        match unsafe { with_completed(call, |c| c.count) }.flatten() {
+            Some(n) => {
+                // SAFETY: non-NULL and valid for a write per the contract.
+                unsafe { count_out.write(n) };
+                true
+            }
+            None => false,
+        }
+    })
+}
+
+/// The update ID of a completed `temporal_update_workflow` (the one given, or the one the library
+/// generated), else NULL. Borrowed: valid until the call is freed.
+///
+/// # Safety
+/// `call` is NULL or a live call.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_call_get_update_id(call: *const temporal_call) -> *const c_char {
+    boundary(|| {
+        unsafe { with_completed(call, |c| c.update_id.as_ref().map_or(std::ptr::null(), |u| u.as_ptr())) }
+            .unwrap_or(std::ptr::null())
+    })
+}
+
+/// The `user_data` of the call's options (NULL if none, or for a bad handle).
+///
+/// # Safety
+/// `call` is NULL or a live call.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_call_get_user_data(call: *const temporal_call) -> *mut c_void {
+    boundary(|| unsafe { state_arg(call) }.map_or(std::ptr::null_mut(), |s| s.user_data.0))
+}
+
+/// Cancels a call: unless it already completed, it completes promptly with
+/// `TEMPORAL_ERROR_CODE_CANCELED` (through its callback or queue, as chosen) and the work is
+/// abandoned; what already reached the server, such as a start, stays done. Idempotent; NULL is
+/// a no-op.
+///
+/// # Safety
+/// `call` is NULL or a live call.
 #[no_mangle]
 pub unsafe extern "C" fn temporal_call_cancel(call: *const temporal_call) {
-    boundary(|_| (), || {
-        if let Ok(call) = unsafe { handle_ref(call) } {
-            if let Some(tx) = call.cancel.lock().unwrap_or_else(|e| e.into_inner()).take() {
+    boundary(|| {
+        if let Ok(state) = unsafe { state_arg(call) } {
+            if let Some(tx) = state.lock().cancel.take() {
                 let _ = tx.send(());
             }
         }
     })
 }
 
-/// Frees a call handle (it does not cancel the call). NULL is a no-op.
+/// Frees a call, at any time: before it completed (it goes on; its callback then receives NULL
+/// for the call, and a completion queue never returns it), from inside its own callback, or after.
+/// It does not cancel. NULL is a no-op.
 ///
 /// # Safety
-/// `call` is NULL or a call handle not yet freed.
+/// `call` is NULL or a call not yet freed; no other thread uses it.
 #[no_mangle]
 pub unsafe extern "C" fn temporal_call_free(call: *mut temporal_call) {
-    boundary(|_| (), || drop(unsafe { take_handle(call) }))
+    boundary(|| {
+        let Ok(state) = (unsafe { state_arg(call) }) else { return };
+        let state = state.clone();
+        let release = {
+            let mut inner = state.lock();
+            inner.host_freed = true;
+            // SAFETY: the tag is the first field of the live allocation; marking it refuses later use.
+            unsafe { *(call as *mut u64) = FREED_TAG };
+            if inner.delivering { std::ptr::null_mut() } else { std::mem::replace(&mut inner.handle, std::ptr::null_mut()) }
+        };
+        // SAFETY: not in use by a callback; the host gave it up.
+        unsafe { release_handle(release) };
+    })
 }

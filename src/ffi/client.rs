@@ -1,23 +1,47 @@
-//! Connecting: `temporal_client_options`, `temporal_client_connect`, `temporal_client_free`.
+//! Connecting: `temporal_client_options`, `temporal_client_connect_async` (and its blocking
+//! wrapper `temporal_client_connect`), `temporal_client_free`.
 
-use super::{boundary, check_out, error_boundary, handle_ref, into_handle, optional_str, take_handle, temporal_error, Handle};
+use super::call::{self, read_call_options, temporal_call, temporal_call_options, OpFuture, Output};
+use super::{
+    boundary, check_out, error_boundary, handle_ref, into_handle, optional_str, read_struct, take_handle, temporal_error,
+    write_default, ExtensibleStruct, Handle,
+};
 use crate::client::Client;
 use crate::errors::{Error, Result};
-use crate::options::{duration_from_millis, ClientOptions, EnvConfig, GrpcCompression, TlsOptions};
-use crate::runtime::block_on;
+use crate::options::{duration_from_millis, ClientOptions, EnvConfig, GrpcCompression, Timeout, TlsOptions};
 use std::collections::HashMap;
 use std::ffi::c_char;
+use std::mem::offset_of;
 use std::sync::Arc;
+
+/// When `temporal_client_options` loads the environment configuration (`TEMPORAL_ADDRESS`,
+/// `TEMPORAL_NAMESPACE`, `TEMPORAL_API_KEY`, `TEMPORAL_TLS*`, `TEMPORAL_GRPC_META_*`,
+/// `TEMPORAL_CONFIG_FILE`, `TEMPORAL_PROFILE` and the TOML config file, as the official SDKs
+/// read them). The same rule in every binding.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EnvconfigMode {
+    /// Load it when `address` is not set (the default): a program that names no server goes
+    /// where the environment says, and one that names a server goes there.
+    Auto = 0,
+    /// Always load it (fields set in the options still win).
+    On = 1,
+    /// Never load it.
+    Off = 2,
+}
 
 /// Options for `temporal_client_connect`, the Go SDK's `client.Options`.
 ///
 /// Initialise with `temporal_client_options_default` and set what you need. Every string is
 /// NUL-terminated UTF-8, borrowed only for the duration of the connect call; NULL or "" means
-/// "not set".
+/// "not set". Extensible: the library reads only the fields inside `size`, and every field's
+/// default is its zero value.
 #[repr(C)]
 pub struct temporal_client_options {
-    /// `host:port` (or a URL with `http://` / `https://`). Not set: `localhost:7233`, or the
-    /// envconfig address when `envconfig` is on.
+    /// `sizeof(temporal_client_options)`, set by `temporal_client_options_default`.
+    pub size: usize,
+    /// `host:port` (or a URL with `http://` / `https://`). Not set: the environment
+    /// configuration's address (see `envconfig`), else `localhost:7233`.
     pub address: *const c_char,
     /// Not set: `default` (or the envconfig namespace).
     pub namespace_name: *const c_char,
@@ -41,21 +65,32 @@ pub struct temporal_client_options {
     /// Extra gRPC metadata for every call, as a JSON object of strings: `{"key": "value"}`.
     /// Keys and values must be valid HTTP/2 header text; binary (`-bin`) keys are refused.
     pub grpc_metadata_json: *const c_char,
-    /// Connect (dial + server check) timeout in milliseconds; 0: 10000.
+    /// Connect (dial + server check) timeout in milliseconds; 0 (`TEMPORAL_TIMEOUT_DEFAULT`):
+    /// 10 s. At most `TEMPORAL_MAX_DURATION_MS`.
     pub connect_timeout_ms: u64,
-    /// Load `TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`, `TEMPORAL_API_KEY`, `TEMPORAL_TLS*`,
-    /// `TEMPORAL_GRPC_META_*`, `TEMPORAL_CONFIG_FILE` and `TEMPORAL_PROFILE` (and the TOML config
-    /// file) as the official SDKs do. Fields set above win over what is loaded.
-    pub envconfig: bool,
-    /// Profile to load (implies `envconfig`); not set: `TEMPORAL_PROFILE` or `default`.
+    /// A `temporal_envconfig_mode`: when to load the environment configuration.
+    /// `TEMPORAL_ENVCONFIG_MODE_AUTO` (0, the default): when `address` is not set. Fields set
+    /// in these options win over what is loaded.
+    pub envconfig: i32,
+    /// Profile to load (setting it loads the configuration unless envconfig is `OFF`); not set:
+    /// `TEMPORAL_PROFILE` or `default`.
     pub envconfig_profile: *const c_char,
-    /// Config file to load (implies `envconfig`); not set: `TEMPORAL_CONFIG_FILE` or the
-    /// platform's default path.
+    /// Config file to load (as the profile); not set: `TEMPORAL_CONFIG_FILE` or the platform's
+    /// default path.
     pub envconfig_file: *const c_char,
     /// A `temporal_grpc_compression` value; 0: none. Unlike the Go SDK, requests are not
     /// compressed by default: gzip costs about 5x the client CPU of a small call (see
     /// `TEMPORAL_GRPC_COMPRESSION_GZIP`).
     pub grpc_compression: i32,
+}
+
+// SAFETY: repr(C), starts with size, every field is valid as zero; the bools are listed.
+unsafe impl ExtensibleStruct for temporal_client_options {
+    const NAME: &'static str = "temporal_client_options";
+    const BOOL_FIELDS: &'static [(usize, &'static str)] = &[
+        (offset_of!(temporal_client_options, tls), "tls"),
+        (offset_of!(temporal_client_options, tls_disable_host_verification), "tls_disable_host_verification"),
+    ];
 }
 
 /// A connected client. Thread-safe: share one per process between any number of threads.
@@ -70,37 +105,17 @@ impl Handle for temporal_client {
     const NAME: &'static str = "client";
 }
 
-/// Fills `options` with the defaults (every field unset). NULL is a no-op.
+pub(crate) fn client_into_raw(client: Arc<Client>) -> *mut temporal_client {
+    into_handle::<temporal_client>(client)
+}
+
+/// Fills `options` with the defaults (every field unset) and sets its `size`. NULL is a no-op.
 ///
 /// # Safety
 /// `options` is NULL or valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn temporal_client_options_default(options: *mut temporal_client_options) {
-    boundary(|_| (), || {
-        if options.is_null() {
-            return;
-        }
-        let defaults = temporal_client_options {
-            address: std::ptr::null(),
-            namespace_name: std::ptr::null(),
-            identity: std::ptr::null(),
-            api_key: std::ptr::null(),
-            tls: false,
-            tls_server_ca_cert_pem: std::ptr::null(),
-            tls_client_cert_pem: std::ptr::null(),
-            tls_client_key_pem: std::ptr::null(),
-            tls_server_name: std::ptr::null(),
-            tls_disable_host_verification: false,
-            grpc_metadata_json: std::ptr::null(),
-            connect_timeout_ms: 0,
-            envconfig: false,
-            envconfig_profile: std::ptr::null(),
-            envconfig_file: std::ptr::null(),
-            grpc_compression: 0,
-        };
-        // SAFETY: non-NULL and valid for writes per the contract.
-        unsafe { options.write(defaults) };
-    })
+    boundary(|| unsafe { write_default(options) })
 }
 
 /// Converts the C options to the safe Rust ones.
@@ -131,10 +146,16 @@ pub(crate) unsafe fn client_options_from_c(o: &temporal_client_options) -> Resul
     };
     let profile = s(o.envconfig_profile, "envconfig_profile")?;
     let config_file = s(o.envconfig_file, "envconfig_file")?;
-    let envconfig = (o.envconfig || profile.is_some() || config_file.is_some())
-        .then_some(EnvConfig { profile, config_file });
+    let address = s(o.address, "address")?.unwrap_or_default();
+    let load = match o.envconfig {
+        0 => address.is_empty() || profile.is_some() || config_file.is_some(),
+        1 => true,
+        2 => false,
+        other => return Err(Error::invalid_argument(format!("unknown envconfig mode {other}"))),
+    };
+    let envconfig = load.then_some(EnvConfig { profile, config_file });
     Ok(ClientOptions {
-        address: s(o.address, "address")?.unwrap_or_default(),
+        address,
         namespace: s(o.namespace_name, "namespace_name")?.unwrap_or_default(),
         identity: s(o.identity, "identity")?.unwrap_or_default(),
         api_key: s(o.api_key, "api_key")?,
@@ -146,14 +167,53 @@ pub(crate) unsafe fn client_options_from_c(o: &temporal_client_options) -> Resul
     })
 }
 
+/// Reads the connect options (NULL: all defaults) into the connect operation.
+unsafe fn prepare_connect(options: *const temporal_client_options) -> Result<OpFuture> {
+    let opts = match unsafe { read_struct(options) }? {
+        None => unsafe { client_options_from_c(&zeroed_client_options()) }?,
+        Some(o) => unsafe { client_options_from_c(&o) }?,
+    };
+    Ok(Box::pin(async move { Client::connect(opts).await.map(Output::Client) }))
+}
+
+fn zeroed_client_options() -> temporal_client_options {
+    let mut o = std::mem::MaybeUninit::<temporal_client_options>::uninit();
+    // SAFETY: all-zero is a valid temporal_client_options (ExtensibleStruct); size set by write_default.
+    unsafe {
+        write_default(o.as_mut_ptr());
+        o.assume_init()
+    }
+}
+
 /// Connects to a Temporal server and checks that it answers (GetSystemInfo), as the Go SDK's
-/// `client.Dial`. Blocks the calling thread until connected, or until the connect timeout.
+/// `client.Dial`; the completed call lends nothing: take the client with
+/// `temporal_call_take_client` (the caller owns it: `temporal_client_free`).
 ///
-/// `options` may be NULL for all defaults. On success writes a new client to `*client_out`
-/// and returns NULL; the caller owns the client and must free it with `temporal_client_free`.
-/// On failure returns an error (caller owns it: `temporal_error_free`) and leaves
-/// `*client_out` untouched. Errors: `INVALID_ARGUMENT` (bad options), `UNAVAILABLE` (server
-/// unreachable), `DEADLINE_EXCEEDED` (no answer within the timeout), `PERMISSION_DENIED`.
+/// `options` may be NULL for all defaults. The connect is bounded by `connect_timeout_ms`
+/// (`temporal_call_options.timeout_ms` is not used). Errors: `INVALID_ARGUMENT` (bad options),
+/// `UNAVAILABLE` (server unreachable), `DEADLINE_EXCEEDED` (no answer within the connect
+/// timeout), `PERMISSION_DENIED`.
+///
+/// Every operation has this shape: arguments are checked and copied before it returns (the
+/// caller may free its strings and structs at once); a bad argument is returned as the error and
+/// no call is started; otherwise it returns NULL and writes a new call to `*call_out`, which
+/// completes as `call_options` says (NULL: only `temporal_call_wait`).
+///
+/// # Safety
+/// Pointers are NULL or valid; strings NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_client_connect_async(
+    options: *const temporal_client_options,
+    call_options: *const temporal_call_options,
+    call_out: *mut *mut temporal_call,
+) -> *mut temporal_error {
+    error_boundary(|| unsafe { call::start(prepare_connect(options)?, read_call_options(call_options)?, call_out) })
+}
+
+/// Blocking wrapper of `temporal_client_connect_async`: connects and writes a new client to
+/// `*client_out` (the caller owns it: `temporal_client_free`). Blocks the calling thread until
+/// connected, or until the connect timeout. On failure returns an error (caller owns it:
+/// `temporal_error_free`) and leaves `*client_out` untouched.
 ///
 /// # Safety
 /// `options` is NULL or a valid options struct; `client_out` is valid for a write.
@@ -163,16 +223,10 @@ pub unsafe extern "C" fn temporal_client_connect(
     client_out: *mut *mut temporal_client,
 ) -> *mut temporal_error {
     error_boundary(|| {
-        unsafe { check_out(client_out, "client_out") }?;
-        let opts = if options.is_null() {
-            ClientOptions::default()
-        } else {
-            // SAFETY: non-NULL and valid per the contract.
-            unsafe { client_options_from_c(&*options) }?
-        };
-        let client = block_on(Client::connect(opts))?;
+        check_out(client_out, "client_out")?;
+        let client = call::run_blocking(unsafe { prepare_connect(options) }?, Timeout::Default)?.into_client()?;
         // SAFETY: checked non-NULL above.
-        unsafe { client_out.write(into_handle::<temporal_client>(client)) };
+        unsafe { client_out.write(client_into_raw(client)) };
         Ok(())
     })
 }
@@ -185,7 +239,7 @@ pub unsafe extern "C" fn temporal_client_connect(
 /// `client` is NULL or a client from `temporal_client_connect` not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn temporal_client_free(client: *mut temporal_client) {
-    boundary(|_| (), || drop(unsafe { take_handle(client) }))
+    boundary(|| drop(unsafe { take_handle(client) }))
 }
 
 /// Borrows the client behind a handle argument.

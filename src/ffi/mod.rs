@@ -1,10 +1,14 @@
 //! The C ABI boundary: the only place with `unsafe` pointer work.
 //!
-//! Rules every exported function follows:
-//! * it runs inside [`boundary`], so a panic never unwinds into the host: it becomes an
-//!   `INTERNAL` error (or the function's documented fallback value);
+//! Rules every exported function follows (a unit test below checks the first one on every
+//! `extern "C"` function of this module tree):
+//! * its body is one call of [`boundary`], so a panic never unwinds into the host: it becomes
+//!   the return type's [`PanicOrDefault`] value (`INTERNAL` for an error return, NULL for a
+//!   pointer, nothing for `void`);
 //! * every pointer argument is checked: NULL where a value is required, invalid UTF-8, or a
 //!   handle of the wrong kind give `INVALID_ARGUMENT`;
+//! * option structs are read by their `size` ([`read_struct`]): only the fields inside it, the
+//!   rest take their defaults (every field's default is its zero value);
 //! * outputs are written only on success;
 //! * handles carry a tag so that a handle of another kind (or an already freed one, as far as
 //!   that can be seen) is refused instead of misused.
@@ -13,19 +17,73 @@
 
 pub mod call;
 pub mod client;
+pub mod completion_queue;
 pub mod error;
 pub mod operations;
 pub mod runtime;
 pub mod workflow;
 
-use crate::errors::{Error, Result};
+use crate::errors::{Error, ErrorCode, Result};
 pub use error::temporal_error;
-use std::ffi::{c_char, CStr};
+use std::ffi::{c_char, c_void, CStr};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-/// Runs `f`, turning a panic into `on_panic()`. The panic's text is kept in the error message
-/// (it never holds secrets: no code path formats options or keys into a panic).
-pub(crate) fn boundary<T>(on_panic: impl FnOnce(String) -> T, f: impl FnOnce() -> T) -> T {
+/// What an exported function returns when a panic is caught inside it.
+pub(crate) trait PanicOrDefault {
+    fn on_panic(text: &str) -> Self;
+}
+
+impl PanicOrDefault for *mut temporal_error {
+    fn on_panic(text: &str) -> Self {
+        temporal_error::into_raw(Error::internal(format!("internal error (panic caught at the C boundary): {text}")))
+    }
+}
+
+impl PanicOrDefault for () {
+    fn on_panic(_: &str) -> Self {}
+}
+
+impl PanicOrDefault for bool {
+    fn on_panic(_: &str) -> Self {
+        false
+    }
+}
+
+impl PanicOrDefault for i32 {
+    fn on_panic(_: &str) -> Self {
+        -1
+    }
+}
+
+impl PanicOrDefault for ErrorCode {
+    fn on_panic(_: &str) -> Self {
+        ErrorCode::Internal
+    }
+}
+
+/// Pointer returns other than an owned error: NULL.
+macro_rules! null_on_panic {
+    ($($t:ty),* $(,)?) => {$(
+        impl PanicOrDefault for $t {
+            fn on_panic(_: &str) -> Self {
+                std::ptr::null_mut::<std::ffi::c_void>() as $t
+            }
+        }
+    )*};
+}
+null_on_panic!(
+    *const c_char,
+    *mut c_void,
+    *const temporal_error,
+    *mut workflow::temporal_workflow_run,
+    *mut client::temporal_client,
+    *mut call::temporal_call,
+);
+
+/// Runs the body of an exported function, turning a panic into the return type's fallback.
+/// The panic's text is kept in an error's message (it never holds secrets: no code path formats
+/// options or keys into a panic).
+pub(crate) fn boundary<T: PanicOrDefault>(f: impl FnOnce() -> T) -> T {
     install_quiet_panic_hook();
     IN_BOUNDARY.with(|d| d.set(d.get() + 1));
     let outcome = catch_unwind(AssertUnwindSafe(f));
@@ -38,9 +96,21 @@ pub(crate) fn boundary<T>(on_panic: impl FnOnce(String) -> T, f: impl FnOnce() -
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_owned());
-            on_panic(text)
+            T::on_panic(&text)
         }
     }
+}
+
+/// [`boundary`] for a body that returns a `Result`: `Ok` is NULL, `Err` an owned error.
+pub(crate) fn error_boundary(f: impl FnOnce() -> Result<()>) -> *mut temporal_error {
+    boundary(|| {
+        #[cfg(feature = "testing")]
+        testing::maybe_panic();
+        match f() {
+            Ok(()) => std::ptr::null_mut(),
+            Err(e) => temporal_error::into_raw(e),
+        }
+    })
 }
 
 thread_local! {
@@ -65,34 +135,29 @@ fn install_quiet_panic_hook() {
     });
 }
 
-/// The boundary for functions that return an owned error (NULL on success).
-pub(crate) fn error_boundary(f: impl FnOnce() -> Result<()>) -> *mut temporal_error {
-    boundary(
-        |text| temporal_error::into_raw(Error::internal(format!("internal error (panic caught at the C boundary): {text}"))),
-        || {
-            // Only read on the normal path: no write to the thread-local unless the switch is set.
-            let forced = FORCE_PANIC.with(|p| p.get() && { p.set(false); true });
-            if forced {
-                panic!("forced by temporal_testing_panic_next_call");
-            }
-            match f() {
-                Ok(()) => std::ptr::null_mut(),
-                Err(e) => temporal_error::into_raw(e),
-            }
-        },
-    )
-}
+/// Tests only (cargo feature `testing`, which the test builds turn on; the shipped library and
+/// header do not have it).
+#[cfg(feature = "testing")]
+pub mod testing {
+    use std::cell::Cell;
 
-thread_local! {
-    static FORCE_PANIC: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
+    thread_local! {
+        static FORCE_PANIC: Cell<bool> = const { Cell::new(false) };
+    }
 
-/// Testing only: makes the calling thread's next call that returns a `temporal_error *` panic
-/// inside the library, to prove that a panic comes back as `TEMPORAL_ERROR_CODE_INTERNAL` and that the
-/// library keeps working afterwards. Not for production use.
-#[no_mangle]
-pub extern "C" fn temporal_testing_panic_next_call() {
-    FORCE_PANIC.with(|p| p.set(true));
+    pub(crate) fn maybe_panic() {
+        if FORCE_PANIC.with(|p| p.replace(false)) {
+            panic!("forced by temporal_testing_panic_next_call");
+        }
+    }
+
+    /// Makes the calling thread's next call that returns a `temporal_error *` panic inside the
+    /// library, to prove that a panic comes back as `TEMPORAL_ERROR_CODE_INTERNAL` and that the
+    /// library keeps working afterwards.
+    #[no_mangle]
+    pub extern "C" fn temporal_testing_panic_next_call() {
+        super::boundary(|| FORCE_PANIC.with(|p| p.set(true)))
+    }
 }
 
 /// A required C string argument.
@@ -100,7 +165,7 @@ pub extern "C" fn temporal_testing_panic_next_call() {
 /// # Safety
 /// `ptr` is NULL or points to a NUL-terminated string that stays valid for `'a`.
 pub(crate) unsafe fn required_str<'a>(ptr: *const c_char, name: &str) -> Result<&'a str> {
-    match optional_raw_str(ptr, name)? {
+    match unsafe { optional_raw_str(ptr, name) }? {
         Some(s) => Ok(s),
         None => Err(Error::invalid_argument(format!("{name} must not be NULL"))),
     }
@@ -111,7 +176,15 @@ pub(crate) unsafe fn required_str<'a>(ptr: *const c_char, name: &str) -> Result<
 /// # Safety
 /// As [`required_str`].
 pub(crate) unsafe fn optional_str<'a>(ptr: *const c_char, name: &str) -> Result<Option<&'a str>> {
-    Ok(optional_raw_str(ptr, name)?.filter(|s| !s.is_empty()))
+    Ok(unsafe { optional_raw_str(ptr, name) }?.filter(|s| !s.is_empty()))
+}
+
+/// An optional C string argument, copied.
+///
+/// # Safety
+/// As [`required_str`].
+pub(crate) unsafe fn optional_string(ptr: *const c_char, name: &str) -> Result<Option<String>> {
+    Ok(unsafe { optional_str(ptr, name) }?.map(str::to_owned))
 }
 
 unsafe fn optional_raw_str<'a>(ptr: *const c_char, name: &str) -> Result<Option<&'a str>> {
@@ -124,6 +197,87 @@ unsafe fn optional_raw_str<'a>(ptr: *const c_char, name: &str) -> Result<Option<
         .to_str()
         .map(Some)
         .map_err(|e| Error::invalid_argument(format!("{name} is not valid UTF-8 (at byte {})", e.valid_up_to())))
+}
+
+/// An extensible options struct of the C API: it starts with its own `size`, and every field's
+/// default is its zero value, so a field outside `size` reads as its default.
+///
+/// # Safety
+/// The implementor is `repr(C)`, starts with a `size: usize` field, and every field is valid
+/// as all-zero bytes; `BOOL_FIELDS` lists the offset of every `bool` field.
+pub(crate) unsafe trait ExtensibleStruct: Sized {
+    /// How the struct is named in error messages.
+    const NAME: &'static str;
+    /// Offsets and names of the `bool` fields, whose bytes must be 0 or 1.
+    const BOOL_FIELDS: &'static [(usize, &'static str)] = &[];
+}
+
+/// The largest `size` accepted: a bigger one is garbage (an uninitialised struct), not a
+/// struct from a newer header.
+const MAX_STRUCT_SIZE: usize = 4096;
+
+/// Reads an options struct the way Linux reads an extensible struct from user space
+/// (`copy_struct_from_user`, as `openat2` and `clone3` do): the caller's `size` says how many
+/// bytes it has. A smaller struct (from an older header) is read as far as it goes and the rest
+/// takes the defaults; a larger one (from a newer header) is accepted only if every byte this
+/// library does not know is zero, so an option it cannot honour is never silently dropped.
+///
+/// # Safety
+/// `ptr` is NULL or points to at least `size` readable bytes, where `size` is the struct's first
+/// field.
+pub(crate) unsafe fn read_struct<T: ExtensibleStruct>(ptr: *const T) -> Result<Option<T>> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: every such struct starts with a size_t; the caller promises it is readable.
+    let size = unsafe { (ptr as *const usize).read_unaligned() };
+    let known = std::mem::size_of::<T>();
+    if size < std::mem::size_of::<usize>() || size > MAX_STRUCT_SIZE {
+        return Err(Error::invalid_argument(format!(
+            "{}: size is {size}; initialise the struct with its _default function (which sets size)",
+            T::NAME
+        )));
+    }
+    // SAFETY: the caller promises `size` readable bytes.
+    let given = unsafe { std::slice::from_raw_parts(ptr as *const u8, size) };
+    if size > known {
+        if let Some(at) = given[known..].iter().position(|&b| b != 0) {
+            return Err(Error::invalid_argument(format!(
+                "{}: size is {size} but this library (version {}) knows only {known} bytes, and byte {} \
+                 of the unknown fields is set: an option from a newer header that this library cannot honour",
+                T::NAME,
+                env!("CARGO_PKG_VERSION"),
+                known + at
+            )));
+        }
+    }
+    let mut bytes = vec![0u8; known];
+    let n = size.min(known);
+    bytes[..n].copy_from_slice(&given[..n]);
+    for &(offset, name) in T::BOOL_FIELDS {
+        if bytes[offset] > 1 {
+            return Err(Error::invalid_argument(format!("{}: {name} must be true or false", T::NAME)));
+        }
+    }
+    bytes[..std::mem::size_of::<usize>()].copy_from_slice(&known.to_ne_bytes());
+    // SAFETY: T is valid as these bytes: zero where the caller gave nothing (valid per the trait's
+    // contract), the caller's bytes otherwise, with every bool checked above.
+    Ok(Some(unsafe { (bytes.as_ptr() as *const T).read_unaligned() }))
+}
+
+/// Fills an extensible struct with its defaults: all zero, and `size` set. NULL is a no-op.
+///
+/// # Safety
+/// `ptr` is NULL or valid for a write of `T`.
+pub(crate) unsafe fn write_default<T: ExtensibleStruct>(ptr: *mut T) {
+    if ptr.is_null() {
+        return;
+    }
+    // SAFETY: valid for writes per the contract; all-zero is a valid T per the trait.
+    unsafe {
+        std::ptr::write_bytes(ptr as *mut u8, 0, std::mem::size_of::<T>());
+        (ptr as *mut usize).write_unaligned(std::mem::size_of::<T>());
+    }
 }
 
 /// An opaque handle type of the C API and what it owns. The C side only ever sees a pointer to
@@ -139,12 +293,12 @@ pub(crate) trait Handle {
 /// The allocation behind a handle: the tag first (`repr(C)`), so a pointer to a handle of
 /// another kind, or to one already freed, is recognised before it is used.
 #[repr(C)]
-struct Tagged<T> {
+pub(crate) struct Tagged<T> {
     tag: u64,
     value: T,
 }
 
-const FREED_TAG: u64 = 0xdead_dead_dead_dead;
+pub(crate) const FREED_TAG: u64 = 0xdead_dead_dead_dead;
 
 /// Boxes `value` as a new handle the host owns.
 pub(crate) fn into_handle<H: Handle>(value: H::Target) -> *mut H {
@@ -187,11 +341,8 @@ pub(crate) unsafe fn take_handle<H: Handle>(ptr: *mut H) -> Option<H::Target> {
     }
 }
 
-/// Writes `value` to a required out-pointer.
-///
-/// # Safety
-/// `out` is NULL or valid for a write of `T`.
-pub(crate) unsafe fn check_out<T>(out: *mut T, name: &str) -> Result<()> {
+/// Checks a required out-pointer.
+pub(crate) fn check_out<T>(out: *mut T, name: &str) -> Result<()> {
     if out.is_null() {
         return Err(Error::invalid_argument(format!("{name} must not be NULL")));
     }
@@ -214,7 +365,7 @@ pub(crate) fn to_c_string(s: impl Into<Vec<u8>>) -> std::ffi::CString {
 /// `s` is NULL or a string returned by this library that was not freed yet.
 #[no_mangle]
 pub unsafe extern "C" fn temporal_string_free(s: *mut c_char) {
-    boundary(|_| (), || {
+    boundary(|| {
         if !s.is_null() {
             // SAFETY: per the contract, created by CString::into_raw in this library.
             drop(unsafe { std::ffi::CString::from_raw(s) });
@@ -222,10 +373,86 @@ pub unsafe extern "C" fn temporal_string_free(s: *mut c_char) {
     })
 }
 
-/// The library version, e.g. "0.1.0" (the same as `TEMPORAL_FFI_VERSION`).
+/// The library version, e.g. "0.2.0" (the same as `TEMPORAL_FFI_VERSION`). A binding compares
+/// it with the version it was written for when it loads the library.
 ///
 /// Returns a static string: never free it.
 #[no_mangle]
 pub extern "C" fn temporal_version() -> *const c_char {
-    concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
+    boundary(|| concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast::<c_char>())
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every exported function's body is one call of the panic boundary: a function outside it
+    /// would let a panic unwind into the host.
+    #[test]
+    fn every_export_is_inside_the_panic_boundary() {
+        let sources = [
+            ("mod.rs", include_str!("mod.rs")),
+            ("call.rs", include_str!("call.rs")),
+            ("client.rs", include_str!("client.rs")),
+            ("completion_queue.rs", include_str!("completion_queue.rs")),
+            ("error.rs", include_str!("error.rs")),
+            ("operations.rs", include_str!("operations.rs")),
+            ("runtime.rs", include_str!("runtime.rs")),
+            ("workflow.rs", include_str!("workflow.rs")),
+        ];
+        let mut exports = 0;
+        for (file, text) in sources {
+            let mut rest = text;
+            while let Some(at) = rest.find("extern \"C\" fn ") {
+                let after = &rest[at..];
+                let name: String = after["extern \"C\" fn ".len()..].chars().take_while(|c| *c == '_' || c.is_alphanumeric()).collect();
+                let body_start = after.find('{').expect("function body");
+                let body = after[body_start + 1..].trim_start();
+                let inside = ["boundary(", "error_boundary(", "super::boundary("].iter().any(|b| body.starts_with(b));
+                assert!(inside, "{file}: {name} does not start with the panic boundary");
+                exports += 1;
+                rest = &after[body_start..];
+            }
+        }
+        let fs_count = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ffi")).unwrap().count();
+        assert_eq!(fs_count, sources.len(), "a file of src/ffi is missing from this test's list");
+        assert!(exports > 40, "only {exports} exports found");
+    }
+
+    #[test]
+    fn struct_sizes_are_read_like_copy_struct_from_user() {
+        use super::*;
+        #[repr(C)]
+        struct Opts {
+            size: usize,
+            a: u64,
+            flag: bool,
+            b: u64,
+        }
+        unsafe impl ExtensibleStruct for Opts {
+            const NAME: &'static str = "opts";
+            const BOOL_FIELDS: &'static [(usize, &'static str)] = &[(std::mem::offset_of!(Opts, flag), "flag")];
+        }
+        let read = |bytes: &[u8]| unsafe { read_struct(bytes.as_ptr() as *const Opts) };
+        let mut full = vec![0u8; 64];
+        full[..8].copy_from_slice(&32usize.to_ne_bytes());
+        full[8..16].copy_from_slice(&7u64.to_ne_bytes());
+        full[16] = 1;
+        full[24..32].copy_from_slice(&9u64.to_ne_bytes());
+        let o = read(&full).unwrap().unwrap();
+        assert_eq!((o.size, o.a, o.flag, o.b), (32, 7, true, 9));
+        // An older, smaller struct: b takes its default.
+        full[..8].copy_from_slice(&24usize.to_ne_bytes());
+        let o = read(&full).unwrap().unwrap();
+        assert_eq!((o.a, o.flag, o.b), (7, true, 0));
+        // A newer, larger struct: accepted with a zero tail, refused otherwise.
+        full[..8].copy_from_slice(&48usize.to_ne_bytes());
+        assert_eq!(read(&full).unwrap().unwrap().b, 9);
+        full[40] = 1;
+        assert_eq!(read(&full).err().unwrap().code, ErrorCode::InvalidArgument);
+        full[40] = 0;
+        full[16] = 2;
+        assert!(read(&full).err().unwrap().message.contains("flag"));
+        full[..8].copy_from_slice(&0usize.to_ne_bytes());
+        assert!(read(&full).err().unwrap().message.contains("_default"));
+        assert!(unsafe { read_struct::<Opts>(std::ptr::null()) }.unwrap().is_none());
+    }
 }

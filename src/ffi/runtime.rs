@@ -1,8 +1,9 @@
 //! Runtime control: options before first use, a log callback, shutdown.
 
-use super::{boundary, error_boundary, temporal_error};
+use super::{boundary, error_boundary, read_struct, temporal_error, write_default, ExtensibleStruct};
 use crate::errors::{Error, Result};
-use crate::options::duration_from_millis;
+use crate::options::{Timeout, MAX_DURATION};
+use std::time::Duration;
 use crate::runtime::{self as rt, RuntimeOptions};
 use std::ffi::{c_char, c_void, CString};
 
@@ -25,8 +26,11 @@ pub type temporal_log_callback =
     Option<unsafe extern "C" fn(user_data: *mut c_void, level: i32, target: *const c_char, message: *const c_char)>;
 
 /// Options for `temporal_runtime_init`. Initialise with `temporal_runtime_options_default`.
+/// Extensible: the library reads only the fields inside `size`; every default is zero.
 #[repr(C)]
 pub struct temporal_runtime_options {
+    /// `sizeof(temporal_runtime_options)`, set by `temporal_runtime_options_default`.
+    pub size: usize,
     /// Threads of the library's runtime; 0: the number of CPUs, at most 4.
     pub worker_threads: u32,
     /// A `temporal_log_level`: events at this level and more severe go to `log_callback`.
@@ -38,24 +42,18 @@ pub struct temporal_runtime_options {
     pub log_user_data: *mut c_void,
 }
 
-/// Fills `options` with the defaults. NULL is a no-op.
+// SAFETY: repr(C), starts with size, every field is valid as zero.
+unsafe impl ExtensibleStruct for temporal_runtime_options {
+    const NAME: &'static str = "temporal_runtime_options";
+}
+
+/// Fills `options` with the defaults and sets its `size`. NULL is a no-op.
 ///
 /// # Safety
 /// `options` is NULL or valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn temporal_runtime_options_default(options: *mut temporal_runtime_options) {
-    boundary(|_| (), || {
-        if !options.is_null() {
-            let defaults = temporal_runtime_options {
-                worker_threads: 0,
-                log_level: LogLevel::Off as i32,
-                log_callback: None,
-                log_user_data: std::ptr::null_mut(),
-            };
-            // SAFETY: non-NULL and valid for writes per the contract.
-            unsafe { options.write(defaults) };
-        }
-    })
+    boundary(|| unsafe { write_default(options) })
 }
 
 struct SendPtr(*mut c_void);
@@ -86,8 +84,8 @@ fn level_number(level: tracing::Level) -> i32 {
 
 /// Configures the runtime. Only before the first other call (connect, ...): afterwards it
 /// returns `INVALID_ARGUMENT` and changes nothing; called again before first use, the last
-/// options win. `options` NULL: defaults. The log callback, once installed, stays for the life
-/// of the process.
+/// options win, log callback included (options without a callback turn logging off). `options`
+/// NULL: defaults. The log callback must not call `temporal_runtime_init`.
 ///
 /// fork(): the runtime's threads and connections exist only in the process that started them.
 /// A child forked after the library was used would wait forever on threads it does not have,
@@ -99,40 +97,47 @@ fn level_number(level: tracing::Level) -> i32 {
 #[no_mangle]
 pub unsafe extern "C" fn temporal_runtime_init(options: *const temporal_runtime_options) -> *mut temporal_error {
     error_boundary(|| {
-        if options.is_null() {
-            return rt::init(RuntimeOptions::default());
-        }
-        // SAFETY: non-NULL and valid per the contract.
-        let o = unsafe { &*options };
+        let Some(o) = (unsafe { read_struct(options) })? else {
+            rt::init(RuntimeOptions::default())?;
+            crate::logging::uninstall();
+            return Ok(());
+        };
         let level = tracing_level(o.log_level)?;
         rt::init(RuntimeOptions { worker_threads: o.worker_threads as usize })?;
-        if let (Some(level), Some(callback)) = (level, o.log_callback) {
-            let user_data = SendPtr(o.log_user_data);
-            crate::logging::install(
-                level,
-                Box::new(move |level, target, message| {
-                    let target = CString::new(target.replace('\0', " ")).unwrap_or_default();
-                    let message = CString::new(message.replace('\0', " ")).unwrap_or_default();
-                    let user_data = &user_data;
-                    // SAFETY: the host gave this callback for exactly this use.
-                    unsafe { callback(user_data.0, level_number(level), target.as_ptr(), message.as_ptr()) };
-                }),
-            )
-            .map_err(Error::invalid_argument)?;
+        match (level, o.log_callback) {
+            (Some(level), Some(callback)) => {
+                let user_data = SendPtr(o.log_user_data);
+                crate::logging::install(
+                    level,
+                    Box::new(move |level, target, message| {
+                        let target = CString::new(target.replace('\0', " ")).unwrap_or_default();
+                        let message = CString::new(message.replace('\0', " ")).unwrap_or_default();
+                        let user_data = &user_data;
+                        // SAFETY: the host gave this callback for exactly this use.
+                        unsafe { callback(user_data.0, level_number(level), target.as_ptr(), message.as_ptr()) };
+                    }),
+                )
+                .map_err(Error::invalid_argument)?;
+            }
+            _ => crate::logging::uninstall(),
         }
         Ok(())
     })
 }
 
 /// Shuts the library down: every pending call ends with `TEMPORAL_ERROR_CODE_CANCELED`
-/// (blocking calls return it; async callbacks fire with it), the runtime's threads are joined
-/// (waiting at most `timeout_ms`; 0: 5000), and every later call fails with
-/// `TEMPORAL_ERROR_CODE_SHUTDOWN`. Handles stay valid to free. Never hangs. Calling it from a
-/// callback is refused with `INVALID_ARGUMENT`; calling it twice is a no-op.
+/// (blocking wrappers return it; callbacks and queues get it), the runtime's threads are joined
+/// (waiting at most `timeout_ms`; `TEMPORAL_TIMEOUT_DEFAULT` (0): 5 s), and every later call
+/// fails with `TEMPORAL_ERROR_CODE_SHUTDOWN`. Handles stay valid to read and free. Never hangs.
+/// Calling it from a callback is refused with `INVALID_ARGUMENT`; calling it twice is a no-op.
 #[no_mangle]
 pub extern "C" fn temporal_runtime_shutdown(timeout_ms: u64) -> *mut temporal_error {
     error_boundary(|| {
-        let timeout = duration_from_millis("timeout_ms", if timeout_ms == 0 { 5000 } else { timeout_ms })?;
+        let timeout = match super::call::timeout_from_millis("timeout_ms", timeout_ms)? {
+            Timeout::Default => Duration::from_secs(5),
+            Timeout::None => MAX_DURATION,
+            Timeout::After(d) => d,
+        };
         rt::shutdown(timeout)
     })
 }

@@ -1,26 +1,31 @@
-//! Starting workflows and waiting for them: `temporal_execute_workflow`,
-//! `temporal_get_workflow`, `temporal_get_result` and the workflow-run handle.
+//! Starting workflows and waiting for them: `temporal_execute_workflow_async`,
+//! `temporal_get_workflow`, `temporal_get_result_async`, their blocking wrappers, and the
+//! workflow-run handle.
 
-use super::client::client_arg;
-use super::client::temporal_client;
+use super::call::{self, read_call_options, temporal_call, temporal_call_options, OpFuture, Output};
+use super::client::{client_arg, temporal_client};
 use super::{
-    boundary, check_out, error_boundary, handle_ref, into_handle, optional_str, required_str, take_handle,
-    temporal_error, to_c_string, Handle,
+    boundary, check_out, error_boundary, handle_ref, into_handle, optional_str, optional_string, read_struct,
+    required_str, take_handle, temporal_error, to_c_string, write_default, ExtensibleStruct, Handle,
 };
 use crate::errors::{Error, Result};
 use crate::options::{
-    duration_from_millis, RetryPolicy, StartWorkflowOptions, WorkflowIdConflictPolicy, WorkflowIdReusePolicy,
+    duration_from_millis, RetryPolicy, StartWorkflowOptions, Timeout, WorkflowIdConflictPolicy, WorkflowIdReusePolicy,
 };
-use crate::runtime::block_on;
+use crate::payloads::{args_to_payloads, object_to_payload_map};
 use crate::workflow_run::WorkflowRun;
 use once_cell::sync::OnceCell;
 use std::ffi::{c_char, CString};
+use std::mem::offset_of;
 use std::sync::Arc;
 
 /// A workflow retry policy, the Go SDK's `temporal.RetryPolicy`. Zero fields mean "server
-/// default".
+/// default". Extensible like the options structs: initialise with
+/// `temporal_retry_policy_default`.
 #[repr(C)]
 pub struct temporal_retry_policy {
+    /// `sizeof(temporal_retry_policy)`, set by `temporal_retry_policy_default`.
+    pub size: usize,
     /// First retry interval in ms; 0: 1 s.
     pub initial_interval_ms: u64,
     /// Interval multiplier; 0: 2.0. Otherwise at least 1.
@@ -36,10 +41,13 @@ pub struct temporal_retry_policy {
 /// Options for `temporal_execute_workflow`, the Go SDK's `client.StartWorkflowOptions`.
 ///
 /// Initialise with `temporal_start_workflow_options_default`. Strings are NUL-terminated UTF-8,
-/// borrowed only during the call; NULL or "" means "not set". Durations are milliseconds; 0
-/// means "not set".
+/// borrowed only during the call; NULL or "" means "not set". Durations are milliseconds (at
+/// most `TEMPORAL_MAX_DURATION_MS`); 0 means "not set". Extensible: the library reads only the
+/// fields inside `size`, and every field's default is its zero value.
 #[repr(C)]
 pub struct temporal_start_workflow_options {
+    /// `sizeof(temporal_start_workflow_options)`, set by `temporal_start_workflow_options_default`.
+    pub size: usize,
     /// Workflow ID. Not set: a random UUID is generated (as the Go SDK). A business ID is
     /// recommended: it is what lets another process reattach with `temporal_get_workflow`.
     pub id: *const c_char,
@@ -70,6 +78,18 @@ pub struct temporal_start_workflow_options {
     pub search_attributes_json: *const c_char,
     /// Delay before the first workflow task. 0: none.
     pub start_delay_ms: u64,
+}
+
+// SAFETY: repr(C), starts with size, every field is valid as zero; the bool is listed.
+unsafe impl ExtensibleStruct for temporal_start_workflow_options {
+    const NAME: &'static str = "temporal_start_workflow_options";
+    const BOOL_FIELDS: &'static [(usize, &'static str)] =
+        &[(offset_of!(temporal_start_workflow_options, error_when_already_started), "error_when_already_started")];
+}
+
+// SAFETY: repr(C), starts with size, every field is valid as zero.
+unsafe impl ExtensibleStruct for temporal_retry_policy {
+    const NAME: &'static str = "temporal_retry_policy";
 }
 
 /// A workflow run: a Workflow ID and a Run ID, the Go SDK's `client.WorkflowRun`.
@@ -108,59 +128,66 @@ pub(crate) unsafe fn run_arg(run: *const temporal_workflow_run) -> Result<Arc<Wo
     unsafe { handle_ref(run) }.map(|r: &RunObject| r.run.clone())
 }
 
-/// Fills `options` with the defaults (every field unset). NULL is a no-op.
+/// Fills `options` with the defaults (every field unset) and sets its `size`. NULL is a no-op.
 ///
 /// # Safety
 /// `options` is NULL or valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn temporal_start_workflow_options_default(options: *mut temporal_start_workflow_options) {
-    boundary(|_| (), || {
-        if options.is_null() {
-            return;
-        }
-        let defaults = temporal_start_workflow_options {
-            id: std::ptr::null(),
-            task_queue: std::ptr::null(),
-            execution_timeout_ms: 0,
-            run_timeout_ms: 0,
-            task_timeout_ms: 0,
-            id_reuse_policy: 0,
-            id_conflict_policy: 0,
-            error_when_already_started: false,
-            retry_policy: std::ptr::null(),
-            cron_schedule: std::ptr::null(),
-            memo_json: std::ptr::null(),
-            search_attributes_json: std::ptr::null(),
-            start_delay_ms: 0,
-        };
-        // SAFETY: non-NULL and valid for writes per the contract.
-        unsafe { options.write(defaults) };
-    })
+    boundary(|| unsafe { write_default(options) })
+}
+
+/// Fills `policy` with the defaults (every field: server default) and sets its `size`. NULL is a
+/// no-op.
+///
+/// # Safety
+/// `policy` is NULL or valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_retry_policy_default(policy: *mut temporal_retry_policy) {
+    boundary(|| unsafe { write_default(policy) })
+}
+
+/// Converts the C start options, memo and search attributes included, once.
+///
+/// # Safety
+/// `options` is NULL or valid, as every non-NULL pointer in it.
+pub(crate) unsafe fn start_options_arg(options: *const temporal_start_workflow_options) -> Result<StartWorkflowOptions> {
+    let Some(o) = (unsafe { read_struct(options) })? else {
+        return Err(Error::invalid_argument("options must not be NULL (task_queue is required)"));
+    };
+    let options = unsafe { start_options_from_c(&o) }?;
+    options.validate()?;
+    Ok(options)
 }
 
 /// # Safety
 /// Every non-NULL pointer in `o` is valid.
 pub(crate) unsafe fn start_options_from_c(o: &temporal_start_workflow_options) -> Result<StartWorkflowOptions> {
-    let s = |p, name| unsafe { optional_str(p, name) }.map(|v| v.map(str::to_owned));
-    let retry_policy = if o.retry_policy.is_null() {
-        None
-    } else {
-        // SAFETY: non-NULL and valid per the contract.
-        let rp = unsafe { &*o.retry_policy };
-        let non_retryable_error_types = match s(rp.non_retryable_error_types_json, "non_retryable_error_types_json")? {
-            None => Vec::new(),
-            Some(text) => serde_json::from_str::<Vec<String>>(&text).map_err(|e| {
-                Error::invalid_argument(format!(
-                    "retry policy: non_retryable_error_types_json must be a JSON array of strings: {e}"
-                ))
-            })?,
-        };
-        Some(RetryPolicy {
-            initial_interval: duration_from_millis("retry policy initial_interval_ms", rp.initial_interval_ms)?,
-            backoff_coefficient: rp.backoff_coefficient,
-            maximum_interval: duration_from_millis("retry policy maximum_interval_ms", rp.maximum_interval_ms)?,
-            maximum_attempts: rp.maximum_attempts,
-            non_retryable_error_types,
+    let s = |p, name| unsafe { optional_string(p, name) };
+    let retry_policy = match unsafe { read_struct(o.retry_policy) }? {
+        None => None,
+        Some(rp) => {
+            let non_retryable_error_types = match s(rp.non_retryable_error_types_json, "non_retryable_error_types_json")? {
+                None => Vec::new(),
+                Some(text) => serde_json::from_str::<Vec<String>>(&text).map_err(|e| {
+                    Error::invalid_argument(format!(
+                        "retry policy: non_retryable_error_types_json must be a JSON array of strings: {e}"
+                    ))
+                })?,
+            };
+            Some(RetryPolicy {
+                initial_interval: duration_from_millis("retry policy initial_interval_ms", rp.initial_interval_ms)?,
+                backoff_coefficient: rp.backoff_coefficient,
+                maximum_interval: duration_from_millis("retry policy maximum_interval_ms", rp.maximum_interval_ms)?,
+                maximum_attempts: rp.maximum_attempts,
+                non_retryable_error_types,
+            })
+        }
+    };
+    let payload_map = |p, name, what| -> Result<_> {
+        Ok(match unsafe { optional_str(p, name) }? {
+            Some(text) => Some(object_to_payload_map(what, text)?),
+            None => None,
         })
     };
     Ok(StartWorkflowOptions {
@@ -174,25 +201,62 @@ pub(crate) unsafe fn start_options_from_c(o: &temporal_start_workflow_options) -
         workflow_execution_error_when_already_started: o.error_when_already_started,
         retry_policy,
         cron_schedule: s(o.cron_schedule, "options.cron_schedule")?.unwrap_or_default(),
-        memo_json: s(o.memo_json, "options.memo_json")?,
-        search_attributes_json: s(o.search_attributes_json, "options.search_attributes_json")?,
+        memo: payload_map(o.memo_json, "options.memo_json", "memo")?,
+        search_attributes: payload_map(o.search_attributes_json, "options.search_attributes_json", "search attributes")?,
         start_delay: duration_from_millis("start_delay_ms", o.start_delay_ms)?,
     })
 }
 
-/// Starts a workflow and returns its run as soon as the server accepted the start (an async
-/// start; call `temporal_get_result` on the run to wait). The Go SDK's `ExecuteWorkflow`.
+unsafe fn prepare_execute(
+    client: *const temporal_client,
+    workflow_type: *const c_char,
+    args_json: *const c_char,
+    options: *const temporal_start_workflow_options,
+) -> Result<OpFuture> {
+    let client = unsafe { client_arg(client) }?.clone();
+    let workflow_type = unsafe { required_str(workflow_type, "workflow_type") }?.to_owned();
+    let input = args_to_payloads(unsafe { optional_str(args_json, "args_json") }?)?;
+    let options = unsafe { start_options_arg(options) }?;
+    Ok(Box::pin(async move { client.execute_workflow(&workflow_type, input, &options).await.map(Output::Run) }))
+}
+
+/// Starts a workflow: the Go SDK's `ExecuteWorkflow`, an async start. The call completes as soon
+/// as the server accepted the start; take the run with `temporal_call_take_run` and wait for its
+/// result with `temporal_get_result_async`.
 ///
 /// `workflow_type`: the workflow type name, e.g. "GreetingWorkflow" (required).
 /// `args_json`: the arguments as a JSON array, one element per workflow parameter, e.g.
 /// `["World"]`; NULL or "[]" for none. Each element is sent as one `json/plain` payload
 /// (`null` as `binary/null`), exactly as the Go SDK's default data converter.
-/// `options`: required; `task_queue` must be set.
+/// `options`: required; `task_queue` must be set. Starting an ID that is already running
+/// completes with a run for the running execution, unless `error_when_already_started`.
+/// `call_options`: the completion form; timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s, retries of
+/// transient errors included.
 ///
-/// On success writes a new run to `*run_out` (caller owns it: `temporal_workflow_run_free`)
-/// and returns NULL. On failure returns an error (caller owns it: `temporal_error_free`) and
-/// leaves `*run_out` untouched. Blocks the calling thread for the one start call (retried on
-/// transient errors for up to 10 s).
+/// Shape of every operation (see `temporal_client_connect_async`): a bad argument is returned at
+/// once and no call starts; otherwise `*call_out` receives the call, which the caller frees.
+///
+/// # Safety
+/// Pointers are NULL or valid; strings NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_execute_workflow_async(
+    client: *const temporal_client,
+    workflow_type: *const c_char,
+    args_json: *const c_char,
+    options: *const temporal_start_workflow_options,
+    call_options: *const temporal_call_options,
+    call_out: *mut *mut temporal_call,
+) -> *mut temporal_error {
+    error_boundary(|| unsafe {
+        call::start(prepare_execute(client, workflow_type, args_json, options)?, read_call_options(call_options)?, call_out)
+    })
+}
+
+/// Blocking wrapper of `temporal_execute_workflow_async` (the same call, waited for): on success
+/// writes a new run to `*run_out` (caller owns it: `temporal_workflow_run_free`) and returns NULL.
+/// On failure returns an error (caller owns it: `temporal_error_free`) and leaves `*run_out`
+/// untouched. Blocks the calling thread for the one start call (retried on transient errors for
+/// up to 10 s).
 ///
 /// # Safety
 /// Pointers are NULL or valid; strings NUL-terminated.
@@ -204,19 +268,24 @@ pub unsafe extern "C" fn temporal_execute_workflow(
     options: *const temporal_start_workflow_options,
     run_out: *mut *mut temporal_workflow_run,
 ) -> *mut temporal_error {
-    error_boundary(|| unsafe {
+    error_boundary(|| {
         check_out(run_out, "run_out")?;
-        super::operations::block_run(super::operations::prepare_execute(client, workflow_type, args_json, options)?, run_out)
+        let future = unsafe { prepare_execute(client, workflow_type, args_json, options) }?;
+        let run = call::run_blocking(future, Timeout::Default)?.into_run()?;
+        // SAFETY: checked non-NULL above.
+        unsafe { run_out.write(temporal_workflow_run::into_raw(run)) };
+        Ok(())
     })
 }
 
-/// Gets a run for an existing workflow: the Go SDK's `GetWorkflow`. Makes no call to the server;
-/// works from any process that knows the Workflow ID.
+/// Gets a run for an existing workflow: the Go SDK's `GetWorkflow`. Makes no call to the server
+/// and never blocks; works from any process that knows the Workflow ID.
 ///
-/// `workflow_id`: required. `run_id`: NULL or "" for the latest run (resolved once, at first
-/// use of the run). On success writes a new run to `*run_out` (caller owns it:
-/// `temporal_workflow_run_free`) and returns NULL; on failure returns an error (caller owns it)
-/// and leaves `*run_out` untouched.
+/// `workflow_id`: required. `run_id`: NULL or "" for the latest run (pinned at the first
+/// result wait, or by `temporal_workflow_run_resolve_run_id_async`). On success writes a new run
+/// to `*run_out` (caller owns it: `temporal_workflow_run_free`) and returns NULL; on failure
+/// returns an error (caller owns it) and leaves `*run_out` untouched. After
+/// `temporal_runtime_shutdown` it fails with `SHUTDOWN`, as every call does.
 ///
 /// # Safety
 /// Pointers are NULL or valid; strings NUL-terminated.
@@ -231,7 +300,8 @@ pub unsafe extern "C" fn temporal_get_workflow(
         let client = unsafe { client_arg(client) }?;
         let workflow_id = unsafe { required_str(workflow_id, "workflow_id") }?;
         let run_id = unsafe { optional_str(run_id, "run_id") }?;
-        unsafe { check_out(run_out, "run_out") }?;
+        check_out(run_out, "run_out")?;
+        crate::runtime::ensure_usable()?;
         let run = client.get_workflow(workflow_id, run_id)?;
         // SAFETY: checked non-NULL above.
         unsafe { run_out.write(temporal_workflow_run::into_raw(run)) };
@@ -239,24 +309,48 @@ pub unsafe extern "C" fn temporal_get_workflow(
     })
 }
 
-/// Waits for the workflow to close and returns its result: the Go SDK's `WorkflowRun.Get`.
-/// Blocks the calling thread; any number of threads may wait at once, on one run or many.
+unsafe fn prepare_get_result(run: *const temporal_workflow_run, timeout: Timeout) -> Result<OpFuture> {
+    let run = unsafe { run_arg(run) }?;
+    Ok(Box::pin(async move { run.get_result(timeout.limit(None)).await.map(Output::Json) }))
+}
+
+/// Waits for the workflow to close: the Go SDK's `WorkflowRun.Get`. Any number of calls may wait
+/// at once, on one run or many: a wait holds no thread.
 ///
 /// Follows the run chain as the Go SDK does: continue-as-new always; a new run started by a
 /// retry policy or a cron schedule too; never after a cancel or a terminate.
 ///
-/// `timeout_ms`: give up after this long with `TEMPORAL_ERROR_CODE_DEADLINE_EXCEEDED`
-/// (the workflow is not affected); 0: wait as long as it takes.
+/// `call_options` timeout: give up after this long with `TEMPORAL_ERROR_CODE_DEADLINE_EXCEEDED`
+/// (the workflow is not affected); `TEMPORAL_TIMEOUT_DEFAULT` and `TEMPORAL_TIMEOUT_NONE`: wait
+/// as long as it takes.
 ///
-/// On success writes the result as JSON text to `*result_json_out` (caller owns it:
-/// `temporal_string_free`) and returns NULL. How the result payload becomes JSON: `json/plain`
-/// and `json/protobuf` as they are; `binary/null`, or no result at all, as `null`;
-/// `binary/plain` (a Go `[]byte`) as a JSON string of the bytes in base64, as Go's
-/// `json.Marshal` writes a `[]byte`. On failure
-/// returns an error (caller owns it) and leaves `*result_json_out` untouched:
-/// `WORKFLOW_FAILED`, `WORKFLOW_CANCELED`, `WORKFLOW_TERMINATED`, `WORKFLOW_TIMED_OUT` (details:
-/// `workflow_id`, `run_id` of the run that ended, `failure` / `reason`), `NOT_FOUND`,
-/// `DEADLINE_EXCEEDED`, `PAYLOAD` (a result encoding this library cannot decode), `UNAVAILABLE`.
+/// The completed call's JSON (`temporal_call_get_json`) is the result. How the result payload
+/// becomes JSON: `json/plain` and `json/protobuf` as they are; `binary/null`, or no result at
+/// all, as `null`; `binary/plain` (a Go `[]byte`) as a JSON string of the bytes in base64, as
+/// Go's `json.Marshal` writes a `[]byte`. Errors: `WORKFLOW_FAILED`, `WORKFLOW_CANCELED`,
+/// `WORKFLOW_TERMINATED`, `WORKFLOW_TIMED_OUT` (details: `workflow_id`, `run_id` of the run that
+/// ended, `failure` / `reason`), `NOT_FOUND`, `DEADLINE_EXCEEDED`, `PAYLOAD` (a result encoding
+/// this library cannot decode), `UNAVAILABLE`.
+///
+/// # Safety
+/// Pointers are NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_get_result_async(
+    run: *const temporal_workflow_run,
+    call_options: *const temporal_call_options,
+    call_out: *mut *mut temporal_call,
+) -> *mut temporal_error {
+    error_boundary(|| unsafe {
+        let options = read_call_options(call_options)?;
+        call::start(prepare_get_result(run, options.timeout)?, options, call_out)
+    })
+}
+
+/// Blocking wrapper of `temporal_get_result_async` (the same call, waited for on the calling
+/// thread). `timeout_ms`: as the call options' timeout (`TEMPORAL_TIMEOUT_DEFAULT` (0) or
+/// `TEMPORAL_TIMEOUT_NONE`: as long as it takes). On success writes the result as JSON text to
+/// `*result_json_out` (caller owns it: `temporal_string_free`) and returns NULL; on failure
+/// returns an error (caller owns it) and leaves `*result_json_out` untouched.
 ///
 /// # Safety
 /// `run` is NULL or a live run; `result_json_out` is valid for a write.
@@ -266,9 +360,38 @@ pub unsafe extern "C" fn temporal_get_result(
     timeout_ms: u64,
     result_json_out: *mut *mut c_char,
 ) -> *mut temporal_error {
-    error_boundary(|| unsafe {
+    error_boundary(|| {
         check_out(result_json_out, "result_json_out")?;
-        super::operations::block_json(super::operations::prepare_get_result(run, timeout_ms)?, result_json_out)
+        let timeout = call::timeout_from_millis("timeout_ms", timeout_ms)?;
+        let future = unsafe { prepare_get_result(run, timeout) }?;
+        let json = call::run_blocking(future, timeout)?.into_json()?;
+        // SAFETY: checked non-NULL above.
+        unsafe { result_json_out.write(json.into_raw()) };
+        Ok(())
+    })
+}
+
+/// Asks the server for the current run of a run from `temporal_get_workflow` without a Run ID,
+/// once: the blocking part of the Go SDK's `GetRunID`, as an operation. When the call completes,
+/// `temporal_workflow_run_get_run_id` returns the Run ID ("" if the server could not say, as in
+/// the Go SDK: history calls then address the current run). For a run whose Run ID is known it
+/// completes at once. Timeout: 10 s (the call options' timeout is not used).
+///
+/// # Safety
+/// Pointers are NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_workflow_run_resolve_run_id_async(
+    run: *const temporal_workflow_run,
+    call_options: *const temporal_call_options,
+    call_out: *mut *mut temporal_call,
+) -> *mut temporal_error {
+    error_boundary(|| unsafe {
+        let run = run_arg(run)?;
+        let future: OpFuture = Box::pin(async move {
+            run.run_id().await;
+            Ok(Output::Unit)
+        });
+        call::start(future, read_call_options(call_options)?, call_out)
     })
 }
 
@@ -279,44 +402,36 @@ pub unsafe extern "C" fn temporal_get_result(
 /// `run` is NULL or a live run.
 #[no_mangle]
 pub unsafe extern "C" fn temporal_workflow_run_get_id(run: *const temporal_workflow_run) -> *const c_char {
-    boundary(|_| std::ptr::null(), || match unsafe { handle_ref(run) } {
+    boundary(|| match unsafe { handle_ref(run) } {
         Ok(r) => r.workflow_id.get_or_init(|| to_c_string(r.run.workflow_id())).as_ptr(),
         Err(_) => std::ptr::null(),
     })
 }
 
-/// The run's Run ID (the Go SDK's `GetRunID`). For a run from `temporal_get_workflow` without a
-/// Run ID, the first call asks the server for the current run (blocking); if that fails the
-/// Run ID is "" and stays so, exactly as in the Go SDK. Borrowed: valid until the run is freed.
-/// NULL if `run` is NULL or not a run.
+/// The run's Run ID (the Go SDK's `GetRunID`), never blocking. Known for a run from a start or
+/// from `temporal_get_workflow` with a Run ID; for one without, "" until the current run was
+/// pinned (by the first result wait, or by `temporal_workflow_run_resolve_run_id_async`).
+/// Borrowed: valid until the run is freed. NULL if `run` is NULL or not a run.
 ///
 /// # Safety
 /// `run` is NULL or a live run.
 #[no_mangle]
 pub unsafe extern "C" fn temporal_workflow_run_get_run_id(run: *const temporal_workflow_run) -> *const c_char {
-    boundary(|_| std::ptr::null(), || {
+    boundary(|| {
         let Ok(handle) = (unsafe { handle_ref(run) }) else { return std::ptr::null() };
-        handle
-            .run_id
-            .get_or_init(|| {
-                if let Some(known) = handle.run.known_run_id() {
-                    return to_c_string(known);
-                }
-                let run = handle.run.clone();
-                let resolved = block_on(async move { Ok(run.run_id().await.to_owned()) });
-                to_c_string(resolved.unwrap_or_default())
-            })
-            .as_ptr()
+        match handle.run.known_run_id() {
+            Some(known) => handle.run_id.get_or_init(|| to_c_string(known)).as_ptr(),
+            None => c"".as_ptr(),
+        }
     })
 }
 
-/// Frees a run. NULL is a no-op. Free it only when no other thread is inside a call that takes
-/// this run.
+/// Frees a run. NULL is a no-op. Calls already started on it go on. Free it only when no other
+/// thread is inside a call that takes this run.
 ///
 /// # Safety
 /// `run` is NULL or a run from this library not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn temporal_workflow_run_free(run: *mut temporal_workflow_run) {
-    boundary(|_| (), || drop(unsafe { take_handle(run) }))
+    boundary(|| drop(unsafe { take_handle(run) }))
 }
-

@@ -5,6 +5,7 @@ use std::ffi::{c_char, CStr, CString};
 use std::ptr;
 use std::sync::atomic::{AtomicU32, Ordering};
 use temporal_ffi::errors::ErrorCode;
+use temporal_ffi::ffi::call::*;
 use temporal_ffi::ffi::client::*;
 use temporal_ffi::ffi::error::*;
 use temporal_ffi::ffi::workflow::*;
@@ -39,14 +40,88 @@ pub fn take_error(e: *mut temporal_error) -> Result<(), HostError> {
     if e.is_null() {
         return Ok(());
     }
+    let copied = read_error(e);
+    unsafe { temporal_error_free(e) };
+    Err(copied)
+}
+
+/// Copies an error the host does not own (lent by a call).
+pub fn read_error(e: *const temporal_error) -> HostError {
     unsafe {
         let code = temporal_error_get_code(e);
         let message = CStr::from_ptr(temporal_error_get_message(e)).to_str().unwrap().to_owned();
         let d = temporal_error_get_details(e);
         let details = (!d.is_null()).then(|| serde_json::from_str(CStr::from_ptr(d).to_str().unwrap()).unwrap());
-        temporal_error_free(e);
-        Err(HostError { code, message, details })
+        HostError { code, message, details }
     }
+}
+
+/// Call options with a timeout and no callback or queue (wait only).
+pub fn call_options(timeout_ms: u64) -> temporal_call_options {
+    let mut o = std::mem::MaybeUninit::<temporal_call_options>::uninit();
+    let mut o = unsafe {
+        temporal_call_options_default(o.as_mut_ptr());
+        o.assume_init()
+    };
+    o.timeout_ms = timeout_ms;
+    o
+}
+
+/// A call the host owns; freed on drop.
+pub struct Call(pub *mut temporal_call);
+unsafe impl Send for Call {}
+impl Drop for Call {
+    fn drop(&mut self) {
+        unsafe { temporal_call_free(self.0) }
+    }
+}
+
+/// What a completed call holds, copied out (the run taken).
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub json: Option<String>,
+    pub run: Option<Run>,
+    pub count: Option<i64>,
+    pub update_id: Option<String>,
+}
+
+impl Outcome {
+    pub fn json_value(&self) -> serde_json::Value {
+        serde_json::from_str(self.json.as_deref().expect("a JSON result")).unwrap()
+    }
+}
+
+/// Reads a completed call's outcome.
+pub fn outcome(call: *const temporal_call) -> Result<Outcome, HostError> {
+    unsafe {
+        assert!(temporal_call_is_done(call), "the call has completed");
+        let e = temporal_call_get_error(call);
+        if !e.is_null() {
+            return Err(read_error(e));
+        }
+        let text = |p: *const c_char| (!p.is_null()).then(|| CStr::from_ptr(p).to_str().unwrap().to_owned());
+        let run = temporal_call_take_run(call);
+        let mut count = 0i64;
+        Ok(Outcome {
+            json: text(temporal_call_get_json(call)),
+            run: (!run.is_null()).then(|| Run(run)),
+            count: temporal_call_get_count(call, &mut count).then_some(count),
+            update_id: text(temporal_call_get_update_id(call)),
+        })
+    }
+}
+
+/// Starts an operation (`f` gets the call options and `call_out`), waits for it and reads it.
+pub fn wait_call(
+    timeout_ms: u64,
+    f: impl FnOnce(*const temporal_call_options, *mut *mut temporal_call) -> *mut temporal_error,
+) -> Result<Outcome, HostError> {
+    let options = call_options(timeout_ms);
+    let mut raw = ptr::null_mut();
+    take_error(f(&options, &mut raw))?;
+    let call = Call(raw);
+    take_error(unsafe { temporal_call_wait(call.0, TEMPORAL_TIMEOUT_NONE) }).expect("wait without a limit");
+    outcome(call.0)
 }
 
 pub struct Client(pub *mut temporal_client);
@@ -72,8 +147,14 @@ impl Run {
     pub fn id(&self) -> String {
         unsafe { CStr::from_ptr(temporal_workflow_run_get_id(self.0)).to_str().unwrap().to_owned() }
     }
+    /// The Run ID as known now (never blocks: "" for an ID-only run not resolved yet).
     pub fn run_id(&self) -> String {
         unsafe { CStr::from_ptr(temporal_workflow_run_get_run_id(self.0)).to_str().unwrap().to_owned() }
+    }
+    /// The Go SDK's `GetRunID`: resolves an ID-only run's current run first.
+    pub fn resolved_run_id(&self) -> String {
+        wait_call(0, |o, out| unsafe { temporal_workflow_run_resolve_run_id_async(self.0, o, out) }).unwrap();
+        self.run_id()
     }
     pub fn result(&self, timeout_ms: u64) -> Result<String, HostError> {
         let mut out: *mut c_char = ptr::null_mut();

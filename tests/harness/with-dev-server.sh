@@ -55,7 +55,9 @@ for _ in $(seq 1 150); do
   sleep 0.2
 done
 
-worker_bin="$root/target/testworker"
+# Built per run into its own directory (Go's build cache makes it quick): suites that run at
+# the same time must not replace a binary another one is running.
+worker_bin="$work/testworker"
 (cd "$root/tests/worker" && go build -o "$worker_bin" .)
 "$worker_bin" -address "$address" >"$work/worker.ready" 2>"$work/worker.log" &
 worker_pid=$!
