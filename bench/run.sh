@@ -23,7 +23,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="$root/bench"
 rounds=2 n_seq=1000 n_wait=50 n_conc=300 concs="1 10 100" tuned=1 block_waits=10000
-clients="c-ffi go-sdk go-ffi python-sdk rust-sdk" variants="c-ffi-gzip go-sdk-nogzip" block_clients="c-ffi"
+clients="c-ffi go-sdk go-ffi python-sdk rust-sdk" block_clients="c-ffi"
+# Variants: compression flipped both ways, and this library's three completion forms (the plain
+# c-ffi client uses the blocking wrappers).
+variants="c-ffi-gzip go-sdk-nogzip c-ffi-wait c-ffi-callback c-ffi-queue"
 overhead=1 dist=1 smoke=0 n_fake=2000
 dcs=()
 while [ $# -gt 0 ]; do
@@ -78,6 +81,7 @@ cmd_for() { # client -> command (variants set their compression through the envi
   case "$1" in
     c-ffi) echo "$tgt/bench/bench_ffi" ;;
     c-ffi-gzip) echo "env BENCH_GZIP=1 $tgt/bench/bench_ffi" ;;
+    c-ffi-wait|c-ffi-callback|c-ffi-queue) echo "env BENCH_FORM=${1#c-ffi-} $tgt/bench/bench_ffi" ;;
     go-sdk) echo "$tgt/bench/bench_go_sdk" ;;
     go-sdk-nogzip) echo "env BENCH_NO_GZIP=1 $tgt/bench/bench_go_sdk" ;;
     go-ffi) echo "$tgt/bench/bench_go_ffi" ;;
@@ -146,12 +150,13 @@ run1() { # round client mode args...
 }
 read -r -a cl <<<"$clients"
 read -r -a vs <<<"$variants"
+forms="$(tr ' ' '\n' <<<"$variants" | grep -E '^c-ffi-(wait|callback|queue)$' | tr '\n' ' ' || true)"
 top_conc=${concs##* }
 for r in $(seq 1 "$rounds"); do
   # rotate the client order every round so no client always runs first on a fresher server
   k=$(( (r - 1) % ${#cl[@]} )); order=("${cl[@]:k}" "${cl[@]:0:k}")
   for c in "${order[@]}" "${vs[@]}"; do run1 "$r" "$c" start-seq "$n_seq"; done
-  for c in "${order[@]}"; do run1 "$r" "$c" start-and-wait-seq "$n_wait"; done
+  for c in "${order[@]}" $forms; do run1 "$r" "$c" start-and-wait-seq "$n_wait"; done
   for cc in $concs; do
     for c in "${order[@]}"; do run1 "$r" "$c" start-concurrent "$n_conc" "$cc"; done
     if [ "$cc" = "$top_conc" ]; then for c in "${vs[@]}"; do run1 "$r" "$c" start-concurrent "$n_conc" "$cc"; done; fi

@@ -373,7 +373,7 @@ typedef struct temporal_client_options {
   const char *grpc_metadata_json;
   /**
    * Connect (dial + server check) timeout in milliseconds; 0 (`TEMPORAL_TIMEOUT_DEFAULT`):
-   * 10 s. At most `TEMPORAL_MAX_DURATION_MS`.
+   * 10 s; `TEMPORAL_TIMEOUT_NONE`: no limit. At most `TEMPORAL_MAX_DURATION_MS`.
    */
   uint64_t connect_timeout_ms;
   /**
@@ -562,12 +562,17 @@ void temporal_string_free(char *s);
 const char *temporal_version(void);
 
 /**
- * Fills `options` with the defaults and sets its `size`. NULL is a no-op.
+ * Fills `options` with the defaults (every field zero) and sets its `size`.
+ *
+ * `size` is `sizeof(temporal_call_options)` as the caller's header defines it: the library writes exactly that
+ * many bytes, so a program built with an older, smaller header is safe. Returns false and
+ * writes nothing for NULL or a size that cannot be the struct's.
  *
  * # Safety
- * `options` is NULL or valid for writes.
+ * `options` is NULL or valid for writes of `size` bytes.
  */
-void temporal_call_options_default(struct temporal_call_options *options);
+bool temporal_call_options_default(struct temporal_call_options *options,
+                                   size_t size);
 
 /**
  * Waits until the call completed: returns NULL once it has (read its outcome with the getters),
@@ -637,8 +642,10 @@ struct temporal_client *temporal_call_take_client(const struct temporal_call *ca
 bool temporal_call_get_count(const struct temporal_call *call, int64_t *count_out);
 
 /**
- * The update ID of a completed `temporal_update_workflow` (the one given, or the one the library
- * generated), else NULL. Borrowed: valid until the call is freed.
+ * The update ID of a completed `temporal_update_workflow_async` (the one given, or the one the
+ * library generated), whether the update succeeded or failed (`UPDATE_FAILED`, a timeout, the
+ * server's error; not after `temporal_call_cancel`); else NULL.
+ * Borrowed: valid until the call is freed.
  *
  * # Safety
  * `call` is NULL or a live call.
@@ -675,12 +682,17 @@ void temporal_call_cancel(const struct temporal_call *call);
 void temporal_call_free(struct temporal_call *call);
 
 /**
- * Fills `options` with the defaults (every field unset) and sets its `size`. NULL is a no-op.
+ * Fills `options` with the defaults (every field unset) and sets its `size`.
+ *
+ * `size` is `sizeof(temporal_client_options)` as the caller's header defines it: the library writes exactly that
+ * many bytes, so a program built with an older, smaller header is safe. Returns false and
+ * writes nothing for NULL or a size that cannot be the struct's.
  *
  * # Safety
- * `options` is NULL or valid for writes.
+ * `options` is NULL or valid for writes of `size` bytes.
  */
-void temporal_client_options_default(struct temporal_client_options *options);
+bool temporal_client_options_default(struct temporal_client_options *options,
+                                     size_t size);
 
 /**
  * Connects to a Temporal server and checks that it answers (GetSystemInfo), as the Go SDK's
@@ -737,7 +749,9 @@ struct temporal_error *temporal_completion_queue_new(struct temporal_completion_
 
 /**
  * The queue's file descriptor: readable while the queue holds a completed call (poll it for
- * `POLLIN` / `EPOLLIN`, level-triggered). Do not read, write or close it: it belongs to the
+ * `POLLIN` / `EPOLLIN`, level-triggered). A call freed before it was taken may leave it
+ * readable with nothing to take: `temporal_completion_queue_next` then returns NULL and the
+ * descriptor is quiet again. Do not read, write or close it: it belongs to the
  * queue and is closed by `temporal_completion_queue_free`. -1 for NULL or a bad handle.
  *
  * # Safety
@@ -793,7 +807,9 @@ const char *temporal_error_get_message(const struct temporal_error *error);
  * (`message`, `kind`, `display` (what the Go SDK's `Error()` prints at that level, its causes
  * included), `type`, `non_retryable`, `details`, `cause`...); `WORKFLOW_TERMINATED`: `reason`;
  * `UPDATE_FAILED`: `update_id`, `failure`; every workflow outcome: `workflow_id`, `run_id`,
- * `workflow_type`; errors from the server: `grpc_code`.
+ * `workflow_type` and `display` (the cause as the Go SDK's `Error()` prints it: "canceled",
+ * "terminated", "Workflow timeout (type: StartToClose)", or the failure chain's text); errors
+ * from the server: `grpc_code`.
  *
  * Borrowed: valid as long as the message; do not free it.
  *
@@ -978,12 +994,17 @@ struct temporal_error *temporal_get_workflow_history_async(const struct temporal
                                                            struct temporal_call **call_out);
 
 /**
- * Fills `options` with the defaults and sets its `size`. NULL is a no-op.
+ * Fills `options` with the defaults and sets its `size`.
+ *
+ * `size` is `sizeof(temporal_runtime_options)` as the caller's header defines it: the library writes exactly that
+ * many bytes, so a program built with an older, smaller header is safe. Returns false and
+ * writes nothing for NULL or a size that cannot be the struct's.
  *
  * # Safety
- * `options` is NULL or valid for writes.
+ * `options` is NULL or valid for writes of `size` bytes.
  */
-void temporal_runtime_options_default(struct temporal_runtime_options *options);
+bool temporal_runtime_options_default(struct temporal_runtime_options *options,
+                                      size_t size);
 
 /**
  * Configures the runtime. Only before the first other call (connect, ...): afterwards it
@@ -1011,21 +1032,30 @@ struct temporal_error *temporal_runtime_init(const struct temporal_runtime_optio
 struct temporal_error *temporal_runtime_shutdown(uint64_t timeout_ms);
 
 /**
- * Fills `options` with the defaults (every field unset) and sets its `size`. NULL is a no-op.
+ * Fills `options` with the defaults (every field unset) and sets its `size`.
+ *
+ * `size` is `sizeof(temporal_start_workflow_options)` as the caller's header defines it: the library writes exactly that
+ * many bytes, so a program built with an older, smaller header is safe. Returns false and
+ * writes nothing for NULL or a size that cannot be the struct's.
  *
  * # Safety
- * `options` is NULL or valid for writes.
+ * `options` is NULL or valid for writes of `size` bytes.
  */
-void temporal_start_workflow_options_default(struct temporal_start_workflow_options *options);
+bool temporal_start_workflow_options_default(struct temporal_start_workflow_options *options,
+                                             size_t size);
 
 /**
- * Fills `policy` with the defaults (every field: server default) and sets its `size`. NULL is a
- * no-op.
+ * Fills `policy` with the defaults (every field: server default) and sets its `size`.
+ *
+ * `size` is `sizeof(temporal_retry_policy)` as the caller's header defines it: the library writes exactly that
+ * many bytes, so a program built with an older, smaller header is safe. Returns false and
+ * writes nothing for NULL or a size that cannot be the struct's.
  *
  * # Safety
- * `policy` is NULL or valid for writes.
+ * `policy` is NULL or valid for writes of `size` bytes.
  */
-void temporal_retry_policy_default(struct temporal_retry_policy *policy);
+bool temporal_retry_policy_default(struct temporal_retry_policy *policy,
+                                   size_t size);
 
 /**
  * Starts a workflow: the Go SDK's `ExecuteWorkflow`, an async start. The call completes as soon

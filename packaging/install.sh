@@ -4,7 +4,8 @@
 #   packaging/install.sh PREFIX [LIBDIR_NAME]      LIBDIR_NAME: default "lib"
 #                                                  (e.g. lib64, lib/x86_64-linux-gnu)
 #
-#   PREFIX/LIBDIR/libtemporal_ffi.so.X.Y.Z, libtemporal_ffi.so.X -> .so.X.Y.Z, libtemporal_ffi.so -> .so.X
+#   PREFIX/LIBDIR/libtemporal_ffi.so.X.Y.Z, SONAME -> .so.X.Y.Z, libtemporal_ffi.so -> SONAME
+#   (SONAME: libtemporal_ffi.so.0.Y while 0.x, libtemporal_ffi.so.X from 1.0)
 #   PREFIX/LIBDIR/libtemporal_ffi.a
 #   PREFIX/include/temporal.h, PREFIX/include/temporal.hpp
 #   PREFIX/LIBDIR/pkgconfig/temporal-ffi.pc
@@ -50,7 +51,9 @@ if [ -n "$header_version" ] && [ "$header_version" != "$version" ]; then
   exit 1
 fi
 major="${BASH_REMATCH[1]}"; minor="${BASH_REMATCH[2]}"
-soname="libtemporal_ffi.so.$major"
+# The SONAME the header names: libtemporal_ffi.so.0.MINOR while 0.x, .so.MAJOR from 1.0 (abi/README.md).
+soname="$(sed -n 's/^#define TEMPORAL_FFI_SONAME "\(.*\)"$/\1/p' "$header")"
+[ -n "$soname" ] || { echo "install.sh: $header has no TEMPORAL_FFI_SONAME" >&2; exit 1; }
 real_name="libtemporal_ffi.so.$version"
 
 # The library must carry the SONAME the symlinks are made for.
@@ -58,7 +61,7 @@ if command -v readelf >/dev/null 2>&1; then
   actual_soname="$(readelf -d "$so" | sed -n 's/.*(SONAME).*\[\(.*\)\].*/\1/p')"
   if [ "$actual_soname" != "$soname" ]; then
     echo "install.sh: $so has SONAME '${actual_soname:-<none>}', expected '$soname'." >&2
-    echo "  build.rs needs: println!(\"cargo:rustc-cdylib-link-arg=-Wl,-soname,libtemporal_ffi.so.{major}\")" >&2
+    echo "  build.rs sets it from the version; the header and the library are from different builds" >&2
     exit 1
   fi
 else
@@ -78,7 +81,7 @@ for part in "${parts[@]}"; do [ -n "$part" ] && [ "$part" != "." ] && config_to_
 
 substitute() {  # TEMPLATE OUTPUT
   sed -e "s|@PREFIX@|$prefix|g" -e "s|@LIBDIR_NAME@|$libdir_name|g" -e "s|@VERSION@|$version|g" \
-      -e "s|@VERSION_MAJOR@|$major|g" -e "s|@VERSION_MINOR@|$minor|g" \
+      -e "s|@VERSION_MAJOR@|$major|g" -e "s|@VERSION_MINOR@|$minor|g" -e "s|@SONAME@|$soname|g" \
       -e "s|@CONFIG_TO_PREFIX@|$config_to_prefix|g" -e "s|@SIZEOF_VOID_P@|$sizeof_void_p|g" \
       "$1" >"$2.tmp"
   chmod 644 "$2.tmp"

@@ -133,6 +133,17 @@ impl Error {
         self
     }
 
+    /// Adds one key to the details (making them an object if there were none).
+    pub fn with_detail(mut self, key: &str, value: Value) -> Self {
+        match &mut self.details {
+            Some(Value::Object(map)) => {
+                map.insert(key.to_owned(), value);
+            }
+            _ => self.details = Some(json!({ key: value })),
+        }
+        self
+    }
+
     pub fn invalid_argument(message: impl Into<String>) -> Self {
         Self::new(ErrorCode::InvalidArgument, message)
     }

@@ -319,6 +319,8 @@ impl Client {
             Ok(UpdateResult { update_id: update_id.clone(), result_json })
         })
         .await
+        // Whatever ended it, the error names the update (the ID may be the library's own).
+        .map_err(|e| e.with_detail("update_id", json!(update_id)))
     }
 
     /// The Go SDK's `CancelWorkflow`: asks the workflow to cancel (it decides how).

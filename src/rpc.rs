@@ -48,13 +48,27 @@ pub(crate) fn request<T>(message: T, deadline: Duration) -> tonic::Request<T> {
 }
 
 /// Runs one call bounded by `deadline` and returns the server's answer or its status, for the
-/// callers that read a status's details (already-started, query failed). Expiry is an error.
+/// callers that read a status's details (already-started, query failed). Expiry is an error,
+/// whoever noticed it: this side's timer, tonic's own timeout (`CANCELLED "Timeout expired"`),
+/// or the server resetting the stream when the gRPC timeout it was sent ran out (`CANCELLED`
+/// "h2 protocol error", a moment before this side's timer would fire).
 pub(crate) async fn call<T, F>(what: &str, deadline: Duration, call: F) -> Result<std::result::Result<T, tonic::Status>>
 where
     F: Future<Output = std::result::Result<tonic::Response<T>, tonic::Status>>,
 {
-    with_deadline(what, Some(deadline), async { Ok(call.await.map(tonic::Response::into_inner)) }).await
+    let started = std::time::Instant::now();
+    let answer = with_deadline(what, Some(deadline), async { Ok(call.await.map(tonic::Response::into_inner)) }).await?;
+    match answer {
+        Err(status) if status.code() == tonic::Code::Cancelled && started.elapsed() + DEADLINE_SLACK >= deadline => {
+            Err(Error::deadline_exceeded(what))
+        }
+        other => Ok(other),
+    }
 }
+
+/// A cancel this close to the deadline is the deadline (timers and the server's clock differ by
+/// a few milliseconds).
+const DEADLINE_SLACK: Duration = Duration::from_millis(100);
 
 /// Runs one unary call bounded by `deadline`, mapping its status to an [`Error`].
 pub(crate) async fn unary<T, F>(what: &str, deadline: Duration, call: F) -> Result<T>

@@ -198,6 +198,9 @@ impl WorkflowRun {
             self.workflow_type, self.workflow_id, run_id
         );
         if let Value::Object(map) = &mut details {
+            // The cause's text as the Go SDK's Error() prints it, for every outcome (a failure's
+            // chain has one per level too), so bindings never word it themselves.
+            map.insert("display".into(), json!(cause));
             map.insert("workflow_id".into(), json!(self.workflow_id));
             map.insert("run_id".into(), json!(run_id));
             map.insert("workflow_type".into(), json!(self.workflow_type));

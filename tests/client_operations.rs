@@ -66,6 +66,18 @@ fn signal_query_update_and_describe_a_running_workflow() {
     })
     .unwrap();
     assert_eq!(given.update_id.as_deref(), Some("my-update"));
+    // A failed update names its update too.
+    let options = call_options(30_000);
+    let mut raw = ptr::null_mut();
+    take_error(unsafe {
+        temporal_update_workflow_async(client.0, id.as_ptr(), ptr::null(), c("add").as_ptr(), ptr::null(), c("[13]").as_ptr(), &options, &mut raw)
+    })
+    .unwrap();
+    let failed = Call(raw);
+    take_error(unsafe { temporal_call_wait(failed.0, TEMPORAL_TIMEOUT_NONE) }).unwrap();
+    assert_eq!(outcome(failed.0).unwrap_err().code, ErrorCode::UpdateFailed);
+    let failed_id = unsafe { std::ffi::CStr::from_ptr(temporal_call_get_update_id(failed.0)) }.to_str().unwrap().to_owned();
+    assert_eq!(failed_id.len(), 36, "{failed_id}");
     let e = add(-1).unwrap_err();
     assert_eq!(e.code, ErrorCode::UpdateFailed, "a validator rejection: {e:?}");
     assert!(e.message.contains("must not be negative"), "{}", e.message);

@@ -138,17 +138,22 @@ fn canceled_terminated_and_timed_out() {
     let client = connect();
     let canceled = start(&client, "Block", None, Some(&unique_id("cancel")), |_| {}).unwrap();
     cli(&["workflow", "cancel", "-w", &canceled.id()]);
-    assert_eq!(canceled.result(0).unwrap_err().code, ErrorCode::WorkflowCanceled);
+    let e = canceled.result(0).unwrap_err();
+    assert_eq!(e.code, ErrorCode::WorkflowCanceled);
+    assert_eq!(e.details.unwrap()["display"], "canceled");
 
     let terminated = start(&client, "Block", None, Some(&unique_id("terminate")), |_| {}).unwrap();
     cli(&["workflow", "terminate", "-w", &terminated.id(), "--reason", "because"]);
     let e = terminated.result(0).unwrap_err();
     assert_eq!(e.code, ErrorCode::WorkflowTerminated);
-    assert_eq!(e.details.unwrap()["reason"], "because");
+    let d = e.details.unwrap();
+    assert_eq!(d["reason"], "because");
+    assert_eq!(d["display"], "terminated");
 
     let timed_out = start(&client, "Sleep", Some("[60000]"), None, |o| o.execution_timeout_ms = 1000).unwrap();
     let e = timed_out.result(0).unwrap_err();
     assert_eq!(e.code, ErrorCode::WorkflowTimedOut, "{e:?}");
+    assert_eq!(e.details.unwrap()["display"], "Workflow timeout (type: StartToClose)");
 }
 
 #[test]
@@ -322,8 +327,15 @@ fn null_pointers_are_invalid_arguments() {
         temporal_workflow_run_free(ptr::null_mut());
         temporal_error_free(ptr::null_mut());
         temporal_string_free(ptr::null_mut());
-        temporal_client_options_default(ptr::null_mut());
-        temporal_start_workflow_options_default(ptr::null_mut());
+        assert!(!temporal_client_options_default(ptr::null_mut(), std::mem::size_of::<temporal_client_options>()));
+        assert!(!temporal_start_workflow_options_default(ptr::null_mut(), std::mem::size_of::<temporal_start_workflow_options>()));
+        // An older header's smaller struct: exactly its bytes are written, nothing past them.
+        let mut older = [0xa5u8; 64];
+        assert!(temporal_start_workflow_options_default(older.as_mut_ptr().cast(), 24));
+        assert_eq!(&older[..8], &24usize.to_ne_bytes());
+        assert!(older[8..24].iter().all(|&b| b == 0) && older[24..].iter().all(|&b| b == 0xa5), "{older:?}");
+        assert!(!temporal_start_workflow_options_default(older.as_mut_ptr().cast(), 20), "not a struct's size");
+        assert!(!temporal_start_workflow_options_default(older.as_mut_ptr().cast(), 0));
         // A handle of the wrong kind is refused, not misused.
         let wrong = take_error_raw(temporal_get_workflow(client.0, ptr::null(), ptr::null(), &mut run));
         expect_invalid(temporal_get_result(wrong.cast(), 0, &mut out), "run");

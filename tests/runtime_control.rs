@@ -36,7 +36,7 @@ unsafe extern "C" fn on_result(user_data: *mut c_void, call: *mut temporal_call)
 fn configure_log_then_shut_down_with_calls_in_flight() {
     let mut o = std::mem::MaybeUninit::<temporal_runtime_options>::uninit();
     let mut o = unsafe {
-        temporal_runtime_options_default(o.as_mut_ptr());
+        temporal_runtime_options_default(o.as_mut_ptr(), std::mem::size_of::<temporal_runtime_options>());
         o.assume_init()
     };
     o.worker_threads = 2;

@@ -49,7 +49,8 @@ func one(c client.Client, wait bool) {
 	}
 }
 
-// errCode names an error as temporal_error_code_name does (NOT_FOUND, WORKFLOW_FAILED, ...).
+// errCode is the name of the error's code (NOT_FOUND, WORKFLOW_FAILED, ...): ErrorCode.String is
+// temporal_error_code_name. Every error of the binding matches its code with errors.Is.
 func errCode(err error) string {
 	for code := client.ErrInvalidArgument; code <= client.ErrShutdown; code++ {
 		if errors.Is(err, code) {

@@ -4,11 +4,11 @@ package client
 #include <stdint.h>
 #include "temporal.h"
 
-extern void goTemporalCallback(void *user_data, temporal_error *error, char *result_json, temporal_workflow_run *run);
+extern void goTemporalCallback(void *user_data, temporal_call *call);
 
 // The callback as a C function pointer, and a cgo.Handle as user_data: an integer, never
 // a Go pointer.
-static inline temporal_callback temporal_go_callback(void) { return goTemporalCallback; }
+static inline temporal_call_callback temporal_go_callback(void) { return goTemporalCallback; }
 static inline void *temporal_go_user_data(uintptr_t h) { return (void *)h; }
 */
 import "C"
@@ -21,84 +21,102 @@ import (
 	"unsafe"
 )
 
-// outcome is what an async call's callback received, already converted: the error and
-// the result string are freed in the callback; run is owned by the receiver.
-type outcome struct {
-	err  error
-	json string
-	run  *C.temporal_workflow_run
-}
-
-// goTemporalCallback is the one temporal_callback of the binding. user_data is a
-// cgo.Handle of the waiting call's buffered channel; the callback runs exactly once, so
-// the send never blocks.
+// goTemporalCallback is the one temporal_call_callback of the binding. user_data is a
+// cgo.Handle of the waiting goroutine's channel; the callback runs exactly once, so closing
+// it is safe. The outcome is read by the waiting goroutine, not here: that goroutine owns
+// the call (it may still be inside temporal_call_cancel on it), so only it may free it.
 //
 //export goTemporalCallback
-func goTemporalCallback(userData unsafe.Pointer, cerr *C.temporal_error, resultJSON *C.char, run *C.temporal_workflow_run) {
-	o := outcome{run: run}
-	if cerr != nil {
-		o.err = takeError(cerr)
-	}
-	if resultJSON != nil {
-		o.json = C.GoString(resultJSON)
-		C.temporal_string_free(resultJSON)
-	}
-	cgo.Handle(uintptr(userData)).Value().(chan outcome) <- o
+func goTemporalCallback(userData unsafe.Pointer, _ *C.temporal_call) {
+	close(cgo.Handle(uintptr(userData)).Value().(chan struct{}))
 }
 
-// asyncStart starts one native async call with the given deadline (ms, 0: none given),
-// callback, user_data and call_out. It returns the error of a call that was refused (the
-// callback then never runs).
-type asyncStart func(deadlineMS C.uint64_t, cb C.temporal_callback, userData unsafe.Pointer, call **C.temporal_call) error
+// callOptions and callOut are the last two parameters of every _async function.
+type (
+	callOptions = *C.temporal_call_options
+	callOut     = **C.temporal_call
+)
 
-// await runs a native async call and waits for its callback in the calling goroutine.
+// startCall starts one native call with the given call options, writing it to call. It
+// returns the error of a call that was refused (no call started, the callback never runs).
+type startCall func(co callOptions, call callOut) error
+
+// await runs one native call: it starts it with ctx's deadline as the call's timeout and the
+// binding's callback, waits for the callback in the calling goroutine, and returns the call's
+// error, or nil after read (which may be nil) got the completed call to take its outcome
+// from. The call is freed when await returns.
 //
-// ctx's deadline becomes the native deadline. When ctx is done first, the native call is
-// canceled (temporal_call_cancel), its callback (which then fires promptly with CANCELED)
-// is waited for so nothing is left behind, a run it may still have delivered is freed,
-// and ctx.Err() is returned.
-func await(ctx context.Context, start asyncStart) (outcome, error) {
-	if err := ctx.Err(); err != nil {
-		return outcome{}, err
+// When ctx is done first, the call is canceled (temporal_call_cancel) and its callback,
+// which then fires promptly, is waited for, so nothing is left behind. A call that ends as
+// CANCELED because ctx's deadline passed is reported as DEADLINE_EXCEEDED: CANCELED means
+// only that ctx was canceled.
+func await(ctx context.Context, start startCall, read func(call *C.temporal_call)) error {
+	var opts C.temporal_call_options
+	C.temporal_call_options_default(&opts, C.size_t(unsafe.Sizeof(opts)))
+	if ctx.Err() != nil {
+		return contextError(ctx)
 	}
-	var deadlineMS C.uint64_t
 	if deadline, ok := ctx.Deadline(); ok {
 		left := time.Until(deadline)
 		if left <= 0 {
-			return outcome{}, context.DeadlineExceeded
+			return contextError(ctx)
 		}
-		deadlineMS = durationMS(left)
+		opts.timeout_ms = timeoutMS(left)
 	}
-	ch := make(chan outcome, 1)
-	h := cgo.NewHandle(ch)
+	done := make(chan struct{})
+	h := cgo.NewHandle(done)
 	defer h.Delete()
+	opts.callback = C.temporal_go_callback()
+	opts.user_data = C.temporal_go_user_data(C.uintptr_t(h))
 	var call *C.temporal_call
-	if err := start(deadlineMS, C.temporal_go_callback(), C.temporal_go_user_data(C.uintptr_t(h)), &call); err != nil {
-		C.temporal_call_free(call) // NULL unless the library wrote one anyway
-		return outcome{}, err
+	if err := start(&opts, &call); err != nil {
+		return err
 	}
 	defer C.temporal_call_free(call)
 	select {
-	case o := <-ch:
-		if o.err != nil && ctx.Err() != nil &&
-			(errors.Is(o.err, context.DeadlineExceeded) || errors.Is(o.err, context.Canceled)) {
-			return outcome{}, ctx.Err()
-		}
-		return o, o.err
+	case <-done:
 	case <-ctx.Done():
 		C.temporal_call_cancel(call)
-		o := <-ch
-		if o.run != nil {
-			C.temporal_workflow_run_free(o.run)
-		}
-		return outcome{}, ctx.Err()
+		<-done
 	}
+	if cerr := C.temporal_call_get_error(call); cerr != nil {
+		err := convertError(cerr)
+		if errors.Is(err, ErrCanceled) && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return contextError(ctx)
+		}
+		return err
+	}
+	if read != nil {
+		read(call)
+	}
+	return nil
 }
 
-// do runs an async client call: start is called with the client's handle (under the read
-// lock, so Close waits for it) and a cstrings freed when start returns.
-func (c *clientImpl) do(ctx context.Context, start func(h *C.temporal_client, cs *cstrings, deadlineMS C.uint64_t, cb C.temporal_callback, userData unsafe.Pointer, call **C.temporal_call) *C.temporal_error) (outcome, error) {
-	return await(ctx, func(deadlineMS C.uint64_t, cb C.temporal_callback, userData unsafe.Pointer, call **C.temporal_call) error {
+// contextError is the error of an operation that ctx ended: CANCELED when ctx was canceled,
+// else DEADLINE_EXCEEDED (its deadline passed, which ctx.Err() may not say yet when it just
+// did). Both match their context error with errors.Is.
+func contextError(ctx context.Context) error {
+	if errors.Is(ctx.Err(), context.Canceled) {
+		return &Error{Code: ErrCanceled, Message: "temporal-ffi: " + context.Cause(ctx).Error()}
+	}
+	cause := context.Cause(ctx)
+	if cause == nil {
+		cause = context.DeadlineExceeded
+	}
+	return &Error{Code: ErrDeadlineExceeded, Message: "temporal-ffi: " + cause.Error()}
+}
+
+// timeoutMS is the call timeout for a ctx with time left: milliseconds rounded up (so at
+// least 1, never TEMPORAL_TIMEOUT_DEFAULT), at most the longest timeout the library accepts.
+func timeoutMS(left time.Duration) C.uint64_t {
+	ms := uint64((left + time.Millisecond - 1) / time.Millisecond)
+	return C.uint64_t(min(max(ms, 1), uint64(C.TEMPORAL_MAX_DURATION_MS)))
+}
+
+// do runs a client call through await: start is called with the client's handle (under the
+// read lock, so Close waits for it) and a cstrings freed when start returns.
+func (c *clientImpl) do(ctx context.Context, start func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error, read func(call *C.temporal_call)) error {
+	return await(ctx, func(co callOptions, call callOut) error {
 		c.mu.RLock()
 		defer c.mu.RUnlock()
 		if c.handle == nil {
@@ -106,9 +124,6 @@ func (c *clientImpl) do(ctx context.Context, start func(h *C.temporal_client, cs
 		}
 		var cs cstrings
 		defer cs.free()
-		if cerr := start(c.handle, &cs, deadlineMS, cb, userData, call); cerr != nil {
-			return takeError(cerr)
-		}
-		return nil
-	})
+		return takeError(start(c.handle, &cs, co, call))
+	}, read)
 }

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -57,8 +58,9 @@ type Client interface {
 	DescribeWorkflowExecution(ctx context.Context, workflowID, runID string) (*WorkflowExecutionDescription, error)
 	// ListWorkflow lists one page of the executions that match a visibility query.
 	ListWorkflow(ctx context.Context, request ListWorkflowRequest) (*ListWorkflowResponse, error)
-	// CountWorkflow counts the executions that match a visibility query.
-	CountWorkflow(ctx context.Context, request CountWorkflowRequest) (int64, error)
+	// CountWorkflow counts the executions that match a visibility query (with the groups
+	// of a GROUP BY query).
+	CountWorkflow(ctx context.Context, request CountWorkflowRequest) (*CountWorkflowResponse, error)
 	// GetWorkflowHistory returns the whole event history of a run (runID "": the current
 	// run) as the JSON form of the history proto: {"events": [...]}.
 	GetWorkflowHistory(ctx context.Context, workflowID string, runID string) (json.RawMessage, error)
@@ -69,6 +71,41 @@ type Client interface {
 // Version is the version of the loaded temporal-ffi library.
 func Version() string { return C.GoString(C.temporal_version()) }
 
+// bindingVersion is the library version this binding is written for: its major.minor.
+const bindingVersion = "0.2"
+
+// versionMismatch is checked by the first Dial: a library whose version this binding was not
+// written for is refused with an error naming both versions.
+var versionMismatch = sync.OnceValue(func() error { return checkVersion(Version()) })
+
+// checkVersion compares a library version with bindingVersion: a 0.x library must have the
+// same major and minor (0.x releases may break the ABI); from 1.0, the same major and at
+// least the binding's minor.
+func checkVersion(loaded string) error {
+	wantMajor, wantMinor, _ := majorMinor(bindingVersion)
+	major, minor, ok := majorMinor(loaded)
+	if ok && major == wantMajor && (minor == wantMinor || (major > 0 && minor > wantMinor)) {
+		return nil
+	}
+	want := bindingVersion + ".x"
+	if wantMajor > 0 {
+		want = fmt.Sprintf("%d.x with x >= %d", wantMajor, wantMinor)
+	}
+	return &Error{Code: ErrInvalidArgument, Message: fmt.Sprintf(
+		"temporal-ffi: the Go binding is written for library version %s (%s), but the loaded libtemporal_ffi is version %q",
+		bindingVersion, want, loaded)}
+}
+
+func majorMinor(version string) (major, minor int, ok bool) {
+	parts := strings.SplitN(version, ".", 3)
+	if len(parts) < 2 {
+		return 0, 0, false
+	}
+	major, err1 := strconv.Atoi(parts[0])
+	minor, err2 := strconv.Atoi(parts[1])
+	return major, minor, err1 == nil && err2 == nil
+}
+
 type clientImpl struct {
 	mu      sync.RWMutex // held (read) during every C call; Close takes it to free
 	handle  *C.temporal_client
@@ -77,56 +114,68 @@ type clientImpl struct {
 
 // NewClient connects to the server, as the Go SDK's client.Dial.
 //
-// If options.HostPort is empty, the environment configuration is loaded (as if
-// LoadEnvConfig were set): TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, the
-// TLS variables and the config file profile, with the fields set in options winning.
-// Without any of those the address is localhost:7233, the Go SDK's default. This lets
-// programs written for the Go SDK with client.Options{} point at another server via
-// TEMPORAL_ADDRESS; the Go SDK itself reads these variables only through its envconfig
-// package.
-func NewClient(options Options) (Client, error) {
-	var copts C.temporal_client_options
-	C.temporal_client_options_default(&copts)
-	var cs cstrings
-	defer cs.free()
+// The environment configuration (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY,
+// the TLS variables and the config file profile) is loaded as options.EnvConfig says; by
+// default (EnvConfigAuto) when HostPort is empty, so a program written for the Go SDK with
+// client.Options{} goes where TEMPORAL_ADDRESS says. Fields set in options win over what is
+// loaded; with nothing set the address is localhost:7233, the Go SDK's default.
+func NewClient(options Options) (Client, error) { return DialContext(context.Background(), options) }
 
-	copts.address = cs.str(options.HostPort)
-	copts.namespace_name = cs.str(options.Namespace)
-	copts.identity = cs.str(options.Identity)
-	copts.api_key = cs.str(options.APIKey)
-	if t := options.TLS; t != nil {
-		copts.tls = true
-		copts.tls_server_ca_cert_pem = cs.str(string(t.ServerCACertPEM))
-		copts.tls_client_cert_pem = cs.str(string(t.ClientCertPEM))
-		copts.tls_client_key_pem = cs.str(string(t.ClientKeyPEM))
-		copts.tls_server_name = cs.str(t.ServerName)
-		copts.tls_disable_host_verification = C.bool(t.DisableHostVerification)
+// Dial is NewClient.
+func Dial(options Options) (Client, error) { return DialContext(context.Background(), options) }
+
+// DialContext is NewClient with a context, as the Go SDK's: the connect ends when ctx is
+// canceled, or when ctx's deadline or options.ConnectTimeout (0: 10 s) passes, whichever
+// comes first.
+func DialContext(ctx context.Context, options Options) (Client, error) {
+	if err := versionMismatch(); err != nil {
+		return nil, err
 	}
+	var metadataJSON string
 	if len(options.GRPCMetadata) > 0 {
 		b, err := json.Marshal(options.GRPCMetadata)
 		if err != nil {
 			return nil, err
 		}
-		copts.grpc_metadata_json = cs.str(string(b))
+		metadataJSON = string(b)
 	}
-	copts.connect_timeout_ms = durationMS(options.ConnectTimeout)
-	copts.envconfig = C.bool(options.LoadEnvConfig || options.HostPort == "")
-	copts.envconfig_profile = cs.str(options.EnvConfigProfile)
-	copts.envconfig_file = cs.str(options.EnvConfigFile)
-	copts.grpc_compression = C.int32_t(options.GrpcCompression)
-
 	var handle *C.temporal_client
-	if cerr := C.temporal_client_connect(&copts, &handle); cerr != nil {
-		return nil, takeError(cerr)
+	err := await(ctx, func(co callOptions, call callOut) error {
+		var copts C.temporal_client_options
+		C.temporal_client_options_default(&copts, C.size_t(unsafe.Sizeof(copts)))
+		var cs cstrings
+		defer cs.free()
+		copts.address = cs.str(options.HostPort)
+		copts.namespace_name = cs.str(options.Namespace)
+		copts.identity = cs.str(options.Identity)
+		copts.api_key = cs.str(options.APIKey)
+		if t := options.TLS; t != nil {
+			copts.tls = true
+			copts.tls_server_ca_cert_pem = cs.str(string(t.ServerCACertPEM))
+			copts.tls_client_cert_pem = cs.str(string(t.ClientCertPEM))
+			copts.tls_client_key_pem = cs.str(string(t.ClientKeyPEM))
+			copts.tls_server_name = cs.str(t.ServerName)
+			copts.tls_disable_host_verification = C.bool(t.DisableHostVerification)
+		}
+		copts.grpc_metadata_json = cs.str(metadataJSON)
+		copts.connect_timeout_ms = durationMS(options.ConnectTimeout)
+		copts.envconfig = C.int32_t(options.EnvConfig)
+		copts.envconfig_profile = cs.str(options.EnvConfigProfile)
+		copts.envconfig_file = cs.str(options.EnvConfigFile)
+		copts.grpc_compression = C.int32_t(options.GrpcCompression)
+		return takeError(C.temporal_client_connect_async(&copts, co, call))
+	}, func(call *C.temporal_call) { handle = C.temporal_call_take_client(call) })
+	if err != nil {
+		return nil, err
+	}
+	if handle == nil {
+		return nil, missingOutput("client")
 	}
 	c := &clientImpl{handle: handle}
 	// A client dropped without Close is freed by the garbage collector.
 	c.cleanup = runtime.AddCleanup(c, func(h *C.temporal_client) { C.temporal_client_free(h) }, handle)
 	return c, nil
 }
-
-// Dial is NewClient.
-func Dial(options Options) (Client, error) { return NewClient(options) }
 
 func (c *clientImpl) Close() {
 	c.mu.Lock()
@@ -141,10 +190,13 @@ func (c *clientImpl) Close() {
 
 var errClosed = &Error{Code: ErrInvalidArgument, Message: "temporal-ffi: the client is closed"}
 
+// missingOutput is the error of a call that succeeded without the output it promises (a
+// library bug), rather than a nil handle.
+func missingOutput(what string) error {
+	return &Error{Code: ErrInternal, Message: "temporal-ffi: the completed call has no " + what}
+}
+
 func (c *clientImpl) ExecuteWorkflow(ctx context.Context, options StartWorkflowOptions, workflow interface{}, args ...interface{}) (WorkflowRun, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
 	name, err := workflowName(workflow)
 	if err != nil {
 		return nil, err
@@ -157,15 +209,29 @@ func (c *clientImpl) ExecuteWorkflow(ctx context.Context, options StartWorkflowO
 	if err != nil {
 		return nil, err
 	}
-	out, err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, _ C.uint64_t, cb C.temporal_callback, ud unsafe.Pointer, call **C.temporal_call) *C.temporal_error {
+	var run *C.temporal_workflow_run
+	err = c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
 		var o C.temporal_start_workflow_options
 		so.fill(&o, cs)
-		return C.temporal_execute_workflow_async(h, cs.str(name), cs.str(argsJSON), &o, cb, ud, call)
-	})
+		return C.temporal_execute_workflow_async(h, cs.str(name), cs.str(argsJSON), &o, co, call)
+	}, takeRun(&run))
 	if err != nil {
 		return nil, err
 	}
-	return newRun(out.run), nil
+	if run == nil {
+		return nil, missingOutput("run")
+	}
+	return newRun(run, nil), nil
+}
+
+// takeRun reads the run of a completed start into *run (owned by the caller).
+func takeRun(run **C.temporal_workflow_run) func(*C.temporal_call) {
+	return func(call *C.temporal_call) { *run = C.temporal_call_take_run(call) }
+}
+
+// readJSON reads the JSON result of a completed call into *s.
+func readJSON(s *string) func(*C.temporal_call) {
+	return func(call *C.temporal_call) { *s = C.GoString(C.temporal_call_get_json(call)) }
 }
 
 // startOptions is StartWorkflowOptions with its JSON fields encoded.
@@ -200,7 +266,7 @@ func prepareStartOptions(options StartWorkflowOptions) (*startOptions, error) {
 // fill sets o (initialised here) from so; the C memory it allocates is in cs.
 func (so *startOptions) fill(o *C.temporal_start_workflow_options, cs *cstrings) {
 	options := &so.StartWorkflowOptions
-	C.temporal_start_workflow_options_default(o)
+	C.temporal_start_workflow_options_default(o, C.size_t(unsafe.Sizeof(*o)))
 	o.id = cs.str(options.ID)
 	o.task_queue = cs.str(options.TaskQueue)
 	o.execution_timeout_ms = durationMS(options.WorkflowExecutionTimeout)
@@ -212,6 +278,7 @@ func (so *startOptions) fill(o *C.temporal_start_workflow_options, cs *cstrings)
 	if rp := options.RetryPolicy; rp != nil {
 		// C memory: a Go struct passed to C must not point to Go memory.
 		p := (*C.temporal_retry_policy)(cs.alloc(C.size_t(unsafe.Sizeof(C.temporal_retry_policy{}))))
+		C.temporal_retry_policy_default(p, C.size_t(unsafe.Sizeof(*p)))
 		p.initial_interval_ms = durationMS(rp.InitialInterval)
 		p.backoff_coefficient = C.double(rp.BackoffCoefficient)
 		p.maximum_interval_ms = durationMS(rp.MaximumInterval)
@@ -238,30 +305,41 @@ func (c *clientImpl) GetWorkflow(ctx context.Context, workflowID string, runID s
 		// The Go SDK's GetWorkflow cannot fail; the error surfaces from Get.
 		return &errorRun{id: workflowID, runID: runID, err: takeError(cerr)}
 	}
-	return newRun(h)
+	if runID == "" {
+		return newRun(h, ctx)
+	}
+	return newRun(h, nil)
 }
 
 // WorkflowRun is the Go SDK's client.WorkflowRun. It is safe for concurrent use; its
 // native handle is freed when the WorkflowRun is garbage collected.
 type WorkflowRun interface {
 	GetID() string
+	// GetRunID is the Run ID. For a run from GetWorkflow without a Run ID it is resolved
+	// once, as the Go SDK does: the first call (unless a Get already pinned the run) asks the
+	// server for the current run, with GetWorkflow's ctx, and blocks for that request; if
+	// the server cannot say, it is "".
 	GetRunID() string
 	// Get waits for the workflow to close and decodes its result into valuePtr with
 	// encoding/json (valuePtr nil: the result is ignored). A workflow that did not
 	// complete gives a *WorkflowExecutionError.
 	//
 	// ctx: a deadline becomes the native wait's timeout; when ctx is done, the native
-	// wait is canceled and Get returns ctx.Err() (the workflow is not affected).
+	// wait is canceled and Get returns a CANCELED or DEADLINE_EXCEEDED *Error (the workflow
+	// is not affected).
 	Get(ctx context.Context, valuePtr interface{}) error
 }
 
 type runImpl struct {
 	handle *C.temporal_workflow_run
 	id     string
+	// resolveCtx is GetWorkflow's ctx for a run it made without a Run ID, which GetRunID
+	// resolves with (as the Go SDK describes the workflow with it); nil for other runs.
+	resolveCtx context.Context
 }
 
-func newRun(h *C.temporal_workflow_run) *runImpl {
-	r := &runImpl{handle: h, id: C.GoString(C.temporal_workflow_run_get_id(h))}
+func newRun(h *C.temporal_workflow_run, resolveCtx context.Context) *runImpl {
+	r := &runImpl{handle: h, id: C.GoString(C.temporal_workflow_run_get_id(h)), resolveCtx: resolveCtx}
 	// Every method keeps r reachable until its C call returns (runtime.KeepAlive), so the
 	// handle is never freed while a call uses it.
 	runtime.AddCleanup(r, func(h *C.temporal_workflow_run) { C.temporal_workflow_run_free(h) }, h)
@@ -271,6 +349,21 @@ func newRun(h *C.temporal_workflow_run) *runImpl {
 func (r *runImpl) GetID() string { return r.id }
 
 func (r *runImpl) GetRunID() string {
+	id := r.knownRunID()
+	if id == "" && r.resolveCtx != nil {
+		// The library asks the server once; later calls complete at once. As in the Go SDK,
+		// a failure leaves the Run ID "".
+		_ = await(r.resolveCtx, func(co callOptions, call callOut) error {
+			return takeError(C.temporal_workflow_run_resolve_run_id_async(r.handle, co, call))
+		}, nil)
+		id = r.knownRunID()
+	}
+	runtime.KeepAlive(r)
+	return id
+}
+
+// knownRunID is the Run ID the library has, never blocking.
+func (r *runImpl) knownRunID() string {
 	// Borrowed string, valid while the run lives; copied before r may be collected.
 	s := C.GoString(C.temporal_workflow_run_get_run_id(r.handle))
 	runtime.KeepAlive(r)
@@ -281,20 +374,18 @@ func (r *runImpl) Get(ctx context.Context, valuePtr interface{}) error {
 	if valuePtr != nil && reflect.ValueOf(valuePtr).Kind() != reflect.Pointer {
 		return errors.New("value parameter is not a pointer")
 	}
-	out, err := await(ctx, func(timeoutMS C.uint64_t, cb C.temporal_callback, ud unsafe.Pointer, call **C.temporal_call) error {
-		if cerr := C.temporal_get_result_async(r.handle, timeoutMS, cb, ud, call); cerr != nil {
-			return takeError(cerr)
-		}
-		return nil
-	})
-	runtime.KeepAlive(r) // the handle stays valid until the callback ran
+	var result string
+	err := await(ctx, func(co callOptions, call callOut) error {
+		return takeError(C.temporal_get_result_async(r.handle, co, call))
+	}, readJSON(&result))
+	runtime.KeepAlive(r)
 	if err != nil {
 		return err
 	}
 	if valuePtr == nil {
 		return nil
 	}
-	if err := json.Unmarshal([]byte(out.json), valuePtr); err != nil {
+	if err := json.Unmarshal([]byte(result), valuePtr); err != nil {
 		return fmt.Errorf("temporal-ffi: decoding the workflow result: %w", err)
 	}
 	return nil
@@ -310,9 +401,19 @@ func (r *errorRun) GetID() string                                       { return
 func (r *errorRun) GetRunID() string                                    { return r.runID }
 func (r *errorRun) Get(ctx context.Context, valuePtr interface{}) error { return r.err }
 
-// takeError converts a library error to a Go error and frees it.
+// takeError converts a library error that the caller owns to a Go error and frees it;
+// nil for NULL.
 func takeError(cerr *C.temporal_error) error {
+	if cerr == nil {
+		return nil
+	}
 	defer C.temporal_error_free(cerr)
+	return convertError(cerr)
+}
+
+// convertError converts a library error to a Go error; cerr is not freed (it may be
+// borrowed from a call).
+func convertError(cerr *C.temporal_error) error {
 	code := ErrorCode(C.temporal_error_get_code(cerr))
 	msg := C.GoString(C.temporal_error_get_message(cerr))
 	var details string

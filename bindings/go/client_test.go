@@ -3,6 +3,7 @@ package client_test
 import (
 	"context"
 	"errors"
+	"net"
 	"os"
 	"strings"
 	"sync"
@@ -15,8 +16,8 @@ import (
 )
 
 func TestVersion(t *testing.T) {
-	if v := client.Version(); v == "" {
-		t.Fatal("empty version")
+	if v := client.Version(); !strings.HasPrefix(v, "0.2.") {
+		t.Fatalf("Version() = %q, want the 0.2.x library the binding is written for", v)
 	}
 }
 
@@ -285,6 +286,10 @@ func TestGetWorkflowReattach(t *testing.T) {
 	if again.GetRunID() != run.GetRunID() {
 		t.Errorf("GetRunID = %q, want %q", again.GetRunID(), run.GetRunID())
 	}
+	// GetRunID before any Get resolves the current run, as the Go SDK's does.
+	if id := other.GetWorkflow(ctx, o.ID, "").GetRunID(); id != run.GetRunID() {
+		t.Errorf("GetRunID before Get = %q, want %q", id, run.GetRunID())
+	}
 	// With an explicit Run ID too.
 	byRun := other.GetWorkflow(ctx, o.ID, run.GetRunID())
 	if err := byRun.Get(ctx, &s); err != nil || s != "slept" {
@@ -451,14 +456,43 @@ func TestGetContextDeadline(t *testing.T) {
 	if elapsed := time.Since(start); elapsed > 3*time.Second {
 		t.Errorf("Get took %v", elapsed)
 	}
-	if !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("err = %v (%T), want context.DeadlineExceeded", err, err)
+	if !errors.Is(err, context.DeadlineExceeded) || !errors.Is(err, client.ErrDeadlineExceeded) ||
+		errors.Is(err, client.ErrCanceled) || errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v (%T), want DEADLINE_EXCEEDED, not CANCELED", err, err)
 	}
 	// The run is still usable after a timed-out Get.
 	ctx2, cancel2 := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel2()
 	if err := run.Get(ctx2, nil); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("second Get: %v", err)
+	}
+}
+
+// deadlineOnly has a deadline but is never done: only the native call's timeout can end a
+// call made with it.
+type deadlineOnly struct {
+	context.Context
+	deadline time.Time
+}
+
+func (c deadlineOnly) Deadline() (time.Time, bool) { return c.deadline, true }
+
+// ctx's deadline is the native call's timeout (not only a Go timer that cancels it).
+func TestContextDeadlineIsTheCallTimeout(t *testing.T) {
+	c := newTestClient(t)
+	o := opts(t)
+	terminateAtEnd(t, o.ID)
+	run, err := c.ExecuteWorkflow(context.Background(), o, "Block")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	err = run.Get(deadlineOnly{context.Background(), start.Add(300 * time.Millisecond)}, nil)
+	if elapsed := time.Since(start); elapsed < 250*time.Millisecond || elapsed > 3*time.Second {
+		t.Errorf("Get took %v, want about 300ms", elapsed)
+	}
+	if !errors.Is(err, client.ErrDeadlineExceeded) {
+		t.Fatalf("err = %v (%T), want DEADLINE_EXCEEDED", err, err)
 	}
 }
 
@@ -477,8 +511,8 @@ func TestGetContextCancel(t *testing.T) {
 	if elapsed := time.Since(start); elapsed > 3*time.Second {
 		t.Errorf("Get took %v", elapsed)
 	}
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v, want context.Canceled", err)
+	if !errors.Is(err, context.Canceled) || !errors.Is(err, client.ErrCanceled) || errors.Is(err, client.ErrDeadlineExceeded) {
+		t.Fatalf("err = %v, want CANCELED", err)
 	}
 	// Already canceled: returns at once.
 	if err := run.Get(ctx, nil); !errors.Is(err, context.Canceled) {
@@ -553,12 +587,52 @@ func TestRunOutlivesClient(t *testing.T) {
 }
 
 func TestEnvConfigWhenNoHostPort(t *testing.T) {
-	serverAddress(t) // TEMPORAL_ADDRESS is set: NewClient(Options{}) reads it
+	serverAddress(t) // TEMPORAL_ADDRESS is set: the library's Auto mode reads it
 	c, err := client.NewClient(client.Options{})
 	if err != nil {
 		t.Fatalf("NewClient(Options{}) with TEMPORAL_ADDRESS=%s: %v", os.Getenv("TEMPORAL_ADDRESS"), err)
 	}
 	c.Close()
+}
+
+// EnvConfig is passed through: with a HostPort, Auto and Off do not load the configuration
+// and On does, here TEMPORAL_TLS=true, which fails against the plaintext dev server.
+func TestEnvConfigModes(t *testing.T) {
+	addr := serverAddress(t)
+	t.Setenv("TEMPORAL_TLS", "true")
+	for _, mode := range []client.EnvConfigMode{client.EnvConfigAuto, client.EnvConfigOff} {
+		c, err := client.Dial(client.Options{HostPort: addr, EnvConfig: mode})
+		if err != nil {
+			t.Fatalf("EnvConfig %d: %v", mode, err)
+		}
+		c.Close()
+	}
+	if _, err := client.Dial(client.Options{HostPort: addr, EnvConfig: client.EnvConfigOn}); !errors.Is(err, client.ErrUnavailable) {
+		t.Fatalf("EnvConfigOn with TEMPORAL_TLS=true: %v, want UNAVAILABLE (TLS to a plaintext server)", err)
+	}
+}
+
+func TestDialContextCanceled(t *testing.T) {
+	serverAddress(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := client.DialContext(ctx, client.Options{HostPort: serverAddress(t)}); !errors.Is(err, client.ErrCanceled) {
+		t.Fatalf("DialContext(canceled) = %v, want CANCELED", err)
+	}
+	// A server that never answers (a listener that accepts no connection): the connect
+	// waits until ctx's deadline ends it.
+	silent, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	ctx, cancel = context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = client.DialContext(ctx, client.Options{HostPort: silent.Addr().String(), ConnectTimeout: 10 * time.Second})
+	if !errors.Is(err, client.ErrDeadlineExceeded) || time.Since(start) > 3*time.Second {
+		t.Fatalf("DialContext(deadline) = %v after %v, want DEADLINE_EXCEEDED", err, time.Since(start))
+	}
 }
 
 func TestConnectErrors(t *testing.T) {

@@ -1,63 +1,44 @@
 package client
 
+/*
+#include "temporal.h"
+*/
+import "C"
+
 import (
 	"context"
 	"encoding/json"
 	"fmt"
 )
 
-// ErrorCode is a temporal-ffi error code (temporal_error_code in temporal.h); the values
-// are part of the C ABI. An ErrorCode is itself an error, so that
+// ErrorCode is a temporal-ffi error code (temporal_error_code in temporal.h, whose values
+// these constants are). An ErrorCode is itself an error, so that
 // errors.Is(err, client.ErrNotFound) works on every error this package returns.
 type ErrorCode int32
 
 const (
-	ErrInvalidArgument    ErrorCode = 1
-	ErrNotFound           ErrorCode = 2
-	ErrAlreadyStarted     ErrorCode = 3
-	ErrWorkflowFailed     ErrorCode = 4
-	ErrWorkflowCanceled   ErrorCode = 5
-	ErrWorkflowTerminated ErrorCode = 6
-	ErrWorkflowTimedOut   ErrorCode = 7
-	ErrUnavailable        ErrorCode = 8
-	ErrDeadlineExceeded   ErrorCode = 9
-	ErrPermissionDenied   ErrorCode = 10
-	ErrPayload            ErrorCode = 11
-	ErrCanceled           ErrorCode = 12
-	ErrRPC                ErrorCode = 13
-	ErrInternal           ErrorCode = 14
-	ErrUpdateFailed       ErrorCode = 15
-	ErrQueryFailed        ErrorCode = 16
-	ErrShutdown           ErrorCode = 17
+	ErrInvalidArgument    ErrorCode = C.TEMPORAL_ERROR_CODE_INVALID_ARGUMENT
+	ErrNotFound           ErrorCode = C.TEMPORAL_ERROR_CODE_NOT_FOUND
+	ErrAlreadyStarted     ErrorCode = C.TEMPORAL_ERROR_CODE_ALREADY_STARTED
+	ErrWorkflowFailed     ErrorCode = C.TEMPORAL_ERROR_CODE_WORKFLOW_FAILED
+	ErrWorkflowCanceled   ErrorCode = C.TEMPORAL_ERROR_CODE_WORKFLOW_CANCELED
+	ErrWorkflowTerminated ErrorCode = C.TEMPORAL_ERROR_CODE_WORKFLOW_TERMINATED
+	ErrWorkflowTimedOut   ErrorCode = C.TEMPORAL_ERROR_CODE_WORKFLOW_TIMED_OUT
+	ErrUnavailable        ErrorCode = C.TEMPORAL_ERROR_CODE_UNAVAILABLE
+	ErrDeadlineExceeded   ErrorCode = C.TEMPORAL_ERROR_CODE_DEADLINE_EXCEEDED
+	ErrPermissionDenied   ErrorCode = C.TEMPORAL_ERROR_CODE_PERMISSION_DENIED
+	ErrPayload            ErrorCode = C.TEMPORAL_ERROR_CODE_PAYLOAD
+	ErrCanceled           ErrorCode = C.TEMPORAL_ERROR_CODE_CANCELED
+	ErrRPC                ErrorCode = C.TEMPORAL_ERROR_CODE_RPC
+	ErrInternal           ErrorCode = C.TEMPORAL_ERROR_CODE_INTERNAL
+	ErrUpdateFailed       ErrorCode = C.TEMPORAL_ERROR_CODE_UPDATE_FAILED
+	ErrQueryFailed        ErrorCode = C.TEMPORAL_ERROR_CODE_QUERY_FAILED
+	ErrShutdown           ErrorCode = C.TEMPORAL_ERROR_CODE_SHUTDOWN
 )
 
-var codeNames = map[ErrorCode]string{
-	ErrInvalidArgument:    "INVALID_ARGUMENT",
-	ErrNotFound:           "NOT_FOUND",
-	ErrAlreadyStarted:     "ALREADY_STARTED",
-	ErrWorkflowFailed:     "WORKFLOW_FAILED",
-	ErrWorkflowCanceled:   "WORKFLOW_CANCELED",
-	ErrWorkflowTerminated: "WORKFLOW_TERMINATED",
-	ErrWorkflowTimedOut:   "WORKFLOW_TIMED_OUT",
-	ErrUnavailable:        "UNAVAILABLE",
-	ErrDeadlineExceeded:   "DEADLINE_EXCEEDED",
-	ErrPermissionDenied:   "PERMISSION_DENIED",
-	ErrPayload:            "PAYLOAD",
-	ErrCanceled:           "CANCELED",
-	ErrRPC:                "RPC",
-	ErrInternal:           "INTERNAL",
-	ErrUpdateFailed:       "UPDATE_FAILED",
-	ErrQueryFailed:        "QUERY_FAILED",
-	ErrShutdown:           "SHUTDOWN",
-}
-
-// String is the code's name as in temporal.h without its prefix, e.g. "NOT_FOUND".
-func (c ErrorCode) String() string {
-	if n, ok := codeNames[c]; ok {
-		return n
-	}
-	return fmt.Sprintf("UNKNOWN(%d)", int32(c))
-}
+// String is the code's name from the library (temporal_error_code_name), e.g. "NOT_FOUND";
+// "UNKNOWN" for a value that is not a code.
+func (c ErrorCode) String() string { return C.GoString(C.temporal_error_code_name(C.int32_t(c))) }
 
 // Error makes an ErrorCode usable as an errors.Is target.
 func (c ErrorCode) Error() string { return "temporal-ffi: " + c.String() }
@@ -124,6 +105,9 @@ func (e *WorkflowExecutionError) Unwrap() error { return e.cause }
 // Is matches the library code (ErrWorkflowFailed, ErrWorkflowCanceled, ...).
 func (e *WorkflowExecutionError) Is(target error) bool { return target == e.code }
 
+// The failure types below are the links of a failure chain. Error() is the library's
+// "display" text for that link: what the Go SDK's Error() prints for it, its causes included.
+
 // ApplicationError is a failure raised by workflow (or activity) code: the Go SDK's
 // temporal.ApplicationError.
 type ApplicationError struct {
@@ -133,16 +117,10 @@ type ApplicationError struct {
 	// Details is the JSON array of the error's details, one element per detail.
 	Details json.RawMessage
 	Cause   error
+	display string
 }
 
-func (e *ApplicationError) Error() string {
-	msg := e.Message
-	if e.Type != "" {
-		msg = fmt.Sprintf("%s (type: %s, retryable: %v)", e.Message, e.Type, !e.NonRetryable)
-	}
-	return withCause(msg, e.Cause)
-}
-
+func (e *ApplicationError) Error() string { return orMessage(e.display, e.Message) }
 func (e *ApplicationError) Unwrap() error { return e.Cause }
 
 // HasDetails reports whether the error carries details.
@@ -161,9 +139,12 @@ func (e *ApplicationError) DetailsInto(d ...interface{}) error {
 type CanceledError struct {
 	Details json.RawMessage
 	Cause   error
+	display string
 }
 
-func (e *CanceledError) Error() string { return withCause("canceled", e.Cause) }
+// Error is "canceled", as the Go SDK's CanceledError prints, with the causes of a link of
+// a failure chain.
+func (e *CanceledError) Error() string { return orMessage(e.display, "canceled") }
 func (e *CanceledError) Unwrap() error { return e.Cause }
 
 // HasDetails reports whether the cancellation carries details.
@@ -175,10 +156,12 @@ func (e *CanceledError) HasDetails() bool {
 // TerminatedError: the workflow was terminated. Reason is the reason given to terminate
 // (the Go SDK drops it; temporal-ffi keeps it).
 type TerminatedError struct {
-	Reason string
+	Reason  string
+	display string
 }
 
-func (e *TerminatedError) Error() string { return "terminated" }
+// Error is "terminated", as the Go SDK's TerminatedError prints.
+func (e *TerminatedError) Error() string { return orMessage(e.display, "terminated") }
 
 // TimeoutError: the workflow (or an operation in it) timed out.
 type TimeoutError struct {
@@ -186,11 +169,10 @@ type TimeoutError struct {
 	// TimeoutType as Go prints the enum: "StartToClose", "ScheduleToClose", "Heartbeat"...
 	TimeoutType string
 	Cause       error
+	display     string
 }
 
-func (e *TimeoutError) Error() string {
-	return withCause(fmt.Sprintf("%s (type: %s)", e.Message, e.TimeoutType), e.Cause)
-}
+func (e *TimeoutError) Error() string { return orMessage(e.display, e.Message) }
 func (e *TimeoutError) Unwrap() error { return e.Cause }
 
 // ActivityError: an activity failed; Cause says why.
@@ -199,12 +181,10 @@ type ActivityError struct {
 	ActivityID   string
 	RetryState   string
 	Cause        error
+	display      string
 }
 
-func (e *ActivityError) Error() string {
-	return withCause(fmt.Sprintf("activity error (type: %s, activityID: %s, retryState: %s)",
-		e.ActivityType, e.ActivityID, e.RetryState), e.Cause)
-}
+func (e *ActivityError) Error() string { return orMessage(e.display, "activity error") }
 func (e *ActivityError) Unwrap() error { return e.Cause }
 
 // FailureError is any other failure in a failure chain (server, child workflow, nexus...).
@@ -214,16 +194,19 @@ type FailureError struct {
 	Message string
 	Failure json.RawMessage
 	Cause   error
+	display string
 }
 
-func (e *FailureError) Error() string { return withCause(e.Message, e.Cause) }
+func (e *FailureError) Error() string { return orMessage(e.display, e.Message) }
 func (e *FailureError) Unwrap() error { return e.Cause }
 
-func withCause(msg string, cause error) string {
-	if cause == nil {
-		return msg
+// orMessage is the library's display text, or for an error made in Go (not from a failure
+// the library described) its plain message.
+func orMessage(display, message string) string {
+	if display != "" {
+		return display
 	}
-	return msg + ": " + cause.Error()
+	return message
 }
 
 func decodeDetails(raw json.RawMessage, d []interface{}) error {
@@ -248,6 +231,7 @@ func decodeDetails(raw json.RawMessage, d []interface{}) error {
 type failureJSON struct {
 	Message      string          `json:"message"`
 	Kind         string          `json:"kind"`
+	Display      string          `json:"display"`
 	Type         string          `json:"type"`
 	NonRetryable bool            `json:"non_retryable"`
 	Details      json.RawMessage `json:"details"`
@@ -270,17 +254,17 @@ func failureToError(raw json.RawMessage) error {
 	cause := failureToError(f.Cause)
 	switch f.Kind {
 	case "application", "generic":
-		return &ApplicationError{Message: f.Message, Type: f.Type, NonRetryable: f.NonRetryable, Details: f.Details, Cause: cause}
+		return &ApplicationError{Message: f.Message, Type: f.Type, NonRetryable: f.NonRetryable, Details: f.Details, Cause: cause, display: f.Display}
 	case "timeout":
-		return &TimeoutError{Message: f.Message, TimeoutType: f.TimeoutType, Cause: cause}
+		return &TimeoutError{Message: f.Message, TimeoutType: f.TimeoutType, Cause: cause, display: f.Display}
 	case "canceled":
-		return &CanceledError{Details: f.Details, Cause: cause}
+		return &CanceledError{Details: f.Details, Cause: cause, display: f.Display}
 	case "terminated":
-		return &TerminatedError{}
+		return &TerminatedError{display: f.Display}
 	case "activity":
-		return &ActivityError{ActivityType: f.ActivityType, ActivityID: f.ActivityID, RetryState: f.RetryState, Cause: cause}
+		return &ActivityError{ActivityType: f.ActivityType, ActivityID: f.ActivityID, RetryState: f.RetryState, Cause: cause, display: f.Display}
 	default:
-		return &FailureError{Kind: f.Kind, Message: f.Message, Failure: raw, Cause: cause}
+		return &FailureError{Kind: f.Kind, Message: f.Message, Failure: raw, Cause: cause, display: f.Display}
 	}
 }
 
@@ -291,8 +275,10 @@ type outcomeDetails struct {
 	WorkflowType string          `json:"workflow_type"`
 	Failure      json.RawMessage `json:"failure"`
 	Reason       string          `json:"reason"`
+	UpdateID     string          `json:"update_id"`
 	Details      json.RawMessage `json:"details"`
 	TimeoutType  string          `json:"timeout_type"`
+	Display      string          `json:"display"`
 }
 
 // newError maps a library error (code, message, details JSON or "") to a Go error.
@@ -307,27 +293,25 @@ func newError(code ErrorCode, message, details string) error {
 	case ErrAlreadyStarted:
 		return &WorkflowExecutionAlreadyStartedError{Message: message, WorkflowID: d.WorkflowID, RunID: d.RunID}
 	case ErrWorkflowFailed, ErrWorkflowCanceled, ErrWorkflowTerminated, ErrWorkflowTimedOut:
+		// Only a failed workflow has a failure chain; for the other outcomes the details'
+		// "display" is the cause's text as the Go SDK prints it.
 		var cause error
 		switch code {
 		case ErrWorkflowFailed:
 			cause = failureToError(d.Failure)
 		case ErrWorkflowCanceled:
-			cause = &CanceledError{Details: d.Details}
+			cause = &CanceledError{Details: d.Details, display: d.Display}
 		case ErrWorkflowTerminated:
-			cause = &TerminatedError{Reason: d.Reason}
+			cause = &TerminatedError{Reason: d.Reason, display: d.Display}
 		case ErrWorkflowTimedOut:
-			tt := d.TimeoutType
-			if tt == "" {
-				tt = "StartToClose"
-			}
-			cause = &TimeoutError{Message: "Workflow timeout", TimeoutType: tt}
+			cause = &TimeoutError{Message: "Workflow timeout", TimeoutType: d.TimeoutType, display: d.Display}
 		}
 		return &WorkflowExecutionError{
 			WorkflowID: d.WorkflowID, RunID: d.RunID, WorkflowType: d.WorkflowType,
 			code: code, message: message, cause: cause,
 		}
 	case ErrUpdateFailed:
-		return &UpdateFailedError{Message: message, Cause: failureToError(d.Failure)}
+		return &UpdateFailedError{Message: message, UpdateID: d.UpdateID, Cause: failureToError(d.Failure)}
 	case ErrQueryFailed:
 		return &QueryFailedError{Message: message}
 	}
@@ -339,7 +323,9 @@ func newError(code ErrorCode, message, details string) error {
 // Go SDK's WorkflowUpdateHandle.Get returns itself. It matches ErrUpdateFailed.
 type UpdateFailedError struct {
 	Message string
-	Cause   error
+	// UpdateID is the ID of the update (the one given, or the one the library generated).
+	UpdateID string
+	Cause    error
 }
 
 func (e *UpdateFailedError) Error() string { return e.Message }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 type greeter struct{}
@@ -44,9 +45,11 @@ func TestEncodeArgs(t *testing.T) {
 }
 
 func TestNewErrorMapping(t *testing.T) {
+	// Each link's Error() is its "display" (made up here, to tell it from any formatting).
 	err := newError(ErrWorkflowFailed, "workflow execution error (type: Fail, workflowID: w, runID: r): boom",
-		`{"workflow_id":"w","run_id":"r","workflow_type":"Fail","failure":{"message":"boom","kind":"application","type":"MyError","non_retryable":true,"details":[{"n":1}],
-		"cause":{"message":"act","kind":"activity","activity_type":"A","activity_id":"1","retry_state":"MaximumAttemptsReached","cause":{"message":"t","kind":"timeout","timeout_type":"StartToClose"}}}}`)
+		`{"workflow_id":"w","run_id":"r","workflow_type":"Fail","failure":{"message":"boom","kind":"application","type":"MyError","non_retryable":true,"details":[{"n":1}],"display":"app display",
+		"cause":{"message":"act","kind":"activity","activity_type":"A","activity_id":"1","retry_state":"MaximumAttemptsReached","display":"activity display",
+		"cause":{"message":"t","kind":"timeout","timeout_type":"StartToClose","display":"timeout display"}}}}`)
 	var wee *WorkflowExecutionError
 	var app *ApplicationError
 	var act *ActivityError
@@ -61,8 +64,11 @@ func TestNewErrorMapping(t *testing.T) {
 	if err := app.DetailsInto(&n); err != nil || n.N != 1 {
 		t.Errorf("details: %v %v", n, err)
 	}
-	if !strings.Contains(app.Error(), "activity error (type: A") {
-		t.Errorf("app.Error() = %q", app.Error())
+	if app.Error() != "app display" || act.Error() != "activity display" || to.Error() != "timeout display" {
+		t.Errorf("Error() = %q, %q, %q; want the displays", app.Error(), act.Error(), to.Error())
+	}
+	if !strings.HasSuffix(err.Error(), "): boom") {
+		t.Errorf("err.Error() = %q, want the library's message", err.Error())
 	}
 
 	err = newError(ErrAlreadyStarted, "already", `{"workflow_id":"w","run_id":"r"}`)
@@ -76,17 +82,17 @@ func TestNewErrorMapping(t *testing.T) {
 	if !errors.As(err, &e) || e.Code != ErrRPC || string(e.Details) != `{"grpc_code":13}` || !errors.Is(err, ErrRPC) || errors.Is(err, ErrNotFound) {
 		t.Errorf("rpc: %#v", err)
 	}
-	if ErrNotFound.String() != "NOT_FOUND" || ErrorCode(99).String() != "UNKNOWN(99)" {
-		t.Error("code names")
+	if ErrNotFound.String() != "NOT_FOUND" || ErrorCode(99).String() != "UNKNOWN" || ErrNotFound.Error() != "temporal-ffi: NOT_FOUND" {
+		t.Errorf("code names: %q %q %q", ErrNotFound, ErrorCode(99), ErrNotFound.Error())
 	}
 }
 
 func TestNewErrorMappingOperations(t *testing.T) {
 	err := newError(ErrUpdateFailed, "update failed: unlucky number",
-		`{"failure":{"message":"unlucky number","kind":"application","type":"Unlucky","non_retryable":false}}`)
+		`{"update_id":"u1","failure":{"message":"unlucky number","kind":"application","type":"Unlucky","non_retryable":false}}`)
 	var uf *UpdateFailedError
 	var app *ApplicationError
-	if !errors.As(err, &uf) || !errors.As(err, &app) || app.Type != "Unlucky" || !errors.Is(err, ErrUpdateFailed) {
+	if !errors.As(err, &uf) || !errors.As(err, &app) || app.Type != "Unlucky" || !errors.Is(err, ErrUpdateFailed) || uf.UpdateID != "u1" {
 		t.Errorf("update failed: %#v", err)
 	}
 	err = newError(ErrQueryFailed, "query failed", "")
@@ -98,7 +104,47 @@ func TestNewErrorMappingOperations(t *testing.T) {
 	if !errors.Is(err, ErrShutdown) || ErrShutdown.String() != "SHUTDOWN" {
 		t.Errorf("shutdown: %#v", err)
 	}
-	if u := newUUID(); len(u) != 36 || u[14] != '4' {
-		t.Errorf("uuid %q", u)
+}
+
+// Every code in the header has a name from the library.
+func TestErrorCodeNames(t *testing.T) {
+	for code := ErrInvalidArgument; code <= ErrShutdown; code++ {
+		if n := code.String(); n == "" || n == "UNKNOWN" || strings.ToUpper(n) != n {
+			t.Errorf("ErrorCode(%d).String() = %q", int32(code), n)
+		}
+	}
+}
+
+func TestCheckVersion(t *testing.T) {
+	for _, v := range []string{"0.2.0", "0.2.7", "0.2.0-rc1"} {
+		if err := checkVersion(v); err != nil {
+			t.Errorf("checkVersion(%q) = %v", v, err)
+		}
+	}
+	for _, v := range []string{"0.1.0", "0.3.0", "1.2.0", "2.0.0", "", "garbage"} {
+		err := checkVersion(v)
+		if err == nil || !strings.Contains(err.Error(), "0.2") || !strings.Contains(err.Error(), `"`+v+`"`) {
+			t.Errorf("checkVersion(%q) = %v, want an error naming both versions", v, err)
+		}
+	}
+	if err := checkVersion(Version()); err != nil {
+		t.Errorf("the loaded library: %v", err)
+	}
+}
+
+func TestTimeoutMS(t *testing.T) {
+	for _, tc := range []struct {
+		in   time.Duration
+		want uint64
+	}{
+		{time.Nanosecond, 1},
+		{time.Millisecond, 1},
+		{time.Millisecond + 1, 2},
+		{1500 * time.Millisecond, 1500},
+		{200 * 365 * 24 * time.Hour, 3153600000000}, // more than TEMPORAL_MAX_DURATION_MS (100 years)
+	} {
+		if got := uint64(timeoutMS(tc.in)); got != tc.want {
+			t.Errorf("timeoutMS(%v) = %d, want %d", tc.in, got, tc.want)
+		}
 	}
 }

@@ -8,30 +8,24 @@ import "C"
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"fmt"
-
 	"time"
-	"unsafe"
 )
 
 // The client operations beyond starting and waiting: signal, query, update, cancel,
-// terminate, describe, list, count and history. Each is one native async call awaited by
-// await (see async.go), so ctx cancels the native call.
-
-type asyncCB = C.temporal_callback
-type asyncCall = **C.temporal_call
+// terminate, describe, list, count and history. Each is one native call awaited by await
+// (see async.go), so ctx's deadline is the call's timeout and canceling ctx cancels it.
 
 func (c *clientImpl) SignalWorkflow(ctx context.Context, workflowID string, runID string, signalName string, arg interface{}) error {
 	argsJSON, err := signalArgs(arg)
 	if err != nil {
 		return err
 	}
-	_, err = c.do(ctx, func(h *C.temporal_client, cs *cstrings, dl C.uint64_t, cb asyncCB, ud unsafe.Pointer, call asyncCall) *C.temporal_error {
-		return C.temporal_signal_workflow_async(h, cs.str(workflowID), cs.str(runID), cs.str(signalName), cs.str(argsJSON), dl, cb, ud, call)
-	})
-	return err
+	return c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
+		return C.temporal_signal_workflow_async(h, cs.str(workflowID), cs.str(runID), cs.str(signalName), cs.str(argsJSON), co, call)
+	}, nil)
 }
 
 // signalArgs encodes a signal's single argument (nil: none).
@@ -65,15 +59,19 @@ func (c *clientImpl) SignalWithStartWorkflow(ctx context.Context, workflowID str
 	if err != nil {
 		return nil, err
 	}
-	out, err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, dl C.uint64_t, cb asyncCB, ud unsafe.Pointer, call asyncCall) *C.temporal_error {
+	var run *C.temporal_workflow_run
+	err = c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
 		var o C.temporal_start_workflow_options
 		so.fill(&o, cs)
-		return C.temporal_signal_with_start_workflow_async(h, cs.str(signalName), cs.str(sigJSON), cs.str(name), cs.str(argsJSON), &o, dl, cb, ud, call)
-	})
+		return C.temporal_signal_with_start_workflow_async(h, cs.str(signalName), cs.str(sigJSON), cs.str(name), cs.str(argsJSON), &o, co, call)
+	}, takeRun(&run))
 	if err != nil {
 		return nil, err
 	}
-	return newRun(out.run), nil
+	if run == nil {
+		return nil, missingOutput("run")
+	}
+	return newRun(run, nil), nil
 }
 
 // EncodedValue is the Go SDK's converter.EncodedValue: a JSON value decoded on demand.
@@ -103,13 +101,14 @@ func (c *clientImpl) QueryWorkflow(ctx context.Context, workflowID string, runID
 	if err != nil {
 		return nil, err
 	}
-	out, err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, dl C.uint64_t, cb asyncCB, ud unsafe.Pointer, call asyncCall) *C.temporal_error {
-		return C.temporal_query_workflow_async(h, cs.str(workflowID), cs.str(runID), cs.str(queryType), cs.str(argsJSON), dl, cb, ud, call)
-	})
+	var result string
+	err = c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
+		return C.temporal_query_workflow_async(h, cs.str(workflowID), cs.str(runID), cs.str(queryType), cs.str(argsJSON), co, call)
+	}, readJSON(&result))
 	if err != nil {
 		return nil, err
 	}
-	return encodedValue{out.json}, nil
+	return encodedValue{result}, nil
 }
 
 // WorkflowUpdateStage is the Go SDK's client.WorkflowUpdateStage. Only
@@ -125,7 +124,7 @@ const (
 
 // UpdateWorkflowOptions is the Go SDK's client.UpdateWorkflowOptions (supported fields).
 type UpdateWorkflowOptions struct {
-	// UpdateID; empty: a random UUID (available from the handle).
+	// UpdateID; empty: the library generates one (a UUID, read from the handle's UpdateID).
 	UpdateID   string
 	WorkflowID string
 	// RunID; empty: the current run.
@@ -178,38 +177,31 @@ func (c *clientImpl) UpdateWorkflow(ctx context.Context, options UpdateWorkflowO
 	if err != nil {
 		return nil, err
 	}
-	updateID := options.UpdateID
-	if updateID == "" {
-		updateID = newUUID()
-	}
-	out, err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, dl C.uint64_t, cb asyncCB, ud unsafe.Pointer, call asyncCall) *C.temporal_error {
+	handle := &updateHandle{workflowID: options.WorkflowID, runID: options.RunID}
+	err = c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
 		return C.temporal_update_workflow_async(h, cs.str(options.WorkflowID), cs.str(options.RunID), cs.str(options.UpdateName),
-			cs.str(updateID), cs.str(argsJSON), dl, cb, ud, call)
+			cs.str(options.UpdateID), cs.str(argsJSON), co, call)
+	}, func(call *C.temporal_call) {
+		// The ID used: the one given, or the one the library generated.
+		handle.updateID = C.GoString(C.temporal_call_get_update_id(call))
+		handle.result = C.GoString(C.temporal_call_get_json(call))
 	})
-	handle := &updateHandle{workflowID: options.WorkflowID, runID: options.RunID, updateID: updateID, result: out.json}
 	if err != nil {
-		if _, ok := err.(*UpdateFailedError); !ok {
+		var failed *UpdateFailedError
+		if !errors.As(err, &failed) {
 			return nil, err
 		}
 		// As in the Go SDK, a rejected or failed update is the handle's outcome.
+		handle.updateID = failed.UpdateID
 		handle.err = err
 	}
 	return handle, nil
 }
 
-func newUUID() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
-}
-
 func (c *clientImpl) CancelWorkflow(ctx context.Context, workflowID string, runID string) error {
-	_, err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, dl C.uint64_t, cb asyncCB, ud unsafe.Pointer, call asyncCall) *C.temporal_error {
-		return C.temporal_cancel_workflow_async(h, cs.str(workflowID), cs.str(runID), dl, cb, ud, call)
-	})
-	return err
+	return c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
+		return C.temporal_cancel_workflow_async(h, cs.str(workflowID), cs.str(runID), co, call)
+	}, nil)
 }
 
 func (c *clientImpl) TerminateWorkflow(ctx context.Context, workflowID string, runID string, reason string, details ...interface{}) error {
@@ -217,10 +209,9 @@ func (c *clientImpl) TerminateWorkflow(ctx context.Context, workflowID string, r
 	if err != nil {
 		return err
 	}
-	_, err = c.do(ctx, func(h *C.temporal_client, cs *cstrings, dl C.uint64_t, cb asyncCB, ud unsafe.Pointer, call asyncCall) *C.temporal_error {
-		return C.temporal_terminate_workflow_async(h, cs.str(workflowID), cs.str(runID), cs.str(reason), cs.str(detailsJSON), dl, cb, ud, call)
-	})
-	return err
+	return c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
+		return C.temporal_terminate_workflow_async(h, cs.str(workflowID), cs.str(runID), cs.str(reason), cs.str(detailsJSON), co, call)
+	}, nil)
 }
 
 // WorkflowExecutionDescription describes one execution (DescribeWorkflowExecution, and each
@@ -246,14 +237,15 @@ type WorkflowExecutionDescription struct {
 }
 
 func (c *clientImpl) DescribeWorkflowExecution(ctx context.Context, workflowID, runID string) (*WorkflowExecutionDescription, error) {
-	out, err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, dl C.uint64_t, cb asyncCB, ud unsafe.Pointer, call asyncCall) *C.temporal_error {
-		return C.temporal_describe_workflow_execution_async(h, cs.str(workflowID), cs.str(runID), dl, cb, ud, call)
-	})
+	var result string
+	err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
+		return C.temporal_describe_workflow_execution_async(h, cs.str(workflowID), cs.str(runID), co, call)
+	}, readJSON(&result))
 	if err != nil {
 		return nil, err
 	}
 	var d WorkflowExecutionDescription
-	if err := json.Unmarshal([]byte(out.json), &d); err != nil {
+	if err := json.Unmarshal([]byte(result), &d); err != nil {
 		return nil, fmt.Errorf("temporal-ffi: decoding the description: %w", err)
 	}
 	return &d, nil
@@ -278,9 +270,10 @@ type ListWorkflowResponse struct {
 }
 
 func (c *clientImpl) ListWorkflow(ctx context.Context, request ListWorkflowRequest) (*ListWorkflowResponse, error) {
-	out, err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, dl C.uint64_t, cb asyncCB, ud unsafe.Pointer, call asyncCall) *C.temporal_error {
-		return C.temporal_list_workflow_async(h, cs.str(request.Query), C.int32_t(request.PageSize), cs.str(string(request.NextPageToken)), dl, cb, ud, call)
-	})
+	var result string
+	err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
+		return C.temporal_list_workflow_async(h, cs.str(request.Query), C.int32_t(request.PageSize), cs.str(string(request.NextPageToken)), co, call)
+	}, readJSON(&result))
 	if err != nil {
 		return nil, err
 	}
@@ -288,7 +281,7 @@ func (c *clientImpl) ListWorkflow(ctx context.Context, request ListWorkflowReque
 		Executions    []*WorkflowExecutionDescription `json:"executions"`
 		NextPageToken string                          `json:"next_page_token"`
 	}
-	if err := json.Unmarshal([]byte(out.json), &page); err != nil {
+	if err := json.Unmarshal([]byte(result), &page); err != nil {
 		return nil, fmt.Errorf("temporal-ffi: decoding the list: %w", err)
 	}
 	resp := &ListWorkflowResponse{Executions: page.Executions}
@@ -300,32 +293,64 @@ func (c *clientImpl) ListWorkflow(ctx context.Context, request ListWorkflowReque
 
 // CountWorkflowRequest is the Go SDK's workflowservice.CountWorkflowExecutionsRequest.
 type CountWorkflowRequest struct {
-	// Query is a visibility query; empty: all executions.
+	// Query is a visibility query; empty: all executions. With GROUP BY (e.g.
+	// "GROUP BY ExecutionStatus") the response has one group per value.
 	Query string
 }
 
-func (c *clientImpl) CountWorkflow(ctx context.Context, request CountWorkflowRequest) (int64, error) {
-	out, err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, dl C.uint64_t, cb asyncCB, ud unsafe.Pointer, call asyncCall) *C.temporal_error {
-		return C.temporal_count_workflow_async(h, cs.str(request.Query), dl, cb, ud, call)
-	})
-	if err != nil {
-		return 0, err
-	}
-	var n struct {
-		Count int64 `json:"count"`
-	}
-	if err := json.Unmarshal([]byte(out.json), &n); err != nil {
-		return 0, fmt.Errorf("temporal-ffi: decoding the count: %w", err)
-	}
-	return n.Count, nil
+// CountWorkflowResponse is the Go SDK's workflowservice.CountWorkflowExecutionsResponse.
+type CountWorkflowResponse struct {
+	// Count is the number of matching executions (for GROUP BY, the total of the groups).
+	Count int64
+	// Groups is one entry per group of a GROUP BY query; nil without GROUP BY.
+	Groups []CountWorkflowAggregationGroup
 }
 
-func (c *clientImpl) GetWorkflowHistory(ctx context.Context, workflowID string, runID string) (json.RawMessage, error) {
-	out, err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, dl C.uint64_t, cb asyncCB, ud unsafe.Pointer, call asyncCall) *C.temporal_error {
-		return C.temporal_get_workflow_history_async(h, cs.str(workflowID), cs.str(runID), dl, cb, ud, call)
+// CountWorkflowAggregationGroup is the Go SDK's
+// CountWorkflowExecutionsResponse_AggregationGroup.
+type CountWorkflowAggregationGroup struct {
+	// GroupValues are the values that define the group, decoded from their payloads
+	// (e.g. "Completed" for GROUP BY ExecutionStatus).
+	GroupValues []interface{} `json:"group_values"`
+	Count       int64         `json:"count"`
+}
+
+func (c *clientImpl) CountWorkflow(ctx context.Context, request CountWorkflowRequest) (*CountWorkflowResponse, error) {
+	var count C.int64_t
+	var hasCount bool
+	var result string
+	err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
+		return C.temporal_count_workflow_async(h, cs.str(request.Query), co, call)
+	}, func(call *C.temporal_call) {
+		hasCount = bool(C.temporal_call_get_count(call, &count))
+		result = C.GoString(C.temporal_call_get_json(call))
 	})
 	if err != nil {
 		return nil, err
 	}
-	return json.RawMessage(out.json), nil
+	if !hasCount {
+		return nil, missingOutput("count")
+	}
+	var groups struct {
+		Groups []CountWorkflowAggregationGroup `json:"groups"`
+	}
+	if err := json.Unmarshal([]byte(result), &groups); err != nil {
+		return nil, fmt.Errorf("temporal-ffi: decoding the count groups: %w", err)
+	}
+	resp := &CountWorkflowResponse{Count: int64(count)}
+	if len(groups.Groups) > 0 {
+		resp.Groups = groups.Groups
+	}
+	return resp, nil
+}
+
+func (c *clientImpl) GetWorkflowHistory(ctx context.Context, workflowID string, runID string) (json.RawMessage, error) {
+	var result string
+	err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
+		return C.temporal_get_workflow_history_async(h, cs.str(workflowID), cs.str(runID), co, call)
+	}, readJSON(&result))
+	if err != nil {
+		return nil, err
+	}
+	return json.RawMessage(result), nil
 }

@@ -54,8 +54,8 @@ func TestSignalQueryUpdateDescribeHistory(t *testing.T) {
 	if err := h.Get(ctx, &total); err != nil || total != 15 {
 		t.Fatalf("update result = %d, %v", total, err)
 	}
-	if h.UpdateID() == "" || h.WorkflowID() != id {
-		t.Errorf("handle: %q %q", h.UpdateID(), h.WorkflowID())
+	if len(h.UpdateID()) != 36 || h.WorkflowID() != id {
+		t.Errorf("handle: %q %q, want the UUID the library generated", h.UpdateID(), h.WorkflowID())
 	}
 	if n, err := query("count"); err != nil || n != 15 {
 		t.Fatalf("query count = %d, %v", n, err)
@@ -82,6 +82,9 @@ func TestSignalQueryUpdateDescribeHistory(t *testing.T) {
 	}
 	if err := h.Get(ctx, nil); !errors.As(err, &uf) || !strings.Contains(err.Error(), "must not be negative") {
 		t.Fatalf("update -1: %v (%T)", err, err)
+	}
+	if h.UpdateID() == "" || h.UpdateID() != uf.UpdateID {
+		t.Errorf("rejected update's ID = %q (error: %q)", h.UpdateID(), uf.UpdateID)
 	}
 	if _, err := c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{WorkflowID: id, UpdateName: "add", Args: []interface{}{1},
 		WaitForStage: client.WorkflowUpdateStageAccepted}); !errors.Is(err, client.ErrInvalidArgument) {
@@ -217,16 +220,28 @@ func TestListAndCountWorkflow(t *testing.T) {
 	query := fmt.Sprintf("CustomKeywordField = '%s' AND ExecutionStatus = 'Completed'", marker)
 	// Visibility is eventually consistent.
 	for start := time.Now(); ; time.Sleep(200 * time.Millisecond) {
-		n, err := c.CountWorkflow(ctx, client.CountWorkflowRequest{Query: query})
+		resp, err := c.CountWorkflow(ctx, client.CountWorkflowRequest{Query: query})
 		if err != nil {
 			t.Fatalf("CountWorkflow: %v", err)
 		}
-		if n == 3 {
+		if resp.Groups != nil {
+			t.Errorf("groups without GROUP BY: %+v", resp.Groups)
+		}
+		if resp.Count == 3 {
 			break
 		}
 		if time.Since(start) > 20*time.Second {
-			t.Fatalf("count stayed %d", n)
+			t.Fatalf("count stayed %d", resp.Count)
 		}
+	}
+	grouped, err := c.CountWorkflow(ctx, client.CountWorkflowRequest{
+		Query: fmt.Sprintf("CustomKeywordField = '%s' GROUP BY ExecutionStatus", marker)})
+	if err != nil {
+		t.Fatalf("CountWorkflow(GROUP BY): %v", err)
+	}
+	if grouped.Count != 3 || len(grouped.Groups) != 1 || grouped.Groups[0].Count != 3 ||
+		len(grouped.Groups[0].GroupValues) != 1 || grouped.Groups[0].GroupValues[0] != "Completed" {
+		t.Errorf("CountWorkflow(GROUP BY) = %+v", grouped)
 	}
 	seen := map[string]bool{}
 	var token []byte
@@ -339,7 +354,7 @@ func TestOperationsHonourContext(t *testing.T) {
 	expired, cancel2 := context.WithTimeout(context.Background(), time.Nanosecond)
 	defer cancel2()
 	time.Sleep(time.Millisecond)
-	if _, err := c.CountWorkflow(expired, client.CountWorkflowRequest{}); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := c.CountWorkflow(expired, client.CountWorkflowRequest{}); !errors.Is(err, context.DeadlineExceeded) || !errors.Is(err, client.ErrDeadlineExceeded) {
 		t.Errorf("CountWorkflow: %v", err)
 	}
 	// An update of an unknown name is rejected: the handle's Get says so.
@@ -362,13 +377,13 @@ func TestOperationsHonourContext(t *testing.T) {
 	defer cancel3()
 	start := time.Now()
 	_, err = c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{WorkflowID: o.ID, UpdateName: "add", Args: []interface{}{1}})
-	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 3*time.Second {
-		t.Errorf("update with a deadline: %v after %v", err, time.Since(start))
+	if !errors.Is(err, client.ErrDeadlineExceeded) || errors.Is(err, client.ErrCanceled) || time.Since(start) > 3*time.Second {
+		t.Errorf("update with a deadline: %v after %v, want DEADLINE_EXCEEDED", err, time.Since(start))
 	}
 	ctx4, cancel4 := context.WithCancel(context.Background())
 	time.AfterFunc(200*time.Millisecond, cancel4)
 	start = time.Now()
-	if _, err := c.QueryWorkflow(ctx4, o.ID, "", "count"); !errors.Is(err, context.Canceled) || time.Since(start) > 3*time.Second {
+	if _, err := c.QueryWorkflow(ctx4, o.ID, "", "count"); !errors.Is(err, client.ErrCanceled) || time.Since(start) > 3*time.Second {
 		t.Errorf("canceled query: %v after %v", err, time.Since(start))
 	}
 	if err := c.SignalWorkflow(ctxTimeout(t, 10*time.Second), id, "", "done", nil); err != nil {

@@ -1,13 +1,18 @@
 package client
 
+/*
+#include "temporal.h"
+*/
+import "C"
+
 import "time"
 
 // Options configures NewClient / Dial: the subset of go.temporal.io/sdk/client.Options that
 // temporal-ffi supports, plus the connection settings the Go SDK keeps in
 // ConnectionOptions and envconfig.
 type Options struct {
-	// HostPort is the frontend address, "host:port". Empty: see NewClient (envconfig is
-	// loaded, falling back to the library default localhost:7233).
+	// HostPort is the frontend address, "host:port". Empty: the envconfig address (with
+	// EnvConfig Auto or On), else localhost:7233.
 	HostPort string
 	// Namespace; empty: "default" (or the envconfig namespace).
 	Namespace string
@@ -21,28 +26,45 @@ type Options struct {
 	GRPCMetadata map[string]string
 	// ConnectTimeout bounds the dial and the server check; 0: 10 s.
 	ConnectTimeout time.Duration
-	// LoadEnvConfig loads TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY,
-	// TEMPORAL_TLS*, TEMPORAL_GRPC_META_*, TEMPORAL_PROFILE and the TOML config file, as
-	// the Go SDK's envconfig package does. Fields set above win over what is loaded.
-	LoadEnvConfig bool
-	// EnvConfigProfile selects the envconfig profile (implies LoadEnvConfig).
+	// EnvConfig says when the environment configuration is loaded: TEMPORAL_ADDRESS,
+	// TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS*, TEMPORAL_GRPC_META_*,
+	// TEMPORAL_PROFILE, TEMPORAL_CONFIG_FILE and the TOML config file, as the Go SDK's
+	// envconfig package reads them. Fields set above win over what is loaded. Zero:
+	// EnvConfigAuto.
+	EnvConfig EnvConfigMode
+	// EnvConfigProfile selects the envconfig profile (naming it loads the configuration
+	// unless EnvConfig is EnvConfigOff).
 	EnvConfigProfile string
-	// EnvConfigFile selects the envconfig TOML file (implies LoadEnvConfig).
+	// EnvConfigFile selects the envconfig TOML file (as EnvConfigProfile).
 	EnvConfigFile string
 	// GrpcCompression of request bodies; zero: GrpcCompressionNone. Unlike the Go SDK,
 	// requests are not compressed by default (see temporal_grpc_compression in temporal.h).
 	GrpcCompression GrpcCompression
 }
 
+// EnvConfigMode is temporal_envconfig_mode: when NewClient loads the environment
+// configuration. The rule is the library's, the same in every binding.
+type EnvConfigMode int32
+
+const (
+	// EnvConfigAuto (the default) loads it when HostPort is empty (or a profile or config
+	// file is named): a program that names no server goes where the environment says.
+	EnvConfigAuto EnvConfigMode = C.TEMPORAL_ENVCONFIG_MODE_AUTO
+	// EnvConfigOn always loads it.
+	EnvConfigOn EnvConfigMode = C.TEMPORAL_ENVCONFIG_MODE_ON
+	// EnvConfigOff never loads it.
+	EnvConfigOff EnvConfigMode = C.TEMPORAL_ENVCONFIG_MODE_OFF
+)
+
 // GrpcCompression is the go.temporal.io/sdk/client ConnectionOptions.GrpcCompression setting.
 type GrpcCompression int32
 
 const (
 	// GrpcCompressionNone sends requests uncompressed (the temporal-ffi default).
-	GrpcCompressionNone GrpcCompression = 0
+	GrpcCompressionNone GrpcCompression = C.TEMPORAL_GRPC_COMPRESSION_NONE
 	// GrpcCompressionGzip gzips requests and accepts gzipped answers (the Go SDK default):
 	// worth it for large payloads over slow links, about 5x the client CPU of a small call.
-	GrpcCompressionGzip GrpcCompression = 1
+	GrpcCompressionGzip GrpcCompression = C.TEMPORAL_GRPC_COMPRESSION_GZIP
 )
 
 // TLSOptions configures TLS. A non-nil *TLSOptions with every field zero means TLS with
@@ -63,21 +85,21 @@ type TLSOptions struct {
 type WorkflowIDReusePolicy int32
 
 const (
-	WorkflowIDReusePolicyUnspecified              WorkflowIDReusePolicy = 0
-	WorkflowIDReusePolicyAllowDuplicate           WorkflowIDReusePolicy = 1
-	WorkflowIDReusePolicyAllowDuplicateFailedOnly WorkflowIDReusePolicy = 2
-	WorkflowIDReusePolicyRejectDuplicate          WorkflowIDReusePolicy = 3
-	WorkflowIDReusePolicyTerminateIfRunning       WorkflowIDReusePolicy = 4 // deprecated by the server
+	WorkflowIDReusePolicyUnspecified              WorkflowIDReusePolicy = C.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_UNSPECIFIED
+	WorkflowIDReusePolicyAllowDuplicate           WorkflowIDReusePolicy = C.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE
+	WorkflowIDReusePolicyAllowDuplicateFailedOnly WorkflowIDReusePolicy = C.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY
+	WorkflowIDReusePolicyRejectDuplicate          WorkflowIDReusePolicy = C.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE
+	WorkflowIDReusePolicyTerminateIfRunning       WorkflowIDReusePolicy = C.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING // deprecated by the server
 )
 
 // WorkflowIDConflictPolicy is enums.v1.WorkflowIdConflictPolicy, with the proto's numbers.
 type WorkflowIDConflictPolicy int32
 
 const (
-	WorkflowIDConflictPolicyUnspecified       WorkflowIDConflictPolicy = 0
-	WorkflowIDConflictPolicyFail              WorkflowIDConflictPolicy = 1
-	WorkflowIDConflictPolicyUseExisting       WorkflowIDConflictPolicy = 2
-	WorkflowIDConflictPolicyTerminateExisting WorkflowIDConflictPolicy = 3
+	WorkflowIDConflictPolicyUnspecified       WorkflowIDConflictPolicy = C.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_UNSPECIFIED
+	WorkflowIDConflictPolicyFail              WorkflowIDConflictPolicy = C.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_FAIL
+	WorkflowIDConflictPolicyUseExisting       WorkflowIDConflictPolicy = C.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING
+	WorkflowIDConflictPolicyTerminateExisting WorkflowIDConflictPolicy = C.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING
 )
 
 // RetryPolicy is the Go SDK's temporal.RetryPolicy for a workflow. Zero fields mean

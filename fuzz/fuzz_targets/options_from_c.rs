@@ -3,12 +3,14 @@
 //! included; enum ints; u64 milliseconds; the f64 backoff coefficient), converted as
 //! `temporal_execute_workflow` and `temporal_client_connect` do, without any network.
 //!
-//! With the `hooks` feature the library's own conversions run (`temporal_ffi::fuzzing`):
-//! `start_options_from_c` + `validate` + memo/search-attribute payloads, and
+//! The library's own conversions run (`temporal_ffi::fuzzing`): the start options exactly as
+//! `temporal_execute_workflow` reads them (by their `size`, with a fuzzed size and tail bytes,
+//! then converted, memo and search attributes included, and validated), and
 //! `client_options_from_c` + `connection_options` (envconfig loading left out: it reads files
-//! and the environment). Without it, the public pieces those conversions are made of.
-//! Checks: never panics; errors are INVALID_ARGUMENT; accepted options respect the documented
-//! limits; no error message or Debug output shows the API key or the client private key.
+//! and the environment). Checks: never panics; errors are INVALID_ARGUMENT; the size rule
+//! holds (too small or absurd: refused; larger with a non-zero tail: refused); accepted options
+//! respect the documented limits; no error message or Debug output shows the API key or the
+//! client private key.
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -73,6 +75,10 @@ struct StartIn {
     id_conflict_policy: i32,
     error_when_already_started: bool,
     retry_policy: Option<RetryIn>,
+    /// How the caller's `size` differs from this library's struct (an older or newer header).
+    size_delta: i8,
+    /// The bytes after the struct a larger `size` covers.
+    tail: [u8; 16],
     cron_schedule: Str,
     memo_json: Str,
     search_attributes_json: Str,
@@ -94,7 +100,7 @@ struct ClientIn {
     tls_disable_host_verification: bool,
     grpc_metadata_json: Str,
     connect_timeout: Millis,
-    envconfig: bool,
+    envconfig: i32,
     envconfig_profile: Str,
     envconfig_file: Str,
 }
@@ -115,13 +121,17 @@ fn fuzz_start(s: &StartIn) {
         (s.id.c(), s.task_queue.c(), s.cron_schedule.c(), s.memo_json.c(), s.search_attributes_json.c(), s.args_json.c());
     let nret = s.retry_policy.as_ref().and_then(|r| r.non_retryable_error_types_json.c());
     let rp = s.retry_policy.as_ref().map(|r| temporal_retry_policy {
+        size: std::mem::size_of::<temporal_retry_policy>(),
         initial_interval_ms: r.initial_interval.get(),
         backoff_coefficient: r.backoff_coefficient,
         maximum_interval_ms: r.maximum_interval.get(),
         maximum_attempts: r.maximum_attempts,
         non_retryable_error_types_json: ptr(&nret),
     });
+    let known = std::mem::size_of::<temporal_start_workflow_options>();
     let c = temporal_start_workflow_options {
+        // At most the 16 tail bytes past the struct, never before its start.
+        size: (known as isize + isize::from(s.size_delta).clamp(-(known as isize), 16)) as usize,
         id: ptr(&id),
         task_queue: ptr(&tq),
         execution_timeout_ms: s.execution_timeout.get(),
@@ -136,46 +146,44 @@ fn fuzz_start(s: &StartIn) {
         search_attributes_json: ptr(&sa),
         start_delay_ms: s.start_delay.get(),
     };
+    // The struct as the caller laid it out, followed by the bytes a larger size covers.
+    #[repr(C)]
+    struct Laid {
+        options: temporal_start_workflow_options,
+        tail: [u8; 16],
+    }
+    let laid = Laid { options: c, tail: s.tail };
+    let c = &laid.options;
     // Without a client the exported call stops at the client check: it must not touch options.
     let mut run = std::ptr::null_mut();
-    let err = unsafe { temporal_ffi::ffi::workflow::temporal_execute_workflow(std::ptr::null(), c"Wf".as_ptr(), ptr(&args), &c, &mut run) };
+    let err = unsafe { temporal_ffi::ffi::workflow::temporal_execute_workflow(std::ptr::null(), c"Wf".as_ptr(), ptr(&args), c, &mut run) };
     assert!(!err.is_null() && run.is_null());
     unsafe {
         assert_eq!(temporal_ffi::ffi::error::temporal_error_get_code(err), ErrorCode::InvalidArgument);
         temporal_ffi::ffi::error::temporal_error_free(err);
     }
 
-    let opts = match start_options(&c) {
+    let result = unsafe { temporal_ffi::fuzzing::start_options_from_c(c) };
+    let tail_set = c.size > known && s.tail[..(c.size - known).min(16)].iter().any(|&b| b != 0);
+    if c.size < std::mem::size_of::<usize>() || c.size % std::mem::align_of::<temporal_start_workflow_options>() != 0 || tail_set {
+        return check_err(&result.expect_err("a bad size or a set unknown field is refused"));
+    }
+    let opts = match result {
         Ok(o) => o,
         Err(e) => return check_err(&e),
     };
+    // Validated already: the conversion ran it.
     for d in [opts.workflow_execution_timeout, opts.workflow_run_timeout, opts.workflow_task_timeout, opts.start_delay] {
         assert!(d <= MAX_DURATION);
     }
     if let Some(rp) = &opts.retry_policy {
         assert!(rp.initial_interval <= MAX_DURATION && rp.maximum_interval <= MAX_DURATION);
     }
-    match opts.validate() {
-        Ok(()) => {
-            assert!(!opts.task_queue.is_empty());
-            if let Some(rp) = &opts.retry_policy {
-                let b = rp.backoff_coefficient;
-                assert!(b == 0.0 || (b >= 1.0 && b.is_finite()), "backoff {b} accepted");
-                assert!(rp.maximum_attempts >= 0);
-            }
-        }
-        Err(e) => return check_err(&e),
-    }
-    // What the start request is built from besides plain copies.
-    if let Some(m) = &opts.memo_json {
-        if let Err(e) = temporal_ffi::payloads::object_to_payload_map("memo", m) {
-            check_err(&e);
-        }
-    }
-    if let Some(m) = &opts.search_attributes_json {
-        if let Err(e) = temporal_ffi::payloads::object_to_payload_map("search attributes", m) {
-            check_err(&e);
-        }
+    assert!(!opts.task_queue.is_empty());
+    if let Some(rp) = &opts.retry_policy {
+        let b = rp.backoff_coefficient;
+        assert!(b == 0.0 || (b >= 1.0 && b.is_finite()), "backoff {b} accepted");
+        assert!(rp.maximum_attempts >= 0);
     }
     if let Some(a) = args.as_ref().and_then(|a| a.to_str().ok()).filter(|a| !a.is_empty()) {
         if let Err(e) = temporal_ffi::payloads::args_to_payloads(Some(a)) {
@@ -184,63 +192,12 @@ fn fuzz_start(s: &StartIn) {
     }
 }
 
-#[cfg(feature = "hooks")]
-fn start_options(c: &temporal_start_workflow_options) -> temporal_ffi::errors::Result<temporal_ffi::options::StartWorkflowOptions> {
-    unsafe { temporal_ffi::fuzzing::start_options_from_c(c) }
-}
-
-/// The public pieces of `start_options_from_c`, in its order.
-#[cfg(not(feature = "hooks"))]
-fn start_options(c: &temporal_start_workflow_options) -> temporal_ffi::errors::Result<temporal_ffi::options::StartWorkflowOptions> {
-    use temporal_ffi::options::*;
-    let s = |p: *const c_char, name: &str| -> temporal_ffi::errors::Result<Option<String>> {
-        if p.is_null() {
-            return Ok(None);
-        }
-        let cs = unsafe { std::ffi::CStr::from_ptr(p) };
-        let t = cs.to_str().map_err(|_| Error::invalid_argument(format!("{name} is not valid UTF-8")))?;
-        Ok((!t.is_empty()).then(|| t.to_owned()))
-    };
-    let retry_policy = match unsafe { c.retry_policy.as_ref() } {
-        None => None,
-        Some(rp) => {
-            let nret = match s(rp.non_retryable_error_types_json, "non_retryable_error_types_json")? {
-                None => Vec::new(),
-                Some(t) => serde_json::from_str::<Vec<String>>(&t).map_err(|e| Error::invalid_argument(e.to_string()))?,
-            };
-            Some(RetryPolicy {
-                initial_interval: duration_from_millis("initial", rp.initial_interval_ms)?,
-                backoff_coefficient: rp.backoff_coefficient,
-                maximum_interval: duration_from_millis("maximum", rp.maximum_interval_ms)?,
-                maximum_attempts: rp.maximum_attempts,
-                non_retryable_error_types: nret,
-            })
-        }
-    };
-    Ok(StartWorkflowOptions {
-        id: s(c.id, "id")?.unwrap_or_default(),
-        task_queue: s(c.task_queue, "task_queue")?.unwrap_or_default(),
-        workflow_execution_timeout: duration_from_millis("execution_timeout_ms", c.execution_timeout_ms)?,
-        workflow_run_timeout: duration_from_millis("run_timeout_ms", c.run_timeout_ms)?,
-        workflow_task_timeout: duration_from_millis("task_timeout_ms", c.task_timeout_ms)?,
-        workflow_id_reuse_policy: WorkflowIdReusePolicy::from_i32(c.id_reuse_policy)?,
-        workflow_id_conflict_policy: WorkflowIdConflictPolicy::from_i32(c.id_conflict_policy)?,
-        workflow_execution_error_when_already_started: c.error_when_already_started,
-        retry_policy,
-        cron_schedule: s(c.cron_schedule, "cron_schedule")?.unwrap_or_default(),
-        memo_json: s(c.memo_json, "memo_json")?,
-        search_attributes_json: s(c.search_attributes_json, "search_attributes_json")?,
-        start_delay: duration_from_millis("start_delay_ms", c.start_delay_ms)?,
-    })
-}
-
 /// The secret with every visible ASCII character swapped for another one: same length, same
 /// emptiness, same UTF-8 and header-value validity, so the conversion takes the same path.
 fn stand_in(secret: &[u8]) -> Vec<u8> {
     secret.iter().map(|&b| if b.is_ascii_graphic() { if b == b'X' { b'Y' } else { b'X' } } else { b }).collect()
 }
 
-#[cfg_attr(not(feature = "hooks"), allow(dead_code))]
 /// Secrets must not show in what the conversion says. Differential, so that a secret made of
 /// text the output holds anyway (another field's value with its Debug quote, "<redacted>"...)
 /// is no false alarm: a secret shows when it occurs more often in `text` than in `baseline`,
@@ -278,7 +235,7 @@ fn fuzz_client(ci: &ClientIn) {
 /// `temporal_client_options` over the C strings in `f` (kept alive by the caller).
 fn c_options(ci: &ClientIn, f: &[Option<CString>; 11]) -> temporal_client_options {
     let mut c = unsafe { std::mem::zeroed::<temporal_client_options>() };
-    unsafe { temporal_ffi::ffi::client::temporal_client_options_default(&mut c) };
+    unsafe { temporal_ffi::ffi::client::temporal_client_options_default(&mut c, std::mem::size_of::<temporal_client_options>()) };
     c.address = ptr(&f[0]);
     c.namespace_name = ptr(&f[1]);
     c.identity = ptr(&f[2]);
@@ -299,7 +256,6 @@ fn c_options(ci: &ClientIn, f: &[Option<CString>; 11]) -> temporal_client_option
 
 /// Converts and checks the options; returns what the conversion said (error messages, the
 /// options' Debug text), in order, for the secrets check.
-#[cfg(feature = "hooks")]
 fn client_options(c: &temporal_client_options) -> Vec<String> {
     let mut opts = match unsafe { temporal_ffi::fuzzing::client_options_from_c(c) } {
         Ok(o) => o,
@@ -327,21 +283,6 @@ fn client_options(c: &temporal_client_options) -> Vec<String> {
         }
     }
     said
-}
-
-/// The public pieces of `client_options_from_c`: the timeout and the metadata JSON.
-#[cfg(not(feature = "hooks"))]
-fn client_options(c: &temporal_client_options) -> Vec<String> {
-    if let Ok(d) = temporal_ffi::options::duration_from_millis("connect_timeout_ms", c.connect_timeout_ms) {
-        assert!(d <= MAX_DURATION);
-    }
-    if !c.grpc_metadata_json.is_null() {
-        if let Ok(t) = unsafe { std::ffi::CStr::from_ptr(c.grpc_metadata_json) }.to_str() {
-            let _ = serde_json::from_str::<std::collections::HashMap<String, String>>(t);
-        }
-    }
-    let _ = Duration::ZERO;
-    Vec::new()
 }
 
 fuzz_target!(|input: Input| {

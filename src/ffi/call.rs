@@ -88,13 +88,17 @@ unsafe impl ExtensibleStruct for temporal_call_options {
     const NAME: &'static str = "temporal_call_options";
 }
 
-/// Fills `options` with the defaults and sets its `size`. NULL is a no-op.
+/// Fills `options` with the defaults (every field zero) and sets its `size`.
+///
+/// `size` is `sizeof(temporal_call_options)` as the caller's header defines it: the library writes exactly that
+/// many bytes, so a program built with an older, smaller header is safe. Returns false and
+/// writes nothing for NULL or a size that cannot be the struct's.
 ///
 /// # Safety
-/// `options` is NULL or valid for writes.
+/// `options` is NULL or valid for writes of `size` bytes.
 #[no_mangle]
-pub unsafe extern "C" fn temporal_call_options_default(options: *mut temporal_call_options) {
-    boundary(|| unsafe { write_default(options) })
+pub unsafe extern "C" fn temporal_call_options_default(options: *mut temporal_call_options, size: usize) -> bool {
+    boundary(|| unsafe { write_default(options, size) })
 }
 
 /// A call to the server in flight or completed. Opaque; the caller owns it and frees it with
@@ -149,7 +153,12 @@ impl Completed {
     fn new(outcome: Result<Output>) -> Self {
         let mut c = Completed::default();
         match outcome {
-            Err(e) => c.error = Some(OwnedError(temporal_error::into_lent(e))),
+            Err(e) => {
+                // A failed update still names the update it was.
+                let update_id = e.details.as_ref().and_then(|d| d.get("update_id")).and_then(|u| u.as_str());
+                c.update_id = update_id.map(to_c_string);
+                c.error = Some(OwnedError(temporal_error::into_lent(e)));
+            }
             Ok(Output::Unit) => {}
             Ok(Output::Json(text)) => c.json = Some(to_c_string(text)),
             Ok(Output::Run(run)) => c.run = Some(run),
@@ -547,8 +556,10 @@ pub unsafe extern "C" fn temporal_call_get_count(call: *const temporal_call, cou
     })
 }
 
-/// The update ID of a completed `temporal_update_workflow` (the one given, or the one the library
-/// generated), else NULL. Borrowed: valid until the call is freed.
+/// The update ID of a completed `temporal_update_workflow_async` (the one given, or the one the
+/// library generated), whether the update succeeded or failed (`UPDATE_FAILED`, a timeout, the
+/// server's error; not after `temporal_call_cancel`); else NULL.
+/// Borrowed: valid until the call is freed.
 ///
 /// # Safety
 /// `call` is NULL or a live call.

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::client::Client;
 use crate::errors::{Error, Result};
-use crate::options::{duration_from_millis, ClientOptions, EnvConfig, GrpcCompression, Timeout, TlsOptions};
+use crate::options::{ClientOptions, EnvConfig, GrpcCompression, Timeout, TlsOptions};
 use std::collections::HashMap;
 use std::ffi::c_char;
 use std::mem::offset_of;
@@ -66,7 +66,7 @@ pub struct temporal_client_options {
     /// Keys and values must be valid HTTP/2 header text; binary (`-bin`) keys are refused.
     pub grpc_metadata_json: *const c_char,
     /// Connect (dial + server check) timeout in milliseconds; 0 (`TEMPORAL_TIMEOUT_DEFAULT`):
-    /// 10 s. At most `TEMPORAL_MAX_DURATION_MS`.
+    /// 10 s; `TEMPORAL_TIMEOUT_NONE`: no limit. At most `TEMPORAL_MAX_DURATION_MS`.
     pub connect_timeout_ms: u64,
     /// A `temporal_envconfig_mode`: when to load the environment configuration.
     /// `TEMPORAL_ENVCONFIG_MODE_AUTO` (0, the default): when `address` is not set. Fields set
@@ -109,13 +109,17 @@ pub(crate) fn client_into_raw(client: Arc<Client>) -> *mut temporal_client {
     into_handle::<temporal_client>(client)
 }
 
-/// Fills `options` with the defaults (every field unset) and sets its `size`. NULL is a no-op.
+/// Fills `options` with the defaults (every field unset) and sets its `size`.
+///
+/// `size` is `sizeof(temporal_client_options)` as the caller's header defines it: the library writes exactly that
+/// many bytes, so a program built with an older, smaller header is safe. Returns false and
+/// writes nothing for NULL or a size that cannot be the struct's.
 ///
 /// # Safety
-/// `options` is NULL or valid for writes.
+/// `options` is NULL or valid for writes of `size` bytes.
 #[no_mangle]
-pub unsafe extern "C" fn temporal_client_options_default(options: *mut temporal_client_options) {
-    boundary(|| unsafe { write_default(options) })
+pub unsafe extern "C" fn temporal_client_options_default(options: *mut temporal_client_options, size: usize) -> bool {
+    boundary(|| unsafe { write_default(options, size) })
 }
 
 /// Converts the C options to the safe Rust ones.
@@ -161,7 +165,12 @@ pub(crate) unsafe fn client_options_from_c(o: &temporal_client_options) -> Resul
         api_key: s(o.api_key, "api_key")?,
         tls: tls_set.then_some(tls),
         grpc_metadata,
-        connect_timeout: duration_from_millis("connect_timeout_ms", o.connect_timeout_ms)?,
+        connect_timeout: match super::call::timeout_from_millis("connect_timeout_ms", o.connect_timeout_ms)? {
+            Timeout::Default => std::time::Duration::ZERO,
+            // As good as no limit, and still a number the connection can be given.
+            Timeout::None => crate::options::MAX_DURATION,
+            Timeout::After(d) => d,
+        },
         envconfig,
         grpc_compression: GrpcCompression::from_i32(o.grpc_compression)?,
     })
@@ -170,19 +179,10 @@ pub(crate) unsafe fn client_options_from_c(o: &temporal_client_options) -> Resul
 /// Reads the connect options (NULL: all defaults) into the connect operation.
 unsafe fn prepare_connect(options: *const temporal_client_options) -> Result<OpFuture> {
     let opts = match unsafe { read_struct(options) }? {
-        None => unsafe { client_options_from_c(&zeroed_client_options()) }?,
+        None => unsafe { client_options_from_c(&super::default_struct()) }?,
         Some(o) => unsafe { client_options_from_c(&o) }?,
     };
     Ok(Box::pin(async move { Client::connect(opts).await.map(Output::Client) }))
-}
-
-fn zeroed_client_options() -> temporal_client_options {
-    let mut o = std::mem::MaybeUninit::<temporal_client_options>::uninit();
-    // SAFETY: all-zero is a valid temporal_client_options (ExtensibleStruct); size set by write_default.
-    unsafe {
-        write_default(o.as_mut_ptr());
-        o.assume_init()
-    }
 }
 
 /// Connects to a Temporal server and checks that it answers (GetSystemInfo), as the Go SDK's

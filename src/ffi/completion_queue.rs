@@ -96,7 +96,9 @@ pub unsafe extern "C" fn temporal_completion_queue_new(queue_out: *mut *mut temp
 }
 
 /// The queue's file descriptor: readable while the queue holds a completed call (poll it for
-/// `POLLIN` / `EPOLLIN`, level-triggered). Do not read, write or close it: it belongs to the
+/// `POLLIN` / `EPOLLIN`, level-triggered). A call freed before it was taken may leave it
+/// readable with nothing to take: `temporal_completion_queue_next` then returns NULL and the
+/// descriptor is quiet again. Do not read, write or close it: it belongs to the
 /// queue and is closed by `temporal_completion_queue_free`. -1 for NULL or a bad handle.
 ///
 /// # Safety

@@ -93,7 +93,9 @@ pub unsafe extern "C" fn temporal_error_get_message(error: *const temporal_error
 /// (`message`, `kind`, `display` (what the Go SDK's `Error()` prints at that level, its causes
 /// included), `type`, `non_retryable`, `details`, `cause`...); `WORKFLOW_TERMINATED`: `reason`;
 /// `UPDATE_FAILED`: `update_id`, `failure`; every workflow outcome: `workflow_id`, `run_id`,
-/// `workflow_type`; errors from the server: `grpc_code`.
+/// `workflow_type` and `display` (the cause as the Go SDK's `Error()` prints it: "canceled",
+/// "terminated", "Workflow timeout (type: StartToClose)", or the failure chain's text); errors
+/// from the server: `grpc_code`.
 ///
 /// Borrowed: valid as long as the message; do not free it.
 ///

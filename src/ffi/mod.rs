@@ -221,6 +221,7 @@ const MAX_STRUCT_SIZE: usize = 4096;
 /// bytes it has. A smaller struct (from an older header) is read as far as it goes and the rest
 /// takes the defaults; a larger one (from a newer header) is accepted only if every byte this
 /// library does not know is zero, so an option it cannot honour is never silently dropped.
+/// `size` must be a multiple of the struct's alignment, as every real struct's is.
 ///
 /// # Safety
 /// `ptr` is NULL or points to at least `size` readable bytes, where `size` is the struct's first
@@ -232,7 +233,9 @@ pub(crate) unsafe fn read_struct<T: ExtensibleStruct>(ptr: *const T) -> Result<O
     // SAFETY: every such struct starts with a size_t; the caller promises it is readable.
     let size = unsafe { (ptr as *const usize).read_unaligned() };
     let known = std::mem::size_of::<T>();
-    if size < std::mem::size_of::<usize>() || size > MAX_STRUCT_SIZE {
+    // Any header's struct is a multiple of its alignment in size, so a size that is not would
+    // cut a pointer in half.
+    if size < std::mem::size_of::<usize>() || size > MAX_STRUCT_SIZE || size % std::mem::align_of::<T>() != 0 {
         return Err(Error::invalid_argument(format!(
             "{}: size is {size}; initialise the struct with its _default function (which sets size)",
             T::NAME
@@ -265,18 +268,32 @@ pub(crate) unsafe fn read_struct<T: ExtensibleStruct>(ptr: *const T) -> Result<O
     Ok(Some(unsafe { (bytes.as_ptr() as *const T).read_unaligned() }))
 }
 
-/// Fills an extensible struct with its defaults: all zero, and `size` set. NULL is a no-op.
+/// Fills the caller's extensible struct with its defaults: `size` bytes of zero (every field's
+/// default), then `size` itself. The size is the caller's `sizeof`, from the header it was built
+/// with: a program built with an older header has a smaller struct, and the library must not
+/// write past it. Returns false (and writes nothing) for NULL or a size that is not a struct's.
 ///
 /// # Safety
-/// `ptr` is NULL or valid for a write of `T`.
-pub(crate) unsafe fn write_default<T: ExtensibleStruct>(ptr: *mut T) {
-    if ptr.is_null() {
-        return;
+/// `ptr` is NULL or valid for writes of `size` bytes.
+pub(crate) unsafe fn write_default<T: ExtensibleStruct>(ptr: *mut T, size: usize) -> bool {
+    if ptr.is_null() || size < std::mem::size_of::<usize>() || size > MAX_STRUCT_SIZE || size % std::mem::align_of::<T>() != 0 {
+        return false;
     }
-    // SAFETY: valid for writes per the contract; all-zero is a valid T per the trait.
+    // SAFETY: valid for writes of `size` bytes per the contract.
     unsafe {
-        std::ptr::write_bytes(ptr as *mut u8, 0, std::mem::size_of::<T>());
-        (ptr as *mut usize).write_unaligned(std::mem::size_of::<T>());
+        std::ptr::write_bytes(ptr as *mut u8, 0, size);
+        (ptr as *mut usize).write_unaligned(size);
+    }
+    true
+}
+
+/// A struct of the library's own size with its defaults, for a NULL options pointer.
+pub(crate) fn default_struct<T: ExtensibleStruct>() -> T {
+    let mut value = std::mem::MaybeUninit::<T>::zeroed();
+    // SAFETY: all-zero bytes are a valid T (ExtensibleStruct); then size is set.
+    unsafe {
+        (value.as_mut_ptr() as *mut usize).write_unaligned(std::mem::size_of::<T>());
+        value.assume_init()
     }
 }
 
@@ -453,6 +470,10 @@ mod tests {
         assert!(read(&full).err().unwrap().message.contains("flag"));
         full[..8].copy_from_slice(&0usize.to_ne_bytes());
         assert!(read(&full).err().unwrap().message.contains("_default"));
+        full[..8].copy_from_slice(&20usize.to_ne_bytes());
+        assert!(read(&full).is_err(), "a size that would cut a field in half");
+        full[..8].copy_from_slice(&8192usize.to_ne_bytes());
+        assert!(read(&full).is_err(), "an absurd size is not scanned");
         assert!(unsafe { read_struct::<Opts>(std::ptr::null()) }.unwrap().is_none());
     }
 }

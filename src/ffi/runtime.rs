@@ -47,13 +47,17 @@ unsafe impl ExtensibleStruct for temporal_runtime_options {
     const NAME: &'static str = "temporal_runtime_options";
 }
 
-/// Fills `options` with the defaults and sets its `size`. NULL is a no-op.
+/// Fills `options` with the defaults and sets its `size`.
+///
+/// `size` is `sizeof(temporal_runtime_options)` as the caller's header defines it: the library writes exactly that
+/// many bytes, so a program built with an older, smaller header is safe. Returns false and
+/// writes nothing for NULL or a size that cannot be the struct's.
 ///
 /// # Safety
-/// `options` is NULL or valid for writes.
+/// `options` is NULL or valid for writes of `size` bytes.
 #[no_mangle]
-pub unsafe extern "C" fn temporal_runtime_options_default(options: *mut temporal_runtime_options) {
-    boundary(|| unsafe { write_default(options) })
+pub unsafe extern "C" fn temporal_runtime_options_default(options: *mut temporal_runtime_options, size: usize) -> bool {
+    boundary(|| unsafe { write_default(options, size) })
 }
 
 struct SendPtr(*mut c_void);

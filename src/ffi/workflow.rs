@@ -128,23 +128,30 @@ pub(crate) unsafe fn run_arg(run: *const temporal_workflow_run) -> Result<Arc<Wo
     unsafe { handle_ref(run) }.map(|r: &RunObject| r.run.clone())
 }
 
-/// Fills `options` with the defaults (every field unset) and sets its `size`. NULL is a no-op.
+/// Fills `options` with the defaults (every field unset) and sets its `size`.
+///
+/// `size` is `sizeof(temporal_start_workflow_options)` as the caller's header defines it: the library writes exactly that
+/// many bytes, so a program built with an older, smaller header is safe. Returns false and
+/// writes nothing for NULL or a size that cannot be the struct's.
 ///
 /// # Safety
-/// `options` is NULL or valid for writes.
+/// `options` is NULL or valid for writes of `size` bytes.
 #[no_mangle]
-pub unsafe extern "C" fn temporal_start_workflow_options_default(options: *mut temporal_start_workflow_options) {
-    boundary(|| unsafe { write_default(options) })
+pub unsafe extern "C" fn temporal_start_workflow_options_default(options: *mut temporal_start_workflow_options, size: usize) -> bool {
+    boundary(|| unsafe { write_default(options, size) })
 }
 
-/// Fills `policy` with the defaults (every field: server default) and sets its `size`. NULL is a
-/// no-op.
+/// Fills `policy` with the defaults (every field: server default) and sets its `size`.
+///
+/// `size` is `sizeof(temporal_retry_policy)` as the caller's header defines it: the library writes exactly that
+/// many bytes, so a program built with an older, smaller header is safe. Returns false and
+/// writes nothing for NULL or a size that cannot be the struct's.
 ///
 /// # Safety
-/// `policy` is NULL or valid for writes.
+/// `policy` is NULL or valid for writes of `size` bytes.
 #[no_mangle]
-pub unsafe extern "C" fn temporal_retry_policy_default(policy: *mut temporal_retry_policy) {
-    boundary(|| unsafe { write_default(policy) })
+pub unsafe extern "C" fn temporal_retry_policy_default(policy: *mut temporal_retry_policy, size: usize) -> bool {
+    boundary(|| unsafe { write_default(policy, size) })
 }
 
 /// Converts the C start options, memo and search attributes included, once.

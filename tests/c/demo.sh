@@ -24,4 +24,8 @@ step "3. reattach: another process waits for that workflow, knowing only its Wor
   "target/c/reattach $workflow_id"
 "$bin/reattach" "$workflow_id"
 
+step "4. epoll_loop: three GreetingWorkflows, their starts and result waits driven by one epoll loop" \
+  "target/c/epoll_loop"
+"$bin/epoll_loop"
+
 printf '\nDemo complete.\n'

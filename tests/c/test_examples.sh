@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the C examples (target/c/{hello_world,money_transfer,reattach}, from `make c-examples`)
-# against $TEMPORAL_ADDRESS as a test; run it inside tests/harness/with-dev-server.sh.
+# Runs the C examples (target/c/{hello_world,money_transfer,reattach,epoll_loop}, from
+# `make c-examples`) against $TEMPORAL_ADDRESS as a test; run it inside
+# tests/harness/with-dev-server.sh.
 # The reattach step runs in a separate process from the one that started the workflow.
 set -euo pipefail
 
@@ -61,6 +62,28 @@ if out="$("$bin/reattach" "$workflow_id" 2>&1)"; then
   fi
 else
   fail reattach "exit status $?: $out"
+fi
+
+# 4. epoll_loop: three starts and three result waits driven by one epoll loop.
+if out="$("$bin/epoll_loop" 2>&1)"; then
+  problem=""
+  for name in Alice Bob Carol; do
+    if ! grep -qE "^Started WorkflowID: epoll-greeting-$name RunID: [^ ]+\$" <<<"$out"; then
+      problem="no 'Started' line with a RunID for $name"
+    elif [ "$(grep -cxF "Result of epoll-greeting-$name: \"Hello $name!\"" <<<"$out")" != 1 ]; then
+      problem="not exactly one result line 'Hello $name!'"
+    fi
+    [ -n "$problem" ] && break
+  done
+  if [ -n "$problem" ]; then
+    fail epoll_loop "$problem in: $out"
+  elif [ "$(grep -c '^Result of ' <<<"$out")" != 3 ]; then
+    fail epoll_loop "not three results in: $out"
+  else
+    pass epoll_loop
+  fi
+else
+  fail epoll_loop "exit status $?: $out"
 fi
 
 echo "examples: $passed passed, $failed failed"

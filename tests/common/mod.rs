@@ -60,7 +60,7 @@ pub fn read_error(e: *const temporal_error) -> HostError {
 pub fn call_options(timeout_ms: u64) -> temporal_call_options {
     let mut o = std::mem::MaybeUninit::<temporal_call_options>::uninit();
     let mut o = unsafe {
-        temporal_call_options_default(o.as_mut_ptr());
+        temporal_call_options_default(o.as_mut_ptr(), std::mem::size_of::<temporal_call_options>());
         o.assume_init()
     };
     o.timeout_ms = timeout_ms;
@@ -169,7 +169,7 @@ impl Run {
 pub fn connect_with(f: impl FnOnce(&mut temporal_client_options)) -> Result<Client, HostError> {
     let mut opts = std::mem::MaybeUninit::<temporal_client_options>::uninit();
     let mut opts = unsafe {
-        temporal_client_options_default(opts.as_mut_ptr());
+        temporal_client_options_default(opts.as_mut_ptr(), std::mem::size_of::<temporal_client_options>());
         opts.assume_init()
     };
     let addr = CString::new(address()).unwrap();
@@ -187,7 +187,7 @@ pub fn connect() -> Client {
 pub fn default_start_options() -> temporal_start_workflow_options {
     let mut o = std::mem::MaybeUninit::<temporal_start_workflow_options>::uninit();
     unsafe {
-        temporal_start_workflow_options_default(o.as_mut_ptr());
+        temporal_start_workflow_options_default(o.as_mut_ptr(), std::mem::size_of::<temporal_start_workflow_options>());
         o.assume_init()
     }
 }

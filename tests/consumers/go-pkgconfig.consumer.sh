@@ -10,7 +10,8 @@ bin="$TEMPORAL_FFI_CONSUMER_WORK/go-helloworld"
 # The binary must load the installed library, not the build tree's. ldd's output is taken whole
 # first: `ldd | grep -q` under pipefail fails at random when grep exits before ldd's last write.
 libs="$(ldd "$bin")"
-grep -q "$TEMPORAL_FFI_LIBDIR/libtemporal_ffi.so.0" <<<"$libs" || { echo "$bin loads:"; echo "$libs"; exit 1; }
+soname="$(sed -n 's/^#define TEMPORAL_FFI_SONAME "\(.*\)"$/\1/p' "$TEMPORAL_FFI_PREFIX/include/temporal.h")"
+grep -q "$soname => $TEMPORAL_FFI_LIBDIR/$soname " <<<"$libs" || { echo "$bin loads:"; echo "$libs"; exit 1; }
 out="$("$bin")"
 echo "$out"
 grep -q "Hello World!" <<<"$out"

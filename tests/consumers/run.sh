@@ -57,6 +57,8 @@ export CMAKE_PREFIX_PATH="$prefix${CMAKE_PREFIX_PATH:+:$CMAKE_PREFIX_PATH}"
 } >"$work/env.sh"
 echo "consumers: prefix $prefix; PKG_CONFIG_PATH=$PKG_CONFIG_PATH (env: $work/env.sh)"
 
+soname="$(sed -n 's/^#define TEMPORAL_FFI_SONAME "\(.*\)"$/\1/p' "$prefix/include/temporal.h")"
+
 passed=0
 failed=0
 failed_names=()
@@ -70,9 +72,20 @@ run_consumer() {  # NAME COMMAND...
   fi
 }
 
+# The installed library is the shipped build: no test hooks.
+shipped_library() {
+  local exports
+  exports="$(nm -D --defined-only "$libdir/$soname")" || return 1
+  if grep -q 'temporal_testing_' <<<"$exports"; then
+    echo "the installed library exports test hooks:"; grep 'temporal_testing_' <<<"$exports"; return 1
+  fi
+  grep -q ' T temporal_execute_workflow$' <<<"$exports"
+}
+run_consumer shipped-library shipped_library
+
 needs_shared() {  # BINARY: linked against the SONAME, not the unversioned name
-  grep -q 'NEEDED.*\[libtemporal_ffi\.so\.[0-9]*\]' <<<"$(readelf -d "$1")" || {
-    echo "$1 does not need libtemporal_ffi.so.<major>:"; readelf -d "$1" | grep NEEDED; return 1; }
+  grep -q "NEEDED.*\[$soname\]" <<<"$(readelf -d "$1")" || {
+    echo "$1 does not need $soname:"; readelf -d "$1" | grep NEEDED; return 1; }
 }
 no_shared() {  # BINARY: statically linked, so no libtemporal_ffi NEEDED at all
   ! grep -q 'NEEDED.*libtemporal_ffi' <<<"$(readelf -d "$1")" || {

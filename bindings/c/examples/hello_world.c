@@ -5,7 +5,8 @@
  * "greeting-workflow", waits for its result and prints it. A worker for that task queue must
  * be running (tests/worker does it).
  *
- *   hello_world [ADDRESS]     ADDRESS: host:port; default $TEMPORAL_ADDRESS, else localhost:7233
+ *   hello_world [ADDRESS]     ADDRESS: host:port; default: the environment configuration
+ *                             ($TEMPORAL_ADDRESS...), else localhost:7233
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,15 +39,15 @@ static char *json_string_value(char *json) {
 int main(int argc, char **argv) {
   /* Create the client object just once per process. */
   temporal_client_options client_options;
-  temporal_client_options_default(&client_options);
-  client_options.address = argc > 1 ? argv[1] : getenv("TEMPORAL_ADDRESS"); /* NULL: default */
+  temporal_client_options_default(&client_options, sizeof client_options);
+  client_options.address = argc > 1 ? argv[1] : NULL; /* NULL: the environment, else the default */
 
   temporal_client *client = NULL;
   temporal_error *err = temporal_client_connect(&client_options, &client);
   if (err) fail("unable to create Temporal client", err);
 
   temporal_start_workflow_options options;
-  temporal_start_workflow_options_default(&options);
+  temporal_start_workflow_options_default(&options, sizeof options);
   options.id = "greeting-workflow";
   options.task_queue = "GREETING_TASK_QUEUE";
 
@@ -59,7 +60,7 @@ int main(int argc, char **argv) {
   }
 
   char *result_json = NULL;
-  err = temporal_get_result(we, 0 /* wait as long as it takes */, &result_json);
+  err = temporal_get_result(we, TEMPORAL_TIMEOUT_NONE, &result_json);
   if (err) {
     temporal_workflow_run_free(we);
     temporal_client_free(client);

@@ -7,7 +7,8 @@
  *
  *   money_transfer [WORKFLOW_ID]    default ID: transfer-money-workflow
  *
- * The server address comes from $TEMPORAL_ADDRESS (default localhost:7233).
+ * The server address comes from the environment configuration ($TEMPORAL_ADDRESS...), else
+ * localhost:7233.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -49,15 +50,14 @@ static void new_uuid(char out[37]) {
 
 int main(int argc, char **argv) {
   temporal_client_options client_options;
-  temporal_client_options_default(&client_options);
-  client_options.address = getenv("TEMPORAL_ADDRESS"); /* NULL: localhost:7233 */
+  temporal_client_options_default(&client_options, sizeof client_options); /* address: from the environment */
 
   temporal_client *client = NULL;
   temporal_error *err = temporal_client_connect(&client_options, &client);
   if (err) fail("unable to create Temporal client", err);
 
   temporal_start_workflow_options options;
-  temporal_start_workflow_options_default(&options);
+  temporal_start_workflow_options_default(&options, sizeof options);
   options.id = argc > 1 ? argv[1] : "transfer-money-workflow";
   options.task_queue = "TRANSFER_MONEY_TASK_QUEUE";
 

@@ -5,7 +5,8 @@
  *   reattach WORKFLOW_ID [RUN_ID]    without RUN_ID: the latest run of WORKFLOW_ID
  *
  * For example, after `money_transfer`:  reattach transfer-money-workflow
- * The server address comes from $TEMPORAL_ADDRESS (default localhost:7233).
+ * The server address comes from the environment configuration ($TEMPORAL_ADDRESS...), else
+ * localhost:7233.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,14 +29,13 @@ int main(int argc, char **argv) {
   const char *run_id = argc > 2 ? argv[2] : NULL;
 
   temporal_client_options client_options;
-  temporal_client_options_default(&client_options);
-  client_options.address = getenv("TEMPORAL_ADDRESS"); /* NULL: localhost:7233 */
+  temporal_client_options_default(&client_options, sizeof client_options); /* address: from the environment */
 
   temporal_client *client = NULL;
   temporal_error *err = temporal_client_connect(&client_options, &client);
   if (err) fail("unable to create Temporal client", err);
 
-  /* No server call here: the run is resolved when it is first used. */
+  /* No server call here: the latest run is pinned by the result wait. */
   temporal_workflow_run *we = NULL;
   err = temporal_get_workflow(client, workflow_id, run_id, &we);
   if (err) {
@@ -44,7 +44,7 @@ int main(int argc, char **argv) {
   }
 
   char *result_json = NULL;
-  err = temporal_get_result(we, 0 /* wait as long as it takes */, &result_json);
+  err = temporal_get_result(we, TEMPORAL_TIMEOUT_NONE, &result_json);
   if (err) {
     temporal_workflow_run_free(we);
     temporal_client_free(client);

@@ -4,20 +4,16 @@
 // prints it. A worker for that task queue must be running (tests/worker does it).
 //
 //   hello_world [ADDRESS]     ADDRESS: host:port; default $TEMPORAL_ADDRESS, else localhost:7233
-#include <cstdlib>
 #include <iostream>
 
 #include "temporal.hpp"
 
 int main(int argc, char** argv) {
   try {
-    // Create the client object just once per process.
+    // Create the client object just once per process. Without an address the library loads
+    // the environment configuration (TEMPORAL_ADDRESS...; EnvconfigMode::Auto, the default).
     temporal::ClientOptions client_options;
-    if (argc > 1) {
-      client_options.address = argv[1];
-    } else if (const char* address = std::getenv("TEMPORAL_ADDRESS")) {
-      client_options.address = address;
-    }
+    if (argc > 1) client_options.address = argv[1];
     temporal::Client client = temporal::Client::connect(client_options);
 
     temporal::StartWorkflowOptions options;
@@ -26,7 +22,8 @@ int main(int argc, char** argv) {
 
     // The arguments are a JSON array: GreetingWorkflow(name string).
     temporal::WorkflowRun run = client.execute_workflow("GreetingWorkflow", options, R"(["World"])");
-    const std::string result = run.get();  // JSON text: "\"Hello World!\""
+    // Waits as long as the workflow takes (the default Timeout); JSON text: "\"Hello World!\""
+    const std::string result = run.get();
 
     std::cout << "\nWorkflowID: " << run.id() << " RunID: " << run.run_id() << "\n";
 #if TEMPORAL_FFI_HAS_NLOHMANN_JSON
@@ -38,7 +35,17 @@ int main(int argc, char** argv) {
   } catch (const temporal::Error& e) {
     // e.what() is "<CODE>: <message>"; e.details_json() has the structured details.
     std::cerr << "hello_world: " << e.what() << "\n";
+#if TEMPORAL_FFI_HAS_NLOHMANN_JSON
+    // A failed workflow: the failure as the Go SDK prints it (the library's `display`).
+    if (const std::string failure = e.failure_display(); !failure.empty()) {
+      std::cerr << "failure: " << failure << "\n";
+    }
+#endif
     if (!e.details_json().empty()) std::cerr << "details: " << e.details_json() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    // VersionMismatchError: the loaded library is not one temporal.hpp works with.
+    std::cerr << "hello_world: " << e.what() << "\n";
     return 1;
   }
 }

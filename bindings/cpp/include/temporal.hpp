@@ -1,26 +1,47 @@
 // temporal.hpp: header-only C++17 wrapper over temporal.h, the C API of temporal-ffi.
 //
-// A thin layer: every call is one C call; all Temporal behaviour lives in the library.
-// What it adds is C++ ownership and error handling:
-//  - `temporal::Client` and `temporal::WorkflowRun` are move-only RAII handles
-//    (temporal_client_free / temporal_workflow_run_free in their destructors). A moved-from
-//    object holds no handle: destroying or assigning to it is safe, and calling a method that
-//    needs the handle throws `InvalidArgumentError` (the library's answer to a NULL handle).
-//  - Every C error is turned into an exception derived from `temporal::Error` (itself a
-//    std::runtime_error) by `temporal::throw_if_error`, which also frees the C error.
+// A thin layer: every operation is one C call; all Temporal behaviour lives in the library.
+// What it adds is C++ ownership, error handling and std::chrono:
+//  - `temporal::Client`, `temporal::WorkflowRun`, `temporal::Call<T>` and
+//    `temporal::CompletionQueue` are move-only RAII handles (freed with their C _free function
+//    in the destructor). A moved-from object holds no handle: destroying or assigning to it is
+//    safe, and calling a method that needs the handle throws `InvalidArgumentError` (the
+//    library's answer to a NULL handle).
+//  - Every C error becomes an exception derived from `temporal::Error` (itself a
+//    std::runtime_error); its what() is "<CODE_NAME>: <message>", the name coming from
+//    temporal_error_code_name.
 //  - Results and arguments are JSON text (std::string), exactly as in the C API. When
 //    <nlohmann/json.hpp> is available (and TEMPORAL_FFI_NO_NLOHMANN_JSON is not defined),
-//    `WorkflowRun::get_as<T>()`, an `execute_workflow` overload taking nlohmann::json arguments
-//    and `Error::details()` are available too.
+//    `WorkflowRun::get_as<T>()`, an `execute_workflow` overload taking nlohmann::json arguments,
+//    `Error::details()` and `Error::failure_display()` are available too.
+//
+// Calls: every operation that talks to the server starts one C call, `temporal::Call<T>`
+// (a temporal_call). `op_async(..., CallOptions)` returns it: wait() / wait_for() for it,
+// cancel() it, get() its typed result (or the exception). The blocking `op(..., Timeout)` is
+// exactly `op_async(..., timeout).get()`. `WorkflowRun::get_async()` gives a std::future,
+// completed from the same call by the library (no thread waits for it). A `CompletionQueue`
+// in the CallOptions lets an event loop poll one file descriptor for many calls.
+//
+// Timeouts (`temporal::Timeout`), one vocabulary for every operation and wait:
+//  - `Timeout()` (or `{}`, the default argument): the operation's own default, which temporal.h
+//    documents per operation (10 s for one request to the server; no limit for waiting on a
+//    workflow's result or an update);
+//  - `Timeout::none()`: no limit;
+//  - a positive std::chrono duration (e.g. `30s`, `250ms`), rounded up to whole milliseconds.
+//  A zero or negative duration is refused with std::invalid_argument when the Timeout is made
+//  (at the call site, before anything is started): zero is not "no limit" and not "return at
+//  once". A timeout that passes is DeadlineExceededError, never CanceledError (that is only
+//  Call::cancel or Runtime::shutdown).
+//
+// Version: the first Client::connect (and Runtime::init) compares temporal_version() with the
+// version this header was written for (`binding_version`, "0.2") and throws
+// VersionMismatchError naming both if they are incompatible (0.x: same major and minor).
 //
 // Thread safety is the C API's: a Client and a WorkflowRun may be used from any number of
 // threads at once (all their methods are const); destroy them only when no other thread is
-// inside one of their calls. Async calls in flight do not need the Client or WorkflowRun they
-// were started from: either may be destroyed before the call completes.
-//
-// Async: every operation has, besides the blocking form, a `*_async` form returning a
-// std::future and one taking a callback (temporal::Callback) and returning a temporal::Call
-// (to cancel). Both use the library's own async calls: no thread is held while waiting.
+// inside one of their calls. A Call may be waited on and canceled from several threads at once;
+// destroy it only when no other thread uses it. Calls in flight do not need the Client or
+// WorkflowRun they were started from: either may be destroyed before the call completes.
 //
 // Runtime: temporal::Runtime::init (before the first other call) and Runtime::shutdown.
 //
@@ -33,6 +54,7 @@
 
 #include "temporal.h"
 
+#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -64,12 +86,74 @@ namespace temporal {
 // ---------------------------------------------------------------------------------------------
 // Version
 
-/// The version of the library loaded at run time, e.g. "0.1.0" (compare with
+/// The version of the library loaded at run time, e.g. "0.2.0" (compare with
 /// `header_version`, the version of the headers compiled in).
 inline std::string version() { return temporal_version(); }
 
 /// The version of temporal.h this program was compiled against.
 inline constexpr const char* header_version = TEMPORAL_FFI_VERSION;
+
+/// The library version this header was written for (MAJOR.MINOR). A 0.x library must have
+/// the same major and minor; from 1.0, the same major and at least this minor.
+inline constexpr const char* binding_version = "0.2";
+
+/// The loaded library is not a version this header works with.
+class VersionMismatchError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+namespace detail {
+
+// "MAJOR.MINOR" followed by nothing or by a non-digit (".PATCH", "-rc1"...).
+inline bool parse_major_minor(const char* text, unsigned long& major, unsigned long& minor) {
+  if (text == nullptr || !std::isdigit(static_cast<unsigned char>(text[0]))) return false;
+  char* end = nullptr;
+  major = std::strtoul(text, &end, 10);
+  if (*end != '.' || !std::isdigit(static_cast<unsigned char>(end[1]))) return false;
+  minor = std::strtoul(end + 1, &end, 10);
+  return !std::isdigit(static_cast<unsigned char>(*end));
+}
+
+// Throws VersionMismatchError unless a library of version `library` serves a binding written
+// for `binding`.
+inline void check_version(const char* library, const char* binding) {
+  unsigned long library_major = 0, library_minor = 0, binding_major = 0, binding_minor = 0;
+  bool compatible = parse_major_minor(library, library_major, library_minor) &&
+                    parse_major_minor(binding, binding_major, binding_minor);
+  if (compatible) {
+    compatible = binding_major == 0
+                     ? library_major == 0 && library_minor == binding_minor
+                     : library_major == binding_major && library_minor >= binding_minor;
+  }
+  if (compatible) return;
+  const std::string wanted = binding != nullptr ? binding : "?";
+  const std::string rule = binding_major == 0 ? "a " + wanted + ".x library"
+                                              : "a " + std::to_string(binding_major) +
+                                                    ".y library with y >= " +
+                                                    std::to_string(binding_minor);
+  throw VersionMismatchError("temporal.hpp was written for temporal-ffi " + wanted +
+                             " and needs " + rule + ", but the loaded libtemporal_ffi is " +
+                             (library != nullptr ? library : "(no version)"));
+}
+
+}  // namespace detail
+
+/// Throws VersionMismatchError if the loaded library (temporal_version()) is not one this
+/// header works with. Client::connect and Runtime::init call it; call it yourself to check
+/// earlier.
+inline void check_library_version() {
+  detail::check_version(temporal_version(), binding_version);
+}
+
+namespace detail {
+// check_library_version once per process: a function-local static, so a failed check (which
+// leaves it uninitialised) throws again at the next attempt.
+inline void ensure_library_version() {
+  static const bool checked = (check_library_version(), true);
+  (void)checked;
+}
+}  // namespace detail
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -96,7 +180,8 @@ enum class ErrorCode : std::int32_t {
   Shutdown = TEMPORAL_ERROR_CODE_SHUTDOWN,
 };
 
-/// The code's name without prefix, e.g. "NOT_FOUND" ("UNKNOWN" for a value that is no code).
+/// The code's name without prefix, e.g. "NOT_FOUND" ("UNKNOWN" for a value that is no code),
+/// from temporal_error_code_name.
 inline std::string error_code_name(ErrorCode code) {
   return temporal_error_code_name(static_cast<std::int32_t>(code));
 }
@@ -112,7 +197,8 @@ class Error : public std::runtime_error {
 
   /// The error code (temporal_error_get_code).
   ErrorCode code() const noexcept { return code_; }
-  /// The library's message, without the code name (temporal_error_get_message).
+  /// The library's message, without the code name (temporal_error_get_message). For a failed
+  /// workflow or update it already ends with the failure's text, as the Go SDK prints it.
   const std::string& message() const noexcept { return *message_; }
   /// The details as JSON object text, or "" when the error has none
   /// (temporal_error_get_details; temporal.h lists the keys per code).
@@ -122,6 +208,17 @@ class Error : public std::runtime_error {
   /// The details parsed; an empty object when there are none.
   nlohmann::json details() const {
     return details_->empty() ? nlohmann::json::object() : nlohmann::json::parse(*details_);
+  }
+  /// The failure's text, as the Go SDK's Error() prints it (cause chain included): the
+  /// details' `failure.display`, else their `display` (a workflow that was canceled, terminated
+  /// or timed out has no failure); "" when the error has neither.
+  std::string failure_display() const {
+    const nlohmann::json d = details();
+    const auto failure = d.find("failure");
+    if (failure != d.end() && failure->is_object() && failure->contains("display")) {
+      return failure->value("display", std::string());
+    }
+    return d.value("display", std::string());
   }
 #endif
 
@@ -148,9 +245,11 @@ TEMPORAL_FFI_DEFINE_ERROR(WorkflowCanceledError, WorkflowExecutionError)
 TEMPORAL_FFI_DEFINE_ERROR(WorkflowTerminatedError, WorkflowExecutionError)
 TEMPORAL_FFI_DEFINE_ERROR(WorkflowTimedOutError, WorkflowExecutionError)
 TEMPORAL_FFI_DEFINE_ERROR(UnavailableError, Error)
+/// A timeout passed: the call's own, or the wait's.
 TEMPORAL_FFI_DEFINE_ERROR(DeadlineExceededError, Error)
 TEMPORAL_FFI_DEFINE_ERROR(PayloadError, Error)
-/// The call was canceled (Call::cancel, or Runtime::shutdown with the call in flight).
+/// The call was canceled (Call::cancel, or Runtime::shutdown with the call in flight); never
+/// a timeout.
 TEMPORAL_FFI_DEFINE_ERROR(CanceledError, Error)
 /// A workflow update was rejected by its validator or its handler failed (details: `failure`).
 TEMPORAL_FFI_DEFINE_ERROR(UpdateFailedError, Error)
@@ -199,6 +298,14 @@ TEMPORAL_FFI_DEFINE_ERROR(ShutdownError, Error)
   }
 }
 
+/// Throws the `temporal::Error` subclass for a C error the caller does not own (the one
+/// temporal_call_get_error lends). `error` must not be NULL.
+[[noreturn]] inline void throw_error_from(const temporal_error* error) {
+  const char* details = temporal_error_get_details(error);
+  throw_error(static_cast<ErrorCode>(temporal_error_get_code(error)),
+              temporal_error_get_message(error), details != nullptr ? details : "");
+}
+
 /// Does nothing for NULL; otherwise frees `error` (always, even if building the exception
 /// throws) and throws the matching `temporal::Error` subclass.
 inline void throw_if_error(temporal_error* error) {
@@ -206,20 +313,80 @@ inline void throw_if_error(temporal_error* error) {
   struct Free {
     void operator()(temporal_error* e) const noexcept { temporal_error_free(e); }
   };
+  // The exception copies what it needs before the unwinding frees the error.
   std::unique_ptr<temporal_error, Free> owned(error);
-  const auto code = static_cast<ErrorCode>(temporal_error_get_code(error));
-  std::string message = temporal_error_get_message(error);
-  const char* details = temporal_error_get_details(error);
-  std::string details_json = details != nullptr ? details : "";
-  owned.reset();
-  throw_error(code, message, std::move(details_json));
+  throw_error_from(error);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Timeouts
+
+/// A timeout: the operation's default (`Timeout()`), no limit (`Timeout::none()`) or a positive
+/// duration. See the top of this file.
+class Timeout {
+ public:
+  /// The operation's default (TEMPORAL_TIMEOUT_DEFAULT), as temporal.h documents it for each
+  /// operation.
+  constexpr Timeout() noexcept = default;
+
+  /// A positive duration, rounded up to whole milliseconds (so 1us is 1 ms, never "default").
+  /// Zero, negative (or NaN): std::invalid_argument. Longer than TEMPORAL_MAX_DURATION_MS
+  /// (100 years): passed on as too long, so the operation refuses it with InvalidArgumentError.
+  /// Implicit, so that `run.get(30s)` reads as it should.
+  template <class Rep, class Period>
+  Timeout(std::chrono::duration<Rep, Period> duration)  // NOLINT(google-explicit-constructor)
+      : ms_(to_c_ms(duration)) {}
+
+  /// No limit (TEMPORAL_TIMEOUT_NONE).
+  static constexpr Timeout none() noexcept { return Timeout(TEMPORAL_TIMEOUT_NONE, Raw{}); }
+
+  /// The C `timeout_ms` value.
+  constexpr std::uint64_t ms() const noexcept { return ms_; }
+
+  friend constexpr bool operator==(Timeout a, Timeout b) noexcept { return a.ms_ == b.ms_; }
+  friend constexpr bool operator!=(Timeout a, Timeout b) noexcept { return a.ms_ != b.ms_; }
+
+ private:
+  struct Raw {};
+  constexpr Timeout(std::uint64_t ms, Raw) noexcept : ms_(ms) {}
+
+  template <class Rep, class Period>
+  static std::uint64_t to_c_ms(std::chrono::duration<Rep, Period> d) {
+    if (!(d > std::chrono::duration<Rep, Period>::zero())) {
+      throw std::invalid_argument(
+          "temporal::Timeout: a timeout must be a positive duration (temporal::Timeout() is the "
+          "operation's default, temporal::Timeout::none() is no limit)");
+    }
+    // Compared in floating point: converting a huge duration to milliseconds could overflow.
+    if (std::chrono::duration<long double, std::milli>(d).count() >
+        static_cast<long double>(TEMPORAL_MAX_DURATION_MS)) {
+      return TEMPORAL_MAX_DURATION_MS + 1;
+    }
+    return static_cast<std::uint64_t>(
+        std::chrono::ceil<std::chrono::milliseconds>(d).count());
+  }
+
+  std::uint64_t ms_ = TEMPORAL_TIMEOUT_DEFAULT;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Options
 
 namespace detail {
 
+// A C options struct filled with its defaults by its _default function, which also sets `size`
+// to this header's sizeof (so the library reads exactly the fields this header knows).
+template <class T>
+T c_defaults(bool (*fill)(T*, std::size_t)) {
+  T c;
+  if (!fill(&c, sizeof c)) {
+    throw_error(ErrorCode::Internal,
+                "an options struct _default function refused this header's struct size");
+  }
+  return c;
+}
+
+// Option durations (workflow timeouts, retry intervals): 0 means "not set".
 inline std::uint64_t to_ms(std::chrono::milliseconds d, const char* what) {
   if (d.count() < 0) {
     throw_error(ErrorCode::InvalidArgument, std::string(what) + " must not be negative");
@@ -286,9 +453,17 @@ enum class GrpcCompression : std::int32_t {
   Gzip = TEMPORAL_GRPC_COMPRESSION_GZIP,
 };
 
+/// temporal_envconfig_mode: when connect loads the environment configuration (TEMPORAL_*
+/// variables and the config file). The rule is the library's, the same in every binding.
+enum class EnvconfigMode : std::int32_t {
+  Auto = TEMPORAL_ENVCONFIG_MODE_AUTO,  ///< when `address` is not set (the default)
+  On = TEMPORAL_ENVCONFIG_MODE_ON,      ///< always (fields set in the options still win)
+  Off = TEMPORAL_ENVCONFIG_MODE_OFF,    ///< never
+};
+
 /// temporal_client_options. Empty strings mean "not set"; see temporal.h for each field.
 struct ClientOptions {
-  std::string address;  ///< host:port; not set: localhost:7233 (or envconfig)
+  std::string address;  ///< host:port; not set: the envconfig address, else localhost:7233
   std::string namespace_name;
   std::string identity;
   std::string api_key;
@@ -300,9 +475,9 @@ struct ClientOptions {
   bool tls_disable_host_verification = false;
   /// Extra gRPC metadata for every call.
   std::map<std::string, std::string> grpc_metadata;
-  /// 0: the library default (10 s).
-  std::chrono::milliseconds connect_timeout{0};
-  bool envconfig = false;
+  /// Dial + server check; default: 10 s (temporal.h's connect_timeout_ms).
+  Timeout connect_timeout;
+  EnvconfigMode envconfig = EnvconfigMode::Auto;
   std::optional<std::string> envconfig_profile;
   std::optional<std::string> envconfig_file;
   GrpcCompression grpc_compression = GrpcCompression::None;
@@ -334,7 +509,8 @@ struct RetryPolicy {
   std::vector<std::string> non_retryable_error_types;
 };
 
-/// temporal_start_workflow_options. Empty strings and zero durations mean "not set".
+/// temporal_start_workflow_options. Empty strings and zero durations mean "not set" (these
+/// are settings of the workflow, not timeouts of the call: see Timeout for those).
 struct StartWorkflowOptions {
   std::string id;          ///< not set: a random UUID
   std::string task_queue;  ///< required
@@ -354,16 +530,92 @@ struct StartWorkflowOptions {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Async calls
+// Calls
+
+/// A queue of completed calls with a pollable file descriptor (temporal_completion_queue), for
+/// an event loop that waits on many calls at once: name it in the CallOptions of the calls,
+/// poll fd() for readability, then drain next() until it returns NULL. Move-only.
+class CompletionQueue {
+ public:
+  /// Creates a queue (temporal_completion_queue_new).
+  CompletionQueue() { throw_if_error(temporal_completion_queue_new(&queue_)); }
+  CompletionQueue(CompletionQueue&& other) noexcept
+      : queue_(std::exchange(other.queue_, nullptr)) {}
+  CompletionQueue& operator=(CompletionQueue&& other) noexcept {
+    if (this != &other) {
+      temporal_completion_queue_free(queue_);
+      queue_ = std::exchange(other.queue_, nullptr);
+    }
+    return *this;
+  }
+  CompletionQueue(const CompletionQueue&) = delete;
+  CompletionQueue& operator=(const CompletionQueue&) = delete;
+  /// Calls in flight that name the queue still complete (and can be waited on); they are
+  /// posted nowhere.
+  ~CompletionQueue() { temporal_completion_queue_free(queue_); }
+
+  /// Readable (POLLIN, level-triggered) while the queue holds a completed call. Owned by the
+  /// queue: do not read, write or close it. -1 when moved from.
+  int fd() const noexcept { return temporal_completion_queue_fd(queue_); }
+
+  /// The next completed call, or NULL when there is none (never blocks). The pointer is the
+  /// `native_handle()` of the Call you started: that Call still owns it; find it by this
+  /// pointer and get() it. Calls destroyed before they were taken are never returned. Take
+  /// calls off one queue from one thread at a time.
+  const temporal_call* next() const noexcept { return temporal_completion_queue_next(queue_); }
+
+  /// The C handle, still owned by this object (NULL when moved from).
+  temporal_completion_queue* native_handle() const noexcept { return queue_; }
+
+ private:
+  temporal_completion_queue* queue_ = nullptr;
+};
+
+/// How a call reports its completion and how long it may take (temporal_call_options).
+/// Converts from a Timeout or a duration, so `op_async(..., 5s)` works.
+struct CallOptions {
+  /// How long the operation may take, retries included (DeadlineExceededError after that).
+  Timeout timeout;
+  /// Also post the completed call to this queue. NULL: none (wait() / get() only).
+  const CompletionQueue* completion_queue = nullptr;
+
+  CallOptions() = default;
+  // NOLINTNEXTLINE(google-explicit-constructor)
+  CallOptions(Timeout t, const CompletionQueue* queue = nullptr)
+      : timeout(t), completion_queue(queue) {}
+  template <class Rep, class Period>
+  CallOptions(std::chrono::duration<Rep, Period> t)  // NOLINT(google-explicit-constructor)
+      : timeout(t) {}
+};
+
+/// The result of Client::update_workflow.
+struct UpdateResult {
+  std::string result_json;  ///< the handler's result, as JSON
+  std::string update_id;    ///< the update ID used: the one given, or the one the library generated
+};
 
 class WorkflowRun;
+class Client;
 
-/// A handle to an async call in flight (temporal_call), returned by the callback forms of the
-/// `*_async` methods. Move-only; the destructor frees the handle, which does NOT cancel the
-/// call (the callback still runs exactly once). `cancel()` makes the callback run promptly
-/// with CanceledError unless the call already finished.
+namespace detail {
+inline temporal_call_options c_call_options(const CallOptions& options) {
+  temporal_call_options c = c_defaults(&temporal_call_options_default);
+  c.timeout_ms = options.timeout.ms();
+  c.completion_queue =
+      options.completion_queue != nullptr ? options.completion_queue->native_handle() : nullptr;
+  return c;
+}
+}  // namespace detail
+
+/// One call to the server (temporal_call), in flight or completed, whose result is a T:
+/// void, std::string (JSON), std::int64_t (a count), UpdateResult, WorkflowRun or Client.
+/// Move-only; the destructor frees the handle, which does NOT cancel the call (the work goes
+/// on; its result is dropped).
+template <class T>
 class Call {
  public:
+  using value_type = T;
+
   Call() noexcept = default;
   /// Takes ownership of `call` (NULL gives an empty object).
   explicit Call(temporal_call* call) noexcept : call_(call) {}
@@ -379,169 +631,133 @@ class Call {
   Call& operator=(const Call&) = delete;
   ~Call() { temporal_call_free(call_); }
 
-  /// Cancels the call (temporal_call_cancel). Idempotent; a no-op on an empty object.
-  void cancel() const noexcept { temporal_call_cancel(call_); }
   /// False for a moved-from or default-constructed object.
   explicit operator bool() const noexcept { return call_ != nullptr; }
-  const temporal_call* native_handle() const noexcept { return call_; }
+  /// The C handle, still owned by this object (what CompletionQueue::next() returns).
+  temporal_call* native_handle() const noexcept { return call_; }
+  /// Gives up ownership of the C handle (the caller frees it with temporal_call_free).
+  temporal_call* release() noexcept { return std::exchange(call_, nullptr); }
+
+  /// Whether the call completed (temporal_call_is_done). Never blocks.
+  bool is_done() const noexcept { return temporal_call_is_done(call_); }
+
+  /// Waits until the call completed, however long it takes (the call's own timeout bounds
+  /// it). Throws only if it cannot wait (InvalidArgumentError: an empty Call, or from inside a
+  /// library callback); the call's own error is for get().
+  void wait() const { throw_if_error(temporal_call_wait(call_, TEMPORAL_TIMEOUT_NONE)); }
+
+  /// Waits at most `timeout`: true once the call completed, false if it is still in flight
+  /// after that (the call goes on: wait again, or cancel it). `Timeout()` and
+  /// `Timeout::none()` wait as long as the call takes.
+  bool wait_for(Timeout timeout) const {
+    temporal_error* error = temporal_call_wait(call_, timeout.ms());
+    if (error != nullptr &&
+        temporal_error_get_code(error) == TEMPORAL_ERROR_CODE_DEADLINE_EXCEEDED) {
+      temporal_error_free(error);
+      return false;
+    }
+    throw_if_error(error);
+    return true;
+  }
+
+  /// Cancels the call (temporal_call_cancel): unless it already completed, it completes
+  /// promptly with CanceledError. What already reached the server (a start, a signal) stays
+  /// done. Idempotent; a no-op on an empty object; may be called from any thread while
+  /// another waits.
+  void cancel() const noexcept { temporal_call_cancel(call_); }
+
+  /// Waits for the call, then returns its result or throws its error (the Error subclass of
+  /// its code). A WorkflowRun or Client result is taken out of the call: get() it once.
+  T get() {
+    wait();
+    if (const temporal_error* error = temporal_call_get_error(call_)) throw_error_from(error);
+    if constexpr (std::is_void_v<T>) {
+      return;
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      return json_or("null");
+    } else if constexpr (std::is_same_v<T, std::int64_t>) {
+      std::int64_t count = 0;
+      if (!temporal_call_get_count(call_, &count)) {
+        throw_error(ErrorCode::Internal, "the call has no count");
+      }
+      return count;
+    } else if constexpr (std::is_same_v<T, UpdateResult>) {
+      const char* update_id = temporal_call_get_update_id(call_);
+      return UpdateResult{json_or("null"), update_id != nullptr ? update_id : ""};
+    } else {
+      static_assert(std::is_same_v<T, WorkflowRun> || std::is_same_v<T, Client>,
+                    "no such call result");
+      auto* handle = take_handle(static_cast<T*>(nullptr));
+      if (handle == nullptr) {
+        throw_error(ErrorCode::InvalidArgument, "the call's result was already taken");
+      }
+      return T(handle);
+    }
+  }
+
+  /// Waits for the call, then returns its JSON text ("" for an operation without one) or
+  /// throws its error. For a count, the JSON also has the `groups` of a GROUP BY query.
+  std::string json() const {
+    wait();
+    if (const temporal_error* error = temporal_call_get_error(call_)) throw_error_from(error);
+    return json_or("");
+  }
 
  private:
+  std::string json_or(const char* fallback) const {
+    const char* json = temporal_call_get_json(call_);
+    return json != nullptr ? json : fallback;
+  }
+  temporal_workflow_run* take_handle(WorkflowRun*) const { return temporal_call_take_run(call_); }
+  temporal_client* take_handle(Client*) const { return temporal_call_take_client(call_); }
+
   temporal_call* call_ = nullptr;
 };
 
-/// The callback of the callback forms of the `*_async` methods: an exception_ptr (null on
-/// success; rethrow it to get the `temporal::Error` subclass) and the value (empty on error).
-/// It runs exactly once, on a library thread; keep it short. It may start other async calls
-/// but must not make blocking calls (they fail with InvalidArgumentError) or wait on a future
-/// of this library. It must not throw: an exception leaving it calls std::terminate.
-template <class T>
-using Callback = std::function<void(std::exception_ptr, T)>;
-/// The callback of operations without a result.
-using VoidCallback = std::function<void(std::exception_ptr)>;
-
 namespace detail {
 
-struct StringFree {
-  void operator()(char* s) const noexcept { temporal_string_free(s); }
-};
-struct RunFree {
-  void operator()(temporal_workflow_run* r) const noexcept { temporal_workflow_run_free(r); }
-};
-using OwnedString = std::unique_ptr<char, StringFree>;
-using OwnedRun = std::unique_ptr<temporal_workflow_run, RunFree>;
-
-// The exception throw_if_error would throw (it frees `error`).
-inline std::exception_ptr to_exception(temporal_error* error) noexcept {
-  try {
-    throw_if_error(error);
-  } catch (...) {
-    return std::current_exception();
-  }
-  return nullptr;
-}
-
-// What a result kind takes from a completion (and gives on error). WorkflowRun's is defined
-// after the class.
+// The callback of the future form: user_data is a heap std::promise<T>. It owns the call from
+// here (the starter released it) and frees it with the promise.
 template <class T>
-struct Result;
-
-template <>
-struct Result<void> {
-  using callback_type = VoidCallback;
-};
-
-template <>
-struct Result<std::string> {
-  using callback_type = Callback<std::string>;
-  static std::string take(OwnedString& json, OwnedRun&) {
-    return json ? std::string(json.get()) : std::string("null");
-  }
-  static std::string empty() { return {}; }
-};
-
-// {"count": N}, the answer of temporal_count_workflow.
-inline std::int64_t parse_count(const char* json) {
-#if TEMPORAL_FFI_HAS_NLOHMANN_JSON
-  try {
-    return nlohmann::json::parse(json).at("count").get<std::int64_t>();
-  } catch (const nlohmann::json::exception& e) {
-    throw_error(ErrorCode::Internal, std::string("cannot read the count: ") + e.what());
-  }
-#else
-  const std::string s = json != nullptr ? json : "";
-  const auto key = s.find("\"count\"");
-  const auto colon = key == std::string::npos ? key : s.find(':', key);
-  if (colon == std::string::npos) throw_error(ErrorCode::Internal, "cannot read the count: " + s);
-  char* end = nullptr;
-  const long long n = std::strtoll(s.c_str() + colon + 1, &end, 10);
-  if (end == s.c_str() + colon + 1) throw_error(ErrorCode::Internal, "cannot read the count: " + s);
-  return static_cast<std::int64_t>(n);
-#endif
-}
-
-template <>
-struct Result<std::int64_t> {
-  using callback_type = Callback<std::int64_t>;
-  static std::int64_t take(OwnedString& json, OwnedRun&) { return parse_count(json.get()); }
-  static std::int64_t empty() { return 0; }
-};
-
-// The temporal_callback of the future forms: user_data is a heap std::promise<T>; sets the
-// value or the exception, and frees the promise and everything the library passed.
-template <class T>
-void promise_trampoline(void* user_data, temporal_error* error, char* result_json,
-                        temporal_workflow_run* run) noexcept {
+void fulfil_promise(void* user_data, temporal_call* call) noexcept {
   std::unique_ptr<std::promise<T>> promise(static_cast<std::promise<T>*>(user_data));
-  OwnedString json(result_json);
-  OwnedRun owned_run(run);
-  if (error != nullptr) {
-    promise->set_exception(to_exception(error));
-    return;
-  }
+  Call<T> owned(call);
   try {
     if constexpr (std::is_void_v<T>) {
+      owned.get();
       promise->set_value();
     } else {
-      promise->set_value(Result<T>::take(json, owned_run));
+      promise->set_value(owned.get());
     }
   } catch (...) {
     promise->set_exception(std::current_exception());
   }
 }
 
-// The temporal_callback of the callback forms: user_data is a heap callback_type.
-template <class T>
-void callback_trampoline(void* user_data, temporal_error* error, char* result_json,
-                         temporal_workflow_run* run) noexcept {
-  using F = typename Result<T>::callback_type;
-  std::unique_ptr<F> callback(static_cast<F*>(user_data));
-  OwnedString json(result_json);
-  OwnedRun owned_run(run);
-  std::exception_ptr exception = error != nullptr ? to_exception(error) : nullptr;
-  if constexpr (std::is_void_v<T>) {
-    (*callback)(exception);
-  } else {
-    if (!exception) {
-      try {
-        T value = Result<T>::take(json, owned_run);
-        (*callback)(nullptr, std::move(value));
-        return;
-      } catch (...) {
-        exception = std::current_exception();
-      }
-    }
-    (*callback)(exception, Result<T>::empty());
-  }
-}
-
-// Starts a C async call for a future. `start(callback, user_data, call_out)` makes the C call.
-// Every error, including an immediate refusal, ends up in the future.
+// A std::future for a call: `start(const temporal_call_options&)` is the operation's one start
+// (it returns the Call); this adds the callback that completes the future. Every error,
+// including an immediate refusal, ends up in the future.
 template <class T, class Start>
-std::future<T> start_future(Start&& start) {
+std::future<T> start_future(Timeout timeout, Start&& start) {
   auto promise = std::make_unique<std::promise<T>>();
   std::future<T> future = promise->get_future();
+  temporal_call_options options = c_call_options(CallOptions(timeout));
+  options.callback = &fulfil_promise<T>;
+  options.user_data = promise.get();
   try {
-    throw_if_error(start(&promise_trampoline<T>, static_cast<void*>(promise.get()),
-                         static_cast<temporal_call**>(nullptr)));
-    promise.release();  // the trampoline owns it now
+    Call<T> call = start(options);
+    // The callback owns both now, and may have run already: touch neither.
+    promise.release();
+    call.release();
   } catch (...) {
     promise->set_exception(std::current_exception());
   }
   return future;
 }
 
-// Starts a C async call with a callback. An immediate refusal (invalid arguments) is thrown
-// here and the callback is never called.
-template <class T, class Start>
-Call start_callback(typename Result<T>::callback_type callback, Start&& start) {
-  if (!callback) throw_error(ErrorCode::InvalidArgument, "callback must not be empty");
-  using F = typename Result<T>::callback_type;
-  auto holder = std::make_unique<F>(std::move(callback));
-  temporal_call* call = nullptr;
-  throw_if_error(start(&callback_trampoline<T>, static_cast<void*>(holder.get()), &call));
-  holder.release();  // the trampoline owns it now
-  return Call(call);
-}
+struct RunFree {
+  void operator()(temporal_workflow_run* r) const noexcept { temporal_workflow_run_free(r); }
+};
 
 }  // namespace detail
 
@@ -552,14 +768,7 @@ Call start_callback(typename Result<T>::callback_type callback, Start&& start) {
 class WorkflowRun {
  public:
   /// Takes ownership of `run` (NULL gives an empty object).
-  /// (Allocating the shared state may throw std::bad_alloc; `run` is freed then.)
-  explicit WorkflowRun(temporal_workflow_run* run) : run_(run, &temporal_workflow_run_free) {}
-
-  WorkflowRun(WorkflowRun&&) noexcept = default;
-  WorkflowRun& operator=(WorkflowRun&&) noexcept = default;
-  WorkflowRun(const WorkflowRun&) = delete;
-  WorkflowRun& operator=(const WorkflowRun&) = delete;
-  ~WorkflowRun() = default;
+  explicit WorkflowRun(temporal_workflow_run* run) noexcept : run_(run) {}
 
   /// False for a moved-from object.
   explicit operator bool() const noexcept { return static_cast<bool>(run_); }
@@ -572,91 +781,86 @@ class WorkflowRun {
     return s != nullptr ? s : "";
   }
 
-  /// The Run ID. For a run from Client::get_workflow without a Run ID, the first call asks the
-  /// server (blocking) and gives "" if that fails, as the Go SDK does.
+  /// The Run ID; never blocks. For a run from Client::get_workflow without a Run ID it is ""
+  /// until the first result wait or resolve_run_id() pinned the current run.
   std::string run_id() const {
     const char* s = temporal_workflow_run_get_run_id(run_.get());
     return s != nullptr ? s : "";
   }
 
-  /// Waits for the workflow to close and returns its result as JSON text ("null" when it
-  /// returned nothing). `timeout`: give up with DeadlineExceededError (the workflow is not
-  /// affected); 0: wait as long as it takes. Throws WorkflowFailedError, WorkflowCanceledError,
-  /// WorkflowTerminatedError, WorkflowTimedOutError, NotFoundError, PayloadError...
-  std::string get(std::chrono::milliseconds timeout = std::chrono::milliseconds{0}) const {
-    return get_result(run_.get(), timeout);
+  /// Asks the server for the current run of a run without a Run ID
+  /// (temporal_workflow_run_resolve_run_id_async); afterwards run_id() has it ("" if the server
+  /// could not say). Bounded by the library's 10 s (the timeout in `options` is not used).
+  Call<void> resolve_run_id_async(const CallOptions& options = {}) const {
+    const temporal_call_options c = detail::c_call_options(options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_workflow_run_resolve_run_id_async(run_.get(), &c, &call));
+    return Call<void>(call);
+  }
+  /// resolve_run_id_async, waited for; returns run_id().
+  std::string resolve_run_id() const {
+    resolve_run_id_async().get();
+    return run_id();
   }
 
-  /// get() without blocking a thread (temporal_get_result_async): the future receives the
-  /// result or the exception get() would throw (every error, including invalid arguments,
-  /// goes into the future). The library keeps what it needs of the run, so this object may be
-  /// destroyed before the future is ready; destroying the future does not block.
-  std::future<std::string> get_async(
-      std::chrono::milliseconds timeout = std::chrono::milliseconds{0}) const {
+  /// Waits for the workflow to close (temporal_get_result_async): the call's result is the
+  /// workflow's result as JSON text ("null" when it returned nothing). `options.timeout`: give
+  /// up with DeadlineExceededError (the workflow is not affected); default: no limit. Errors:
+  /// WorkflowFailedError, WorkflowCanceledError, WorkflowTerminatedError,
+  /// WorkflowTimedOutError, NotFoundError, PayloadError...
+  Call<std::string> get_call(const CallOptions& options = {}) const {
+    return start_get(detail::c_call_options(options));
+  }
+
+  /// get_call(timeout).get(): blocks until the result (or the error).
+  std::string get(Timeout timeout = {}) const { return get_call(timeout).get(); }
+
+  /// The same call as a std::future, completed by the library (no thread waits): the future
+  /// receives the result or the exception get() would throw (every error, including invalid
+  /// arguments, goes into the future; a bad Timeout throws here, when it is made). This object
+  /// may be destroyed before the future is ready; destroying the future does not block. The
+  /// call cannot be canceled: use get_call() for that.
+  std::future<std::string> get_async(Timeout timeout = {}) const {
     return detail::start_future<std::string>(
-        [&](temporal_callback cb, void* user_data, temporal_call** call_out) {
-          return temporal_get_result_async(run_.get(), detail::to_ms(timeout, "timeout"), cb,
-                                           user_data, call_out);
-        });
-  }
-
-  /// get() with a callback (see temporal::Callback); returns the call's handle, to cancel it.
-  /// Throws (and never calls `callback`) only for invalid arguments.
-  Call get_async(std::chrono::milliseconds timeout, Callback<std::string> callback) const {
-    const std::uint64_t timeout_ms = detail::to_ms(timeout, "timeout");
-    return detail::start_callback<std::string>(
-        std::move(callback), [&](temporal_callback cb, void* user_data, temporal_call** call_out) {
-          return temporal_get_result_async(run_.get(), timeout_ms, cb, user_data, call_out);
-        });
+        timeout, [this](const temporal_call_options& c) { return start_get(c); });
   }
 
 #if TEMPORAL_FFI_HAS_NLOHMANN_JSON
   /// get(), parsed and converted with nlohmann::json (T = nlohmann::json for the raw value).
   template <class T>
-  T get_as(std::chrono::milliseconds timeout = std::chrono::milliseconds{0}) const {
+  T get_as(Timeout timeout = {}) const {
     return nlohmann::json::parse(get(timeout)).template get<T>();
   }
 #endif
 
  private:
-  static std::string get_result(const temporal_workflow_run* run,
-                                std::chrono::milliseconds timeout) {
-    const std::uint64_t timeout_ms = detail::to_ms(timeout, "timeout");
-    char* out = nullptr;
-    throw_if_error(temporal_get_result(run, timeout_ms, &out));
-    struct Free {
-      void operator()(char* s) const noexcept { temporal_string_free(s); }
-    };
-    std::unique_ptr<char, Free> owned(out);
-    return out != nullptr ? std::string(out) : std::string("null");
+  // The one start of a result wait; get_call and get_async differ only in the options.
+  Call<std::string> start_get(const temporal_call_options& options) const {
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_get_result_async(run_.get(), &options, &call));
+    return Call<std::string>(call);
   }
 
-  std::shared_ptr<temporal_workflow_run> run_;
+  std::unique_ptr<temporal_workflow_run, detail::RunFree> run_;
 };
-
-namespace detail {
-template <>
-struct Result<WorkflowRun> {
-  using callback_type = Callback<WorkflowRun>;
-  static WorkflowRun take(OwnedString&, OwnedRun& run) { return WorkflowRun(run.release()); }
-  static WorkflowRun empty() { return WorkflowRun(nullptr); }
-};
-}  // namespace detail
 
 // ---------------------------------------------------------------------------------------------
 // Client
 
 /// A connected client (temporal_client). Move-only; thread-safe. Runs obtained from it stay
 /// valid after it is destroyed.
+///
+/// Every operation on workflow executions comes as `op_async(..., CallOptions = {})`, which
+/// starts the call and returns it (it throws, and starts nothing, only for invalid arguments),
+/// and the blocking `op(..., Timeout = {})`, which is `op_async(..., timeout).get()`. `run_id`
+/// "": the current run. Arguments are JSON arrays. Default timeouts are the library's: 10 s for
+/// one request, no limit for an update.
 class Client {
-  using ms = std::chrono::milliseconds;
-
-  // (Private helpers first: their return types are deduced.)
   // Builds the C options (valid only during the call) and calls f(const options*).
   template <class F>
   static auto with_c_options(const StartWorkflowOptions& o, F&& f) {
-    temporal_start_workflow_options c;
-    temporal_start_workflow_options_default(&c);
+    temporal_start_workflow_options c =
+        detail::c_defaults(&temporal_start_workflow_options_default);
     c.id = detail::c_str_or_null(o.id);
     c.task_queue = detail::c_str_or_null(o.task_queue);
     c.execution_timeout_ms = detail::to_ms(o.execution_timeout, "execution_timeout");
@@ -665,7 +869,7 @@ class Client {
     c.id_reuse_policy = static_cast<std::int32_t>(o.id_reuse_policy);
     c.id_conflict_policy = static_cast<std::int32_t>(o.id_conflict_policy);
     c.error_when_already_started = o.error_when_already_started;
-    temporal_retry_policy retry{};
+    temporal_retry_policy retry = detail::c_defaults(&temporal_retry_policy_default);
     std::string non_retryable;
     if (o.retry_policy) {
       const RetryPolicy& r = *o.retry_policy;
@@ -686,119 +890,28 @@ class Client {
     return f(static_cast<const temporal_start_workflow_options*>(&c));
   }
 
-  WorkflowRun execute(const std::string& workflow_type, const StartWorkflowOptions& o,
-                      const char* args_json) const {
+  // The one start of a workflow start (every execute_workflow overload).
+  Call<WorkflowRun> start_execute(const std::string& workflow_type, const StartWorkflowOptions& o,
+                                  const char* args_json, const CallOptions& options) const {
+    const temporal_call_options call_options = detail::c_call_options(options);
     return with_c_options(o, [&](const temporal_start_workflow_options* c) {
-      temporal_workflow_run* run = nullptr;
-      throw_if_error(temporal_execute_workflow(client_, workflow_type.c_str(), args_json, c, &run));
-      return WorkflowRun(run);
+      temporal_call* call = nullptr;
+      throw_if_error(temporal_execute_workflow_async(client_, workflow_type.c_str(), args_json, c,
+                                                     &call_options, &call));
+      return Call<WorkflowRun>(call);
     });
   }
 
-  static std::string take_json(char* out) {
-    detail::OwnedString owned(out);
-    return owned ? std::string(owned.get()) : std::string("null");
-  }
-
-
-  // The C async call of each operation, as f(callback, user_data, call_out). They capture the
-  // caller's arguments by pointer: used only within the public method's call.
-  auto signal_fn(const std::string& id, const std::string& run_id, const std::string& name,
-                 const std::string& args, ms deadline) const {
-    return [this, id = &id, run_id = &run_id, name = &name, args = &args, deadline](
-               temporal_callback cb, void* ud, temporal_call** out) {
-      return temporal_signal_workflow_async(client_, id->c_str(), detail::c_str_or_null(*run_id),
-                                            name->c_str(), args->c_str(),
-                                            detail::to_ms(deadline, "deadline"), cb, ud, out);
-    };
-  }
-  auto signal_with_start_fn(const std::string& signal_name, const std::string& signal_args,
-                            const std::string& type, const StartWorkflowOptions& options,
-                            const std::string& args, ms deadline) const {
-    return [this, signal_name = &signal_name, signal_args = &signal_args, type = &type,
-            options = &options, args = &args, deadline](temporal_callback cb, void* ud,
-                                                        temporal_call** out) {
-      const std::uint64_t deadline_ms = detail::to_ms(deadline, "deadline");
-      return with_c_options(*options, [&](const temporal_start_workflow_options* c) {
-        return temporal_signal_with_start_workflow_async(
-            client_, signal_name->c_str(), signal_args->c_str(), type->c_str(), args->c_str(), c,
-            deadline_ms, cb, ud, out);
-      });
-    };
-  }
-  auto query_fn(const std::string& id, const std::string& run_id, const std::string& type,
-                const std::string& args, ms deadline) const {
-    return [this, id = &id, run_id = &run_id, type = &type, args = &args, deadline](
-               temporal_callback cb, void* ud, temporal_call** out) {
-      return temporal_query_workflow_async(client_, id->c_str(), detail::c_str_or_null(*run_id),
-                                           type->c_str(), args->c_str(),
-                                           detail::to_ms(deadline, "deadline"), cb, ud, out);
-    };
-  }
-  auto update_fn(const std::string& id, const std::string& run_id, const std::string& name,
-                 const std::string& args, const std::string& update_id, ms deadline) const {
-    return [this, id = &id, run_id = &run_id, name = &name, args = &args, update_id = &update_id,
-            deadline](temporal_callback cb, void* ud, temporal_call** out) {
-      return temporal_update_workflow_async(
-          client_, id->c_str(), detail::c_str_or_null(*run_id), name->c_str(),
-          detail::c_str_or_null(*update_id), args->c_str(), detail::to_ms(deadline, "deadline"),
-          cb, ud, out);
-    };
-  }
-  auto cancel_fn(const std::string& id, const std::string& run_id, ms deadline) const {
-    return [this, id = &id, run_id = &run_id, deadline](temporal_callback cb, void* ud,
-                                                        temporal_call** out) {
-      return temporal_cancel_workflow_async(client_, id->c_str(), detail::c_str_or_null(*run_id),
-                                            detail::to_ms(deadline, "deadline"), cb, ud, out);
-    };
-  }
-  auto terminate_fn(const std::string& id, const std::string& run_id, const std::string& reason,
-                    const std::string& details, ms deadline) const {
-    return [this, id = &id, run_id = &run_id, reason = &reason, details = &details, deadline](
-               temporal_callback cb, void* ud, temporal_call** out) {
-      return temporal_terminate_workflow_async(
-          client_, id->c_str(), detail::c_str_or_null(*run_id), detail::c_str_or_null(*reason),
-          detail::c_str_or_null(*details), detail::to_ms(deadline, "deadline"), cb, ud, out);
-    };
-  }
-  auto describe_fn(const std::string& id, const std::string& run_id, ms deadline) const {
-    return [this, id = &id, run_id = &run_id, deadline](temporal_callback cb, void* ud,
-                                                        temporal_call** out) {
-      return temporal_describe_workflow_execution_async(
-          client_, id->c_str(), detail::c_str_or_null(*run_id),
-          detail::to_ms(deadline, "deadline"), cb, ud, out);
-    };
-  }
-  auto list_fn(const std::string& query, std::int32_t page_size, const std::string& token,
-               ms deadline) const {
-    return [this, query = &query, page_size, token = &token, deadline](
-               temporal_callback cb, void* ud, temporal_call** out) {
-      return temporal_list_workflow_async(client_, detail::c_str_or_null(*query), page_size,
-                                          detail::c_str_or_null(*token),
-                                          detail::to_ms(deadline, "deadline"), cb, ud, out);
-    };
-  }
-  auto count_fn(const std::string& query, ms deadline) const {
-    return [this, query = &query, deadline](temporal_callback cb, void* ud, temporal_call** out) {
-      return temporal_count_workflow_async(client_, detail::c_str_or_null(*query),
-                                           detail::to_ms(deadline, "deadline"), cb, ud, out);
-    };
-  }
-  auto history_fn(const std::string& id, const std::string& run_id, ms deadline) const {
-    return [this, id = &id, run_id = &run_id, deadline](temporal_callback cb, void* ud,
-                                                        temporal_call** out) {
-      return temporal_get_workflow_history_async(client_, id->c_str(),
-                                                 detail::c_str_or_null(*run_id),
-                                                 detail::to_ms(deadline, "deadline"), cb, ud, out);
-    };
-  }
-
  public:
-  /// Connects and checks that the server answers (temporal_client_connect). Throws
-  /// InvalidArgumentError, UnavailableError, DeadlineExceededError, Error (PERMISSION_DENIED).
-  static Client connect(const ClientOptions& options = {}) {
-    temporal_client_options c;
-    temporal_client_options_default(&c);
+  /// Connects and checks that the server answers (temporal_client_connect_async); the call's
+  /// result is the Client. Bounded by `options.connect_timeout` (the timeout in
+  /// `call_options` is not used). Errors: InvalidArgumentError, UnavailableError,
+  /// DeadlineExceededError, Error (PERMISSION_DENIED). Checks the library version first
+  /// (VersionMismatchError).
+  static Call<Client> connect_async(const ClientOptions& options = {},
+                                    const CallOptions& call_options = {}) {
+    detail::ensure_library_version();
+    temporal_client_options c = detail::c_defaults(&temporal_client_options_default);
     c.address = detail::c_str_or_null(options.address);
     c.namespace_name = detail::c_str_or_null(options.namespace_name);
     c.identity = detail::c_str_or_null(options.identity);
@@ -814,16 +927,20 @@ class Client {
       metadata = detail::json_string_object(options.grpc_metadata);
       c.grpc_metadata_json = metadata.c_str();
     }
-    c.connect_timeout_ms = detail::to_ms(options.connect_timeout, "connect_timeout");
-    c.envconfig = options.envconfig;
+    c.connect_timeout_ms = options.connect_timeout.ms();
+    c.envconfig = static_cast<std::int32_t>(options.envconfig);
     c.envconfig_profile = options.envconfig_profile ? options.envconfig_profile->c_str() : nullptr;
     c.envconfig_file = options.envconfig_file ? options.envconfig_file->c_str() : nullptr;
     c.grpc_compression = static_cast<std::int32_t>(options.grpc_compression);
 
-    temporal_client* client = nullptr;
-    throw_if_error(temporal_client_connect(&c, &client));
-    return Client(client);
+    const temporal_call_options co = detail::c_call_options(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_client_connect_async(&c, &co, &call));
+    return Call<Client>(call);
   }
+
+  /// connect_async(options).get().
+  static Client connect(const ClientOptions& options = {}) { return connect_async(options).get(); }
 
   /// Takes ownership of `client` (NULL gives an empty object).
   explicit Client(temporal_client* client) noexcept : client_(client) {}
@@ -845,34 +962,58 @@ class Client {
   /// The C handle, still owned by this object (NULL when moved from).
   const temporal_client* native_handle() const noexcept { return client_; }
 
-  /// Starts a workflow (temporal_execute_workflow) and returns its run once the server
-  /// accepted the start; call get() on it to wait for the result. `args_json`: the arguments
-  /// as a JSON array, one element per workflow parameter, e.g. R"(["World"])".
-  WorkflowRun execute_workflow(const std::string& workflow_type,
-                               const StartWorkflowOptions& options,
-                               const std::string& args_json = "[]") const {
-    return execute(workflow_type, options, args_json.c_str());
+  // -------------------------------------------------------------------------------------------
+  // Starting workflows
+
+  /// Starts a workflow (temporal_execute_workflow_async); the call's result is its run, once
+  /// the server accepted the start (get() the run to wait for the workflow's result).
+  /// `args_json`: the arguments as a JSON array, one element per workflow parameter, e.g.
+  /// R"(["World"])". Default timeout: 10 s, retries of transient errors included.
+  Call<WorkflowRun> execute_workflow_async(const std::string& workflow_type,
+                                           const StartWorkflowOptions& options,
+                                           const std::string& args_json = "[]",
+                                           const CallOptions& call_options = {}) const {
+    return start_execute(workflow_type, options, args_json.c_str(), call_options);
+  }
+  /// The same, for a string literal (and NULL: no arguments).
+  Call<WorkflowRun> execute_workflow_async(const std::string& workflow_type,
+                                           const StartWorkflowOptions& options,
+                                           const char* args_json,
+                                           const CallOptions& call_options = {}) const {
+    return start_execute(workflow_type, options, args_json, call_options);
   }
 
-  /// The same, for a string literal (and NULL: no arguments).
+  /// execute_workflow_async(...).get(): the run, once the server accepted the start.
   WorkflowRun execute_workflow(const std::string& workflow_type,
                                const StartWorkflowOptions& options,
-                               const char* args_json) const {
-    return execute(workflow_type, options, args_json);
+                               const std::string& args_json = "[]", Timeout timeout = {}) const {
+    return execute_workflow_async(workflow_type, options, args_json, timeout).get();
+  }
+  /// The same, for a string literal (and NULL: no arguments).
+  WorkflowRun execute_workflow(const std::string& workflow_type,
+                               const StartWorkflowOptions& options, const char* args_json,
+                               Timeout timeout = {}) const {
+    return execute_workflow_async(workflow_type, options, args_json, timeout).get();
   }
 
 #if TEMPORAL_FFI_HAS_NLOHMANN_JSON
   /// The same with the arguments as a JSON array, e.g. nlohmann::json::array({"World"}).
-  WorkflowRun execute_workflow(const std::string& workflow_type,
-                               const StartWorkflowOptions& options,
-                               const nlohmann::json& args) const {
+  Call<WorkflowRun> execute_workflow_async(const std::string& workflow_type,
+                                           const StartWorkflowOptions& options,
+                                           const nlohmann::json& args,
+                                           const CallOptions& call_options = {}) const {
     const std::string args_json = args.dump();
-    return execute(workflow_type, options, args_json.c_str());
+    return start_execute(workflow_type, options, args_json.c_str(), call_options);
+  }
+  WorkflowRun execute_workflow(const std::string& workflow_type,
+                               const StartWorkflowOptions& options, const nlohmann::json& args,
+                               Timeout timeout = {}) const {
+    return execute_workflow_async(workflow_type, options, args, timeout).get();
   }
 #endif
 
   /// A run for an existing workflow (temporal_get_workflow); makes no call to the server.
-  /// `run_id` "": the latest run.
+  /// `run_id` "": the latest run (run_id() is "" until it is resolved).
   WorkflowRun get_workflow(const std::string& workflow_id, const std::string& run_id = "") const {
     temporal_workflow_run* run = nullptr;
     throw_if_error(temporal_get_workflow(client_, workflow_id.c_str(),
@@ -880,282 +1021,200 @@ class Client {
     return WorkflowRun(run);
   }
 
-
-  // -------------------------------------------------------------------------------------------
-  // Async execute
-
-  /// execute_workflow without blocking (temporal_execute_workflow_async): the future receives
-  /// the run once the server accepted the start, or the exception execute_workflow would throw.
-  std::future<WorkflowRun> execute_workflow_async(const std::string& workflow_type,
-                                                  const StartWorkflowOptions& options,
-                                                  const std::string& args_json = "[]") const {
-    return detail::start_future<WorkflowRun>(
-        [&](temporal_callback cb, void* user_data, temporal_call** call_out) {
-          return with_c_options(options, [&](const temporal_start_workflow_options* c) {
-            return temporal_execute_workflow_async(client_, workflow_type.c_str(),
-                                                   args_json.c_str(), c, cb, user_data, call_out);
-          });
-        });
-  }
-
-  /// The same with a callback; returns the call's handle (to cancel). Throws (and never calls
-  /// `callback`) only for invalid arguments.
-  Call execute_workflow_async(const std::string& workflow_type,
-                              const StartWorkflowOptions& options, const std::string& args_json,
-                              Callback<WorkflowRun> callback) const {
-    return detail::start_callback<WorkflowRun>(
-        std::move(callback), [&](temporal_callback cb, void* user_data, temporal_call** call_out) {
-          return with_c_options(options, [&](const temporal_start_workflow_options* c) {
-            return temporal_execute_workflow_async(client_, workflow_type.c_str(),
-                                                   args_json.c_str(), c, cb, user_data, call_out);
-          });
-        });
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Operations on workflow executions. `run_id` "": the current run. `deadline` 0: the
-  // library's default for the operation (see temporal.h). Arguments are JSON arrays.
-  // Each has a blocking form, a `_async` form returning a std::future (every error goes into
-  // the future) and a `_async` form taking a callback and returning a Call (it throws, and
-  // never calls the callback, only for invalid arguments).
-
-  /// Sends a signal (temporal_signal_workflow).
-  void signal_workflow(const std::string& workflow_id, const std::string& run_id,
-                       const std::string& signal_name, const std::string& args_json = "[]",
-                       ms deadline = ms{0}) const {
-    throw_if_error(temporal_signal_workflow(client_, workflow_id.c_str(),
-                                            detail::c_str_or_null(run_id), signal_name.c_str(),
-                                            args_json.c_str(), detail::to_ms(deadline, "deadline")));
-  }
-  std::future<void> signal_workflow_async(const std::string& workflow_id,
-                                          const std::string& run_id,
-                                          const std::string& signal_name,
-                                          const std::string& args_json = "[]",
-                                          ms deadline = ms{0}) const {
-    return detail::start_future<void>(signal_fn(workflow_id, run_id, signal_name, args_json, deadline));
-  }
-  Call signal_workflow_async(const std::string& workflow_id, const std::string& run_id,
-                             const std::string& signal_name, const std::string& args_json,
-                             ms deadline, VoidCallback callback) const {
-    return detail::start_callback<void>(std::move(callback),
-                                        signal_fn(workflow_id, run_id, signal_name, args_json, deadline));
-  }
-
   /// Signals a workflow, starting it first if it is not running
-  /// (temporal_signal_with_start_workflow); returns the run that got the signal. The Workflow
-  /// ID is `options.id`.
+  /// (temporal_signal_with_start_workflow_async); the call's result is the run that got the
+  /// signal. The Workflow ID is `options.id`.
+  Call<WorkflowRun> signal_with_start_workflow_async(const std::string& signal_name,
+                                                     const std::string& signal_args_json,
+                                                     const std::string& workflow_type,
+                                                     const StartWorkflowOptions& options,
+                                                     const std::string& args_json = "[]",
+                                                     const CallOptions& call_options = {}) const {
+    const temporal_call_options co = detail::c_call_options(call_options);
+    return with_c_options(options, [&](const temporal_start_workflow_options* c) {
+      temporal_call* call = nullptr;
+      throw_if_error(temporal_signal_with_start_workflow_async(
+          client_, signal_name.c_str(), signal_args_json.c_str(), workflow_type.c_str(),
+          args_json.c_str(), c, &co, &call));
+      return Call<WorkflowRun>(call);
+    });
+  }
   WorkflowRun signal_with_start_workflow(const std::string& signal_name,
                                          const std::string& signal_args_json,
                                          const std::string& workflow_type,
                                          const StartWorkflowOptions& options,
                                          const std::string& args_json = "[]",
-                                         ms deadline = ms{0}) const {
-    const std::uint64_t deadline_ms = detail::to_ms(deadline, "deadline");
-    return with_c_options(options, [&](const temporal_start_workflow_options* c) {
-      temporal_workflow_run* run = nullptr;
-      throw_if_error(temporal_signal_with_start_workflow(
-          client_, signal_name.c_str(), signal_args_json.c_str(), workflow_type.c_str(),
-          args_json.c_str(), c, deadline_ms, &run));
-      return WorkflowRun(run);
-    });
-  }
-  std::future<WorkflowRun> signal_with_start_workflow_async(
-      const std::string& signal_name, const std::string& signal_args_json,
-      const std::string& workflow_type, const StartWorkflowOptions& options,
-      const std::string& args_json = "[]", ms deadline = ms{0}) const {
-    return detail::start_future<WorkflowRun>(signal_with_start_fn(
-        signal_name, signal_args_json, workflow_type, options, args_json, deadline));
-  }
-  Call signal_with_start_workflow_async(const std::string& signal_name,
-                                        const std::string& signal_args_json,
-                                        const std::string& workflow_type,
-                                        const StartWorkflowOptions& options,
-                                        const std::string& args_json, ms deadline,
-                                        Callback<WorkflowRun> callback) const {
-    return detail::start_callback<WorkflowRun>(
-        std::move(callback), signal_with_start_fn(signal_name, signal_args_json, workflow_type,
-                                                  options, args_json, deadline));
+                                         Timeout timeout = {}) const {
+    return signal_with_start_workflow_async(signal_name, signal_args_json, workflow_type,
+                                            options, args_json, timeout)
+        .get();
   }
 
-  /// Queries a workflow (temporal_query_workflow); returns the handler's answer as JSON.
-  /// A failing or rejected query throws QueryFailedError.
+  // -------------------------------------------------------------------------------------------
+  // Operations on workflow executions
+
+  /// Sends a signal (temporal_signal_workflow_async). No result.
+  Call<void> signal_workflow_async(const std::string& workflow_id, const std::string& run_id,
+                                   const std::string& signal_name,
+                                   const std::string& args_json = "[]",
+                                   const CallOptions& call_options = {}) const {
+    const temporal_call_options co = detail::c_call_options(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_signal_workflow_async(client_, workflow_id.c_str(),
+                                                  detail::c_str_or_null(run_id),
+                                                  signal_name.c_str(), args_json.c_str(), &co,
+                                                  &call));
+    return Call<void>(call);
+  }
+  void signal_workflow(const std::string& workflow_id, const std::string& run_id,
+                       const std::string& signal_name, const std::string& args_json = "[]",
+                       Timeout timeout = {}) const {
+    signal_workflow_async(workflow_id, run_id, signal_name, args_json, timeout).get();
+  }
+
+  /// Queries a workflow (temporal_query_workflow_async); the result is the handler's answer as
+  /// JSON. A failing or rejected query: QueryFailedError; no answer within the timeout (for
+  /// example no worker polls the workflow's task queue): DeadlineExceededError.
+  Call<std::string> query_workflow_async(const std::string& workflow_id,
+                                         const std::string& run_id,
+                                         const std::string& query_type,
+                                         const std::string& args_json = "[]",
+                                         const CallOptions& call_options = {}) const {
+    const temporal_call_options co = detail::c_call_options(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_query_workflow_async(client_, workflow_id.c_str(),
+                                                 detail::c_str_or_null(run_id),
+                                                 query_type.c_str(), args_json.c_str(), &co,
+                                                 &call));
+    return Call<std::string>(call);
+  }
   std::string query_workflow(const std::string& workflow_id, const std::string& run_id,
                              const std::string& query_type, const std::string& args_json = "[]",
-                             ms deadline = ms{0}) const {
-    char* out = nullptr;
-    throw_if_error(temporal_query_workflow(client_, workflow_id.c_str(),
-                                           detail::c_str_or_null(run_id), query_type.c_str(),
-                                           args_json.c_str(), detail::to_ms(deadline, "deadline"),
-                                           &out));
-    return take_json(out);
-  }
-  std::future<std::string> query_workflow_async(const std::string& workflow_id,
-                                                const std::string& run_id,
-                                                const std::string& query_type,
-                                                const std::string& args_json = "[]",
-                                                ms deadline = ms{0}) const {
-    return detail::start_future<std::string>(query_fn(workflow_id, run_id, query_type, args_json, deadline));
-  }
-  Call query_workflow_async(const std::string& workflow_id, const std::string& run_id,
-                            const std::string& query_type, const std::string& args_json,
-                            ms deadline, Callback<std::string> callback) const {
-    return detail::start_callback<std::string>(
-        std::move(callback), query_fn(workflow_id, run_id, query_type, args_json, deadline));
+                             Timeout timeout = {}) const {
+    return query_workflow_async(workflow_id, run_id, query_type, args_json, timeout).get();
   }
 
-  /// Sends an update and waits for its result (temporal_update_workflow); returns the
-  /// handler's result as JSON. `update_id` "": a UUID. `deadline` 0: no limit. A rejected or
-  /// failed update throws UpdateFailedError (details: `failure`).
-  std::string update_workflow(const std::string& workflow_id, const std::string& run_id,
-                              const std::string& update_name, const std::string& args_json = "[]",
-                              const std::string& update_id = "", ms deadline = ms{0}) const {
-    char* out = nullptr;
-    throw_if_error(temporal_update_workflow(
+  /// Sends an update and waits for its result (temporal_update_workflow_async); the result is
+  /// the handler's result and the update ID. `update_id` "": the library generates one.
+  /// Default timeout: no limit. A rejected or failed update: UpdateFailedError (details:
+  /// `update_id`, `failure`).
+  Call<UpdateResult> update_workflow_async(const std::string& workflow_id,
+                                           const std::string& run_id,
+                                           const std::string& update_name,
+                                           const std::string& args_json = "[]",
+                                           const std::string& update_id = "",
+                                           const CallOptions& call_options = {}) const {
+    const temporal_call_options co = detail::c_call_options(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_update_workflow_async(
         client_, workflow_id.c_str(), detail::c_str_or_null(run_id), update_name.c_str(),
-        detail::c_str_or_null(update_id), args_json.c_str(), detail::to_ms(deadline, "deadline"),
-        &out));
-    return take_json(out);
+        detail::c_str_or_null(update_id), args_json.c_str(), &co, &call));
+    return Call<UpdateResult>(call);
   }
-  std::future<std::string> update_workflow_async(const std::string& workflow_id,
-                                                 const std::string& run_id,
-                                                 const std::string& update_name,
-                                                 const std::string& args_json = "[]",
-                                                 const std::string& update_id = "",
-                                                 ms deadline = ms{0}) const {
-    return detail::start_future<std::string>(
-        update_fn(workflow_id, run_id, update_name, args_json, update_id, deadline));
-  }
-  Call update_workflow_async(const std::string& workflow_id, const std::string& run_id,
-                             const std::string& update_name, const std::string& args_json,
-                             const std::string& update_id, ms deadline,
-                             Callback<std::string> callback) const {
-    return detail::start_callback<std::string>(
-        std::move(callback), update_fn(workflow_id, run_id, update_name, args_json, update_id, deadline));
+  UpdateResult update_workflow(const std::string& workflow_id, const std::string& run_id,
+                               const std::string& update_name, const std::string& args_json = "[]",
+                               const std::string& update_id = "", Timeout timeout = {}) const {
+    return update_workflow_async(workflow_id, run_id, update_name, args_json, update_id, timeout)
+        .get();
   }
 
-  /// Requests cancellation (temporal_cancel_workflow); the workflow decides how to stop.
+  /// Requests cancellation (temporal_cancel_workflow_async); the workflow decides how to stop.
+  /// No result.
+  Call<void> cancel_workflow_async(const std::string& workflow_id, const std::string& run_id = "",
+                                   const CallOptions& call_options = {}) const {
+    const temporal_call_options co = detail::c_call_options(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_cancel_workflow_async(client_, workflow_id.c_str(),
+                                                  detail::c_str_or_null(run_id), &co, &call));
+    return Call<void>(call);
+  }
   void cancel_workflow(const std::string& workflow_id, const std::string& run_id = "",
-                       ms deadline = ms{0}) const {
-    throw_if_error(temporal_cancel_workflow(client_, workflow_id.c_str(),
-                                            detail::c_str_or_null(run_id),
-                                            detail::to_ms(deadline, "deadline")));
-  }
-  std::future<void> cancel_workflow_async(const std::string& workflow_id,
-                                          const std::string& run_id = "",
-                                          ms deadline = ms{0}) const {
-    return detail::start_future<void>(cancel_fn(workflow_id, run_id, deadline));
-  }
-  Call cancel_workflow_async(const std::string& workflow_id, const std::string& run_id,
-                             ms deadline, VoidCallback callback) const {
-    return detail::start_callback<void>(std::move(callback), cancel_fn(workflow_id, run_id, deadline));
+                       Timeout timeout = {}) const {
+    cancel_workflow_async(workflow_id, run_id, timeout).get();
   }
 
-  /// Terminates a workflow (temporal_terminate_workflow). `reason` "": none; `details_json`: a
-  /// JSON array, "" for none.
+  /// Terminates a workflow (temporal_terminate_workflow_async). `reason` "": none;
+  /// `details_json`: a JSON array, "" for none. No result.
+  Call<void> terminate_workflow_async(const std::string& workflow_id,
+                                      const std::string& run_id = "",
+                                      const std::string& reason = "",
+                                      const std::string& details_json = "",
+                                      const CallOptions& call_options = {}) const {
+    const temporal_call_options co = detail::c_call_options(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_terminate_workflow_async(
+        client_, workflow_id.c_str(), detail::c_str_or_null(run_id), detail::c_str_or_null(reason),
+        detail::c_str_or_null(details_json), &co, &call));
+    return Call<void>(call);
+  }
   void terminate_workflow(const std::string& workflow_id, const std::string& run_id = "",
                           const std::string& reason = "", const std::string& details_json = "",
-                          ms deadline = ms{0}) const {
-    throw_if_error(temporal_terminate_workflow(
-        client_, workflow_id.c_str(), detail::c_str_or_null(run_id), detail::c_str_or_null(reason),
-        detail::c_str_or_null(details_json), detail::to_ms(deadline, "deadline")));
-  }
-  std::future<void> terminate_workflow_async(const std::string& workflow_id,
-                                             const std::string& run_id = "",
-                                             const std::string& reason = "",
-                                             const std::string& details_json = "",
-                                             ms deadline = ms{0}) const {
-    return detail::start_future<void>(terminate_fn(workflow_id, run_id, reason, details_json, deadline));
-  }
-  Call terminate_workflow_async(const std::string& workflow_id, const std::string& run_id,
-                                const std::string& reason, const std::string& details_json,
-                                ms deadline, VoidCallback callback) const {
-    return detail::start_callback<void>(
-        std::move(callback), terminate_fn(workflow_id, run_id, reason, details_json, deadline));
+                          Timeout timeout = {}) const {
+    terminate_workflow_async(workflow_id, run_id, reason, details_json, timeout).get();
   }
 
-  /// Describes an execution (temporal_describe_workflow_execution) as a JSON object
-  /// (`workflow_id`, `run_id`, `workflow_type`, `status`, ...; see temporal.h).
+  /// Describes an execution (temporal_describe_workflow_execution_async); the result is a JSON
+  /// object (`workflow_id`, `run_id`, `workflow_type`, `status`, ...; see temporal.h).
+  Call<std::string> describe_workflow_execution_async(const std::string& workflow_id,
+                                                      const std::string& run_id = "",
+                                                      const CallOptions& call_options = {}) const {
+    const temporal_call_options co = detail::c_call_options(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_describe_workflow_execution_async(
+        client_, workflow_id.c_str(), detail::c_str_or_null(run_id), &co, &call));
+    return Call<std::string>(call);
+  }
   std::string describe_workflow_execution(const std::string& workflow_id,
                                           const std::string& run_id = "",
-                                          ms deadline = ms{0}) const {
-    char* out = nullptr;
-    throw_if_error(temporal_describe_workflow_execution(client_, workflow_id.c_str(),
-                                                        detail::c_str_or_null(run_id),
-                                                        detail::to_ms(deadline, "deadline"), &out));
-    return take_json(out);
-  }
-  std::future<std::string> describe_workflow_execution_async(const std::string& workflow_id,
-                                                             const std::string& run_id = "",
-                                                             ms deadline = ms{0}) const {
-    return detail::start_future<std::string>(describe_fn(workflow_id, run_id, deadline));
-  }
-  Call describe_workflow_execution_async(const std::string& workflow_id,
-                                         const std::string& run_id, ms deadline,
-                                         Callback<std::string> callback) const {
-    return detail::start_callback<std::string>(std::move(callback),
-                                               describe_fn(workflow_id, run_id, deadline));
+                                          Timeout timeout = {}) const {
+    return describe_workflow_execution_async(workflow_id, run_id, timeout).get();
   }
 
-  /// One page of the executions matching a visibility query (temporal_list_workflow), as
-  /// `{"executions": [...], "next_page_token": "..."}`. `query` "": all; `page_size` 0: the
+  /// One page of the executions matching a visibility query (temporal_list_workflow_async),
+  /// as `{"executions": [...], "next_page_token": "..."}`. `query` "": all; `page_size` 0: the
   /// server's default; `page_token` "": the first page.
+  Call<std::string> list_workflow_async(const std::string& query = "", std::int32_t page_size = 0,
+                                        const std::string& page_token = "",
+                                        const CallOptions& call_options = {}) const {
+    const temporal_call_options co = detail::c_call_options(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_list_workflow_async(client_, detail::c_str_or_null(query), page_size,
+                                                detail::c_str_or_null(page_token), &co, &call));
+    return Call<std::string>(call);
+  }
   std::string list_workflow(const std::string& query = "", std::int32_t page_size = 0,
-                            const std::string& page_token = "", ms deadline = ms{0}) const {
-    char* out = nullptr;
-    throw_if_error(temporal_list_workflow(client_, detail::c_str_or_null(query), page_size,
-                                          detail::c_str_or_null(page_token),
-                                          detail::to_ms(deadline, "deadline"), &out));
-    return take_json(out);
-  }
-  std::future<std::string> list_workflow_async(const std::string& query = "",
-                                               std::int32_t page_size = 0,
-                                               const std::string& page_token = "",
-                                               ms deadline = ms{0}) const {
-    return detail::start_future<std::string>(list_fn(query, page_size, page_token, deadline));
-  }
-  Call list_workflow_async(const std::string& query, std::int32_t page_size,
-                           const std::string& page_token, ms deadline,
-                           Callback<std::string> callback) const {
-    return detail::start_callback<std::string>(std::move(callback),
-                                               list_fn(query, page_size, page_token, deadline));
+                            const std::string& page_token = "", Timeout timeout = {}) const {
+    return list_workflow_async(query, page_size, page_token, timeout).get();
   }
 
-  /// The number of executions matching a visibility query (temporal_count_workflow); "": all.
-  std::int64_t count_workflow(const std::string& query = "", ms deadline = ms{0}) const {
-    char* out = nullptr;
-    throw_if_error(temporal_count_workflow(client_, detail::c_str_or_null(query),
-                                           detail::to_ms(deadline, "deadline"), &out));
-    detail::OwnedString owned(out);
-    return detail::parse_count(owned.get());
+  /// The number of executions matching a visibility query (temporal_count_workflow_async);
+  /// "": all. The call's json() also has the `groups` of a GROUP BY query.
+  Call<std::int64_t> count_workflow_async(const std::string& query = "",
+                                          const CallOptions& call_options = {}) const {
+    const temporal_call_options co = detail::c_call_options(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_count_workflow_async(client_, detail::c_str_or_null(query), &co,
+                                                 &call));
+    return Call<std::int64_t>(call);
   }
-  std::future<std::int64_t> count_workflow_async(const std::string& query = "",
-                                                 ms deadline = ms{0}) const {
-    return detail::start_future<std::int64_t>(count_fn(query, deadline));
-  }
-  Call count_workflow_async(const std::string& query, ms deadline,
-                            Callback<std::int64_t> callback) const {
-    return detail::start_callback<std::int64_t>(std::move(callback), count_fn(query, deadline));
+  std::int64_t count_workflow(const std::string& query = "", Timeout timeout = {}) const {
+    return count_workflow_async(query, timeout).get();
   }
 
-  /// The whole event history of a run (temporal_get_workflow_history) as `{"events": [...]}`.
-  /// `deadline` bounds the whole fetch (0: 10 s).
+  /// The whole event history of a run (temporal_get_workflow_history_async) as
+  /// `{"events": [...]}`. The timeout bounds the whole fetch (default: 10 s).
+  Call<std::string> get_workflow_history_async(const std::string& workflow_id,
+                                               const std::string& run_id = "",
+                                               const CallOptions& call_options = {}) const {
+    const temporal_call_options co = detail::c_call_options(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_get_workflow_history_async(
+        client_, workflow_id.c_str(), detail::c_str_or_null(run_id), &co, &call));
+    return Call<std::string>(call);
+  }
   std::string get_workflow_history(const std::string& workflow_id, const std::string& run_id = "",
-                                   ms deadline = ms{0}) const {
-    char* out = nullptr;
-    throw_if_error(temporal_get_workflow_history(client_, workflow_id.c_str(),
-                                                 detail::c_str_or_null(run_id),
-                                                 detail::to_ms(deadline, "deadline"), &out));
-    return take_json(out);
-  }
-  std::future<std::string> get_workflow_history_async(const std::string& workflow_id,
-                                                      const std::string& run_id = "",
-                                                      ms deadline = ms{0}) const {
-    return detail::start_future<std::string>(history_fn(workflow_id, run_id, deadline));
-  }
-  Call get_workflow_history_async(const std::string& workflow_id, const std::string& run_id,
-                                  ms deadline, Callback<std::string> callback) const {
-    return detail::start_callback<std::string>(std::move(callback),
-                                               history_fn(workflow_id, run_id, deadline));
+                                   Timeout timeout = {}) const {
+    return get_workflow_history_async(workflow_id, run_id, timeout).get();
   }
 
  private:
@@ -1193,10 +1252,11 @@ class Runtime {
  public:
   /// Configures the runtime (temporal_runtime_init). Only before the first other call of the
   /// library: afterwards it throws InvalidArgumentError and changes nothing. The log callback,
-  /// once installed, stays for the life of the process.
+  /// once installed, stays for the life of the process. Checks the library version first
+  /// (VersionMismatchError).
   static void init(const RuntimeOptions& options) {
-    temporal_runtime_options c;
-    temporal_runtime_options_default(&c);
+    detail::ensure_library_version();
+    temporal_runtime_options c = detail::c_defaults(&temporal_runtime_options_default);
     c.worker_threads = options.worker_threads;
     c.log_level = static_cast<std::int32_t>(options.log_level);
     // The library may call the callback for the rest of the process: it is never freed once
@@ -1212,11 +1272,11 @@ class Runtime {
   }
 
   /// Shuts the library down (temporal_runtime_shutdown): pending calls end with CanceledError
-  /// (futures and callbacks included), the runtime's threads are joined (waiting at most
-  /// `timeout`; 0: 5 s), and every later call throws ShutdownError. Objects stay valid to
-  /// destroy. Refused (InvalidArgumentError) from inside a callback; a second call is a no-op.
-  static void shutdown(std::chrono::milliseconds timeout = std::chrono::milliseconds{0}) {
-    throw_if_error(temporal_runtime_shutdown(detail::to_ms(timeout, "timeout")));
+  /// (futures included), the runtime's threads are joined (waiting at most `timeout`; default:
+  /// 5 s), and every later call throws ShutdownError. Objects stay valid to destroy. Refused
+  /// (InvalidArgumentError) from inside a library callback; a second call is a no-op.
+  static void shutdown(Timeout timeout = {}) {
+    throw_if_error(temporal_runtime_shutdown(timeout.ms()));
   }
 
  private:

@@ -1,9 +1,11 @@
-// Runtime::init with a log callback, then Runtime::shutdown with calls in flight. Its own
-// executable (and CTest test): the runtime is process-wide and shutdown ends the library for
-// the process. Exit 77 (skipped) without TEMPORAL_ADDRESS.
+// Runtime::init with a log callback, then Runtime::shutdown with calls in flight (a future, a
+// Call, a Call on a completion queue, a blocking wait). Its own executable (and CTest test): the
+// runtime is process-wide and shutdown ends the library for the process. Exit 77 (skipped)
+// without TEMPORAL_ADDRESS.
 #include "temporal.hpp"
 
-#include <atomic>
+#include <poll.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -89,15 +91,16 @@ int main() {
   so.execution_timeout = 60s;
   temporal::WorkflowRun run = client.execute_workflow("Block", so);
 
-  // In flight: a future, a callback and a blocking wait on another thread.
+  // In flight: a future, a call, a call on a completion queue and a blocking wait on another
+  // thread.
   std::future<std::string> future = run.get_async();
-  std::promise<std::exception_ptr> delivered;
-  std::atomic<int> deliveries{0};
-  temporal::Call call = run.get_async(0ms, [&](std::exception_ptr e, std::string) {
-    if (++deliveries == 1) delivered.set_value(e);
-  });
+  temporal::Call<std::string> call = run.get_call();
+  temporal::CompletionQueue queue;
+  temporal::Call<std::string> queued =
+      run.get_call(temporal::CallOptions(temporal::Timeout(), &queue));
   std::future<void> blocking = std::async(std::launch::async, [&] { run.get(); });
   std::this_thread::sleep_for(300ms);
+  check(!call.is_done() && !queued.is_done(), "the calls are in flight before the shutdown");
 
   const auto t0 = std::chrono::steady_clock::now();
   temporal::Runtime::shutdown(2000ms);
@@ -106,13 +109,12 @@ int main() {
   check(future.wait_for(5s) == std::future_status::ready &&
             throws<temporal::CanceledError>([&] { future.get(); }),
         "the future ends with CanceledError");
-  auto d = delivered.get_future();
-  check(d.wait_for(5s) == std::future_status::ready &&
-            throws<temporal::CanceledError>([&] {
-              auto e = d.get();
-              if (e) std::rethrow_exception(e);
-            }),
-        "the callback gets CanceledError");
+  check(call.wait_for(5s) && throws<temporal::CanceledError>([&] { call.get(); }),
+        "the call ends with CanceledError");
+  pollfd p{queue.fd(), POLLIN, 0};
+  check(::poll(&p, 1, 5000) == 1 && queue.next() == queued.native_handle() &&
+            queue.next() == nullptr && throws<temporal::CanceledError>([&] { queued.get(); }),
+        "the queued call is posted, with CanceledError");
   check(blocking.wait_for(5s) == std::future_status::ready &&
             throws<temporal::CanceledError>([&] { blocking.get(); }),
         "the blocking wait ends with CanceledError");
@@ -123,9 +125,11 @@ int main() {
         "later futures hold ShutdownError");
   check(throws<temporal::ShutdownError>([&] { client.query_workflow(so.id, "", "x"); }),
         "later query throws ShutdownError");
+  check(throws<temporal::ShutdownError>([&] { run.get_call(); }),
+        "later calls are refused with ShutdownError");
   temporal::Runtime::shutdown();  // a second shutdown is a no-op
-  std::this_thread::sleep_for(200ms);
-  check(deliveries.load() == 1, "the callback ran exactly once");
+  // The handles stay valid to read and destroy.
+  check(throws<temporal::CanceledError>([&] { call.get(); }), "a completed call stays readable");
 
   std::printf(failures == 0 ? "ALL PASSED\n" : "%d FAILURE(S)\n", failures);
   return failures == 0 ? 0 : 1;

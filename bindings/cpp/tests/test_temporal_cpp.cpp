@@ -9,11 +9,15 @@
 
 #include <gtest/gtest.h>
 
+#include <poll.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
+#include <cmath>
 #include <cstdlib>
-#include <mutex>
+#include <limits>
+#include <map>
 #include <optional>
 #include <random>
 #include <string>
@@ -53,6 +57,11 @@ temporal::StartWorkflowOptions opts(const std::string& prefix) {
   return o;
 }
 
+std::chrono::milliseconds since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                               start);
+}
+
 class Server : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -73,6 +82,43 @@ class Server : public ::testing::Test {
 TEST(Basics, Version) {
   EXPECT_EQ(temporal::version(), TEMPORAL_FFI_VERSION);
   EXPECT_STREQ(temporal::header_version, TEMPORAL_FFI_VERSION);
+  EXPECT_EQ(std::string(temporal::binding_version),
+            std::to_string(TEMPORAL_FFI_VERSION_MAJOR) + "." +
+                std::to_string(TEMPORAL_FFI_VERSION_MINOR));
+  EXPECT_NO_THROW(temporal::check_library_version());
+}
+
+TEST(Basics, VersionCheckRule) {
+  using temporal::detail::check_version;
+  // 0.x: major and minor equal.
+  EXPECT_NO_THROW(check_version("0.2.0", "0.2"));
+  EXPECT_NO_THROW(check_version("0.2.17", "0.2"));
+  EXPECT_NO_THROW(check_version("0.2.1-rc1", "0.2"));
+  EXPECT_THROW(check_version("0.3.0", "0.2"), temporal::VersionMismatchError);
+  EXPECT_THROW(check_version("0.1.9", "0.2"), temporal::VersionMismatchError);
+  EXPECT_THROW(check_version("0.20.0", "0.2"), temporal::VersionMismatchError);
+  EXPECT_THROW(check_version("1.2.0", "0.2"), temporal::VersionMismatchError);
+  // From 1.0: same major, library minor at least the binding's.
+  EXPECT_NO_THROW(check_version("1.2.0", "1.2"));
+  EXPECT_NO_THROW(check_version("1.5.3", "1.2"));
+  EXPECT_THROW(check_version("1.1.0", "1.2"), temporal::VersionMismatchError);
+  EXPECT_THROW(check_version("2.2.0", "1.2"), temporal::VersionMismatchError);
+  // Not a version at all.
+  EXPECT_THROW(check_version("", "0.2"), temporal::VersionMismatchError);
+  EXPECT_THROW(check_version(nullptr, "0.2"), temporal::VersionMismatchError);
+  EXPECT_THROW(check_version("v0.2.0", "0.2"), temporal::VersionMismatchError);
+  EXPECT_THROW(check_version("0", "0.2"), temporal::VersionMismatchError);
+  // The message names both versions.
+  try {
+    check_version("0.3.1", "0.2");
+    FAIL() << "no throw";
+  } catch (const temporal::VersionMismatchError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("0.3.1"), std::string::npos) << what;
+    EXPECT_NE(what.find("0.2"), std::string::npos) << what;
+    EXPECT_NE(what.find("temporal.hpp"), std::string::npos) << what;
+  }
+  static_assert(std::is_base_of_v<std::runtime_error, temporal::VersionMismatchError>);
 }
 
 TEST(Basics, DoubleIncludeInAnotherTranslationUnit) {
@@ -88,6 +134,12 @@ TEST(Basics, TypeTraits) {
   static_assert(!std::is_copy_constructible_v<temporal::WorkflowRun>);
   static_assert(std::is_nothrow_move_constructible_v<temporal::WorkflowRun>);
   static_assert(std::is_nothrow_move_assignable_v<temporal::WorkflowRun>);
+  static_assert(!std::is_copy_constructible_v<temporal::Call<std::string>>);
+  static_assert(!std::is_copy_assignable_v<temporal::Call<void>>);
+  static_assert(std::is_nothrow_move_constructible_v<temporal::Call<temporal::WorkflowRun>>);
+  static_assert(std::is_nothrow_move_assignable_v<temporal::Call<std::int64_t>>);
+  static_assert(!std::is_copy_constructible_v<temporal::CompletionQueue>);
+  static_assert(std::is_nothrow_move_constructible_v<temporal::CompletionQueue>);
   static_assert(std::is_base_of_v<std::runtime_error, temporal::Error>);
   static_assert(std::is_base_of_v<temporal::WorkflowExecutionError, temporal::WorkflowFailedError>);
   static_assert(std::is_nothrow_copy_constructible_v<temporal::Error>);
@@ -95,6 +147,16 @@ TEST(Basics, TypeTraits) {
                 TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING);
   static_assert(static_cast<int>(temporal::WorkflowIdReusePolicy::RejectDuplicate) ==
                 TEMPORAL_WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
+  static_assert(static_cast<int>(temporal::EnvconfigMode::Off) == TEMPORAL_ENVCONFIG_MODE_OFF);
+  // Typed results.
+  using Client = temporal::Client;
+  static_assert(std::is_same_v<decltype(std::declval<Client&>().count_workflow()), std::int64_t>);
+  static_assert(std::is_same_v<decltype(std::declval<Client&>().count_workflow_async()),
+                               temporal::Call<std::int64_t>>);
+  static_assert(std::is_same_v<decltype(std::declval<Client&>().update_workflow("", "", "")),
+                               temporal::UpdateResult>);
+  static_assert(std::is_same_v<decltype(std::declval<temporal::WorkflowRun&>().get_async()),
+                               std::future<std::string>>);
   SUCCEED();
 }
 
@@ -105,6 +167,14 @@ TEST(Basics, ThrowErrorMapsCodes) {
   EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::Payload, "x"), temporal::PayloadError);
   EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::WorkflowCanceled, "x"),
                temporal::WorkflowCanceledError);
+  EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::UpdateFailed, "x"),
+               temporal::UpdateFailedError);
+  EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::QueryFailed, "x"),
+               temporal::QueryFailedError);
+  EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::Shutdown, "x"), temporal::ShutdownError);
+  EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::Canceled, "x"), temporal::CanceledError);
+  EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::DeadlineExceeded, "x"),
+               temporal::DeadlineExceededError);
   try {
     temporal::throw_error(temporal::ErrorCode::Internal, "boom", R"({"k":1})");
     FAIL() << "no throw";
@@ -116,6 +186,68 @@ TEST(Basics, ThrowErrorMapsCodes) {
   }
 }
 
+TEST(Basics, ErrorNamesComeFromTheLibrary) {
+  for (std::int32_t code = TEMPORAL_ERROR_CODE_OK; code <= TEMPORAL_ERROR_CODE_SHUTDOWN; ++code) {
+    const auto c = static_cast<temporal::ErrorCode>(code);
+    EXPECT_EQ(temporal::error_code_name(c), temporal_error_code_name(code));
+    try {
+      temporal::throw_error(c, "m");
+    } catch (const temporal::Error& e) {
+      EXPECT_EQ(std::string(e.what()), std::string(temporal_error_code_name(code)) + ": m");
+    }
+  }
+  EXPECT_EQ(temporal::error_code_name(temporal::ErrorCode::QueryFailed), "QUERY_FAILED");
+  EXPECT_EQ(temporal::error_code_name(static_cast<temporal::ErrorCode>(999)), "UNKNOWN");
+}
+
+TEST(Basics, TimeoutVocabulary) {
+  EXPECT_EQ(temporal::Timeout().ms(), static_cast<std::uint64_t>(TEMPORAL_TIMEOUT_DEFAULT));
+  EXPECT_EQ(temporal::Timeout::none().ms(), TEMPORAL_TIMEOUT_NONE);
+  EXPECT_EQ(temporal::Timeout(250ms).ms(), 250u);
+  EXPECT_EQ(temporal::Timeout(30s).ms(), 30000u);
+  // Rounded up: a positive duration never becomes 0 ("default").
+  EXPECT_EQ(temporal::Timeout(1us).ms(), 1u);
+  EXPECT_EQ(temporal::Timeout(1ns).ms(), 1u);
+  EXPECT_EQ(temporal::Timeout(std::chrono::duration<double, std::milli>(1.5)).ms(), 2u);
+  // Zero and negative are refused: zero is not "forever" (the old get(0ms)).
+  EXPECT_THROW(temporal::Timeout(0ms), std::invalid_argument);
+  EXPECT_THROW(temporal::Timeout(0ns), std::invalid_argument);
+  EXPECT_THROW(temporal::Timeout(-1ms), std::invalid_argument);
+  EXPECT_THROW(temporal::Timeout(-5s), std::invalid_argument);
+  EXPECT_THROW(temporal::Timeout(std::chrono::duration<double>(
+                   std::numeric_limits<double>::quiet_NaN())),
+               std::invalid_argument);
+  // Longer than the library accepts: passed on as too long (the library refuses it), never
+  // wrapped around by an overflow.
+  EXPECT_EQ(temporal::Timeout(std::chrono::hours::max()).ms(),
+            static_cast<std::uint64_t>(TEMPORAL_MAX_DURATION_MS) + 1);
+  EXPECT_EQ(temporal::Timeout(std::chrono::milliseconds(TEMPORAL_MAX_DURATION_MS)).ms(),
+            static_cast<std::uint64_t>(TEMPORAL_MAX_DURATION_MS));
+  EXPECT_TRUE(temporal::Timeout() == temporal::Timeout());
+  EXPECT_TRUE(temporal::Timeout() != temporal::Timeout::none());
+  // CallOptions take a Timeout or a duration.
+  EXPECT_EQ(temporal::CallOptions(5s).timeout.ms(), 5000u);
+  EXPECT_EQ(temporal::CallOptions(temporal::Timeout::none()).timeout, temporal::Timeout::none());
+  EXPECT_EQ(temporal::CallOptions().timeout, temporal::Timeout());
+  EXPECT_THROW(temporal::CallOptions(0ms), std::invalid_argument);
+  // Options default to the library's defaults.
+  temporal::ClientOptions co;
+  EXPECT_EQ(co.connect_timeout, temporal::Timeout());
+  EXPECT_EQ(co.envconfig, temporal::EnvconfigMode::Auto);
+}
+
+TEST(Basics, ZeroTimeoutIsRefusedBeforeAnyCall) {
+  temporal::WorkflowRun no_run(nullptr);
+  // std::invalid_argument, not the library's InvalidArgumentError: nothing was called.
+  EXPECT_THROW(no_run.get(0ms), std::invalid_argument);
+  EXPECT_THROW(no_run.get_async(0ms), std::invalid_argument);
+  EXPECT_THROW(no_run.get_call(-1ms), std::invalid_argument);
+  temporal::Client empty(nullptr);
+  EXPECT_THROW(empty.query_workflow("x", "", "q", "[]", 0s), std::invalid_argument);
+  temporal::Call<void> call;
+  EXPECT_THROW(call.wait_for(0ms), std::invalid_argument);
+}
+
 TEST(Basics, NullHandlesThrowInvalidArgument) {
   temporal::Client empty(nullptr);
   EXPECT_FALSE(empty);
@@ -123,10 +255,32 @@ TEST(Basics, NullHandlesThrowInvalidArgument) {
   o.task_queue = "q";
   EXPECT_THROW(empty.execute_workflow("Echo", o), temporal::InvalidArgumentError);
   EXPECT_THROW(empty.get_workflow("some-id"), temporal::InvalidArgumentError);
+  // The _async forms throw at once and start nothing.
+  EXPECT_THROW(empty.query_workflow_async("x", "", "count"), temporal::InvalidArgumentError);
+  EXPECT_THROW(empty.cancel_workflow_async("x"), temporal::InvalidArgumentError);
+  EXPECT_THROW(empty.count_workflow_async(), temporal::InvalidArgumentError);
   temporal::WorkflowRun no_run(nullptr);
   EXPECT_FALSE(no_run);
   EXPECT_EQ(no_run.id(), "");
+  EXPECT_EQ(no_run.run_id(), "");
   EXPECT_THROW(no_run.get(), temporal::InvalidArgumentError);
+  EXPECT_THROW(no_run.get_call(), temporal::InvalidArgumentError);
+  EXPECT_THROW(no_run.resolve_run_id(), temporal::InvalidArgumentError);
+  // The future form: every error goes into the future.
+  auto f = no_run.get_async();
+  EXPECT_THROW(f.get(), temporal::InvalidArgumentError);
+}
+
+TEST(Basics, EmptyCall) {
+  temporal::Call<std::string> call;
+  EXPECT_FALSE(call);
+  EXPECT_EQ(call.native_handle(), nullptr);
+  EXPECT_FALSE(call.is_done());
+  EXPECT_NO_THROW(call.cancel());
+  EXPECT_THROW(call.wait(), temporal::InvalidArgumentError);
+  EXPECT_THROW(call.wait_for(10ms), temporal::InvalidArgumentError);
+  EXPECT_THROW(call.get(), temporal::InvalidArgumentError);
+  EXPECT_THROW(call.json(), temporal::InvalidArgumentError);
 }
 
 TEST(Basics, NegativeDurationIsInvalidArgument) {
@@ -151,6 +305,13 @@ TEST(Basics, ConnectToNothingFails) {
   }
 }
 
+TEST(Basics, TooLongTimeoutIsTheLibrarysToRefuse) {
+  temporal::ClientOptions options;
+  options.address = "127.0.0.1:1";
+  options.connect_timeout = std::chrono::hours(24 * 366 * 101);  // over 100 years
+  EXPECT_THROW(temporal::Client::connect_async(options), temporal::InvalidArgumentError);
+}
+
 TEST(Basics, BadGrpcMetadataIsEncodedAsJson) {
   // Keys and values with characters that need JSON escaping must reach the library intact;
   // an address that cannot be parsed makes the call fail fast either way.
@@ -159,6 +320,47 @@ TEST(Basics, BadGrpcMetadataIsEncodedAsJson) {
   options.grpc_metadata = {{"x-quote", "a\"b\\c\n"}};
   options.connect_timeout = 2s;
   EXPECT_THROW(temporal::Client::connect(options), temporal::Error);
+}
+
+TEST(Basics, EnvconfigModeIsPassedThrough) {
+  // A config file that is not TOML: loading it fails, so the error shows whether the mode
+  // reached the library (ON loads it even with an address set; OFF never does).
+  char path[] = "/tmp/temporal-ffi-cpp-envconfig-XXXXXX";
+  const int fd = ::mkstemp(path);
+  ASSERT_GE(fd, 0);
+  const std::string bad_toml = "this is = = not toml [\n";
+  ASSERT_EQ(::write(fd, bad_toml.data(), bad_toml.size()), static_cast<ssize_t>(bad_toml.size()));
+  ::close(fd);
+  temporal::ClientOptions options;
+  options.address = "127.0.0.1:1";
+  options.connect_timeout = 2s;
+  options.envconfig_file = path;
+  options.envconfig = temporal::EnvconfigMode::On;
+  try {
+    temporal::Client::connect(options);
+    ADD_FAILURE() << "connected";
+  } catch (const temporal::Error& e) {
+    EXPECT_EQ(e.code(), temporal::ErrorCode::InvalidArgument) << e.what();
+    EXPECT_NE(e.message().find("configuration"), std::string::npos) << e.what();
+  }
+  options.envconfig = temporal::EnvconfigMode::Off;
+  try {
+    temporal::Client::connect(options);
+    ADD_FAILURE() << "connected";
+  } catch (const temporal::Error& e) {
+    EXPECT_EQ(e.message().find("configuration"), std::string::npos) << e.what();
+  }
+  ::unlink(path);
+}
+
+TEST(Basics, CompletionQueueHandle) {
+  temporal::CompletionQueue queue;
+  EXPECT_GE(queue.fd(), 0);
+  EXPECT_EQ(queue.next(), nullptr);
+  temporal::CompletionQueue moved = std::move(queue);
+  EXPECT_EQ(queue.fd(), -1);  // NOLINT(bugprone-use-after-move): moved-from state is specified
+  EXPECT_EQ(queue.next(), nullptr);
+  EXPECT_GE(moved.fd(), 0);
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -173,6 +375,19 @@ TEST_F(Server, ExecuteAndGetGreeting) {
   EXPECT_EQ(run.get(), "\"Hello World!\"");
   // A second get returns the same result.
   EXPECT_EQ(run.get(30s), "\"Hello World!\"");
+  EXPECT_EQ(run.get(temporal::Timeout::none()), "\"Hello World!\"");
+}
+
+TEST_F(Server, ConnectAsync) {
+  temporal::ClientOptions co;
+  co.address = env("TEMPORAL_ADDRESS");
+  temporal::Call<temporal::Client> call = temporal::Client::connect_async(co);
+  ASSERT_TRUE(call.wait_for(30s));
+  temporal::Client other = call.get();
+  EXPECT_TRUE(other);
+  // The client was taken out of the call.
+  EXPECT_THROW(call.get(), temporal::InvalidArgumentError);
+  EXPECT_EQ(other.execute_workflow("Echo", opts("connect-async"), R"(["c"])").get(), "\"c\"");
 }
 
 TEST_F(Server, GetAsyncFuture) {
@@ -181,7 +396,7 @@ TEST_F(Server, GetAsyncFuture) {
   {
     temporal::WorkflowRun run = client().execute_workflow("Sleep", o, "[300]");
     future = run.get_async();
-    // `run` is destroyed here; the background call keeps the C run alive.
+    // `run` is destroyed here; the call keeps what it needs of the C run.
   }
   ASSERT_EQ(future.wait_for(60s), std::future_status::ready);
   EXPECT_EQ(future.get(), "\"slept\"");
@@ -214,11 +429,18 @@ TEST_F(Server, ReattachById) {
   temporal::Client other = temporal::Client::connect(co);
   temporal::WorkflowRun latest = other.get_workflow(o.id);
   EXPECT_EQ(latest.id(), o.id);
+  // Never blocks: not known until resolved.
+  EXPECT_EQ(latest.run_id(), "");
   EXPECT_EQ(latest.get(), "\"slept\"");
   EXPECT_EQ(latest.run_id(), run_id);
   temporal::WorkflowRun exact = other.get_workflow(o.id, run_id);
   EXPECT_EQ(exact.run_id(), run_id);
   EXPECT_EQ(exact.get(), "\"slept\"");
+
+  temporal::WorkflowRun resolved = other.get_workflow(o.id);
+  EXPECT_EQ(resolved.run_id(), "");
+  EXPECT_EQ(resolved.resolve_run_id(), run_id);
+  EXPECT_EQ(resolved.run_id(), run_id);
 }
 
 TEST_F(Server, AlreadyStartedReattachesByDefault) {
@@ -249,6 +471,8 @@ TEST_F(Server, AlreadyStartedErrorWithFlag) {
 TEST_F(Server, FailIsWorkflowFailedError) {
   temporal::WorkflowRun run =
       client().execute_workflow("Fail", opts("fail"), R"(["it broke", "MyError", true])");
+  // What the Go SDK's Error() prints for this failure (the library's failure `display`).
+  const std::string display = "it broke (type: MyError, retryable: false): root cause: it broke";
   try {
     run.get();
     FAIL() << "no WorkflowFailedError";
@@ -256,6 +480,10 @@ TEST_F(Server, FailIsWorkflowFailedError) {
     EXPECT_EQ(e.code(), temporal::ErrorCode::WorkflowFailed);
     EXPECT_NE(e.details_json().find("MyError"), std::string::npos) << e.details_json();
     EXPECT_NE(std::string(e.what()).find("WORKFLOW_FAILED"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(display), std::string::npos) << e.what();
+#if TEMPORAL_FFI_HAS_NLOHMANN_JSON
+    EXPECT_EQ(e.failure_display(), display);
+#endif
   }
   // Also catchable as the families it belongs to.
   EXPECT_THROW(run.get(), temporal::WorkflowExecutionError);
@@ -267,7 +495,7 @@ TEST_F(Server, GetTimeoutIsDeadlineExceeded) {
   temporal::WorkflowRun run = client().execute_workflow("Block", opts("block"));
   const auto start = std::chrono::steady_clock::now();
   EXPECT_THROW(run.get(300ms), temporal::DeadlineExceededError);
-  const auto elapsed = std::chrono::steady_clock::now() - start;
+  const auto elapsed = since(start);
   EXPECT_GE(elapsed, 250ms);
   EXPECT_LT(elapsed, 10s);
 }
@@ -297,6 +525,13 @@ TEST_F(Server, TerminatedAndTimedOut) {
   EXPECT_NE(second.run_id(), first.run_id());
   EXPECT_THROW(first.get(30s), temporal::WorkflowTerminatedError);
   EXPECT_THROW(second.get(30s), temporal::WorkflowTimedOutError);
+#if TEMPORAL_FFI_HAS_NLOHMANN_JSON
+  try {
+    first.get(30s);
+  } catch (const temporal::Error& e) {
+    EXPECT_EQ(e.failure_display(), "terminated");
+  }
+#endif
 }
 
 TEST_F(Server, RetryPolicyAndNoResult) {
@@ -357,11 +592,19 @@ TEST_F(Server, MoveSemantics) {
   run3 = std::move(run2);
   EXPECT_EQ(run3.get(), "\"moved\"");
 
+  // Calls move too, and keep their handle.
+  temporal::Call<std::string> call = run3.get_call();
+  const temporal_call* handle = call.native_handle();
+  temporal::Call<std::string> call2 = std::move(call);
+  EXPECT_FALSE(call);  // NOLINT(bugprone-use-after-move)
+  EXPECT_EQ(call2.native_handle(), handle);
+  EXPECT_EQ(call2.get(), "\"moved\"");
+
   // Runs outlive their client.
   temporal::WorkflowRun survivor = c.execute_workflow("Echo", opts("survivor"), R"(["alive"])");
   { temporal::Client sink = std::move(c); }
   EXPECT_EQ(survivor.get(), "\"alive\"");
-  // a, b, c, run, run2 are moved-from here and are destroyed safely at scope exit.
+  // a, b, c, run, run2, call are moved-from here and are destroyed safely at scope exit.
 }
 
 TEST_F(Server, ConcurrentUseOfOneClient) {
@@ -381,37 +624,106 @@ TEST_F(Server, ConcurrentUseOfOneClient) {
 }
 
 // ----------------------------------------------------------------------------------------------
+// Calls: wait, wait_for, cancel, timeouts
+
+TEST_F(Server, CallCancel) {
+  auto run = client().execute_workflow("Block", opts("call-cancel"));
+  temporal::Call<std::string> call = run.get_call();
+  EXPECT_FALSE(call.is_done());
+  // Canceled from another thread while this one waits in get().
+  std::thread canceler([&] {
+    std::this_thread::sleep_for(300ms);
+    call.cancel();
+  });
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_THROW(call.get(), temporal::CanceledError);
+  canceler.join();
+  EXPECT_LT(since(start), 5s);
+  EXPECT_TRUE(call.is_done());
+  call.cancel();  // idempotent
+  EXPECT_THROW(call.get(), temporal::CanceledError);
+  // Only the wait was canceled: the workflow goes on.
+  EXPECT_NE(client().describe_workflow_execution(run.id()).find("\"RUNNING\""), std::string::npos);
+
+  // Canceling a completed call changes nothing.
+  auto echo = client().execute_workflow("Echo", opts("cancel-done"), R"(["kept"])");
+  temporal::Call<std::string> done = echo.get_call();
+  done.wait();
+  done.cancel();
+  EXPECT_EQ(done.get(), "\"kept\"");
+}
+
+TEST_F(Server, WaitForTimeoutIsNotTheCallsDeadline) {
+  auto run = client().execute_workflow("Block", opts("wait-for"));
+  // A wait that times out leaves the call in flight (DEADLINE_EXCEEDED of the wait only)...
+  temporal::Call<std::string> call = run.get_call();
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_FALSE(call.wait_for(300ms));
+  EXPECT_GE(since(start), 250ms);
+  EXPECT_FALSE(call.is_done());
+  EXPECT_FALSE(call.wait_for(50ms));
+  // ...and a cancel then ends it with CANCELED.
+  call.cancel();
+  EXPECT_TRUE(call.wait_for(5s));
+  EXPECT_THROW(call.get(), temporal::CanceledError);
+
+  // The call's own timeout that passes is DEADLINE_EXCEEDED, never CANCELED.
+  temporal::Call<std::string> bounded = run.get_call(300ms);
+  start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(bounded.wait_for(10s));
+  EXPECT_GE(since(start), 250ms);
+  try {
+    bounded.get();
+    FAIL() << "no error";
+  } catch (const temporal::CanceledError& e) {
+    FAIL() << "a deadline reported as a cancel: " << e.what();
+  } catch (const temporal::DeadlineExceededError& e) {
+    EXPECT_EQ(e.code(), temporal::ErrorCode::DeadlineExceeded);
+  }
+  // No limit at all: still in flight after a while.
+  temporal::Call<std::string> unbounded = run.get_call(temporal::Timeout::none());
+  EXPECT_FALSE(unbounded.wait_for(200ms));
+  client().signal_workflow(run.id(), "", "unblock", R"(["now"])");
+  EXPECT_EQ(unbounded.get(), "\"unblocked: now\"");
+}
+
+TEST_F(Server, QueryDeadlineWhenNoWorkerAnswers) {
+  // Block on a task queue no worker polls: the server holds the query until the deadline.
+  // (On the test worker's queue every query is answered, an unknown type with QUERY_FAILED.)
+  auto o = opts("query-deadline");
+  o.task_queue = unique_id("no-worker-queue");
+  auto run = client().execute_workflow("Block", o);
+  auto start = std::chrono::steady_clock::now();
+  try {
+    client().query_workflow(run.id(), "", "count", "[]", 1s);
+    FAIL() << "a query nobody answers was answered";
+  } catch (const temporal::CanceledError& e) {
+    FAIL() << "a deadline reported as a cancel: " << e.what();
+  } catch (const temporal::DeadlineExceededError& e) {
+    EXPECT_EQ(e.code(), temporal::ErrorCode::DeadlineExceeded);
+  }
+  auto elapsed = since(start);
+  EXPECT_GE(elapsed, 900ms);
+  EXPECT_LT(elapsed, 8s);
+
+  // The same through the call form.
+  temporal::Call<std::string> call =
+      client().query_workflow_async(run.id(), "", "count", "[]", 500ms);
+  EXPECT_FALSE(call.wait_for(100ms));
+  EXPECT_THROW(call.get(), temporal::DeadlineExceededError);
+  client().terminate_workflow(run.id(), "", "test done");
+}
+
+TEST_F(Server, DestroyingACallDoesNotCancelIt) {
+  auto run = client().execute_workflow("Block", opts("destroy-call"));
+  { auto signal = client().signal_workflow_async(run.id(), "", "unblock", R"(["anyway"])"); }
+  EXPECT_EQ(run.get(30s), "\"unblocked: anyway\"");
+}
+
+// ----------------------------------------------------------------------------------------------
 // Workflow operations (Counter and Block in tests/worker/workflows.go)
 
-TEST(Basics, NewErrorCodesMap) {
-  EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::UpdateFailed, "x"),
-               temporal::UpdateFailedError);
-  EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::QueryFailed, "x"),
-               temporal::QueryFailedError);
-  EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::Shutdown, "x"), temporal::ShutdownError);
-  EXPECT_THROW(temporal::throw_error(temporal::ErrorCode::Canceled, "x"), temporal::CanceledError);
-  static_assert(!std::is_copy_constructible_v<temporal::Call>);
-  static_assert(std::is_nothrow_move_constructible_v<temporal::Call>);
-  static_assert(std::is_nothrow_move_assignable_v<temporal::Call>);
-}
-
-TEST(Basics, AsyncWithNullHandles) {
-  temporal::Client empty(nullptr);
-  // Future forms: every error goes into the future.
-  auto f = empty.query_workflow_async("x", "", "count");
-  EXPECT_THROW(f.get(), temporal::InvalidArgumentError);
-  temporal::WorkflowRun no_run(nullptr);
-  EXPECT_THROW(no_run.get_async().get(), temporal::InvalidArgumentError);
-  // Callback forms: thrown at once, callback never called.
-  std::atomic<int> calls{0};
-  EXPECT_THROW(empty.cancel_workflow_async("x", "", 0ms, [&](std::exception_ptr) { ++calls; }),
-               temporal::InvalidArgumentError);
-  EXPECT_THROW(empty.count_workflow_async("", 0ms, temporal::Callback<std::int64_t>{}),
-               temporal::InvalidArgumentError);
-  EXPECT_EQ(calls.load(), 0);
-}
-
-// Starts Counter(start) and waits until it answers queries.
+// Starts Counter(start).
 temporal::WorkflowRun start_counter(const temporal::Client& client, const std::string& prefix,
                                     int start = 0) {
   return client.execute_workflow("Counter", opts(prefix), "[" + std::to_string(start) + "]");
@@ -420,10 +732,11 @@ temporal::WorkflowRun start_counter(const temporal::Client& client, const std::s
 TEST_F(Server, SignalQueryUpdateCounter) {
   auto run = start_counter(client(), "counter", 5);
   EXPECT_EQ(client().query_workflow(run.id(), "", "count"), "5");
-  EXPECT_EQ(client().update_workflow(run.id(), run.run_id(), "add", "[3]"), "8");
-  EXPECT_EQ(client().update_workflow(run.id(), "", "add", "[2]", "my-update-id", 30s), "10");
+  EXPECT_EQ(client().update_workflow(run.id(), run.run_id(), "add", "[3]").result_json, "8");
+  EXPECT_EQ(client().update_workflow(run.id(), "", "add", "[2]", "my-update-id", 30s).result_json,
+            "10");
   // The same update ID again is deduplicated by the server: same result, no second add.
-  EXPECT_EQ(client().update_workflow(run.id(), "", "add", "[2]", "my-update-id"), "10");
+  EXPECT_EQ(client().update_workflow(run.id(), "", "add", "[2]", "my-update-id").result_json, "10");
   EXPECT_EQ(client().query_workflow(run.id(), run.run_id(), "count", "[]", 10s), "10");
   try {
     client().update_workflow(run.id(), "", "add", "[-1]");
@@ -433,14 +746,45 @@ TEST_F(Server, SignalQueryUpdateCounter) {
     EXPECT_NE(e.details_json().find("negative"), std::string::npos) << e.details_json();
   }
   try {
-    client().update_workflow(run.id(), "", "add", "[13]");
+    client().update_workflow(run.id(), "", "add", "[13]", "unlucky-update");
     FAIL() << "13 accepted";
   } catch (const temporal::UpdateFailedError& e) {
     EXPECT_NE(e.details_json().find("Unlucky"), std::string::npos) << e.details_json();
+    EXPECT_NE(e.details_json().find("unlucky-update"), std::string::npos) << e.details_json();
+#if TEMPORAL_FFI_HAS_NLOHMANN_JSON
+    EXPECT_EQ(e.details().at("update_id"), "unlucky-update");
+    EXPECT_EQ(e.failure_display(), "unlucky number (type: Unlucky, retryable: true)");
+#endif
   }
   EXPECT_THROW(client().query_workflow(run.id(), "", "fail"), temporal::QueryFailedError);
   client().signal_workflow(run.id(), "", "done");
   EXPECT_EQ(run.get(30s), "10");
+}
+
+TEST_F(Server, UpdateReturnsTheUpdateId) {
+  auto run = start_counter(client(), "update-id", 1);
+  // Given: that one.
+  const temporal::UpdateResult given =
+      client().update_workflow(run.id(), "", "add", "[1]", "cpp-given-id");
+  EXPECT_EQ(given.result_json, "2");
+  EXPECT_EQ(given.update_id, "cpp-given-id");
+  // Not given: the one the library generated, different each time.
+  const temporal::UpdateResult first = client().update_workflow(run.id(), "", "add", "[1]");
+  const temporal::UpdateResult second = client().update_workflow(run.id(), "", "add", "[1]");
+  EXPECT_EQ(first.result_json, "3");
+  EXPECT_EQ(second.result_json, "4");
+  EXPECT_FALSE(first.update_id.empty());
+  EXPECT_NE(first.update_id, second.update_id);
+  // Reusing the generated ID is deduplicated by the server: it was the ID actually sent.
+  EXPECT_EQ(client().update_workflow(run.id(), "", "add", "[1]", first.update_id).result_json, "3");
+  // The call form gives the same.
+  temporal::Call<temporal::UpdateResult> call =
+      client().update_workflow_async(run.id(), "", "add", "[5]", "cpp-async-id");
+  const temporal::UpdateResult async_result = call.get();
+  EXPECT_EQ(async_result.result_json, "9");
+  EXPECT_EQ(async_result.update_id, "cpp-async-id");
+  client().signal_workflow(run.id(), "", "done");
+  EXPECT_EQ(run.get(30s), "9");
 }
 
 TEST_F(Server, SignalUnblocksBlock) {
@@ -516,26 +860,55 @@ TEST_F(Server, DescribeHistoryListCount) {
   EXPECT_THROW(client().list_workflow("this is not a query"), temporal::Error);
 }
 
-// ----------------------------------------------------------------------------------------------
-// Futures
+TEST_F(Server, CountIsTyped) {
+  const std::string id = unique_id("count");
+  const std::string query = "WorkflowId = '" + id + "'";
+  // None yet: a typed zero, not JSON.
+  const std::int64_t none = client().count_workflow(query);
+  EXPECT_EQ(none, 0);
+  auto o = opts("count");
+  o.id = id;
+  client().execute_workflow("Echo", o, R"(["n"])").get(30s);
+  std::int64_t count = 0;
+  for (int i = 0; i < 50 && count != 1; ++i) {
+    if (i) std::this_thread::sleep_for(200ms);
+    count = client().count_workflow(query);
+  }
+  EXPECT_EQ(count, 1);
+  // The call's JSON carries the same count (and the groups of a GROUP BY query).
+  temporal::Call<std::int64_t> call = client().count_workflow_async(query);
+  EXPECT_EQ(call.get(), 1);
+  const std::string json = call.json();
+  EXPECT_NE(json.find("\"count\":1"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"groups\""), std::string::npos) << json;
+  EXPECT_THROW(client().count_workflow("this is not a query"), temporal::Error);
+}
 
-TEST_F(Server, FutureForms) {
-  auto o = opts("future-counter");
-  std::future<temporal::WorkflowRun> started = client().execute_workflow_async("Counter", o, "[1]");
-  ASSERT_EQ(started.wait_for(30s), std::future_status::ready);
+// ----------------------------------------------------------------------------------------------
+// Call forms and the completion queue
+
+TEST_F(Server, AsyncCallForms) {
+  auto o = opts("call-counter");
+  temporal::Call<temporal::WorkflowRun> started =
+      client().execute_workflow_async("Counter", o, "[1]");
+  ASSERT_TRUE(started.wait_for(30s));
   temporal::WorkflowRun run = started.get();
   EXPECT_EQ(run.id(), o.id);
+  // The run was taken out of the call.
+  EXPECT_THROW(started.get(), temporal::InvalidArgumentError);
   std::future<std::string> result = run.get_async();
 
   EXPECT_EQ(client().query_workflow_async(run.id(), "", "count").get(), "1");
-  EXPECT_EQ(client().update_workflow_async(run.id(), "", "add", "[4]").get(), "5");
+  EXPECT_EQ(client().update_workflow_async(run.id(), "", "add", "[4]").get().result_json, "5");
   EXPECT_THROW(client().update_workflow_async(run.id(), "", "add", "[-4]").get(),
                temporal::UpdateFailedError);
   EXPECT_THROW(client().query_workflow_async(run.id(), "", "fail").get(),
                temporal::QueryFailedError);
   const std::string description = client().describe_workflow_execution_async(run.id()).get();
   EXPECT_NE(description.find("RUNNING"), std::string::npos) << description;
-  client().signal_workflow_async(run.id(), "", "done").get();
+  temporal::Call<void> signal = client().signal_workflow_async(run.id(), "", "done");
+  signal.get();
+  EXPECT_EQ(signal.json(), "");  // no result
   ASSERT_EQ(result.wait_for(30s), std::future_status::ready);
   EXPECT_EQ(result.get(), "5");
   EXPECT_NE(client().get_workflow_history_async(run.id()).get().find("\"events\""),
@@ -551,192 +924,53 @@ TEST_F(Server, FutureForms) {
   EXPECT_NE(client().list_workflow_async(query, 5).get().find(run.run_id()), std::string::npos);
 
   auto sws = client().signal_with_start_workflow_async("unblock", R"(["f"])", "Block",
-                                                       opts("future-sws"));
+                                                       opts("call-sws"));
   temporal::WorkflowRun sws_run = sws.get();
   EXPECT_EQ(sws_run.get_async(30s).get(), "\"unblocked: f\"");
 
-  auto to_cancel = client().execute_workflow("Block", opts("future-cancel"));
+  auto to_cancel = client().execute_workflow("Block", opts("call-cancel-wf"));
   client().cancel_workflow_async(to_cancel.id()).get();
   EXPECT_THROW(to_cancel.get_async(30s).get(), temporal::WorkflowCanceledError);
-  auto to_terminate = client().execute_workflow("Block", opts("future-terminate"));
+  auto to_terminate = client().execute_workflow("Block", opts("call-terminate-wf"));
   client().terminate_workflow_async(to_terminate.id(), "", "bye").get();
-  EXPECT_THROW(to_terminate.get_async(30s).get(), temporal::WorkflowTerminatedError);
+  EXPECT_THROW(to_terminate.get_call(30s).get(), temporal::WorkflowTerminatedError);
   EXPECT_THROW(client().signal_workflow_async(unique_id("missing"), "", "x").get(),
                temporal::NotFoundError);
 }
 
-// ----------------------------------------------------------------------------------------------
-// Callbacks
+TEST_F(Server, CompletionQueue) {
+  temporal::CompletionQueue queue;
+  auto counter = start_counter(client(), "queue", 7);
+  auto echo = client().execute_workflow("Echo", opts("queue-echo"), R"(["q"])");
+  const temporal::CallOptions on_queue(temporal::Timeout(), &queue);
 
-// Collects callback deliveries.
-template <class T>
-struct Inbox {
-  std::mutex mutex;
-  std::condition_variable cv;
-  std::vector<std::pair<std::exception_ptr, T>> items;
+  temporal::Call<std::string> query =
+      client().query_workflow_async(counter.id(), "", "count", "[]", on_queue);
+  temporal::Call<std::string> result = echo.get_call(on_queue);
+  temporal::Call<void> missing =
+      client().signal_workflow_async(unique_id("missing"), "", "x", "[]", on_queue);
+  // Started on the queue and destroyed at once: never returned by next().
+  { auto dropped = client().describe_workflow_execution_async(counter.id(), "", on_queue); }
 
-  temporal::Callback<T> callback() {
-    return [this](std::exception_ptr e, T value) {
-      std::lock_guard<std::mutex> lock(mutex);
-      items.emplace_back(e, std::move(value));
-      cv.notify_all();
-    };
+  std::map<const temporal_call*, int> seen;
+  const auto start = std::chrono::steady_clock::now();
+  while (seen.size() < 3 && since(start) < 30s) {
+    pollfd p{queue.fd(), POLLIN, 0};
+    ASSERT_GE(::poll(&p, 1, 1000), 0);
+    if (!(p.revents & POLLIN)) continue;
+    while (const temporal_call* done = queue.next()) ++seen[done];
   }
-  bool wait(std::size_t n, std::chrono::milliseconds timeout = 30s) {
-    std::unique_lock<std::mutex> lock(mutex);
-    return cv.wait_for(lock, timeout, [&] { return items.size() >= n; });
-  }
-  std::size_t size() {
-    std::lock_guard<std::mutex> lock(mutex);
-    return items.size();
-  }
-};
-
-template <class E>
-bool holds(std::exception_ptr e) {
-  try {
-    if (e) std::rethrow_exception(e);
-  } catch (const E&) {
-    return true;
-  } catch (...) {
-  }
-  return false;
-}
-
-TEST_F(Server, CallbackForms) {
-  Inbox<temporal::WorkflowRun> runs;
-  temporal::Call start =
-      client().execute_workflow_async("Counter", opts("cb-counter"), "[2]", runs.callback());
-  EXPECT_TRUE(start);
-  ASSERT_TRUE(runs.wait(1));
-  ASSERT_FALSE(runs.items[0].first);
-  const std::string id = runs.items[0].second.id();
-
-  Inbox<std::string> strings;
-  {
-    // Destroying the Call does not cancel: the callback still runs.
-    temporal::Call q = client().query_workflow_async(id, "", "count", "[]", 0ms, strings.callback());
-  }
-  ASSERT_TRUE(strings.wait(1));
-  EXPECT_EQ(strings.items[0].second, "2");
-  auto u = client().update_workflow_async(id, "", "add", "[13]", "", 0ms, strings.callback());
-  ASSERT_TRUE(strings.wait(2));
-  EXPECT_TRUE(holds<temporal::UpdateFailedError>(strings.items[1].first));
-  EXPECT_EQ(strings.items[1].second, "");
-  auto d = client().describe_workflow_execution_async(id, "", 0ms, strings.callback());
-  ASSERT_TRUE(strings.wait(3));
-  EXPECT_NE(strings.items[2].second.find("RUNNING"), std::string::npos);
-
-  std::vector<std::exception_ptr> void_errors;
-  std::mutex m;
-  std::condition_variable cv;
-  auto void_cb = [&](std::exception_ptr e) {
-    std::lock_guard<std::mutex> lock(m);
-    void_errors.push_back(e);
-    cv.notify_all();
-  };
-  auto wait_voids = [&](std::size_t n) {
-    std::unique_lock<std::mutex> lock(m);
-    return cv.wait_for(lock, 30s, [&] { return void_errors.size() >= n; });
-  };
-  auto s = client().signal_workflow_async(id, "", "done", "[]", 0ms, void_cb);
-  ASSERT_TRUE(wait_voids(1));
-  EXPECT_FALSE(void_errors[0]);
-
-  auto r = runs.items[0].second.get_async(30s, strings.callback());
-  ASSERT_TRUE(strings.wait(4));
-  EXPECT_EQ(strings.items[3].second, "2");
-  auto h = client().get_workflow_history_async(id, "", 0ms, strings.callback());
-  ASSERT_TRUE(strings.wait(5));
-  EXPECT_NE(strings.items[4].second.find("\"events\""), std::string::npos);
-  auto l = client().list_workflow_async("WorkflowId = '" + id + "'", 1, "", 0ms, strings.callback());
-  ASSERT_TRUE(strings.wait(6));
-  EXPECT_FALSE(strings.items[5].first);
-  EXPECT_NE(strings.items[5].second.find("executions"), std::string::npos);
-
-  Inbox<std::int64_t> counts;
-  auto c = client().count_workflow_async("", 0ms, counts.callback());
-  ASSERT_TRUE(counts.wait(1));
-  EXPECT_FALSE(counts.items[0].first);
-  EXPECT_GE(counts.items[0].second, 1);
-
-  auto sws = client().signal_with_start_workflow_async("unblock", R"(["cb"])", "Block",
-                                                       opts("cb-sws"), "[]", 0ms, runs.callback());
-  ASSERT_TRUE(runs.wait(2));
-  ASSERT_FALSE(runs.items[1].first);
-  EXPECT_EQ(runs.items[1].second.get(30s), "\"unblocked: cb\"");
-
-  auto blocked = client().execute_workflow("Block", opts("cb-cancel-wf"));
-  auto cw = client().cancel_workflow_async(blocked.id(), "", 0ms, void_cb);
-  ASSERT_TRUE(wait_voids(2));
-  EXPECT_FALSE(void_errors[1]);
-  EXPECT_THROW(blocked.get(30s), temporal::WorkflowCanceledError);
-  auto blocked2 = client().execute_workflow("Block", opts("cb-terminate-wf"));
-  auto tw = client().terminate_workflow_async(blocked2.id(), "", "cb", "", 0ms, void_cb);
-  ASSERT_TRUE(wait_voids(3));
-  EXPECT_FALSE(void_errors[2]);
-  EXPECT_THROW(blocked2.get(30s), temporal::WorkflowTerminatedError);
-}
-
-TEST_F(Server, CallbackCanceledBeforeCompletion) {
-  auto run = client().execute_workflow("Block", opts("cb-cancel"));
-  Inbox<std::string> inbox;
-  temporal::Call call = run.get_async(0ms, inbox.callback());
-  EXPECT_FALSE(inbox.wait(1, 300ms)) << "delivered before the cancel";
-  call.cancel();
-  ASSERT_TRUE(inbox.wait(1, 10s));
-  call.cancel();  // idempotent, no second callback
-  temporal::Call moved = std::move(call);
-  moved.cancel();
-  std::this_thread::sleep_for(300ms);
-  EXPECT_EQ(inbox.size(), 1u);
-  EXPECT_TRUE(holds<temporal::CanceledError>(inbox.items[0].first));
-  EXPECT_EQ(inbox.items[0].second, "");
-  // The workflow is not affected.
-  EXPECT_EQ(client().describe_workflow_execution(run.id()).find("\"RUNNING\"") != std::string::npos,
-            true);
-}
-
-TEST_F(Server, CallbackCallsBackIntoTheLibrary) {
-  // From the start callback: start another async call (get the result) and check that a
-  // blocking call is refused instead of deadlocking.
-  std::promise<std::string> result;
-  std::promise<bool> blocking_refused;
-  std::mutex mutex;
-  std::optional<temporal::Call> inner;
-  const temporal::Client& c = client();
-  temporal::Call outer = c.execute_workflow_async(
-      "GreetingWorkflow", opts("reenter"), R"(["Reentry"])",
-      [&](std::exception_ptr e, temporal::WorkflowRun run) {
-        if (e) {
-          result.set_exception(e);
-          blocking_refused.set_value(false);
-          return;
-        }
-        try {
-          c.query_workflow(run.id(), "", "anything");
-          blocking_refused.set_value(false);
-        } catch (const temporal::InvalidArgumentError&) {
-          blocking_refused.set_value(true);
-        } catch (...) {
-          blocking_refused.set_value(false);
-        }
-        std::lock_guard<std::mutex> lock(mutex);
-        inner = run.get_async(30s, [&](std::exception_ptr e2, std::string value) {
-          if (e2) {
-            result.set_exception(e2);
-          } else {
-            result.set_value(value);
-          }
-        });
-        // `run` is destroyed when this callback returns; the inner call keeps what it needs.
-      });
-  auto f = result.get_future();
-  ASSERT_EQ(f.wait_for(60s), std::future_status::ready);
-  EXPECT_EQ(f.get(), "\"Hello Reentry!\"");
-  EXPECT_TRUE(blocking_refused.get_future().get());
-  std::lock_guard<std::mutex> lock(mutex);
-  EXPECT_TRUE(inner.has_value());
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[query.native_handle()], 1);
+  EXPECT_EQ(seen[result.native_handle()], 1);
+  EXPECT_EQ(seen[missing.native_handle()], 1);
+  EXPECT_EQ(queue.next(), nullptr);
+  // Every call taken off the queue is complete: get() does not block.
+  EXPECT_TRUE(query.is_done() && result.is_done() && missing.is_done());
+  EXPECT_EQ(query.get(), "7");
+  EXPECT_EQ(result.get(), "\"q\"");
+  EXPECT_THROW(missing.get(), temporal::NotFoundError);
+  client().signal_workflow(counter.id(), "", "done");
 }
 
 TEST_F(Server, RuntimeInitAfterUseIsRefused) {

@@ -6,10 +6,12 @@ Starts GreetingWorkflow("World") on task queue GREETING_TASK_QUEUE with the Work
 running (tests/worker does it).
 
     python3 bindings/python/examples/hello_world.py [ADDRESS]
-        ADDRESS: host:port; default $TEMPORAL_ADDRESS, else localhost:7233
+        ADDRESS: host:port; default: the environment configuration (TEMPORAL_ADDRESS, the
+        TOML config file), else localhost:7233
+
+hello_world_asyncio.py is the same program for asyncio.
 """
 
-import os
 import sys
 from pathlib import Path
 
@@ -19,11 +21,12 @@ from temporal_ffi import Client, TemporalError  # noqa: E402
 
 
 def main() -> int:
-    address = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TEMPORAL_ADDRESS")
+    address = sys.argv[1] if len(sys.argv) > 1 else None
 
     # Create the client object just once per process.
     try:
-        client = Client.connect(address)  # None: localhost:7233
+        # No address: the library loads the environment configuration (EnvconfigMode.AUTO).
+        client = Client.connect(address)
     except TemporalError as err:
         print(f"unable to create Temporal client: {err}", file=sys.stderr)
         return 1
@@ -40,7 +43,7 @@ def main() -> int:
 
         with we:
             try:
-                result = we.result()  # wait as long as it takes
+                result = we.result()  # timeout=None: wait as long as it takes
             except TemporalError as err:
                 print(f"unable to get Workflow result: {err}", file=sys.stderr)
                 return 1

@@ -9,11 +9,19 @@
 
 Workflow arguments are JSON-encoded (``json.dumps``) into a JSON array, one element per
 workflow parameter; results are decoded with ``json.loads``. Every C error becomes a
-:class:`TemporalError` subclass chosen by its code. Durations are seconds (``int``/``float``)
-or :class:`datetime.timedelta`.
+:class:`TemporalError` subclass chosen by its code.
 
-All calls release the GIL while they run in the library, so any number of Python threads can
-block in :meth:`WorkflowRun.result` at once. Clients and runs are thread-safe.
+Durations are seconds (``int``/``float``) or :class:`datetime.timedelta`, rounded up to whole
+milliseconds. ``None`` means the default the C API documents for that argument (for a call's
+``timeout``: 10 s for one request, no limit for a result wait or an update); ``math.inf`` means
+no limit where the C API has one (call timeouts); zero and negative durations raise
+:class:`InvalidArgumentError` (a ``ValueError``).
+
+Every operation is one C call (``temporal_*_async``). The blocking method waits for it with
+``temporal_call_wait``, which releases the GIL, so any number of Python threads can block at
+once. The ``_async`` twin posts the same call to a completion queue of the running event loop,
+whose file descriptor the loop watches: completions are handled on the loop's own thread.
+Clients and runs are thread-safe.
 """
 
 from __future__ import annotations
@@ -21,9 +29,10 @@ from __future__ import annotations
 import asyncio
 import ctypes
 import datetime as _dt
+import decimal
 import enum
-import itertools
 import json
+import math
 import threading
 from dataclasses import dataclass, field
 from typing import Any, AsyncIterator, Iterator, Mapping, Optional, Sequence, Union
@@ -31,6 +40,7 @@ from typing import Any, AsyncIterator, Iterator, Mapping, Optional, Sequence, Un
 from . import _native
 from ._native import (
     LIBRARY_PATH,
+    TemporalCallOptions,
     TemporalClientOptions,
     TemporalRetryPolicy,
     TemporalStartWorkflowOptions,
@@ -38,7 +48,7 @@ from ._native import (
     lib as _lib,
 )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Client",
@@ -46,6 +56,7 @@ __all__ = [
     "RetryPolicy",
     "WorkflowIdReusePolicy",
     "WorkflowIdConflictPolicy",
+    "EnvconfigMode",
     "ErrorCode",
     "TemporalError",
     "InvalidArgumentError",
@@ -69,6 +80,7 @@ __all__ = [
     "runtime_init",
     "runtime_shutdown",
     "version",
+    "pending_calls",
     "LIBRARY_PATH",
 ]
 
@@ -76,8 +88,9 @@ Duration = Union[int, float, _dt.timedelta]
 
 
 def version() -> str:
-    """The version of the loaded C library (``temporal_version()``), e.g. ``"0.1.0"``."""
-    return borrowed_str(_lib.temporal_version()) or ""
+    """The version of the loaded C library (``temporal_version()``), e.g. ``"0.2.0"``. The
+    import already checked that it is a 0.2 library."""
+    return _native.LIBRARY_VERSION
 
 
 # ---------------------------------------------------------------------------------------------
@@ -85,46 +98,43 @@ def version() -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-class ErrorCode(enum.IntEnum):
-    """``temporal_error_code``."""
-
-    OK = 0
-    INVALID_ARGUMENT = 1
-    NOT_FOUND = 2
-    ALREADY_STARTED = 3
-    WORKFLOW_FAILED = 4
-    WORKFLOW_CANCELED = 5
-    WORKFLOW_TERMINATED = 6
-    WORKFLOW_TIMED_OUT = 7
-    UNAVAILABLE = 8
-    DEADLINE_EXCEEDED = 9
-    PERMISSION_DENIED = 10
-    PAYLOAD = 11
-    CANCELED = 12
-    RPC = 13
-    INTERNAL = 14
-    UPDATE_FAILED = 15
-    QUERY_FAILED = 16
-    SHUTDOWN = 17
+def _library_error_codes() -> dict[str, int]:
+    # The library is the one source of the names; the values are the ABI's.
+    codes = {}
+    for value in range(256):
+        name = borrowed_str(_lib.temporal_error_code_name(value))
+        if name and name != "UNKNOWN":
+            codes[name] = value
+    return codes
 
 
-class WorkflowIdReusePolicy(enum.IntEnum):
-    """``temporal_workflow_id_reuse_policy`` (the proto's numbers)."""
+ErrorCode = enum.IntEnum("ErrorCode", _library_error_codes(), module=__name__)
+ErrorCode.__doc__ = "``temporal_error_code``: values of the C ABI, names from ``temporal_error_code_name``."
 
-    UNSPECIFIED = 0
-    ALLOW_DUPLICATE = 1
-    ALLOW_DUPLICATE_FAILED_ONLY = 2
-    REJECT_DUPLICATE = 3
-    TERMINATE_IF_RUNNING = 4
+WorkflowIdReusePolicy = enum.IntEnum(
+    "WorkflowIdReusePolicy",
+    _native.constants("TEMPORAL_WORKFLOW_ID_REUSE_POLICY_"),
+    module=__name__,
+)
+WorkflowIdReusePolicy.__doc__ = "``temporal_workflow_id_reuse_policy`` (the proto's numbers)."
 
+WorkflowIdConflictPolicy = enum.IntEnum(
+    "WorkflowIdConflictPolicy",
+    _native.constants("TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_"),
+    module=__name__,
+)
+WorkflowIdConflictPolicy.__doc__ = "``temporal_workflow_id_conflict_policy`` (the proto's numbers)."
 
-class WorkflowIdConflictPolicy(enum.IntEnum):
-    """``temporal_workflow_id_conflict_policy`` (the proto's numbers)."""
+EnvconfigMode = enum.IntEnum(
+    "EnvconfigMode", _native.constants("TEMPORAL_ENVCONFIG_MODE_"), module=__name__
+)
+EnvconfigMode.__doc__ = """``temporal_envconfig_mode``: when :meth:`Client.connect` loads the
+environment configuration (``TEMPORAL_*`` variables and the TOML config file). ``AUTO`` (the
+default): when no ``address`` is given (or a profile / config file is named); ``ON``: always
+(arguments still win); ``OFF``: never. The rule is the library's, the same in every binding."""
 
-    UNSPECIFIED = 0
-    FAIL = 1
-    USE_EXISTING = 2
-    TERMINATE_EXISTING = 3
+LogLevel = enum.IntEnum("LogLevel", _native.constants("TEMPORAL_LOG_LEVEL_"), module=__name__)
+LogLevel.__doc__ = "``temporal_log_level``."
 
 
 # ---------------------------------------------------------------------------------------------
@@ -133,8 +143,10 @@ class WorkflowIdConflictPolicy(enum.IntEnum):
 
 
 class TemporalError(Exception):
-    """An error from the library: ``code`` (an :class:`ErrorCode` or int), ``message`` and
-    ``details`` (the parsed ``temporal_error_get_details`` JSON object, or ``None``)."""
+    """An error from the library: ``code`` (an :class:`ErrorCode`, or an int for a code this
+    binding does not know), ``message`` and ``details`` (the parsed
+    ``temporal_error_get_details`` JSON object, or ``None``). The message is the library's,
+    failure chains included (their Go SDK text, as in :attr:`failure` ``["display"]``)."""
 
     def __init__(self, code: int, message: str, details: Optional[dict] = None):
         try:
@@ -150,6 +162,22 @@ class TemporalError(Exception):
     def code_name(self) -> str:
         """The code's name without prefix, e.g. ``"NOT_FOUND"`` (``temporal_error_code_name``)."""
         return borrowed_str(_lib.temporal_error_code_name(int(self.code))) or "UNKNOWN"
+
+    @property
+    def failure(self) -> Optional[dict]:
+        """The failure chain of a failed workflow or update (``details["failure"]``), else
+        ``None``. Its ``"display"`` is the Go SDK's ``Error()`` text, causes included."""
+        failure = self.details.get("failure") if isinstance(self.details, dict) else None
+        return failure if isinstance(failure, dict) else None
+
+    @property
+    def display(self) -> Optional[str]:
+        """The Go SDK's ``Error()`` text of what ended a workflow or an update, as the library
+        wrote it (``details["display"]``, else :attr:`failure` ``["display"]``): ``"canceled"``,
+        ``"terminated"``, ``"Workflow timeout (type: StartToClose)"``, a failure chain...;
+        ``None`` for other errors."""
+        display = self.details.get("display") if isinstance(self.details, dict) else None
+        return display if display is not None else (self.failure or {}).get("display")
 
     def __str__(self) -> str:
         return f"{self.code_name}: {self.message}"
@@ -171,7 +199,7 @@ class AlreadyStartedError(TemporalError):
 
 
 class WorkflowFailedError(TemporalError):
-    """The workflow failed; ``details["failure"]`` is the failure chain."""
+    """The workflow failed; :attr:`failure` (``details["failure"]``) is the failure chain."""
 
 
 class WorkflowCanceledError(TemporalError):
@@ -191,7 +219,7 @@ class UnavailableError(TemporalError):
 
 
 class DeadlineExceededError(TemporalError, TimeoutError):
-    """The call's deadline (or the result timeout) passed before it completed."""
+    """The call's timeout passed before it completed."""
 
 
 class PermissionDeniedError(TemporalError):
@@ -203,7 +231,7 @@ class PayloadError(TemporalError):
 
 
 class CanceledError(TemporalError):
-    """The call was canceled."""
+    """The call was canceled (``temporal_call_cancel``) or the library shut down."""
 
 
 class RpcError(TemporalError):
@@ -215,7 +243,7 @@ class InternalError(TemporalError):
 
 
 class UpdateFailedError(TemporalError):
-    """A workflow update was rejected or its handler failed; ``details["failure"]``."""
+    """A workflow update was rejected or its handler failed; :attr:`failure`."""
 
 
 class QueryFailedError(TemporalError):
@@ -226,42 +254,44 @@ class ShutdownError(TemporalError):
     """The library was shut down, or is used in a child process after fork()."""
 
 
+# Keyed by the ABI's numeric values (temporal.h); a code added later raises TemporalError.
 _ERROR_CLASSES: dict[int, type[TemporalError]] = {
-    ErrorCode.INVALID_ARGUMENT: InvalidArgumentError,
-    ErrorCode.NOT_FOUND: NotFoundError,
-    ErrorCode.ALREADY_STARTED: AlreadyStartedError,
-    ErrorCode.WORKFLOW_FAILED: WorkflowFailedError,
-    ErrorCode.WORKFLOW_CANCELED: WorkflowCanceledError,
-    ErrorCode.WORKFLOW_TERMINATED: WorkflowTerminatedError,
-    ErrorCode.WORKFLOW_TIMED_OUT: WorkflowTimedOutError,
-    ErrorCode.UNAVAILABLE: UnavailableError,
-    ErrorCode.DEADLINE_EXCEEDED: DeadlineExceededError,
-    ErrorCode.PERMISSION_DENIED: PermissionDeniedError,
-    ErrorCode.PAYLOAD: PayloadError,
-    ErrorCode.CANCELED: CanceledError,
-    ErrorCode.RPC: RpcError,
-    ErrorCode.INTERNAL: InternalError,
-    ErrorCode.UPDATE_FAILED: UpdateFailedError,
-    ErrorCode.QUERY_FAILED: QueryFailedError,
-    ErrorCode.SHUTDOWN: ShutdownError,
+    _native.TEMPORAL_ERROR_CODE_INVALID_ARGUMENT: InvalidArgumentError,
+    _native.TEMPORAL_ERROR_CODE_NOT_FOUND: NotFoundError,
+    _native.TEMPORAL_ERROR_CODE_ALREADY_STARTED: AlreadyStartedError,
+    _native.TEMPORAL_ERROR_CODE_WORKFLOW_FAILED: WorkflowFailedError,
+    _native.TEMPORAL_ERROR_CODE_WORKFLOW_CANCELED: WorkflowCanceledError,
+    _native.TEMPORAL_ERROR_CODE_WORKFLOW_TERMINATED: WorkflowTerminatedError,
+    _native.TEMPORAL_ERROR_CODE_WORKFLOW_TIMED_OUT: WorkflowTimedOutError,
+    _native.TEMPORAL_ERROR_CODE_UNAVAILABLE: UnavailableError,
+    _native.TEMPORAL_ERROR_CODE_DEADLINE_EXCEEDED: DeadlineExceededError,
+    _native.TEMPORAL_ERROR_CODE_PERMISSION_DENIED: PermissionDeniedError,
+    _native.TEMPORAL_ERROR_CODE_PAYLOAD: PayloadError,
+    _native.TEMPORAL_ERROR_CODE_CANCELED: CanceledError,
+    _native.TEMPORAL_ERROR_CODE_RPC: RpcError,
+    _native.TEMPORAL_ERROR_CODE_INTERNAL: InternalError,
+    _native.TEMPORAL_ERROR_CODE_UPDATE_FAILED: UpdateFailedError,
+    _native.TEMPORAL_ERROR_CODE_QUERY_FAILED: QueryFailedError,
+    _native.TEMPORAL_ERROR_CODE_SHUTDOWN: ShutdownError,
 }
 
 
 def _raise_if_error(err: Optional[int]) -> None:
-    """Turns a ``temporal_error *`` into an exception, always freeing it first."""
-    if not err:
-        return
-    raise _error_from(err)
+    """Turns an owned ``temporal_error *`` into an exception, always freeing it first."""
+    if err:
+        raise _error_from(err)
 
 
-def _error_from(err: int) -> TemporalError:
-    """The exception for a non-NULL ``temporal_error *``, which it frees."""
+def _error_from(err: int, owned: bool = True) -> TemporalError:
+    """The exception for a non-NULL ``temporal_error *``; frees it if ``owned`` (not the error
+    ``temporal_call_get_error`` lends)."""
     try:
         code = _lib.temporal_error_get_code(err)
         message = borrowed_str(_lib.temporal_error_get_message(err)) or ""
         details_text = borrowed_str(_lib.temporal_error_get_details(err))
     finally:
-        _lib.temporal_error_free(err)
+        if owned:
+            _lib.temporal_error_free(err)
     details = None
     if details_text:
         try:
@@ -303,25 +333,30 @@ def _json(value: Any, name: str) -> Optional[bytes]:
     return text.encode("utf-8")
 
 
-def _ms(value: Optional[Duration], name: str) -> int:
-    """Seconds (or a timedelta) to whole milliseconds; None -> 0 ("not set").
-
-    A positive duration below one millisecond becomes 1 ms, never 0 (which means "not set").
-    """
+def _ms(value: Optional[Duration], name: str, unlimited: bool = False) -> int:
+    """A duration in whole milliseconds, rounded up: ``None`` -> 0 (``TEMPORAL_TIMEOUT_DEFAULT``
+    or "not set", the C API's default); ``math.inf`` -> ``TEMPORAL_TIMEOUT_NONE`` where
+    ``unlimited``. Zero, negative and NaN durations are refused: 0 would silently mean
+    "default" in C."""
     if value is None:
-        return 0
+        return _native.TEMPORAL_TIMEOUT_DEFAULT
     if isinstance(value, _dt.timedelta):
-        seconds = value.total_seconds()
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        seconds = float(value)
+        micros = (value.days * 86400 + value.seconds) * 1_000_000 + value.microseconds
+        ms = -(-micros // 1000)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        ms = value * 1000
+    elif isinstance(value, float):
+        if value == math.inf and unlimited:
+            return _native.TEMPORAL_TIMEOUT_NONE
+        if not math.isfinite(value):
+            raise _invalid(f"{name} must be a finite number of seconds")
+        # The decimal text, not the binary value: 0.007 s is 7 ms, not 8.
+        ms = math.ceil(decimal.Decimal(repr(value)) * 1000)
     else:
         raise _invalid(f"{name} must be seconds (int/float) or a timedelta")
-    if seconds != seconds or seconds < 0:  # NaN or negative
-        raise _invalid(f"{name} must not be negative")
-    ms = round(seconds * 1000)
-    if ms == 0 and seconds > 0:
-        ms = 1
-    if ms >= 2**64:
+    if ms <= 0:
+        raise _invalid(f"{name} must be positive (None for the default), not {value!r}")
+    if ms >= _native.TEMPORAL_TIMEOUT_NONE:  # would read as "no limit"
         raise _invalid(f"{name} is too large")
     return ms
 
@@ -343,8 +378,7 @@ def _start_options(
 ) -> TemporalStartWorkflowOptions:
     """The ``temporal_start_workflow_options`` of :meth:`Client.execute_workflow`'s keyword
     arguments (the struct keeps the retry policy and the strings alive)."""
-    opts = TemporalStartWorkflowOptions()
-    _lib.temporal_start_workflow_options_default(ctypes.byref(opts))
+    opts = _native.new_options(TemporalStartWorkflowOptions)
     opts.id = _cstr(id, "id")
     opts.task_queue = _cstr(task_queue, "task_queue")
     opts.execution_timeout_ms = _ms(execution_timeout, "execution_timeout")
@@ -363,7 +397,6 @@ def _start_options(
         "search_attributes",
     )
     opts.start_delay_ms = _ms(start_delay, "start_delay")
-
     return opts
 
 
@@ -373,8 +406,9 @@ def _start_options(
 
 
 class _Handle:
-    """An owned C handle, freed once: at close() or, if calls are in flight on other threads,
-    when the last of them returns. Keeps close() from freeing memory another thread uses."""
+    """An owned C handle, freed once: at close() or, if another thread is starting a call with
+    it, when that start returns. Keeps close() from freeing memory another thread uses.
+    (A call, once started, does not need the handle: the library keeps what it uses alive.)"""
 
     __slots__ = ("_ptr", "_free", "_busy", "_closed", "_lock", "_what")
 
@@ -419,7 +453,7 @@ class _Handle:
 
 
 class _Use:
-    """``with _Use(handle) as ptr:`` holds the handle alive for one call."""
+    """``with _Use(handle) as ptr:`` holds the handle alive for one C function."""
 
     __slots__ = ("_handle",)
 
@@ -434,169 +468,271 @@ class _Use:
 
 
 # ---------------------------------------------------------------------------------------------
-# Async calls (asyncio)
+# Calls: one start per operation, waited for (blocking) or queued (asyncio)
 # ---------------------------------------------------------------------------------------------
 #
-# Every `*_async` C function takes one module-level callback, `_ON_COMPLETE`, kept referenced
-# for the life of the process. Its `user_data` is an integer key into `_pending` (never a
-# pointer to a Python object). The callback runs on a library thread (ctypes takes the GIL),
-# takes ownership of the error / result string / run it receives, converts them, removes the
-# entry and hands the outcome to the future's event loop with `call_soon_threadsafe`.
+# An operation is an `_Op`: the C `temporal_*_async` function with its arguments, the call
+# timeout, and `convert(call)`, which reads the value from the completed call (it runs only if
+# the call succeeded). `_Op.start` fills `temporal_call_options` (from
+# `temporal_call_options_default`) and starts the call.
 #
-# The coroutine that started the call owns the `temporal_call` handle: it frees it exactly
-# once, when it ends. If its task is cancelled it first calls `temporal_call_cancel`; the
-# callback then fires with CANCELED, cleans up the entry and the C objects, and drops the
-# outcome because the future is already cancelled.
+# Blocking (`_call`): start without a queue, `temporal_call_wait`, read the outcome, free the
+# call. ctypes releases the GIL inside `temporal_call_wait` and no Python lock is held there.
+#
+# asyncio (`_call_async`): start with the completion queue of the running loop (`_LoopQueue`,
+# one per loop while it has calls in flight), whose eventfd is registered with
+# `loop.add_reader`. The reader, on the loop's thread, drains `temporal_completion_queue_next`
+# until NULL, finds each call's entry by its pointer, reads the outcome, frees the call and
+# resolves the entry's future. The reader is the only place a queued call is freed, so every
+# call ends exactly once. A cancelled task calls `temporal_call_cancel`, then waits (briefly:
+# the call completes promptly with CANCELED) until the reader took the call, so no call outlives
+# the task that started it.
+
+
+class _Op:
+    __slots__ = ("handle", "fn", "args", "timeout_ms", "convert")
+
+    def __init__(self, handle: Optional[_Handle], fn, args: tuple, convert, timeout_ms: int = 0):
+        self.handle = handle  # None: fn takes no handle (connect)
+        self.fn = fn
+        self.args = args
+        self.convert = convert
+        self.timeout_ms = timeout_ms
+
+    def start(self, queue: Optional[int] = None) -> int:
+        """Starts the call (posted to ``queue`` when it completes, if given) and returns it; a
+        bad argument raises and starts nothing."""
+        opts = _native.new_options(TemporalCallOptions)
+        opts.timeout_ms = self.timeout_ms
+        opts.completion_queue = queue
+        call = ctypes.c_void_p()
+        if self.handle is None:
+            err = self.fn(*self.args, ctypes.byref(opts), ctypes.byref(call))
+        else:
+            with _Use(self.handle) as ptr:
+                err = self.fn(ptr, *self.args, ctypes.byref(opts), ctypes.byref(call))
+        _raise_if_error(err)
+        return call.value
+
+
+def _outcome(call: int, convert) -> Any:
+    """The value of a completed call, or raises its error."""
+    err = _lib.temporal_call_get_error(call)
+    if err:
+        raise _error_from(err, owned=False)  # lent by the call
+    return convert(call)
+
+
+# On the main thread a blocking wait is cut into slices so that Ctrl-C (KeyboardInterrupt,
+# which Python raises only between bytecodes of the main thread) stops it; it then cancels the
+# call. Other threads cannot receive signals and wait in one piece.
+_MAIN_THREAD_WAIT_SLICE_MS = 100
+
+
+def _wait(call: int) -> None:
+    slice_ms = _native.TEMPORAL_TIMEOUT_NONE
+    if threading.current_thread() is threading.main_thread():
+        slice_ms = _MAIN_THREAD_WAIT_SLICE_MS
+    try:
+        while True:
+            err = _lib.temporal_call_wait(call, slice_ms)  # releases the GIL
+            if not err:
+                return
+            exc = _error_from(err)
+            if exc.code != _native.TEMPORAL_ERROR_CODE_DEADLINE_EXCEEDED:
+                raise exc
+    except BaseException:
+        _lib.temporal_call_cancel(call)
+        raise
+
+
+def _call(op: _Op) -> Any:
+    """Runs ``op`` on the calling thread: start, wait, read, free."""
+    call = op.start()
+    try:
+        _wait(call)
+        return _outcome(call, op.convert)
+    finally:
+        _lib.temporal_call_free(call)
 
 
 class _Pending:
-    __slots__ = ("loop", "future", "convert")
+    __slots__ = ("call", "future", "convert", "done", "waiter")
 
-    def __init__(self, loop, future, convert):
-        self.loop = loop
+    def __init__(self, call: int, future: asyncio.Future, convert):
+        self.call = call
         self.future = future
         self.convert = convert
+        self.done = False  # the reader took the call off the queue (and freed it)
+        self.waiter: Optional[asyncio.Future] = None  # a cancelled task waiting for that
+
+    def complete(self) -> None:
+        """Reads the outcome of the completed call, frees it and resolves the future."""
+        value = exc = None
+        try:
+            value = _outcome(self.call, self.convert)
+        except Exception as e:
+            exc = e
+        finally:
+            _lib.temporal_call_free(self.call)
+            self.done = True
+        if self.waiter is not None and not self.waiter.done():
+            self.waiter.set_result(None)
+        if self.future.done():  # cancelled: nobody wants the outcome
+            _discard(value)
+        elif exc is not None:
+            self.future.set_exception(exc)
+        else:
+            self.future.set_result(value)
 
 
-_pending: dict = {}  # int key -> _Pending
-_keys = itertools.count(1)  # 0 would arrive as NULL
+def _discard(value) -> None:
+    """Frees what an unwanted outcome owns (a run or a client)."""
+    if isinstance(value, tuple):
+        for item in value:
+            _discard(item)
+    elif isinstance(value, _OwnsHandle):
+        value.close()
+
+
+class _LoopQueue:
+    """The completion queue of one event loop, while it has calls in flight. Used only on the
+    loop's thread."""
+
+    _by_loop: dict = {}  # event loop -> _LoopQueue
+
+    @classmethod
+    def of_running_loop(cls) -> "_LoopQueue":
+        loop = asyncio.get_running_loop()
+        queue = cls._by_loop.get(loop)
+        if queue is None:
+            queue = cls._by_loop[loop] = cls(loop)
+        return queue
+
+    def __init__(self, loop: asyncio.AbstractEventLoop):
+        out = ctypes.c_void_p()
+        _raise_if_error(_lib.temporal_completion_queue_new(ctypes.byref(out)))
+        self.queue = out.value
+        self.loop = loop
+        self.pending: dict[int, _Pending] = {}  # call pointer -> entry
+        self.fd = _lib.temporal_completion_queue_fd(self.queue)
+        try:
+            loop.add_reader(self.fd, self._drain)
+        except BaseException:
+            _lib.temporal_completion_queue_free(self.queue)
+            raise
+
+    def submit(self, op: _Op) -> _Pending:
+        try:
+            call = op.start(self.queue)
+        except BaseException:
+            self._close_if_idle()
+            raise
+        entry = _Pending(call, self.loop.create_future(), op.convert)
+        # No completion can be taken before this: the reader runs on this thread.
+        self.pending[call] = entry
+        return entry
+
+    def _drain(self) -> None:
+        unknown = []
+        while True:
+            call = _lib.temporal_completion_queue_next(self.queue)
+            if not call:
+                break
+            entry = self.pending.pop(call, None)
+            if entry is None:  # never ours, or returned twice: not ours to free
+                unknown.append(call)
+                continue
+            entry.complete()
+        self._close_if_idle()
+        if unknown:
+            raise InternalError(
+                ErrorCode.INTERNAL,
+                f"the completion queue returned {len(unknown)} call(s) not in flight on it",
+                {"calls": [hex(c) for c in unknown]},
+            )
+
+    def _close_if_idle(self) -> None:
+        # Idle queues are freed, so a loop that ends leaves no descriptor behind.
+        if self.pending or self.queue is None:
+            return
+        if self._by_loop.get(self.loop) is self:
+            del self._by_loop[self.loop]
+        try:
+            self.loop.remove_reader(self.fd)
+        except Exception:  # the loop is closed: its selector is gone already
+            pass
+        queue, self.queue = self.queue, None
+        _lib.temporal_completion_queue_free(queue)
 
 
 def pending_calls() -> int:
-    """Number of async calls whose completion callback has not run yet (for tests)."""
-    return len(_pending)
+    """Number of asyncio calls started and not yet taken off their completion queue."""
+    return sum(len(q.pending) for q in list(_LoopQueue._by_loop.values()))
 
 
-def _close_quietly(obj) -> None:
-    if obj is not None:
-        try:
-            obj.close()
-        except Exception:
-            pass
-
-
-def _deliver(entry: _Pending, value, exc, run) -> None:
-    """Runs on the entry's event loop."""
-    fut = entry.future
-    if fut.done():  # cancelled: nobody wants the outcome
-        _close_quietly(run)
-        return
-    if exc is not None:
-        fut.set_exception(exc)
-    else:
-        fut.set_result(value)
-
-
-def _on_complete(user_data, err, result, run_ptr) -> None:
-    # Never lets an exception escape into the library thread.
-    run = None
+async def _call_async(op: _Op) -> Any:
+    """Runs ``op`` through the running loop's completion queue."""
+    loop = asyncio.get_running_loop()
+    entry = _LoopQueue.of_running_loop().submit(op)
     try:
-        text = None
-        exc = None
-        try:
-            if result:
-                text = ctypes.string_at(result).decode("utf-8")
-        except Exception as e:  # invalid UTF-8
-            exc = e
-        finally:
-            if result:
-                _lib.temporal_string_free(result)
-        if err:
-            exc = _error_from(err)  # frees it
-        if run_ptr:
-            run = WorkflowRun(run_ptr)  # owns (and eventually frees) it
-        entry = _pending.pop(user_data or 0, None)
-        if entry is None:
-            _close_quietly(run)
-            return
-        value = None
-        if exc is None:
-            try:
-                value = entry.convert(text, run)
-            except Exception as e:
-                exc = e
-        if exc is not None:
-            _close_quietly(run)
-            run = None
-        try:
-            entry.loop.call_soon_threadsafe(_deliver, entry, value, exc, run)
-        except RuntimeError:  # the loop is closed
-            _close_quietly(run)
-    except BaseException:
-        _close_quietly(run)
+        return await entry.future
+    except asyncio.CancelledError:
+        if not entry.done:
+            _lib.temporal_call_cancel(entry.call)
+            while not entry.done:  # a repeated cancel does not skip the wait
+                entry.waiter = loop.create_future()
+                try:
+                    await entry.waiter
+                except asyncio.CancelledError:
+                    pass
+        elif entry.future.done() and not entry.future.cancelled():
+            # The outcome arrived just before the cancel: drop it (and mark it retrieved).
+            if entry.future.exception() is None:
+                _discard(entry.future.result())
+        raise
 
 
-_ON_COMPLETE = _native.CALLBACK_TYPE(_on_complete)
+# Readers of a successful call's outcome.
 
 
-def _loads(text: Optional[str], run=None) -> Any:
+def _json_of(call: int) -> Any:
+    text = borrowed_str(_lib.temporal_call_get_json(call))
     return json.loads(text) if text is not None else None
 
 
-def _nothing(text: Optional[str], run=None) -> None:
+def _nothing(call: int) -> None:
     return None
 
 
-def _the_run(text: Optional[str], run) -> "WorkflowRun":
-    if run is None:
-        raise InternalError(ErrorCode.INTERNAL, "the library completed without a run", None)
-    return run
-
-
-async def _call_async(handle: "_Handle", start, convert) -> Any:
-    """Starts one async C call and awaits its callback.
-
-    ``start(ptr, callback, user_data, call_out)`` calls the C ``*_async`` function with the
-    handle's pointer and returns its ``temporal_error *``. ``convert(result_text, run)`` makes
-    the value of the result (it runs on the library thread).
-    """
-    loop = asyncio.get_running_loop()
-    fut = loop.create_future()
-    key = next(_keys)
-    call = ctypes.c_void_p()
-    with _Use(handle) as ptr:  # the handle stays alive until the call ends
-        _pending[key] = _Pending(loop, fut, convert)
-        try:
-            err = start(ptr, _ON_COMPLETE, ctypes.c_void_p(key), ctypes.byref(call))
-        except BaseException:
-            _pending.pop(key, None)
-            raise
-        if err:  # the callback will never run
-            _pending.pop(key, None)
-            _raise_if_error(err)
-        try:
-            return await fut
-        except asyncio.CancelledError:
-            _lib.temporal_call_cancel(call)  # the callback fires with CANCELED and cleans up
-            raise
-        finally:
-            _lib.temporal_call_free(call)
-
-
-def _take_string(ptr: Optional[int]) -> Optional[str]:
-    """Copies and frees an owned ``char *`` output."""
+def _run_of(call: int) -> "WorkflowRun":
+    ptr = _lib.temporal_call_take_run(call)
     if not ptr:
-        return None
-    try:
-        return ctypes.string_at(ptr).decode("utf-8")
-    finally:
-        _lib.temporal_string_free(ptr)
+        raise InternalError(ErrorCode.INTERNAL, "the call completed without a run", None)
+    return WorkflowRun(ptr)
+
+
+def _client_of(call: int) -> "Client":
+    ptr = _lib.temporal_call_take_client(call)
+    if not ptr:
+        raise InternalError(ErrorCode.INTERNAL, "the call completed without a client", None)
+    return Client(ptr)
+
+
+def _count_of(call: int) -> int:
+    count = ctypes.c_int64()
+    if not _lib.temporal_call_get_count(call, ctypes.byref(count)):
+        raise InternalError(ErrorCode.INTERNAL, "the count call completed without a count", None)
+    return count.value
+
+
+def _update_of(call: int) -> tuple:
+    return _json_of(call), borrowed_str(_lib.temporal_call_get_update_id(call))
 
 
 # ---------------------------------------------------------------------------------------------
 # Runtime
 # ---------------------------------------------------------------------------------------------
-
-
-class LogLevel(enum.IntEnum):
-    """``temporal_log_level``."""
-
-    OFF = 0
-    ERROR = 1
-    WARN = 2
-    INFO = 3
-    DEBUG = 4
-    TRACE = 5
 
 
 _log_callbacks: list = []  # installed log callbacks, referenced forever (as the library does)
@@ -617,8 +753,7 @@ def runtime_init(
     be quick and its exceptions are ignored. ``log_level`` ``None``: ``INFO`` with a callback,
     else ``OFF``. An installed callback stays for the life of the process.
     """
-    opts = _native.TemporalRuntimeOptions()
-    _lib.temporal_runtime_options_default(ctypes.byref(opts))
+    opts = _native.new_options(_native.TemporalRuntimeOptions)
     threads = int(worker_threads)
     if not 0 <= threads < 2**32:
         raise _invalid("worker_threads is out of range")
@@ -654,7 +789,7 @@ def runtime_shutdown(timeout: Optional[Duration] = None) -> None:
     end with :class:`CanceledError`, later calls raise :class:`ShutdownError`. Waits at most
     ``timeout`` seconds for the library's threads (``None``: 5). Calling it twice is a no-op.
     """
-    _raise_if_error(_lib.temporal_runtime_shutdown(_ms(timeout, "timeout")))
+    _raise_if_error(_lib.temporal_runtime_shutdown(_ms(timeout, "timeout", unlimited=True)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -677,7 +812,7 @@ class RetryPolicy:
     non_retryable_error_types: Sequence[str] = field(default_factory=list)
 
     def _to_c(self) -> TemporalRetryPolicy:
-        c = TemporalRetryPolicy()
+        c = _native.new_options(TemporalRetryPolicy)
         c.initial_interval_ms = _ms(self.initial_interval, "initial_interval")
         c.backoff_coefficient = float(self.backoff_coefficient or 0.0)
         c.maximum_interval_ms = _ms(self.maximum_interval, "maximum_interval")
@@ -724,14 +859,14 @@ class WorkflowRun(_OwnsHandle):
 
     Obtained from :meth:`Client.execute_workflow` or :meth:`Client.get_workflow`. Frees its
     handle on :meth:`close`, on leaving a ``with`` block, or when garbage-collected. It stays
-    usable after its client is closed.
+    usable after its client is closed, and calls started on it go on after it is closed.
     """
 
     def __init__(self, _ptr: int):
         self._handle = _Handle(_ptr, _lib.temporal_workflow_run_free, "workflow run")
         with _Use(self._handle) as ptr:
             self._id = borrowed_str(_lib.temporal_workflow_run_get_id(ptr)) or ""
-        self._run_id: Optional[str] = None
+        self._run_id = ""  # once known it never changes
 
     @property
     def id(self) -> str:
@@ -740,42 +875,53 @@ class WorkflowRun(_OwnsHandle):
 
     @property
     def run_id(self) -> str:
-        """The Run ID. For a run from :meth:`Client.get_workflow` without a Run ID, the first
-        access asks the server for the current run (blocking); "" if that failed."""
-        if self._run_id is None:
+        """The Run ID, never blocking. Known for a run from a start or from
+        :meth:`Client.get_workflow` with a Run ID; for one without, ``""`` until the current run
+        was pinned by a result wait or :meth:`resolve_run_id`."""
+        if not self._run_id:
             with _Use(self._handle) as ptr:
                 self._run_id = borrowed_str(_lib.temporal_workflow_run_get_run_id(ptr)) or ""
         return self._run_id
+
+    def _result_op(self, timeout: Optional[Duration]) -> _Op:
+        return _Op(
+            self._handle, _lib.temporal_get_result_async, (), _json_of,
+            _ms(timeout, "timeout", unlimited=True),
+        )
 
     def result(self, timeout: Optional[Duration] = None) -> Any:
         """Waits for the workflow to close and returns its result, ``json.loads``-ed
         (``None`` when the workflow returned nothing).
 
         ``timeout``: give up after this many seconds with :class:`DeadlineExceededError`
-        (the workflow is not affected); ``None``: wait as long as it takes.
+        (the workflow is not affected); ``None`` (or ``math.inf``): wait as long as it takes.
         Raises :class:`WorkflowFailedError`, :class:`WorkflowCanceledError`,
         :class:`WorkflowTerminatedError`, :class:`WorkflowTimedOutError`,
         :class:`NotFoundError`, :class:`PayloadError`, :class:`UnavailableError`...
         """
-        timeout_ms = 0 if timeout is None else max(1, _ms(timeout, "timeout"))
-        out = ctypes.c_void_p()
-        with _Use(self._handle) as ptr:
-            _raise_if_error(_lib.temporal_get_result(ptr, timeout_ms, ctypes.byref(out)))
-        try:
-            text = ctypes.string_at(out.value).decode("utf-8")
-        finally:
-            _lib.temporal_string_free(out.value)
-        return json.loads(text)
+        return _call(self._result_op(timeout))
 
     async def result_async(self, timeout: Optional[Duration] = None) -> Any:
-        """:meth:`result` for asyncio (``temporal_get_result_async``): holds no thread while it
-        waits. Cancelling the awaiting task cancels the wait (not the workflow)."""
-        timeout_ms = 0 if timeout is None else max(1, _ms(timeout, "timeout"))
-        return await _call_async(
-            self._handle,
-            lambda ptr, cb, ud, call: _lib.temporal_get_result_async(ptr, timeout_ms, cb, ud, call),
-            _loads,
+        """:meth:`result` for asyncio: holds no thread while it waits. Cancelling the awaiting
+        task cancels the wait (not the workflow)."""
+        return await _call_async(self._result_op(timeout))
+
+    def _resolve_op(self) -> _Op:
+        return _Op(
+            self._handle, _lib.temporal_workflow_run_resolve_run_id_async, (),
+            lambda call: self.run_id,
         )
+
+    def resolve_run_id(self) -> str:
+        """Asks the server for the current run of a run from :meth:`Client.get_workflow`
+        without a Run ID (``temporal_workflow_run_resolve_run_id_async``; 10 s at most) and
+        returns :attr:`run_id` (``""`` if the server could not say). Returns at once for a run
+        whose Run ID is known."""
+        return _call(self._resolve_op())
+
+    async def resolve_run_id_async(self) -> str:
+        """:meth:`resolve_run_id` for asyncio."""
+        return await _call_async(self._resolve_op())
 
     def __repr__(self) -> str:
         return f"WorkflowRun(id={self._id!r}, run_id={self._run_id!r})"
@@ -784,15 +930,21 @@ class WorkflowRun(_OwnsHandle):
 class Client(_OwnsHandle):
     """A connected Temporal client (``temporal_client``). Thread-safe: share one per process.
 
-    Create with :meth:`Client.connect`; free with :meth:`close` or a ``with`` block.
+    Create with :meth:`Client.connect`; free with :meth:`close` or a ``with`` block. Runs and
+    calls started with it stay valid after it is closed.
+
+    Every operation takes ``timeout``: seconds (rounded up to milliseconds) before it fails
+    with :class:`DeadlineExceededError`, retries included; ``None``: the C API's default (10 s
+    for one request; no limit for an update); ``math.inf``: no limit.
     """
 
     def __init__(self, _ptr: int):
         self._handle = _Handle(_ptr, _lib.temporal_client_free, "client")
 
-    @classmethod
-    def connect(
-        cls,
+    # -- connecting --------------------------------------------------------------------------
+
+    @staticmethod
+    def _connect_op(
         address: Optional[str] = None,
         namespace: Optional[str] = None,
         identity: Optional[str] = None,
@@ -805,24 +957,12 @@ class Client(_OwnsHandle):
         tls_disable_host_verification: bool = False,
         grpc_metadata: Optional[Mapping[str, str]] = None,
         connect_timeout: Optional[Duration] = None,
-        envconfig: bool = False,
+        envconfig: Union[EnvconfigMode, int] = EnvconfigMode.AUTO,
         envconfig_profile: Optional[str] = None,
         envconfig_file: Optional[str] = None,
         grpc_compression: str = "none",
-    ) -> "Client":
-        """Connects (``temporal_client_connect``); blocks until connected or timed out.
-
-        ``address``: ``host:port`` (default ``localhost:7233``, or the envconfig address).
-        ``tls_*`` PEMs are the certificate/key text, not file names. ``connect_timeout`` in
-        seconds (default 10). ``envconfig=True`` loads ``TEMPORAL_*`` environment variables
-        and the TOML config file as the official SDKs do; explicit arguments win.
-        ``grpc_compression``: ``"none"`` (default) or ``"gzip"`` (the Go SDK's default; worth
-        it for large payloads over slow links, about 5x the client CPU of a small call).
-        Raises :class:`UnavailableError`, :class:`DeadlineExceededError`,
-        :class:`InvalidArgumentError`, :class:`PermissionDeniedError`.
-        """
-        opts = TemporalClientOptions()
-        _lib.temporal_client_options_default(ctypes.byref(opts))
+    ) -> _Op:
+        opts = _native.new_options(TemporalClientOptions)
         opts.address = _cstr(address, "address")
         opts.namespace_name = _cstr(namespace, "namespace")
         opts.identity = _cstr(identity, "identity")
@@ -836,20 +976,59 @@ class Client(_OwnsHandle):
         opts.grpc_metadata_json = _json(
             dict(grpc_metadata) if grpc_metadata is not None else None, "grpc_metadata"
         )
-        opts.connect_timeout_ms = _ms(connect_timeout, "connect_timeout")
-        opts.envconfig = bool(envconfig)
+        opts.connect_timeout_ms = _ms(connect_timeout, "connect_timeout", unlimited=True)
+        # A bool is refused rather than read as 0/1: False would mean AUTO, not "off".
+        if isinstance(envconfig, bool) or not isinstance(envconfig, int):
+            raise _invalid(f"envconfig must be an EnvconfigMode, not {envconfig!r}")
+        if not -(2**31) <= envconfig < 2**31:
+            raise _invalid("envconfig is out of range")
+        opts.envconfig = int(envconfig)  # the library checks the value and applies the rule
         opts.envconfig_profile = _cstr(envconfig_profile, "envconfig_profile")
         opts.envconfig_file = _cstr(envconfig_file, "envconfig_file")
+        compressions = {
+            "none": _native.TEMPORAL_GRPC_COMPRESSION_NONE,
+            "gzip": _native.TEMPORAL_GRPC_COMPRESSION_GZIP,
+        }
         try:
-            opts.grpc_compression = {"none": 0, "gzip": 1}[grpc_compression]
+            opts.grpc_compression = compressions[grpc_compression]
         except (KeyError, TypeError):
             raise _invalid(
                 f"grpc_compression must be 'none' or 'gzip', not {grpc_compression!r}"
             ) from None
+        return _Op(None, _lib.temporal_client_connect_async, (ctypes.byref(opts),), _client_of)
 
-        out = ctypes.c_void_p()
-        _raise_if_error(_lib.temporal_client_connect(ctypes.byref(opts), ctypes.byref(out)))
-        return cls(out.value)
+    @classmethod
+    def connect(cls, address: Optional[str] = None, **options) -> "Client":
+        """Connects (``temporal_client_connect_async``, waited for) and checks that the server
+        answers.
+
+        ``address``: ``host:port`` (not set: the envconfig address, else ``localhost:7233``).
+        Keyword options: ``namespace``, ``identity``, ``api_key``, ``tls``,
+        ``tls_server_ca_cert`` / ``tls_client_cert`` / ``tls_client_key`` (PEM text, not file
+        names), ``tls_server_name``, ``tls_disable_host_verification``, ``grpc_metadata`` (a
+        dict of str), ``connect_timeout`` (seconds; ``None``: 10; ``math.inf``: no limit), ``envconfig`` (an
+        :class:`EnvconfigMode`; ``AUTO`` by default: the ``TEMPORAL_*`` environment and config
+        file are loaded when no ``address`` is given), ``envconfig_profile``,
+        ``envconfig_file``, ``grpc_compression`` (``"none"``, the default, or ``"gzip"``, the
+        Go SDK's default: worth it for large payloads over slow links, about 5x the client CPU
+        of a small call).
+
+        Raises :class:`UnavailableError`, :class:`DeadlineExceededError`,
+        :class:`InvalidArgumentError`, :class:`PermissionDeniedError`.
+        """
+        return _call(cls._connect_op(address, **options))
+
+    @classmethod
+    async def connect_async(cls, address: Optional[str] = None, **options) -> "Client":
+        """:meth:`connect` for asyncio."""
+        return await _call_async(cls._connect_op(address, **options))
+
+    # -- starting and reattaching -----------------------------------------------------------
+
+    def _execute_op(self, workflow_type: str, args: tuple, start_options: dict) -> _Op:
+        opts = _start_options(**start_options)
+        c_args = (_cstr(workflow_type, "workflow_type"), _json(list(args), "args"), ctypes.byref(opts))
+        return _Op(self._handle, _lib.temporal_execute_workflow_async, c_args, _run_of)
 
     def execute_workflow(
         self,
@@ -869,15 +1048,16 @@ class Client(_OwnsHandle):
         search_attributes: Optional[Mapping[str, Any]] = None,
         start_delay: Optional[Duration] = None,
     ) -> WorkflowRun:
-        """Starts a workflow (``temporal_execute_workflow``) and returns its run as soon as
-        the server accepted the start; call :meth:`WorkflowRun.result` to wait.
+        """Starts a workflow (``temporal_execute_workflow_async``, waited for: 10 s at most,
+        retries included) and returns its run as soon as the server accepted the start; call
+        :meth:`WorkflowRun.result` to wait.
 
         ``args`` are the workflow's arguments, one per parameter, sent as the JSON array
         ``json.dumps(list(args))``. Without ``id`` a random UUID is used. If the ID is already
         running, the run of that execution is returned, unless ``error_when_already_started``
-        (then :class:`AlreadyStartedError`).
+        (then :class:`AlreadyStartedError`). Durations: ``None`` for "not set".
         """
-        opts = _start_options(
+        start_options = dict(
             task_queue=task_queue,
             id=id,
             execution_timeout=execution_timeout,
@@ -892,20 +1072,17 @@ class Client(_OwnsHandle):
             search_attributes=search_attributes,
             start_delay=start_delay,
         )
-        c_type = _cstr(workflow_type, "workflow_type")
-        c_args = _json(list(args), "args")
-        out = ctypes.c_void_p()
-        with _Use(self._handle) as ptr:
-            _raise_if_error(
-                _lib.temporal_execute_workflow(
-                    ptr, c_type, c_args, ctypes.byref(opts), ctypes.byref(out)
-                )
-            )
-        return WorkflowRun(out.value)
+        return _call(self._execute_op(workflow_type, args, start_options))
+
+    async def execute_workflow_async(self, workflow_type: str, *args: Any, **start_options) -> WorkflowRun:
+        """:meth:`execute_workflow` for asyncio; takes the same keyword arguments
+        (``task_queue`` is required)."""
+        return await _call_async(self._execute_op(workflow_type, args, start_options))
 
     def get_workflow(self, workflow_id: str, run_id: Optional[str] = None) -> WorkflowRun:
         """A run for an existing workflow (``temporal_get_workflow``), by ID (and optionally
-        Run ID; ``None``: the latest run). Makes no call to the server."""
+        Run ID; ``None``: the latest run, pinned by the first result wait or
+        :meth:`WorkflowRun.resolve_run_id`). Makes no call to the server."""
         c_id = _cstr(workflow_id, "workflow_id")
         c_run_id = _cstr(run_id, "run_id")
         out = ctypes.c_void_p()
@@ -913,44 +1090,18 @@ class Client(_OwnsHandle):
             _raise_if_error(_lib.temporal_get_workflow(ptr, c_id, c_run_id, ctypes.byref(out)))
         return WorkflowRun(out.value)
 
-
-    # -- helpers -----------------------------------------------------------------------------
-
-    def _sync_json(self, fn, *args) -> Any:
-        out = ctypes.c_void_p()
-        with _Use(self._handle) as ptr:
-            _raise_if_error(fn(ptr, *args, ctypes.byref(out)))
-        text = _take_string(out.value)
-        return json.loads(text) if text is not None else None
-
-    def _sync(self, fn, *args) -> None:
-        with _Use(self._handle) as ptr:
-            _raise_if_error(fn(ptr, *args))
-
-    async def _async(self, fn, args, convert) -> Any:
-        return await _call_async(
-            self._handle, lambda ptr, cb, ud, call: fn(ptr, *args, cb, ud, call), convert
-        )
-
-    # -- starting ----------------------------------------------------------------------------
-
-    async def execute_workflow_async(self, workflow_type: str, *args: Any, **start_options) -> WorkflowRun:
-        """:meth:`execute_workflow` for asyncio (``temporal_execute_workflow_async``); takes
-        the same keyword arguments (``task_queue`` is required)."""
+    def _signal_with_start_op(self, workflow_type, args, signal_name, signal_args, timeout, start_options) -> _Op:
         opts = _start_options(**start_options)
-        c_args = (_cstr(workflow_type, "workflow_type"), _json(list(args), "args"), ctypes.byref(opts))
-        return await self._async(_lib.temporal_execute_workflow_async, c_args, _the_run)
-
-    @staticmethod
-    def _signal_with_start_args(workflow_type, args, signal_name, signal_args, deadline, start_options):
-        opts = _start_options(**start_options)
-        return (
+        c_args = (
             _cstr(signal_name, "signal_name"),
             _json(list(signal_args), "signal_args"),
             _cstr(workflow_type, "workflow_type"),
             _json(list(args), "args"),
             ctypes.byref(opts),
-            _ms(deadline, "deadline"),
+        )
+        return _Op(
+            self._handle, _lib.temporal_signal_with_start_workflow_async, c_args, _run_of,
+            _ms(timeout, "timeout", unlimited=True),
         )
 
     def signal_with_start_workflow(
@@ -959,19 +1110,16 @@ class Client(_OwnsHandle):
         *args: Any,
         signal_name: str,
         signal_args: Sequence[Any] = (),
-        deadline: Optional[Duration] = None,
+        timeout: Optional[Duration] = None,
         **start_options,
     ) -> WorkflowRun:
         """Signals a workflow, starting it first if it is not running
-        (``temporal_signal_with_start_workflow``). ``args`` are the workflow's arguments (used
-        only if it is started), ``signal_args`` the signal's; ``start_options`` are
+        (``temporal_signal_with_start_workflow_async``). ``args`` are the workflow's arguments
+        (used only if it is started), ``signal_args`` the signal's; ``start_options`` are
         :meth:`execute_workflow`'s keyword arguments. Returns the run that got the signal."""
-        c_args = self._signal_with_start_args(
-            workflow_type, args, signal_name, signal_args, deadline, start_options
+        return _call(
+            self._signal_with_start_op(workflow_type, args, signal_name, signal_args, timeout, start_options)
         )
-        out = ctypes.c_void_p()
-        self._sync(_lib.temporal_signal_with_start_workflow, *c_args, ctypes.byref(out))
-        return WorkflowRun(out.value)
 
     async def signal_with_start_workflow_async(
         self,
@@ -979,25 +1127,26 @@ class Client(_OwnsHandle):
         *args: Any,
         signal_name: str,
         signal_args: Sequence[Any] = (),
-        deadline: Optional[Duration] = None,
+        timeout: Optional[Duration] = None,
         **start_options,
     ) -> WorkflowRun:
         """:meth:`signal_with_start_workflow` for asyncio."""
-        c_args = self._signal_with_start_args(
-            workflow_type, args, signal_name, signal_args, deadline, start_options
+        return await _call_async(
+            self._signal_with_start_op(workflow_type, args, signal_name, signal_args, timeout, start_options)
         )
-        return await self._async(_lib.temporal_signal_with_start_workflow_async, c_args, _the_run)
 
     # -- signals, queries, updates ------------------------------------------------------------
 
-    @staticmethod
-    def _signal_args(workflow_id, signal_name, args, run_id, deadline):
-        return (
+    def _signal_op(self, workflow_id, signal_name, args, run_id, timeout) -> _Op:
+        c_args = (
             _cstr(workflow_id, "workflow_id"),
             _cstr(run_id, "run_id"),
             _cstr(signal_name, "signal_name"),
             _json(list(args), "args"),
-            _ms(deadline, "deadline"),
+        )
+        return _Op(
+            self._handle, _lib.temporal_signal_workflow_async, c_args, _nothing,
+            _ms(timeout, "timeout", unlimited=True),
         )
 
     def signal_workflow(
@@ -1006,11 +1155,11 @@ class Client(_OwnsHandle):
         signal_name: str,
         *args: Any,
         run_id: Optional[str] = None,
-        deadline: Optional[Duration] = None,
+        timeout: Optional[Duration] = None,
     ) -> None:
-        """Sends a signal (``temporal_signal_workflow``); ``args`` are its arguments.
-        ``run_id`` ``None``: the current run. ``deadline`` in seconds (``None``: 10)."""
-        self._sync(_lib.temporal_signal_workflow, *self._signal_args(workflow_id, signal_name, args, run_id, deadline))
+        """Sends a signal (``temporal_signal_workflow_async``); ``args`` are its arguments.
+        ``run_id`` ``None``: the current run."""
+        _call(self._signal_op(workflow_id, signal_name, args, run_id, timeout))
 
     async def signal_workflow_async(
         self,
@@ -1018,20 +1167,21 @@ class Client(_OwnsHandle):
         signal_name: str,
         *args: Any,
         run_id: Optional[str] = None,
-        deadline: Optional[Duration] = None,
+        timeout: Optional[Duration] = None,
     ) -> None:
         """:meth:`signal_workflow` for asyncio."""
-        c_args = self._signal_args(workflow_id, signal_name, args, run_id, deadline)
-        await self._async(_lib.temporal_signal_workflow_async, c_args, _nothing)
+        await _call_async(self._signal_op(workflow_id, signal_name, args, run_id, timeout))
 
-    @staticmethod
-    def _query_args(workflow_id, query_type, args, run_id, deadline):
-        return (
+    def _query_op(self, workflow_id, query_type, args, run_id, timeout) -> _Op:
+        c_args = (
             _cstr(workflow_id, "workflow_id"),
             _cstr(run_id, "run_id"),
             _cstr(query_type, "query_type"),
             _json(list(args), "args"),
-            _ms(deadline, "deadline"),
+        )
+        return _Op(
+            self._handle, _lib.temporal_query_workflow_async, c_args, _json_of,
+            _ms(timeout, "timeout", unlimited=True),
         )
 
     def query_workflow(
@@ -1040,12 +1190,12 @@ class Client(_OwnsHandle):
         query_type: str,
         *args: Any,
         run_id: Optional[str] = None,
-        deadline: Optional[Duration] = None,
+        timeout: Optional[Duration] = None,
     ) -> Any:
-        """Queries a workflow (``temporal_query_workflow``) and returns the handler's answer,
-        ``json.loads``-ed. A failing or rejected query raises :class:`QueryFailedError`."""
-        c_args = self._query_args(workflow_id, query_type, args, run_id, deadline)
-        return self._sync_json(_lib.temporal_query_workflow, *c_args)
+        """Queries a workflow (``temporal_query_workflow_async``) and returns the handler's
+        answer, ``json.loads``-ed. A failing or rejected query raises
+        :class:`QueryFailedError`; no answer within the timeout, :class:`DeadlineExceededError`."""
+        return _call(self._query_op(workflow_id, query_type, args, run_id, timeout))
 
     async def query_workflow_async(
         self,
@@ -1053,21 +1203,52 @@ class Client(_OwnsHandle):
         query_type: str,
         *args: Any,
         run_id: Optional[str] = None,
-        deadline: Optional[Duration] = None,
+        timeout: Optional[Duration] = None,
     ) -> Any:
         """:meth:`query_workflow` for asyncio."""
-        c_args = self._query_args(workflow_id, query_type, args, run_id, deadline)
-        return await self._async(_lib.temporal_query_workflow_async, c_args, _loads)
+        return await _call_async(self._query_op(workflow_id, query_type, args, run_id, timeout))
 
-    @staticmethod
-    def _update_args(workflow_id, update_name, args, run_id, update_id, deadline):
-        return (
+    def _update_op(self, workflow_id, update_name, args, run_id, update_id, timeout) -> _Op:
+        c_args = (
             _cstr(workflow_id, "workflow_id"),
             _cstr(run_id, "run_id"),
             _cstr(update_name, "update_name"),
             _cstr(update_id, "update_id"),
             _json(list(args), "args"),
-            _ms(deadline, "deadline"),
+        )
+        return _Op(
+            self._handle, _lib.temporal_update_workflow_async, c_args, _update_of,
+            _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def update_workflow_with_id(
+        self,
+        workflow_id: str,
+        update_name: str,
+        *args: Any,
+        run_id: Optional[str] = None,
+        update_id: Optional[str] = None,
+        timeout: Optional[Duration] = None,
+    ) -> tuple:
+        """Sends an update and waits for its result (``temporal_update_workflow_async``):
+        returns ``(result, update_id)``, the result ``json.loads``-ed and the update's ID (the
+        one given, or the one the library generated when ``update_id`` is ``None``). A rejected
+        or failed update raises :class:`UpdateFailedError` (:attr:`~TemporalError.failure`,
+        ``details["update_id"]``). ``timeout`` ``None``: no limit."""
+        return _call(self._update_op(workflow_id, update_name, args, run_id, update_id, timeout))
+
+    async def update_workflow_with_id_async(
+        self,
+        workflow_id: str,
+        update_name: str,
+        *args: Any,
+        run_id: Optional[str] = None,
+        update_id: Optional[str] = None,
+        timeout: Optional[Duration] = None,
+    ) -> tuple:
+        """:meth:`update_workflow_with_id` for asyncio."""
+        return await _call_async(
+            self._update_op(workflow_id, update_name, args, run_id, update_id, timeout)
         )
 
     def update_workflow(
@@ -1077,13 +1258,12 @@ class Client(_OwnsHandle):
         *args: Any,
         run_id: Optional[str] = None,
         update_id: Optional[str] = None,
-        deadline: Optional[Duration] = None,
+        timeout: Optional[Duration] = None,
     ) -> Any:
-        """Sends an update and waits for its result (``temporal_update_workflow``), returned
-        ``json.loads``-ed. A rejected or failed update raises :class:`UpdateFailedError`
-        (``details["failure"]``). ``update_id`` ``None``: a UUID. ``deadline`` ``None``: none."""
-        c_args = self._update_args(workflow_id, update_name, args, run_id, update_id, deadline)
-        return self._sync_json(_lib.temporal_update_workflow, *c_args)
+        """:meth:`update_workflow_with_id` returning only the result."""
+        return self.update_workflow_with_id(
+            workflow_id, update_name, *args, run_id=run_id, update_id=update_id, timeout=timeout
+        )[0]
 
     async def update_workflow_async(
         self,
@@ -1092,40 +1272,47 @@ class Client(_OwnsHandle):
         *args: Any,
         run_id: Optional[str] = None,
         update_id: Optional[str] = None,
-        deadline: Optional[Duration] = None,
+        timeout: Optional[Duration] = None,
     ) -> Any:
         """:meth:`update_workflow` for asyncio."""
-        c_args = self._update_args(workflow_id, update_name, args, run_id, update_id, deadline)
-        return await self._async(_lib.temporal_update_workflow_async, c_args, _loads)
+        result = await self.update_workflow_with_id_async(
+            workflow_id, update_name, *args, run_id=run_id, update_id=update_id, timeout=timeout
+        )
+        return result[0]
 
     # -- cancel, terminate -------------------------------------------------------------------
 
-    def cancel_workflow(
-        self, workflow_id: str, run_id: Optional[str] = None, deadline: Optional[Duration] = None
-    ) -> None:
-        """Requests cancellation (``temporal_cancel_workflow``); the workflow decides how to
-        stop."""
-        self._sync(
-            _lib.temporal_cancel_workflow,
-            _cstr(workflow_id, "workflow_id"), _cstr(run_id, "run_id"), _ms(deadline, "deadline"),
+    def _cancel_op(self, workflow_id, run_id, timeout) -> _Op:
+        c_args = (_cstr(workflow_id, "workflow_id"), _cstr(run_id, "run_id"))
+        return _Op(
+            self._handle, _lib.temporal_cancel_workflow_async, c_args, _nothing,
+            _ms(timeout, "timeout", unlimited=True),
         )
 
+    def cancel_workflow(
+        self, workflow_id: str, run_id: Optional[str] = None, timeout: Optional[Duration] = None
+    ) -> None:
+        """Requests cancellation (``temporal_cancel_workflow_async``); the workflow decides how
+        to stop."""
+        _call(self._cancel_op(workflow_id, run_id, timeout))
+
     async def cancel_workflow_async(
-        self, workflow_id: str, run_id: Optional[str] = None, deadline: Optional[Duration] = None
+        self, workflow_id: str, run_id: Optional[str] = None, timeout: Optional[Duration] = None
     ) -> None:
         """:meth:`cancel_workflow` for asyncio."""
-        c_args = (_cstr(workflow_id, "workflow_id"), _cstr(run_id, "run_id"), _ms(deadline, "deadline"))
-        await self._async(_lib.temporal_cancel_workflow_async, c_args, _nothing)
+        await _call_async(self._cancel_op(workflow_id, run_id, timeout))
 
-    @staticmethod
-    def _terminate_args(workflow_id, reason, details, run_id, deadline):
+    def _terminate_op(self, workflow_id, reason, details, run_id, timeout) -> _Op:
         details = list(details or ())
-        return (
+        c_args = (
             _cstr(workflow_id, "workflow_id"),
             _cstr(run_id, "run_id"),
             _cstr(reason, "reason"),
             _json(details, "details") if details else None,
-            _ms(deadline, "deadline"),
+        )
+        return _Op(
+            self._handle, _lib.temporal_terminate_workflow_async, c_args, _nothing,
+            _ms(timeout, "timeout", unlimited=True),
         )
 
     def terminate_workflow(
@@ -1134,10 +1321,10 @@ class Client(_OwnsHandle):
         reason: Optional[str] = None,
         details: Sequence[Any] = (),
         run_id: Optional[str] = None,
-        deadline: Optional[Duration] = None,
+        timeout: Optional[Duration] = None,
     ) -> None:
-        """Terminates a workflow (``temporal_terminate_workflow``)."""
-        self._sync(_lib.temporal_terminate_workflow, *self._terminate_args(workflow_id, reason, details, run_id, deadline))
+        """Terminates a workflow (``temporal_terminate_workflow_async``)."""
+        _call(self._terminate_op(workflow_id, reason, details, run_id, timeout))
 
     async def terminate_workflow_async(
         self,
@@ -1145,123 +1332,131 @@ class Client(_OwnsHandle):
         reason: Optional[str] = None,
         details: Sequence[Any] = (),
         run_id: Optional[str] = None,
-        deadline: Optional[Duration] = None,
+        timeout: Optional[Duration] = None,
     ) -> None:
         """:meth:`terminate_workflow` for asyncio."""
-        c_args = self._terminate_args(workflow_id, reason, details, run_id, deadline)
-        await self._async(_lib.temporal_terminate_workflow_async, c_args, _nothing)
+        await _call_async(self._terminate_op(workflow_id, reason, details, run_id, timeout))
 
     # -- visibility, history -----------------------------------------------------------------
 
-    def describe_workflow_execution(
-        self, workflow_id: str, run_id: Optional[str] = None, deadline: Optional[Duration] = None
-    ) -> dict:
-        """Describes an execution (``temporal_describe_workflow_execution``): a dict with
-        ``workflow_id``, ``run_id``, ``workflow_type``, ``task_queue``, ``status``,
-        ``start_time``, ``close_time``, ``history_length``, ``memo``... as the C API writes it."""
-        return self._sync_json(
-            _lib.temporal_describe_workflow_execution,
-            _cstr(workflow_id, "workflow_id"), _cstr(run_id, "run_id"), _ms(deadline, "deadline"),
+    def _describe_op(self, workflow_id, run_id, timeout) -> _Op:
+        c_args = (_cstr(workflow_id, "workflow_id"), _cstr(run_id, "run_id"))
+        return _Op(
+            self._handle, _lib.temporal_describe_workflow_execution_async, c_args, _json_of,
+            _ms(timeout, "timeout", unlimited=True),
         )
 
+    def describe_workflow_execution(
+        self, workflow_id: str, run_id: Optional[str] = None, timeout: Optional[Duration] = None
+    ) -> dict:
+        """Describes an execution (``temporal_describe_workflow_execution_async``): a dict with
+        ``workflow_id``, ``run_id``, ``workflow_type``, ``task_queue``, ``status``,
+        ``start_time``, ``close_time``, ``history_length``, ``memo``... as the C API writes it."""
+        return _call(self._describe_op(workflow_id, run_id, timeout))
+
     async def describe_workflow_execution_async(
-        self, workflow_id: str, run_id: Optional[str] = None, deadline: Optional[Duration] = None
+        self, workflow_id: str, run_id: Optional[str] = None, timeout: Optional[Duration] = None
     ) -> dict:
         """:meth:`describe_workflow_execution` for asyncio."""
-        c_args = (_cstr(workflow_id, "workflow_id"), _cstr(run_id, "run_id"), _ms(deadline, "deadline"))
-        return await self._async(_lib.temporal_describe_workflow_execution_async, c_args, _loads)
+        return await _call_async(self._describe_op(workflow_id, run_id, timeout))
 
-    @staticmethod
-    def _list_args(query, page_size, next_page_token, deadline):
+    def _list_op(self, query, page_size, next_page_token, timeout) -> _Op:
         size = int(page_size)
         if not 0 <= size < 2**31:
             raise _invalid("page_size is out of range")
-        return (
+        c_args = (
             _cstr(query or None, "query"),
             size,
             _cstr(next_page_token or None, "next_page_token"),
-            _ms(deadline, "deadline"),
         )
-
-    @staticmethod
-    def _page(value: dict) -> tuple:
-        return list(value.get("executions") or []), value.get("next_page_token") or ""
+        return _Op(
+            self._handle, _lib.temporal_list_workflow_async, c_args, _page_of,
+            _ms(timeout, "timeout", unlimited=True),
+        )
 
     def list_workflow_page(
         self,
         query: str = "",
         page_size: int = 0,
         next_page_token: Optional[str] = None,
-        deadline: Optional[Duration] = None,
+        timeout: Optional[Duration] = None,
     ) -> tuple:
-        """One page of :meth:`list_workflows` (``temporal_list_workflow``):
+        """One page of :meth:`list_workflows` (``temporal_list_workflow_async``):
         ``(executions, next_page_token)``, the token ``""`` on the last page."""
-        c_args = self._list_args(query, page_size, next_page_token, deadline)
-        return self._page(self._sync_json(_lib.temporal_list_workflow, *c_args))
+        return _call(self._list_op(query, page_size, next_page_token, timeout))
 
     async def list_workflow_page_async(
         self,
         query: str = "",
         page_size: int = 0,
         next_page_token: Optional[str] = None,
-        deadline: Optional[Duration] = None,
+        timeout: Optional[Duration] = None,
     ) -> tuple:
         """:meth:`list_workflow_page` for asyncio."""
-        c_args = self._list_args(query, page_size, next_page_token, deadline)
-        return self._page(await self._async(_lib.temporal_list_workflow_async, c_args, _loads))
+        return await _call_async(self._list_op(query, page_size, next_page_token, timeout))
 
     def list_workflows(
-        self, query: str = "", page_size: int = 0, deadline: Optional[Duration] = None
+        self, query: str = "", page_size: int = 0, timeout: Optional[Duration] = None
     ) -> Iterator[dict]:
         """Every execution matching a visibility query (``""``: all), as dicts (as in
         :meth:`describe_workflow_execution`), fetching pages of ``page_size`` lazily
-        (0: the server's default)."""
+        (0: the server's default). ``timeout`` bounds each page."""
         token = None
         while True:
-            executions, token = self.list_workflow_page(query, page_size, token, deadline)
+            executions, token = self.list_workflow_page(query, page_size, token, timeout)
             yield from executions
             if not token:
                 return
 
     async def list_workflows_async(
-        self, query: str = "", page_size: int = 0, deadline: Optional[Duration] = None
+        self, query: str = "", page_size: int = 0, timeout: Optional[Duration] = None
     ) -> AsyncIterator[dict]:
         """:meth:`list_workflows` for asyncio: ``async for execution in ...``."""
         token = None
         while True:
-            executions, token = await self.list_workflow_page_async(query, page_size, token, deadline)
+            executions, token = await self.list_workflow_page_async(query, page_size, token, timeout)
             for execution in executions:
                 yield execution
             if not token:
                 return
 
-    def count_workflows(self, query: str = "", deadline: Optional[Duration] = None) -> int:
-        """How many executions match a visibility query (``temporal_count_workflow``)."""
-        value = self._sync_json(
-            _lib.temporal_count_workflow, _cstr(query or None, "query"), _ms(deadline, "deadline")
+    def _count_op(self, query, timeout) -> _Op:
+        return _Op(
+            self._handle, _lib.temporal_count_workflow_async, (_cstr(query or None, "query"),),
+            _count_of, _ms(timeout, "timeout", unlimited=True),
         )
-        return int(value["count"])
 
-    async def count_workflows_async(self, query: str = "", deadline: Optional[Duration] = None) -> int:
+    def count_workflows(self, query: str = "", timeout: Optional[Duration] = None) -> int:
+        """How many executions match a visibility query (``temporal_count_workflow_async``;
+        ``""``: all), as an int."""
+        return _call(self._count_op(query, timeout))
+
+    async def count_workflows_async(self, query: str = "", timeout: Optional[Duration] = None) -> int:
         """:meth:`count_workflows` for asyncio."""
-        c_args = (_cstr(query or None, "query"), _ms(deadline, "deadline"))
-        value = await self._async(_lib.temporal_count_workflow_async, c_args, _loads)
-        return int(value["count"])
+        return await _call_async(self._count_op(query, timeout))
+
+    def _history_op(self, workflow_id, run_id, timeout) -> _Op:
+        c_args = (_cstr(workflow_id, "workflow_id"), _cstr(run_id, "run_id"))
+        return _Op(
+            self._handle, _lib.temporal_get_workflow_history_async, c_args, _json_of,
+            _ms(timeout, "timeout", unlimited=True),
+        )
 
     def get_workflow_history(
-        self, workflow_id: str, run_id: Optional[str] = None, deadline: Optional[Duration] = None
+        self, workflow_id: str, run_id: Optional[str] = None, timeout: Optional[Duration] = None
     ) -> dict:
         """The whole event history of a run (``None``: the current run) as the dict
-        ``{"events": [...]}`` (the proto's JSON form). ``deadline`` bounds the whole fetch
+        ``{"events": [...]}`` (the proto's JSON form). ``timeout`` bounds the whole fetch
         (``None``: 10 s)."""
-        return self._sync_json(
-            _lib.temporal_get_workflow_history,
-            _cstr(workflow_id, "workflow_id"), _cstr(run_id, "run_id"), _ms(deadline, "deadline"),
-        )
+        return _call(self._history_op(workflow_id, run_id, timeout))
 
     async def get_workflow_history_async(
-        self, workflow_id: str, run_id: Optional[str] = None, deadline: Optional[Duration] = None
+        self, workflow_id: str, run_id: Optional[str] = None, timeout: Optional[Duration] = None
     ) -> dict:
         """:meth:`get_workflow_history` for asyncio."""
-        c_args = (_cstr(workflow_id, "workflow_id"), _cstr(run_id, "run_id"), _ms(deadline, "deadline"))
-        return await self._async(_lib.temporal_get_workflow_history_async, c_args, _loads)
+        return await _call_async(self._history_op(workflow_id, run_id, timeout))
+
+
+def _page_of(call: int) -> tuple:
+    value = _json_of(call) or {}
+    return list(value.get("executions") or []), value.get("next_page_token") or ""

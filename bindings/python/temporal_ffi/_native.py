@@ -1,19 +1,22 @@
 """Low-level ctypes declarations for libtemporal_ffi (include/temporal.h).
 
-Everything here mirrors the C header one to one: structures with the same field order and
-types, and argtypes/restype for every exported function. The high-level API is in
-``temporal_ffi/__init__.py``.
+Everything here mirrors the C header one to one: constants and enum values with the header's
+numbers, structures with the same field order and types, and argtypes/restype for every
+exported function. tests/test_client.py compiles a C program against the header and checks
+every layout and value below, so a header change cannot silently break the binding. The
+high-level API is in ``temporal_ffi/__init__.py``.
 
 Ownership rules the declarations encode:
   * functions returning ``temporal_error *`` use ``c_void_p`` so the caller gets the raw
-    pointer and can free it with ``temporal_error_free``;
+    pointer and can free it with ``temporal_error_free`` (except the error
+    ``temporal_call_get_error`` lends, which belongs to its call);
   * owned ``char **`` outputs are ``POINTER(c_void_p)`` (read with ``ctypes.string_at`` and
     free with ``temporal_string_free``), never ``c_char_p``, which would copy and leak;
   * borrowed ``const char *`` returns are also ``c_void_p`` and read with ``string_at``
     while their owner is alive.
 
 The library is loaded with ``ctypes.CDLL`` (not ``PyDLL``), so every call releases the GIL
-while it runs: blocking calls such as ``temporal_get_result`` block only their own thread.
+while it runs: ``temporal_call_wait`` blocks only its own thread.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import re
 import sys
 from ctypes import (
     POINTER,
@@ -28,8 +32,9 @@ from ctypes import (
     c_bool,
     c_char_p,
     c_double,
-    c_int,
     c_int32,
+    c_int64,
+    c_size_t,
     c_uint32,
     c_uint64,
     c_void_p,
@@ -39,16 +44,93 @@ from pathlib import Path
 __all__ = [
     "lib",
     "LIBRARY_PATH",
+    "LIBRARY_VERSION",
+    "ABI_VERSION",
+    "check_version",
+    "new_options",
+    "TemporalCallOptions",
     "TemporalClientOptions",
     "TemporalRetryPolicy",
     "TemporalStartWorkflowOptions",
     "TemporalRuntimeOptions",
-    "CALLBACK_TYPE",
+    "CALL_CALLBACK_TYPE",
     "LOG_CALLBACK_TYPE",
 ]
 
+# The library version this binding is written for (major.minor; see check_version).
+ABI_VERSION = "0.2"
+
 # ---------------------------------------------------------------------------------------------
-# Loading
+# Constants and enum values (the header's numbers; checked against it by the tests)
+# ---------------------------------------------------------------------------------------------
+
+TEMPORAL_TIMEOUT_DEFAULT = 0
+TEMPORAL_TIMEOUT_NONE = 2**64 - 1
+TEMPORAL_MAX_DURATION_MS = 3153600000000
+
+# temporal_envconfig_mode
+TEMPORAL_ENVCONFIG_MODE_AUTO = 0
+TEMPORAL_ENVCONFIG_MODE_ON = 1
+TEMPORAL_ENVCONFIG_MODE_OFF = 2
+
+# temporal_grpc_compression
+TEMPORAL_GRPC_COMPRESSION_NONE = 0
+TEMPORAL_GRPC_COMPRESSION_GZIP = 1
+
+# temporal_error_code: the values the binding names (its exception classes are keyed by them);
+# the names of the codes come from temporal_error_code_name().
+TEMPORAL_ERROR_CODE_OK = 0
+TEMPORAL_ERROR_CODE_INVALID_ARGUMENT = 1
+TEMPORAL_ERROR_CODE_NOT_FOUND = 2
+TEMPORAL_ERROR_CODE_ALREADY_STARTED = 3
+TEMPORAL_ERROR_CODE_WORKFLOW_FAILED = 4
+TEMPORAL_ERROR_CODE_WORKFLOW_CANCELED = 5
+TEMPORAL_ERROR_CODE_WORKFLOW_TERMINATED = 6
+TEMPORAL_ERROR_CODE_WORKFLOW_TIMED_OUT = 7
+TEMPORAL_ERROR_CODE_UNAVAILABLE = 8
+TEMPORAL_ERROR_CODE_DEADLINE_EXCEEDED = 9
+TEMPORAL_ERROR_CODE_PERMISSION_DENIED = 10
+TEMPORAL_ERROR_CODE_PAYLOAD = 11
+TEMPORAL_ERROR_CODE_CANCELED = 12
+TEMPORAL_ERROR_CODE_RPC = 13
+TEMPORAL_ERROR_CODE_INTERNAL = 14
+TEMPORAL_ERROR_CODE_UPDATE_FAILED = 15
+TEMPORAL_ERROR_CODE_QUERY_FAILED = 16
+TEMPORAL_ERROR_CODE_SHUTDOWN = 17
+
+# temporal_log_level
+TEMPORAL_LOG_LEVEL_OFF = 0
+TEMPORAL_LOG_LEVEL_ERROR = 1
+TEMPORAL_LOG_LEVEL_WARN = 2
+TEMPORAL_LOG_LEVEL_INFO = 3
+TEMPORAL_LOG_LEVEL_DEBUG = 4
+TEMPORAL_LOG_LEVEL_TRACE = 5
+
+# temporal_workflow_id_reuse_policy
+TEMPORAL_WORKFLOW_ID_REUSE_POLICY_UNSPECIFIED = 0
+TEMPORAL_WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE = 1
+TEMPORAL_WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY = 2
+TEMPORAL_WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE = 3
+TEMPORAL_WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING = 4
+
+# temporal_workflow_id_conflict_policy
+TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_UNSPECIFIED = 0
+TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_FAIL = 1
+TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING = 2
+TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING = 3
+
+
+def constants(prefix: str) -> dict[str, int]:
+    """The constants above whose name starts with ``prefix``, without it: ``{"OFF": 0, ...}``."""
+    return {
+        name[len(prefix):]: value
+        for name, value in globals().items()
+        if name.startswith(prefix) and isinstance(value, int)
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading and the version check
 # ---------------------------------------------------------------------------------------------
 
 if sys.platform == "win32":
@@ -90,17 +172,64 @@ def _load() -> tuple[ctypes.CDLL, str]:
     )
 
 
+def check_version(library_version: str, written_for: str = ABI_VERSION, where: str = "") -> None:
+    """Raises ImportError unless a library of ``library_version`` ("0.2.1") serves a binding
+    written for ``written_for`` ("0.2"): while 0.x, major and minor must be equal (every 0.x
+    minor may break the ABI); from 1.0, the same major and a library minor at least as new."""
+    got = re.match(r"(\d+)\.(\d+)", library_version or "")
+    want = re.match(r"(\d+)\.(\d+)", written_for)
+    assert want, written_for
+    compatible = False
+    if got:
+        major, minor = int(got.group(1)), int(got.group(2))
+        want_major, want_minor = int(want.group(1)), int(want.group(2))
+        if major == want_major:
+            compatible = minor == want_minor if major == 0 else minor >= want_minor
+    if not compatible:
+        raise ImportError(
+            f"temporal_ffi (Python) is written for libtemporal_ffi {written_for}.x, but the "
+            f"library{' at ' + where if where else ''} is version {library_version!r}: "
+            f"install a {written_for}.x library or the binding matching it"
+        )
+
+
 lib, LIBRARY_PATH = _load()
+
+# Checked before anything else is declared: a library of another version may lack them.
+lib.temporal_version.restype = c_void_p  # static, borrowed
+lib.temporal_version.argtypes = []
+LIBRARY_VERSION = ctypes.string_at(lib.temporal_version()).decode("utf-8", errors="replace")
+check_version(LIBRARY_VERSION, ABI_VERSION, LIBRARY_PATH)
 
 # ---------------------------------------------------------------------------------------------
 # Structures (field order and types exactly as in include/temporal.h)
 # ---------------------------------------------------------------------------------------------
+
+# void (*temporal_call_callback)(void *user_data, temporal_call *call). The binding never sets
+# one (it waits, or uses a completion queue), but the field is part of the struct.
+CALL_CALLBACK_TYPE = ctypes.CFUNCTYPE(None, c_void_p, c_void_p)
+# void (*temporal_log_callback)(void *user_data, int32_t level, const char *target,
+#                               const char *message)  -- strings borrowed for the call only
+LOG_CALLBACK_TYPE = ctypes.CFUNCTYPE(None, c_void_p, c_int32, c_void_p, c_void_p)
+
+
+class TemporalCallOptions(Structure):
+    """``struct temporal_call_options``."""
+
+    _fields_ = [
+        ("size", c_size_t),
+        ("timeout_ms", c_uint64),
+        ("callback", CALL_CALLBACK_TYPE),
+        ("user_data", c_void_p),
+        ("completion_queue", c_void_p),
+    ]
 
 
 class TemporalClientOptions(Structure):
     """``struct temporal_client_options``."""
 
     _fields_ = [
+        ("size", c_size_t),
         ("address", c_char_p),
         ("namespace_name", c_char_p),
         ("identity", c_char_p),
@@ -113,7 +242,7 @@ class TemporalClientOptions(Structure):
         ("tls_disable_host_verification", c_bool),
         ("grpc_metadata_json", c_char_p),
         ("connect_timeout_ms", c_uint64),
-        ("envconfig", c_bool),
+        ("envconfig", c_int32),
         ("envconfig_profile", c_char_p),
         ("envconfig_file", c_char_p),
         ("grpc_compression", c_int32),
@@ -124,6 +253,7 @@ class TemporalRetryPolicy(Structure):
     """``struct temporal_retry_policy``."""
 
     _fields_ = [
+        ("size", c_size_t),
         ("initial_interval_ms", c_uint64),
         ("backoff_coefficient", c_double),
         ("maximum_interval_ms", c_uint64),
@@ -136,6 +266,7 @@ class TemporalStartWorkflowOptions(Structure):
     """``struct temporal_start_workflow_options``."""
 
     _fields_ = [
+        ("size", c_size_t),
         ("id", c_char_p),
         ("task_queue", c_char_p),
         ("execution_timeout_ms", c_uint64),
@@ -152,26 +283,25 @@ class TemporalStartWorkflowOptions(Structure):
     ]
 
 
-# Callbacks. Every pointer argument is c_void_p: the completion callback owns `error`,
-# `result_json` and `run` and must free them (a c_char_p would copy and leak the string).
-# void (*temporal_callback)(void *user_data, temporal_error *error, char *result_json,
-#                           temporal_workflow_run *run)
-CALLBACK_TYPE = ctypes.CFUNCTYPE(None, c_void_p, c_void_p, c_void_p, c_void_p)
-# void (*temporal_log_callback)(void *user_data, int32_t level, const char *target,
-#                               const char *message)  -- strings borrowed for the call only
-LOG_CALLBACK_TYPE = ctypes.CFUNCTYPE(None, c_void_p, c_int32, c_void_p, c_void_p)
-
-
 class TemporalRuntimeOptions(Structure):
     """``struct temporal_runtime_options``."""
 
     _fields_ = [
+        ("size", c_size_t),
         ("worker_threads", c_uint32),
         ("log_level", c_int32),
         ("log_callback", LOG_CALLBACK_TYPE),
         ("log_user_data", c_void_p),
     ]
 
+
+STRUCTS = {
+    "temporal_call_options": TemporalCallOptions,
+    "temporal_client_options": TemporalClientOptions,
+    "temporal_retry_policy": TemporalRetryPolicy,
+    "temporal_start_workflow_options": TemporalStartWorkflowOptions,
+    "temporal_runtime_options": TemporalRuntimeOptions,
+}
 
 # ---------------------------------------------------------------------------------------------
 # Functions (every function of include/temporal.h)
@@ -180,6 +310,8 @@ class TemporalRuntimeOptions(Structure):
 _c_error_p = c_void_p  # temporal_error * (opaque)
 _c_client_p = c_void_p  # temporal_client * (opaque)
 _c_run_p = c_void_p  # temporal_workflow_run * (opaque)
+_c_call_p = c_void_p  # temporal_call * (opaque)
+_c_queue_p = c_void_p  # temporal_completion_queue * (opaque)
 
 
 def _declare(name, restype, *argtypes):
@@ -191,27 +323,83 @@ def _declare(name, restype, *argtypes):
 
 # Strings
 _declare("temporal_string_free", None, c_void_p)
-_declare("temporal_version", c_void_p)  # static, borrowed
+
+# Calls
+_declare("temporal_call_options_default", c_bool, POINTER(TemporalCallOptions), c_size_t)
+_declare("temporal_call_wait", _c_error_p, _c_call_p, c_uint64)  # owned error
+_declare("temporal_call_is_done", c_bool, _c_call_p)
+_declare("temporal_call_get_error", _c_error_p, _c_call_p)  # BORROWED from the call
+_declare("temporal_call_get_json", c_void_p, _c_call_p)  # borrowed
+_declare("temporal_call_take_run", _c_run_p, _c_call_p)  # owned
+_declare("temporal_call_take_client", _c_client_p, _c_call_p)  # owned
+_declare("temporal_call_get_count", c_bool, _c_call_p, POINTER(c_int64))
+_declare("temporal_call_get_update_id", c_void_p, _c_call_p)  # borrowed
+_declare("temporal_call_get_user_data", c_void_p, _c_call_p)
+_declare("temporal_call_cancel", None, _c_call_p)
+_declare("temporal_call_free", None, _c_call_p)
+
+# Every operation ends with (const temporal_call_options *, temporal_call **call_out).
+_CALL_TAIL = (POINTER(TemporalCallOptions), POINTER(_c_call_p))
 
 # Client
-_declare("temporal_client_options_default", None, POINTER(TemporalClientOptions))
+_declare("temporal_client_options_default", c_bool, POINTER(TemporalClientOptions), c_size_t)
+_declare("temporal_client_connect_async", _c_error_p, POINTER(TemporalClientOptions), *_CALL_TAIL)
 _declare(
-    "temporal_client_connect",
-    _c_error_p,
-    POINTER(TemporalClientOptions),
-    POINTER(_c_client_p),
+    "temporal_client_connect", _c_error_p, POINTER(TemporalClientOptions), POINTER(_c_client_p)
 )
 _declare("temporal_client_free", None, _c_client_p)
 
+# Completion queues
+_declare("temporal_completion_queue_new", _c_error_p, POINTER(_c_queue_p))
+_declare("temporal_completion_queue_fd", c_int32, _c_queue_p)
+_declare("temporal_completion_queue_next", _c_call_p, _c_queue_p)
+_declare("temporal_completion_queue_free", None, _c_queue_p)
+
 # Errors
-_declare("temporal_error_get_code", c_int, _c_error_p)
+_declare("temporal_error_get_code", c_int32, _c_error_p)
 _declare("temporal_error_get_message", c_void_p, _c_error_p)  # borrowed
 _declare("temporal_error_get_details", c_void_p, _c_error_p)  # borrowed, may be NULL
 _declare("temporal_error_code_name", c_void_p, c_int32)  # static
 _declare("temporal_error_free", None, _c_error_p)
 
+# Client operations: argtypes between the client and the call tail.
+_OPERATIONS = {
+    # client, workflow_id, run_id, signal_name, args_json
+    "temporal_signal_workflow_async": (c_char_p, c_char_p, c_char_p, c_char_p),
+    # client, signal_name, signal_args_json, workflow_type, args_json, options
+    "temporal_signal_with_start_workflow_async": (
+        c_char_p, c_char_p, c_char_p, c_char_p, POINTER(TemporalStartWorkflowOptions)
+    ),
+    # client, workflow_id, run_id, query_type, args_json
+    "temporal_query_workflow_async": (c_char_p, c_char_p, c_char_p, c_char_p),
+    # client, workflow_id, run_id, update_name, update_id, args_json
+    "temporal_update_workflow_async": (c_char_p, c_char_p, c_char_p, c_char_p, c_char_p),
+    # client, workflow_id, run_id
+    "temporal_cancel_workflow_async": (c_char_p, c_char_p),
+    # client, workflow_id, run_id, reason, details_json
+    "temporal_terminate_workflow_async": (c_char_p, c_char_p, c_char_p, c_char_p),
+    # client, workflow_id, run_id
+    "temporal_describe_workflow_execution_async": (c_char_p, c_char_p),
+    # client, query, page_size, page_token
+    "temporal_list_workflow_async": (c_char_p, c_int32, c_char_p),
+    # client, query
+    "temporal_count_workflow_async": (c_char_p,),
+    # client, workflow_id, run_id
+    "temporal_get_workflow_history_async": (c_char_p, c_char_p),
+    # client, workflow_type, args_json, options
+    "temporal_execute_workflow_async": (c_char_p, c_char_p, POINTER(TemporalStartWorkflowOptions)),
+}
+for _name, _args in _OPERATIONS.items():
+    _declare(_name, _c_error_p, _c_client_p, *_args, *_CALL_TAIL)
+
+# Runtime
+_declare("temporal_runtime_options_default", c_bool, POINTER(TemporalRuntimeOptions), c_size_t)
+_declare("temporal_runtime_init", _c_error_p, POINTER(TemporalRuntimeOptions))
+_declare("temporal_runtime_shutdown", _c_error_p, c_uint64)
+
 # Workflows
-_declare("temporal_start_workflow_options_default", None, POINTER(TemporalStartWorkflowOptions))
+_declare("temporal_start_workflow_options_default", c_bool, POINTER(TemporalStartWorkflowOptions), c_size_t)
+_declare("temporal_retry_policy_default", c_bool, POINTER(TemporalRetryPolicy), c_size_t)
 _declare(
     "temporal_execute_workflow",
     _c_error_p,
@@ -221,72 +409,32 @@ _declare(
     POINTER(TemporalStartWorkflowOptions),
     POINTER(_c_run_p),
 )
-_declare(
-    "temporal_get_workflow",
-    _c_error_p,
-    _c_client_p,
-    c_char_p,
-    c_char_p,
-    POINTER(_c_run_p),
-)
+_declare("temporal_get_workflow", _c_error_p, _c_client_p, c_char_p, c_char_p, POINTER(_c_run_p))
+_declare("temporal_get_result_async", _c_error_p, _c_run_p, *_CALL_TAIL)
 _declare("temporal_get_result", _c_error_p, _c_run_p, c_uint64, POINTER(c_void_p))
+_declare("temporal_workflow_run_resolve_run_id_async", _c_error_p, _c_run_p, *_CALL_TAIL)
 _declare("temporal_workflow_run_get_id", c_void_p, _c_run_p)  # borrowed
-_declare("temporal_workflow_run_get_run_id", c_void_p, _c_run_p)  # borrowed
+_declare("temporal_workflow_run_get_run_id", c_void_p, _c_run_p)  # borrowed, never blocks
 _declare("temporal_workflow_run_free", None, _c_run_p)
 
-# Async calls
-_c_call_p = c_void_p  # temporal_call * (opaque)
-_ASYNC_TAIL = (CALLBACK_TYPE, c_void_p, POINTER(_c_call_p))
-_declare("temporal_call_cancel", None, _c_call_p)
-_declare("temporal_call_free", None, _c_call_p)
-_declare(
-    "temporal_execute_workflow_async",
-    _c_error_p,
-    _c_client_p,
-    c_char_p,
-    c_char_p,
-    POINTER(TemporalStartWorkflowOptions),
-    *_ASYNC_TAIL,
-)
-_declare("temporal_get_result_async", _c_error_p, _c_run_p, c_uint64, *_ASYNC_TAIL)
 
-# Client operations: (name, argtypes between the client and the tail, has a char** output)
-_OPERATIONS = {
-    # client, workflow_id, run_id, signal_name, args_json, deadline_ms
-    "temporal_signal_workflow": ((c_char_p, c_char_p, c_char_p, c_char_p, c_uint64), None),
-    # client, signal_name, signal_args_json, workflow_type, args_json, options, deadline_ms
-    "temporal_signal_with_start_workflow": (
-        (c_char_p, c_char_p, c_char_p, c_char_p, POINTER(TemporalStartWorkflowOptions), c_uint64),
-        POINTER(_c_run_p),
-    ),
-    # client, workflow_id, run_id, query_type, args_json, deadline_ms
-    "temporal_query_workflow": ((c_char_p, c_char_p, c_char_p, c_char_p, c_uint64), POINTER(c_void_p)),
-    # client, workflow_id, run_id, update_name, update_id, args_json, deadline_ms
-    "temporal_update_workflow": (
-        (c_char_p, c_char_p, c_char_p, c_char_p, c_char_p, c_uint64),
-        POINTER(c_void_p),
-    ),
-    # client, workflow_id, run_id, deadline_ms
-    "temporal_cancel_workflow": ((c_char_p, c_char_p, c_uint64), None),
-    # client, workflow_id, run_id, reason, details_json, deadline_ms
-    "temporal_terminate_workflow": ((c_char_p, c_char_p, c_char_p, c_char_p, c_uint64), None),
-    # client, workflow_id, run_id, deadline_ms
-    "temporal_describe_workflow_execution": ((c_char_p, c_char_p, c_uint64), POINTER(c_void_p)),
-    # client, query, page_size, page_token, deadline_ms
-    "temporal_list_workflow": ((c_char_p, c_int32, c_char_p, c_uint64), POINTER(c_void_p)),
-    # client, query, deadline_ms
-    "temporal_count_workflow": ((c_char_p, c_uint64), POINTER(c_void_p)),
-    # client, workflow_id, run_id, deadline_ms
-    "temporal_get_workflow_history": ((c_char_p, c_char_p, c_uint64), POINTER(c_void_p)),
+# Every options struct: the _default function of its C name.
+_DEFAULTS = {
+    TemporalCallOptions: lib.temporal_call_options_default,
+    TemporalClientOptions: lib.temporal_client_options_default,
+    TemporalRetryPolicy: lib.temporal_retry_policy_default,
+    TemporalStartWorkflowOptions: lib.temporal_start_workflow_options_default,
+    TemporalRuntimeOptions: lib.temporal_runtime_options_default,
 }
-for _name, (_args, _out) in _OPERATIONS.items():
-    _declare(_name, _c_error_p, _c_client_p, *_args, *((_out,) if _out is not None else ()))
-    _declare(_name + "_async", _c_error_p, _c_client_p, *_args, *_ASYNC_TAIL)
 
-# Runtime
-_declare("temporal_runtime_options_default", None, POINTER(TemporalRuntimeOptions))
-_declare("temporal_runtime_init", _c_error_p, POINTER(TemporalRuntimeOptions))
-_declare("temporal_runtime_shutdown", _c_error_p, c_uint64)
+
+def new_options(struct_type):
+    """A ``struct_type`` initialised by its ``_default`` function, which sets ``size`` (always
+    use this: a struct whose ``size`` is 0 is refused)."""
+    opts = struct_type()
+    if not _DEFAULTS[struct_type](ctypes.byref(opts), ctypes.sizeof(opts)):
+        raise RuntimeError(f"{struct_type.__name__}: the library refused size {ctypes.sizeof(opts)}")
+    return opts
 
 
 def borrowed_str(ptr) -> str | None:

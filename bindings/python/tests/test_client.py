@@ -4,13 +4,17 @@ Run from the repository root:
     tests/harness/with-dev-server.sh python3 -m pytest -q bindings/python/tests
 """
 
+import asyncio
 import ctypes
 import gc
+import math
 import os
 import re
 import shutil
 import socket
 import subprocess
+import sys
+import textwrap
 import threading
 import time
 from datetime import timedelta
@@ -22,6 +26,7 @@ from temporal_ffi import (
     AlreadyStartedError,
     Client,
     DeadlineExceededError,
+    EnvconfigMode,
     ErrorCode,
     InvalidArgumentError,
     NotFoundError,
@@ -46,52 +51,173 @@ from conftest import REPO_ROOT
 # ---------------------------------------------------------------------------------------------
 
 
+def _header():
+    return (REPO_ROOT / "include" / "temporal.h").read_text()
+
+
+def _cc():
+    cc = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+    assert cc, "a C compiler is needed to check the ABI against the header"
+    return cc
+
+
 def test_version_matches_header():
-    header = (REPO_ROOT / "include" / "temporal.h").read_text()
+    header = _header()
     expected = re.search(r'#define TEMPORAL_FFI_VERSION "([^"]+)"', header).group(1)
     assert temporal_ffi.version() == expected
     assert temporal_ffi.__version__ == expected
+    major = re.search(r"#define TEMPORAL_FFI_VERSION_MAJOR (\d+)", header).group(1)
+    minor = re.search(r"#define TEMPORAL_FFI_VERSION_MINOR (\d+)", header).group(1)
+    assert _native.ABI_VERSION == f"{major}.{minor}"
+
+
+@pytest.mark.parametrize(
+    "library, written_for, ok",
+    [
+        ("0.2.0", "0.2", True),
+        ("0.2.7", "0.2", True),
+        ("0.2.0-dev", "0.2", True),
+        ("0.3.0", "0.2", False),  # 0.x: every minor may break the ABI
+        ("0.1.9", "0.2", False),
+        ("1.2.0", "0.2", False),
+        ("1.2.0", "1.2", True),
+        ("1.5.1", "1.2", True),  # from 1.0: a newer minor only adds
+        ("1.1.0", "1.2", False),
+        ("2.2.0", "1.2", False),
+        ("", "0.2", False),
+        ("garbage", "0.2", False),
+    ],
+)
+def test_version_check_rule(library, written_for, ok):
+    if ok:
+        _native.check_version(library, written_for)
+    else:
+        with pytest.raises(ImportError) as info:
+            _native.check_version(library, written_for)
+        assert repr(library) in str(info.value) and f"{written_for}.x" in str(info.value)
+
+
+@pytest.mark.parametrize("library_version", ["0.3.0", "0.1.0", "1.2.0"])
+def test_import_refuses_another_library_version(tmp_path, library_version):
+    """A library reporting another version fails the import, naming both versions."""
+    src = tmp_path / "fake.c"
+    src.write_text(f'const char *temporal_version(void) {{ return "{library_version}"; }}\n')
+    fake = tmp_path / "libfake.so"
+    subprocess.run([_cc(), "-shared", "-fPIC", str(src), "-o", str(fake)], check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", "import temporal_ffi"],
+        cwd=str(REPO_ROOT / "bindings" / "python"),
+        env={**os.environ, "TEMPORAL_FFI_LIB": str(fake)},
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode != 0
+    assert "ImportError" in done.stderr, done.stderr
+    assert f"'{library_version}'" in done.stderr and "0.2.x" in done.stderr, done.stderr
 
 
 def test_error_codes_and_classes_match_library():
-    assert _native.borrowed_str(_native.lib.temporal_error_code_name(99)) == "UNKNOWN"
+    name_of = lambda code: _native.borrowed_str(_native.lib.temporal_error_code_name(code))  # noqa: E731
+    assert name_of(99) == "UNKNOWN"
+    header_codes = {
+        name[len("TEMPORAL_ERROR_CODE_"):]: int(value)
+        for name, value in re.findall(r"^\s*(TEMPORAL_ERROR_CODE_\w+) = (\d+),", _header(), re.M)
+    }
+    # The enum is the library's names over the ABI's values: every code of the header.
+    assert {c.name: int(c) for c in ErrorCode} == header_codes
     for code in ErrorCode:
-        name = _native.borrowed_str(_native.lib.temporal_error_code_name(int(code)))
-        assert name == code.name
-        if code == ErrorCode.OK:
-            continue
-        cls = temporal_ffi._ERROR_CLASSES[code]
+        assert name_of(int(code)) == code.name
+    assert set(temporal_ffi._ERROR_CLASSES) == set(header_codes.values()) - {0}
+    for value, cls in temporal_ffi._ERROR_CLASSES.items():
         assert issubclass(cls, TemporalError)
         # InvalidArgumentError <-> INVALID_ARGUMENT, WorkflowTimedOutError <-> WORKFLOW_TIMED_OUT
-        assert cls.__name__.lower().replace("error", "") == code.name.lower().replace("_", "")
+        assert cls.__name__.lower().replace("error", "") == name_of(value).lower().replace("_", "")
+    err = temporal_ffi._ERROR_CLASSES[ErrorCode.NOT_FOUND](2, "gone")
+    assert str(err) == "NOT_FOUND: gone" and err.code is ErrorCode.NOT_FOUND
+    unknown = TemporalError(250, "from a newer library")
+    assert unknown.code == 250 and unknown.code_name == "UNKNOWN"
 
 
-def test_struct_layout_matches_c_header(tmp_path):
-    """Compiles a C program against include/temporal.h and compares sizeof/offsetof with the
-    ctypes structures, so a header change cannot silently break the binding."""
-    cc = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
-    assert cc, "a C compiler is needed to check the ABI layout"
-    structs = {
-        "temporal_client_options": _native.TemporalClientOptions,
-        "temporal_retry_policy": _native.TemporalRetryPolicy,
-        "temporal_start_workflow_options": _native.TemporalStartWorkflowOptions,
-        "temporal_runtime_options": _native.TemporalRuntimeOptions,
-    }
+def test_struct_layouts_and_constants_match_c_header(tmp_path):
+    """Compiles a C program against include/temporal.h and compares sizeof/offsetof of every
+    struct with the ctypes structures, and every constant and enum value the binding mirrors,
+    so a header change cannot silently break the binding."""
+    header = _header()
+    header_structs = set(re.findall(r"^typedef struct (temporal_\w+) \{", header, re.M))
+    assert header_structs == set(_native.STRUCTS), "a struct of the header is not mirrored"
+    header_values = set(re.findall(r"^\s*(TEMPORAL_[A-Z0-9_]+) = \d+,", header, re.M))
+    header_values |= set(re.findall(r"^#define (TEMPORAL_(?:TIMEOUT|MAX)_\w+) ", header, re.M))
+    constants = {n: v for n, v in vars(_native).items() if n.startswith("TEMPORAL_") and isinstance(v, int)}
+    assert set(constants) == header_values, "the header's constants and the binding's differ"
+
     lines = ["#include <stdio.h>", "#include <stddef.h>", '#include "temporal.h"', "int main(void) {"]
     expected = []
-    for cname, pytype in structs.items():
+    for cname, pytype in _native.STRUCTS.items():
         lines.append(f'printf("%zu\\n", sizeof(struct {cname}));')
         expected.append(ctypes.sizeof(pytype))
-        for fname, _ in pytype._fields_:
+        for fname, ftype in pytype._fields_:
             lines.append(f'printf("%zu\\n", offsetof(struct {cname}, {fname}));')
             expected.append(getattr(pytype, fname).offset)
+            lines.append(f'printf("%zu\\n", sizeof(((struct {cname} *)0)->{fname}));')
+            expected.append(ctypes.sizeof(ftype))
+    for name, value in constants.items():
+        lines.append(f'printf("%llu\\n", (unsigned long long)({name}));')
+        expected.append(value)
     lines.append("return 0; }")
     src = tmp_path / "layout.c"
     src.write_text("\n".join(lines))
     exe = tmp_path / "layout"
-    subprocess.run([cc, "-I", str(REPO_ROOT / "include"), str(src), "-o", str(exe)], check=True)
+    subprocess.run([_cc(), "-I", str(REPO_ROOT / "include"), str(src), "-o", str(exe)], check=True)
     got = [int(x) for x in subprocess.run([str(exe)], check=True, capture_output=True, text=True).stdout.split()]
     assert got == expected
+
+    # The _default functions set `size` to the struct's size (and every other field to zero).
+    for pytype in _native.STRUCTS.values():
+        opts = _native.new_options(pytype)
+        assert opts.size == ctypes.sizeof(pytype)
+        raw = bytes(opts)[ctypes.sizeof(ctypes.c_size_t):]
+        assert raw == bytes(len(raw)), pytype
+
+
+def _ctypes_kind(t):
+    if t is None:
+        return "void"
+    if t is ctypes.c_bool:
+        return "bool"
+    if t in (ctypes.c_void_p, ctypes.c_char_p) or issubclass(t, (ctypes._Pointer, ctypes._CFuncPtr)):
+        return "pointer"
+    return ("int", ctypes.sizeof(t), t(-1).value < 0)
+
+
+_C_KINDS = {
+    "void": "void",
+    "bool": "bool",
+    "uint64_t": ("int", 8, False),
+    "int64_t": ("int", 8, True),
+    "uint32_t": ("int", 4, False),
+    "int32_t": ("int", 4, True),
+    "size_t": ("int", ctypes.sizeof(ctypes.c_size_t), False),
+    "enum temporal_error_code": ("int", 4, True),
+}
+
+
+def _c_kind(c_type: str):
+    return "pointer" if "*" in c_type else _C_KINDS[c_type.replace("const ", "").strip()]
+
+
+def test_function_signatures_match_c_header():
+    """Every function of the header is declared in _native with as many arguments, of the
+    same kinds (pointer, bool, integer width and sign), and the same kind of result."""
+    text = re.sub(r"/\*.*?\*/", "", _header(), flags=re.S)
+    prototypes = re.findall(r"^([A-Za-z_][\w \*]*?)\b(temporal_\w+)\s*\(([^;{]*?)\)\s*;", text, re.M)
+    assert len(prototypes) > 40
+    for result, name, params in prototypes:
+        fn = getattr(_native.lib, name)
+        assert fn.argtypes is not None, f"{name} is not declared in _native"
+        c_params = [] if params.strip() == "void" else [
+            re.match(r"(.*?)\w+$", " ".join(p.split())).group(1) for p in params.split(",")
+        ]
+        assert [_c_kind(p) for p in c_params] == [_ctypes_kind(t) for t in fn.argtypes], name
+        assert _c_kind(result) == _ctypes_kind(fn.restype), name
 
 
 # ---------------------------------------------------------------------------------------------
@@ -102,6 +228,8 @@ def test_struct_layout_matches_c_header(tmp_path):
 def test_connect_and_close(address):
     with Client.connect(address, namespace="default", identity="py-test", connect_timeout=5) as c:
         assert not c.closed
+    with Client.connect(address, connect_timeout=math.inf):  # TEMPORAL_TIMEOUT_NONE
+        pass
     assert c.closed
     c.close()  # idempotent
     with pytest.raises(InvalidArgumentError):
@@ -116,11 +244,32 @@ def test_connect_with_gzip_compression(address, task_queue):
         Client.connect(address, grpc_compression="zstd")
 
 
-def test_connect_envconfig(address, monkeypatch):
+def test_connect_envconfig_auto_loads_the_environment_without_an_address(address, monkeypatch):
     monkeypatch.setenv("TEMPORAL_ADDRESS", address)
     monkeypatch.setenv("TEMPORAL_CONFIG_FILE", "/nonexistent/temporal.toml")
-    with Client.connect(envconfig=True, connect_timeout=timedelta(seconds=5)):
+    with Client.connect(connect_timeout=timedelta(seconds=5)):  # AUTO, the default
         pass
+    with Client.connect(envconfig=EnvconfigMode.ON, connect_timeout=5):
+        pass
+
+
+def test_connect_envconfig_modes_are_passed_through(address, monkeypatch, tmp_path):
+    """The library's rule, not the binding's: a broken config file shows which modes load it."""
+    broken = tmp_path / "temporal.toml"
+    broken.write_text("this is [[[ not toml")
+    monkeypatch.setenv("TEMPORAL_CONFIG_FILE", str(broken))
+    with Client.connect(address, connect_timeout=5):  # AUTO with an address: not loaded
+        pass
+    with Client.connect(address, envconfig=EnvconfigMode.OFF, connect_timeout=5):
+        pass
+    with pytest.raises(InvalidArgumentError, match="configuration"):
+        Client.connect(address, envconfig=EnvconfigMode.ON, connect_timeout=5)
+    with pytest.raises(InvalidArgumentError, match="configuration"):
+        Client.connect(envconfig=EnvconfigMode.AUTO, connect_timeout=5)  # no address: loaded
+    with pytest.raises(InvalidArgumentError):
+        Client.connect(address, envconfig=7)  # the library checks the value
+    with pytest.raises(InvalidArgumentError, match="EnvconfigMode"):
+        Client.connect(address, envconfig=False)  # would silently read as AUTO
 
 
 def test_connect_dead_port_is_unavailable():
@@ -134,6 +283,16 @@ def test_connect_dead_port_is_unavailable():
     assert time.monotonic() - start < 5
     assert info.value.code == ErrorCode.UNAVAILABLE
     assert info.value.message
+
+
+def test_connect_async(address, task_queue):
+    async def main():
+        client = await Client.connect_async(address, connect_timeout=5)
+        with client:
+            run = await client.execute_workflow_async("Echo", "async", task_queue=task_queue)
+            return await run.result_async(timeout=30)
+
+    assert asyncio.run(main()) == "async"
 
 
 def test_connect_metadata(address):
@@ -248,10 +407,24 @@ def test_reattach_by_id_only(address, client, task_queue, wf_id):
     with Client.connect(address) as other:
         run = other.get_workflow(wf_id)
         assert run.id == wf_id
+        assert run.run_id == ""  # never blocks: not pinned yet
+        assert run.resolve_run_id() == run_id
         assert run.run_id == run_id
         assert run.result(timeout=30) == "slept"
-        # With an explicit Run ID too.
-        assert other.get_workflow(wf_id, run_id).result() == "slept"
+        # With an explicit Run ID too: known at once.
+        pinned = other.get_workflow(wf_id, run_id)
+        assert pinned.run_id == run_id
+        assert pinned.resolve_run_id() == run_id
+        assert pinned.result() == "slept"
+        # A result wait pins the current run as well.
+        waited = other.get_workflow(wf_id)
+        assert waited.result() == "slept"
+        assert waited.run_id == run_id
+
+        async def resolve():
+            return await other.get_workflow(wf_id).resolve_run_id_async()
+
+        assert asyncio.run(resolve()) == run_id
 
 
 def test_get_workflow_unknown_id_is_not_found(client):
@@ -308,8 +481,12 @@ def test_workflow_failed(client, task_queue, wf_id):
     assert failure["type"] == "MyError"
     assert failure["message"] == "boom"
     assert failure["non_retryable"] is True
-    assert "root cause: boom" in str(failure.get("cause"))
-    assert "boom" in str(err)
+    assert err.failure == failure
+    # The Go SDK's Error() text, from the library: no formatting of the binding's own.
+    assert failure["display"] == "boom (type: MyError, retryable: false): root cause: boom"
+    assert failure["cause"]["display"] == "root cause: boom"
+    assert err.display == failure["display"]
+    assert failure["display"] in str(err)
 
 
 def test_workflow_canceled(client, task_queue, wf_id, cli):
@@ -318,6 +495,7 @@ def test_workflow_canceled(client, task_queue, wf_id, cli):
     with pytest.raises(WorkflowCanceledError) as info:
         run.result(timeout=30)
     assert info.value.details["workflow_id"] == wf_id
+    assert info.value.display == "canceled"
 
 
 def test_workflow_terminated(client, task_queue, wf_id, cli):
@@ -327,6 +505,7 @@ def test_workflow_terminated(client, task_queue, wf_id, cli):
         run.result(timeout=30)
     assert info.value.details["reason"] == "stopped by the python test"
     assert info.value.details["workflow_id"] == wf_id
+    assert info.value.display == "terminated"
 
 
 def test_workflow_signal_unblocks(client, task_queue, wf_id, cli):
@@ -337,8 +516,10 @@ def test_workflow_signal_unblocks(client, task_queue, wf_id, cli):
 
 def test_workflow_timed_out(client, task_queue):
     run = client.execute_workflow("Block", task_queue=task_queue, execution_timeout=1)
-    with pytest.raises(WorkflowTimedOutError):
+    with pytest.raises(WorkflowTimedOutError) as info:
         run.result(timeout=30)
+    assert info.value.display == "Workflow timeout (type: StartToClose)"
+    assert NotFoundError(2, "x").display is None
 
 
 def test_result_timeout_is_deadline_exceeded(client, task_queue, wf_id, cli):
@@ -352,6 +533,79 @@ def test_result_timeout_is_deadline_exceeded(client, task_queue, wf_id, cli):
         assert isinstance(info.value, TimeoutError)
     finally:
         cli("terminate", wf_id)
+
+
+def test_zero_timeout_is_refused_not_one_millisecond(client, task_queue, wf_id, cli):
+    run = client.execute_workflow("Block", id=wf_id, task_queue=task_queue)
+    try:
+        for bad in (0, 0.0, -1, timedelta(0), float("nan")):
+            with pytest.raises(ValueError):
+                run.result(timeout=bad)
+            with pytest.raises(InvalidArgumentError):
+                client.describe_workflow_execution(wf_id, timeout=bad)
+        with pytest.raises(InvalidArgumentError):
+            run.result(timeout=200 * 365 * 86400)  # over TEMPORAL_MAX_DURATION_MS: the library's
+        with pytest.raises(InvalidArgumentError):
+            run.result(timeout=2**64)  # would not fit in uint64_t
+        start = time.monotonic()
+        with pytest.raises(DeadlineExceededError):
+            run.result(timeout=0.0001)  # rounded up to 1 ms
+        assert time.monotonic() - start < 3
+        assert client.describe_workflow_execution(wf_id, timeout=math.inf)["status"] == "RUNNING"
+    finally:
+        cli("terminate", wf_id)
+
+
+@pytest.mark.parametrize(
+    "value, ms",
+    [
+        (None, 0),  # TEMPORAL_TIMEOUT_DEFAULT
+        (1, 1000),
+        (1.5, 1500),
+        (0.007, 7),  # the decimal value, not the binary one just above it
+        (0.0001, 1),  # rounded up, never to 0 (the default)
+        (1.0001, 1001),
+        (timedelta(microseconds=1), 1),
+        (timedelta(days=1, milliseconds=2), 86400002),
+        (math.inf, 2**64 - 1),  # TEMPORAL_TIMEOUT_NONE
+    ],
+)
+def test_timeout_vocabulary(value, ms):
+    assert temporal_ffi._ms(value, "timeout", unlimited=True) == ms
+
+
+def test_infinite_duration_only_where_c_has_no_limit():
+    with pytest.raises(InvalidArgumentError):
+        temporal_ffi._ms(math.inf, "execution_timeout")
+    with pytest.raises(InvalidArgumentError):
+        temporal_ffi._ms(True, "timeout")
+
+
+def test_query_timeout_is_deadline_exceeded(client):
+    """A workflow no worker polls never answers a query: the call timeout ends it, always as
+    DEADLINE_EXCEEDED (never CANCELED, whichever side notices the deadline first: repeated,
+    because the server's and the client's expiry race)."""
+    no_worker = f"py-no-worker-{os.urandom(4).hex()}"
+    run = client.execute_workflow("Block", task_queue=no_worker)
+    codes = []
+    try:
+        for _ in range(8):
+            start = time.monotonic()
+            with pytest.raises(TemporalError) as info:
+                client.query_workflow(run.id, "count", timeout=0.3)
+            assert 0.25 <= time.monotonic() - start < 5
+            codes.append((info.value.code_name, info.value.message))
+
+        async def main():
+            for _ in range(8):
+                with pytest.raises(TemporalError) as info:
+                    await client.query_workflow_async(run.id, "count", timeout=0.3)
+                codes.append((info.value.code_name, info.value.message))
+
+        asyncio.run(main())
+    finally:
+        client.terminate_workflow(run.id)
+    assert [code for code, _ in codes] == ["DEADLINE_EXCEEDED"] * 16, codes
 
 
 # ---------------------------------------------------------------------------------------------
@@ -377,6 +631,8 @@ def test_invalid_arguments_are_rejected(client, task_queue):
         client.execute_workflow("Echo", 1, task_queue="a\0b")
     with pytest.raises(InvalidArgumentError):
         client.execute_workflow("Echo", 1, task_queue=task_queue, execution_timeout=-1)
+    with pytest.raises(InvalidArgumentError):
+        client.execute_workflow("Echo", 1, task_queue=task_queue, start_delay=0)
     with pytest.raises(InvalidArgumentError):
         client.get_workflow("")
 
@@ -447,16 +703,55 @@ def test_close_while_other_thread_waits_is_safe(address, task_queue, wf_id, cli)
     assert box == {"value": "unblocked: late"}
 
 
+def test_ctrl_c_stops_a_blocking_wait_and_cancels_the_call(address, task_queue):
+    """On the main thread a blocking wait is interruptible (KeyboardInterrupt) and the
+    interrupted call is canceled; in a child process, where a stray interrupt cannot stop pytest."""
+    script = textwrap.dedent(
+        """
+        import _thread, sys, threading, time
+        sys.path.insert(0, sys.argv[3])
+        import temporal_ffi as t
+        canceled = []
+        real_cancel = t._lib.temporal_call_cancel
+        t._lib.temporal_call_cancel = lambda call: (canceled.append(call), real_cancel(call))
+        client = t.Client.connect(sys.argv[1])
+        run = client.execute_workflow("Block", task_queue=sys.argv[2])
+        threading.Timer(0.5, _thread.interrupt_main).start()
+        start = time.monotonic()
+        try:
+            run.result()
+            raise SystemExit("the wait ended without the interrupt")
+        except KeyboardInterrupt:
+            elapsed = time.monotonic() - start
+        assert 0.4 < elapsed < 2, elapsed
+        assert len(canceled) == 1, canceled
+        client.terminate_workflow(run.id)
+        print("ok")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, address, task_queue, str(REPO_ROOT / "bindings" / "python")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok", (done.stdout, done.stderr)
+
+
 # ---------------------------------------------------------------------------------------------
 # Example
 # ---------------------------------------------------------------------------------------------
 
 
-def test_hello_world_example(address):
-    example = REPO_ROOT / "bindings" / "python" / "examples" / "hello_world.py"
+@pytest.mark.parametrize("example", ["hello_world.py", "hello_world_asyncio.py"])
+@pytest.mark.parametrize("address_from", ["argument", "environment"])
+def test_hello_world_examples(address, example, address_from):
+    path = REPO_ROOT / "bindings" / "python" / "examples" / example
+    argv = [address] if address_from == "argument" else []
+    # Without an argument the library finds the server in TEMPORAL_ADDRESS (envconfig AUTO).
+    env = {**os.environ, "TEMPORAL_ADDRESS": address}
     out = subprocess.run(
-        [os.environ.get("PYTHON", "python3"), str(example), address],
-        check=True, capture_output=True, text=True, timeout=60,
+        [os.environ.get("PYTHON", sys.executable), str(path), *argv],
+        check=True, capture_output=True, text=True, timeout=60, env=env,
     ).stdout
     assert "WorkflowID: greeting-workflow RunID: " in out
     assert "\nHello World!\n" in out

@@ -2,6 +2,7 @@
 history), their asyncio forms, and the runtime functions, against the Go test worker."""
 
 import asyncio
+import re
 import subprocess
 import sys
 import textwrap
@@ -37,10 +38,6 @@ def _wait_until(predicate, timeout=15.0, interval=0.2):
         time.sleep(interval)
 
 
-def _wait_no_pending(timeout=5.0):
-    _wait_until(lambda: temporal_ffi.pending_calls() == 0, timeout=timeout, interval=0.01)
-
-
 def _counter(client, task_queue, wf_id, start=0):
     return client.execute_workflow("Counter", start, id=wf_id, task_queue=task_queue)
 
@@ -54,20 +51,30 @@ def test_signal_query_update(client, task_queue, wf_id):
     run = _counter(client, task_queue, wf_id, 5)
     assert client.query_workflow(wf_id, "count") == 5
     assert client.update_workflow(wf_id, "add", 3) == 8
-    assert client.update_workflow(wf_id, "add", 2, run_id=run.run_id, update_id="u-1", deadline=30) == 10
+    assert client.update_workflow(wf_id, "add", 2, run_id=run.run_id, update_id="u-1", timeout=30) == 10
     assert client.query_workflow(wf_id, "count", run_id=run.run_id) == 10
+    # The update ID: the one given, or the one the library generated (the binding makes none).
+    assert client.update_workflow_with_id(wf_id, "add", 1, update_id="u-2") == (11, "u-2")
+    result, generated = client.update_workflow_with_id(wf_id, "add", 1)
+    assert result == 12
+    assert re.fullmatch(r"[0-9a-f-]{36}", generated), generated
+    # An update ID already used is the same update: its result comes back, it does not run again.
+    assert client.update_workflow_with_id(wf_id, "add", 100, update_id=generated) == (12, generated)
+    assert client.query_workflow(wf_id, "count", run_id=run.run_id) == 12
 
     with pytest.raises(UpdateFailedError) as rejected:
         client.update_workflow(wf_id, "add", -1)
     assert "negative" in str(rejected.value)
     with pytest.raises(UpdateFailedError) as failed:
-        client.update_workflow(wf_id, "add", 13)
-    assert failed.value.details and "failure" in failed.value.details
+        client.update_workflow(wf_id, "add", 13, update_id="u-13")
+    assert failed.value.details["update_id"] == "u-13"
+    assert failed.value.failure["display"] == "unlucky number (type: Unlucky, retryable: true)"
+    assert failed.value.display == failed.value.failure["display"]
     with pytest.raises(QueryFailedError):
         client.query_workflow(wf_id, "fail")
 
-    client.signal_workflow(wf_id, "done", run_id=run.run_id, deadline=10)
-    assert run.result(timeout=30) == 10
+    client.signal_workflow(wf_id, "done", run_id=run.run_id, timeout=10)
+    assert run.result(timeout=30) == 12
 
 
 def test_operations_on_unknown_workflow_are_not_found(client):
@@ -141,7 +148,8 @@ def test_list_and_count(client, task_queue):
     assert len(executions) == 2 and token
     executions, token = client.list_workflow_page(query, page_size=10)
     assert len(executions) == 5 and token == ""
-    assert client.count_workflows() >= 5
+    total = client.count_workflows()
+    assert type(total) is int and total >= 5
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,6 +163,8 @@ def test_async_operations(client, task_queue, wf_id):
         assert isinstance(run, WorkflowRun) and run.id == wf_id
         assert await client.query_workflow_async(wf_id, "count") == 2
         assert await client.update_workflow_async(wf_id, "add", 4) == 6
+        result, update_id = await client.update_workflow_with_id_async(wf_id, "add", 0, update_id="a-0")
+        assert (result, update_id) == (6, "a-0")
         with pytest.raises(UpdateFailedError):
             await client.update_workflow_async(wf_id, "add", 13)
         with pytest.raises(QueryFailedError):
@@ -169,7 +179,9 @@ def test_async_operations(client, task_queue, wf_id):
         # Completed only: a record that changes between two pages can show on both.
         query = f"WorkflowId = '{wf_id}' AND ExecutionStatus = 'Completed'"
         for _ in range(75):
-            if await client.count_workflows_async(query) == 1:
+            count = await client.count_workflows_async(query)
+            assert type(count) is int
+            if count == 1:
                 break
             await asyncio.sleep(0.2)
         else:
@@ -201,37 +213,43 @@ def test_async_operations(client, task_queue, wf_id):
             await client.describe_workflow_execution_async(f"missing-{uuid.uuid4().hex}")
 
     asyncio.run(main())
-    _wait_no_pending()
+    assert temporal_ffi.pending_calls() == 0
 
 
-def test_async_invalid_argument_raises_without_callback(client):
+def test_async_invalid_argument_raises_at_start(client):
     async def main():
         with pytest.raises(InvalidArgumentError):
             await client.execute_workflow_async("Echo", 1, task_queue="")  # missing task queue
         with pytest.raises(InvalidArgumentError):
             await client.signal_workflow_async("", "x")
+        with pytest.raises(InvalidArgumentError):
+            await client.count_workflows_async(timeout=0)
+        assert temporal_ffi.pending_calls() == 0
+        assert not temporal_ffi._LoopQueue._by_loop  # the queue made for them is freed
 
     asyncio.run(main())
-    assert temporal_ffi.pending_calls() == 0
 
 
-def test_cancel_awaiting_result_async(client, task_queue, wf_id):
+def test_cancel_awaiting_result_async(client, task_queue, wf_id, monkeypatch):
     run = client.execute_workflow("Block", id=wf_id, task_queue=task_queue)
+    canceled = []
+    real_cancel = temporal_ffi._lib.temporal_call_cancel
+    monkeypatch.setattr(
+        temporal_ffi._lib, "temporal_call_cancel", lambda call: (canceled.append(call), real_cancel(call))
+    )
 
     async def main():
         task = asyncio.ensure_future(run.result_async())
         await asyncio.sleep(0.3)
-        assert temporal_ffi.pending_calls() >= 1
+        assert temporal_ffi.pending_calls() == 1
         started = time.monotonic()
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
+        assert task.cancelled()
         assert time.monotonic() - started < 2
-        # The callback fired with CANCELED and removed the entry.
-        for _ in range(200):
-            if temporal_ffi.pending_calls() == 0:
-                break
-            await asyncio.sleep(0.01)
+        # The task ended only once its call came back CANCELED through the queue and was freed.
+        assert len(canceled) == 1
         assert temporal_ffi.pending_calls() == 0
 
     asyncio.run(main())
@@ -252,9 +270,9 @@ def test_cancel_many_awaits_at_once(client, task_queue, wf_id):
             task.cancel()
         results = await asyncio.gather(*tasks, return_exceptions=True)
         assert all(isinstance(r, asyncio.CancelledError) for r in results)
+        assert temporal_ffi.pending_calls() == 0
 
     asyncio.run(main())
-    _wait_no_pending()
     client.terminate_workflow(wf_id)
 
 
@@ -267,7 +285,7 @@ def test_async_timeout_is_deadline_exceeded(client, task_queue, wf_id):
 
     asyncio.run(main())
     client.terminate_workflow(wf_id)
-    _wait_no_pending()
+    assert temporal_ffi.pending_calls() == 0
 
 
 def test_many_concurrent_result_async(client, task_queue):
@@ -294,7 +312,7 @@ def test_many_concurrent_result_async(client, task_queue):
     results = asyncio.run(main())
     assert len(results) == 200 and all(isinstance(r, str) for r in results)
     assert peak[0] <= threads_before + 2, (threads_before, peak[0])
-    _wait_no_pending()
+    assert temporal_ffi.pending_calls() == 0
 
 
 # ---------------------------------------------------------------------------------------------
