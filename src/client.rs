@@ -6,7 +6,7 @@
 //! generated ID and no Go-style "reattach to the running run", so the start request is built here.
 
 use crate::errors::{Error, ErrorCode, Result};
-use crate::options::{ClientOptions, GrpcCompression, StartWorkflowOptions, DEFAULT_ADDRESS, DEFAULT_CONNECT_TIMEOUT, DEFAULT_NAMESPACE};
+use crate::options::{ClientOptions, GrpcCompression, StartWorkflowOptions, ValidStartWorkflowOptions, DEFAULT_ADDRESS, DEFAULT_CONNECT_TIMEOUT, DEFAULT_NAMESPACE};
 use crate::rpc::{self, with_deadline, DEFAULT_RPC_TIMEOUT};
 use crate::workflow_run::WorkflowRun;
 use serde_json::json;
@@ -269,12 +269,11 @@ impl Client {
         self: &Arc<Self>,
         workflow_type: &str,
         input: Option<Payloads>,
-        options: &StartWorkflowOptions,
+        options: &ValidStartWorkflowOptions,
     ) -> Result<WorkflowRun> {
         if workflow_type.is_empty() {
             return Err(Error::invalid_argument("workflow type is required"));
         }
-        options.validate()?;
         let workflow_id =
             if options.id.is_empty() { uuid::Uuid::new_v4().to_string() } else { options.id.clone() };
         let request = self.start_request(workflow_type, &workflow_id, input, options);

@@ -4,7 +4,7 @@
 use crate::errors::Result;
 use crate::ffi::client::temporal_client_options;
 use crate::ffi::workflow::temporal_start_workflow_options;
-use crate::options::{ClientOptions, StartWorkflowOptions};
+use crate::options::{ClientOptions, ValidStartWorkflowOptions};
 
 /// # Safety
 /// As `temporal_client_connect`'s `options`.
@@ -17,7 +17,7 @@ pub unsafe fn client_options_from_c(o: &temporal_client_options) -> Result<Clien
 ///
 /// # Safety
 /// As `temporal_execute_workflow`'s `options`.
-pub unsafe fn start_options_from_c(o: *const temporal_start_workflow_options) -> Result<StartWorkflowOptions> {
+pub unsafe fn start_options_from_c(o: *const temporal_start_workflow_options) -> Result<ValidStartWorkflowOptions> {
     unsafe { crate::ffi::workflow::start_options_arg(o) }
 }
 

@@ -10,7 +10,7 @@
 use crate::client::Client;
 use crate::errors::{Error, ErrorCode, Result};
 use crate::failure::{failure_to_json, go_error_string};
-use crate::options::StartWorkflowOptions;
+use crate::options::ValidStartWorkflowOptions;
 use crate::payloads::payloads_to_json;
 use crate::rpc::{self, deadline_or_default, unary, with_deadline, LONG_POLL_TIMEOUT};
 use crate::workflow_run::WorkflowRun;
@@ -163,7 +163,7 @@ impl Client {
         signal_args: Option<Payloads>,
         workflow_type: &str,
         args: Option<Payloads>,
-        options: &StartWorkflowOptions,
+        options: &ValidStartWorkflowOptions,
         deadline: Option<Duration>,
     ) -> Result<WorkflowRun> {
         if signal_name.is_empty() {
@@ -172,7 +172,6 @@ impl Client {
         if workflow_type.is_empty() {
             return Err(Error::invalid_argument("workflow type is required"));
         }
-        options.validate()?;
         let workflow_id =
             if options.id.is_empty() { uuid::Uuid::new_v4().to_string() } else { options.id.clone() };
         let start = self.start_request(workflow_type, &workflow_id, args, options);

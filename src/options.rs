@@ -245,7 +245,26 @@ impl Timeout {
     }
 }
 
+/// Start options that passed [`StartWorkflowOptions::validate`]: what the start operations take,
+/// so options are checked exactly once (the C ABI checks them on the calling thread, where a bad
+/// option is reported at once, and the operation does not check them again).
+#[derive(Clone, Debug)]
+pub struct ValidStartWorkflowOptions(StartWorkflowOptions);
+
+impl std::ops::Deref for ValidStartWorkflowOptions {
+    type Target = StartWorkflowOptions;
+    fn deref(&self) -> &StartWorkflowOptions {
+        &self.0
+    }
+}
+
 impl StartWorkflowOptions {
+    /// Validates the options, once, for the start operations.
+    pub fn validated(self) -> Result<ValidStartWorkflowOptions> {
+        self.validate()?;
+        Ok(ValidStartWorkflowOptions(self))
+    }
+
     /// Checks what the server would otherwise reject less clearly.
     pub fn validate(&self) -> Result<()> {
         if self.task_queue.is_empty() {

@@ -47,7 +47,7 @@ static int cmp_i64(const void *a, const void *b) {
 static inline void one_call(void) {
   char id[64];
   temporal_start_workflow_options o;
-  temporal_start_workflow_options_default(&o);
+  temporal_start_workflow_options_default(&o, sizeof o);
   snprintf(id, sizeof id, "ovh-%ld", seq++);
   o.id = id;
   o.task_queue = TQ;
@@ -70,7 +70,7 @@ int main(int argc, char **argv) {
   }
 
   temporal_client_options co;
-  temporal_client_options_default(&co);
+  temporal_client_options_default(&co, sizeof co);
   co.address = argv[1];
   co.connect_timeout_ms = 10000;
   temporal_error *e = temporal_client_connect(&co, &client);

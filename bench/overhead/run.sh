@@ -76,11 +76,15 @@ rust_direct="$(cd "$root" && cargo build --release --lib --bench abi_overhead --
   | jq -r 'select(.reason == "compiler-artifact" and .target.name == "abi_overhead") | .executable // empty' | tail -n 1)"
 [ -x "$rust_direct" ] || { echo "overhead: no abi_overhead executable from cargo" >&2; exit 1; }
 # overhead_c loads its own copy of the library, taken from the same build as the bench binary: a
-# rebuild of target/release by someone else during the run cannot change one side only. (The
-# library's soname is libtemporal_ffi.so.0: the name the program looks for at run time.)
-cp "$tgt/release/libtemporal_ffi.so" "$bin/lib/libtemporal_ffi.so.0.tmp"
-mv -f "$bin/lib/libtemporal_ffi.so.0.tmp" "$bin/lib/libtemporal_ffi.so.0"
-ln -sfn libtemporal_ffi.so.0 "$bin/lib/libtemporal_ffi.so"
+# rebuild of target/release by someone else during the run cannot change one side only. The copy
+# is named by the library's own SONAME (readelf; the header's TEMPORAL_FFI_SONAME without
+# binutils): the name the program looks for at run time.
+soname="$(readelf -d "$tgt/release/libtemporal_ffi.so" 2>/dev/null | sed -n 's/.*Library soname: \[\(.*\)\].*/\1/p')"
+[ -n "$soname" ] || soname="$(sed -n 's/^#define TEMPORAL_FFI_SONAME "\(.*\)"/\1/p' "$root/include/temporal.h")"
+[ -n "$soname" ] || { echo "overhead: cannot tell the library's SONAME" >&2; exit 1; }
+cp "$tgt/release/libtemporal_ffi.so" "$bin/lib/$soname.tmp"
+mv -f "$bin/lib/$soname.tmp" "$bin/lib/$soname"
+ln -sfn "$soname" "$bin/lib/libtemporal_ffi.so"
 cp "$rust_direct" "$bin/abi_overhead.tmp" && mv -f "$bin/abi_overhead.tmp" "$bin/abi_overhead"
 rust_direct="$bin/abi_overhead"
 gcc -O2 -Wall -Wextra -I"$root/include" "$here/overhead_c.c" -L"$bin/lib" -ltemporal_ffi \

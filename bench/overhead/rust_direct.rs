@@ -11,7 +11,8 @@
 //! The loop does what `temporal_execute_workflow` does minus the ABI: it runs on a plain host
 //! thread and blocks on the library's global runtime with `runtime::block_on`, the very
 //! function the C blocking call ends in; same options (ID + task queue), same arguments, and
-//! the run is dropped as the C side frees it. The future is boxed (`Box::pin`) before
+//! the run is dropped as the C side frees it; the arguments are converted and the options
+//! validated once per start, on the calling thread, as the C call does. The future is boxed (`Box::pin`) before
 //! `block_on`, as the blocking C call boxes it (`OpFuture`): an unboxed `execute_workflow`
 //! future is large, and tokio copies it into the task at spawn, which costs more than the whole
 //! C boundary; `--unboxed` measures that variant (client "rust-direct-unboxed"). Prints the same
@@ -22,17 +23,18 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use temporal_ffi::client::Client;
-use temporal_ffi::options::{ClientOptions, StartWorkflowOptions};
+use temporal_ffi::options::{ClientOptions, StartWorkflowOptions, ValidStartWorkflowOptions};
+use temporal_ffi::payloads::args_to_payloads;
 use temporal_ffi::runtime::block_on;
 
 const TQ: &str = "bench-overhead";
 const WORKFLOW_TYPE: &str = "Echo";
 const ARGS: &str = "[\"hi\"]";
 
-fn options(seq: &mut u64) -> StartWorkflowOptions {
+fn options(seq: &mut u64) -> ValidStartWorkflowOptions {
     let options = StartWorkflowOptions { id: format!("ovh-{seq}"), task_queue: TQ.to_owned(), ..Default::default() };
     *seq += 1;
-    options
+    check(options.validated())
 }
 
 fn check<T>(r: temporal_ffi::errors::Result<T>) -> T {
@@ -46,9 +48,10 @@ fn check<T>(r: temporal_ffi::errors::Result<T>) -> T {
 #[inline(never)]
 fn one_call(client: &Arc<Client>, seq: &mut u64) {
     let options = options(seq);
+    let input = check(args_to_payloads(Some(ARGS)));
     let client = client.clone();
     let future: Pin<Box<dyn Future<Output = _> + Send>> =
-        Box::pin(async move { client.execute_workflow(WORKFLOW_TYPE, Some(ARGS), &options).await });
+        Box::pin(async move { client.execute_workflow(WORKFLOW_TYPE, input, &options).await });
     drop(check(block_on(future)));
 }
 
@@ -56,8 +59,9 @@ fn one_call(client: &Arc<Client>, seq: &mut u64) {
 #[inline(never)]
 fn one_call_unboxed(client: &Arc<Client>, seq: &mut u64) {
     let options = options(seq);
+    let input = check(args_to_payloads(Some(ARGS)));
     let client = client.clone();
-    drop(check(block_on(async move { client.execute_workflow(WORKFLOW_TYPE, Some(ARGS), &options).await })));
+    drop(check(block_on(async move { client.execute_workflow(WORKFLOW_TYPE, input, &options).await })));
 }
 
 fn rusage() -> (i64, i64) {

@@ -363,8 +363,10 @@ pub(crate) unsafe fn read_call_options(options: *const temporal_call_options) ->
     })
 }
 
-/// Starts `future` on the runtime as a call reported as `options` say.
-fn spawn(future: OpFuture, options: CallOptions, with_handle: bool) -> Result<(Arc<CallState>, *mut temporal_call)> {
+/// Starts `future` on the runtime as a call reported as `options` say. With `call_out`, the
+/// host's handle is written there before the task starts, so a callback or a queue consumer on
+/// another thread can never see the call before its caller has it.
+fn spawn(future: OpFuture, options: CallOptions, call_out: Option<*mut *mut temporal_call>) -> Result<Arc<CallState>> {
     let runtime = runtime::handle()?;
     let (cancel_tx, mut cancel_rx) = tokio::sync::oneshot::channel::<()>();
     let state = Arc::new(CallState {
@@ -378,13 +380,12 @@ fn spawn(future: OpFuture, options: CallOptions, with_handle: bool) -> Result<(A
         done: Condvar::new(),
         user_data: options.user_data,
     });
-    let handle = if with_handle {
+    if let Some(call_out) = call_out {
         let handle = super::into_handle::<temporal_call>(state.clone());
         state.lock().handle = handle;
-        handle
-    } else {
-        std::ptr::null_mut()
-    };
+        // SAFETY: checked non-NULL by `start`; valid for a write per every operation's contract.
+        unsafe { call_out.write(handle) };
+    }
     let mut completion = Completion { state: state.clone(), notify: options.notify, done: false };
     runtime.spawn(async move {
         let mut future = future;
@@ -394,16 +395,13 @@ fn spawn(future: OpFuture, options: CallOptions, with_handle: bool) -> Result<(A
         };
         completion.deliver(outcome);
     });
-    Ok((state, handle))
+    Ok(state)
 }
 
 /// Starts a call for the host and writes its handle to `call_out`.
 pub(crate) fn start(future: OpFuture, options: CallOptions, call_out: *mut *mut temporal_call) -> Result<()> {
     check_out(call_out, "call_out")?;
-    let (_, handle) = spawn(future, options, true)?;
-    // SAFETY: checked non-NULL; valid for a write per every operation's contract.
-    unsafe { call_out.write(handle) };
-    Ok(())
+    spawn(future, options, Some(call_out)).map(drop)
 }
 
 /// The blocking wrappers: the same call, waited for on the calling thread.
@@ -411,7 +409,7 @@ pub(crate) fn run_blocking(future: OpFuture, timeout: Timeout) -> Result<Blockin
     if runtime::on_runtime_thread() {
         return Err(runtime::blocking_refused());
     }
-    let (state, _) = spawn(future, CallOptions::blocking(timeout), false)?;
+    let state = spawn(future, CallOptions::blocking(timeout), None)?;
     state.wait(None);
     state.take_outcome().map(BlockingOutcome)
 }
@@ -447,7 +445,8 @@ unsafe fn with_completed<T>(call: *const temporal_call, f: impl FnOnce(&mut Comp
 /// (the call goes on; wait again or cancel it). `timeout_ms`: `TEMPORAL_TIMEOUT_DEFAULT` (0)
 /// or `TEMPORAL_TIMEOUT_NONE` wait as long as the call takes (its own timeout bounds it);
 /// otherwise milliseconds. Works whatever completion form the call has. From inside a library
-/// callback it fails with `INVALID_ARGUMENT` (it would block a library thread).
+/// callback it returns at once for a call that has completed (the callback's own, for one) and
+/// fails with `INVALID_ARGUMENT` for one still in flight (it would block a library thread).
 ///
 /// # Safety
 /// `call` is NULL or a live call.

@@ -10,7 +10,8 @@ use super::{
 };
 use crate::errors::{Error, Result};
 use crate::options::{
-    duration_from_millis, RetryPolicy, StartWorkflowOptions, Timeout, WorkflowIdConflictPolicy, WorkflowIdReusePolicy,
+    duration_from_millis, RetryPolicy, StartWorkflowOptions, Timeout, ValidStartWorkflowOptions, WorkflowIdConflictPolicy,
+    WorkflowIdReusePolicy,
 };
 use crate::payloads::{args_to_payloads, object_to_payload_map};
 use crate::workflow_run::WorkflowRun;
@@ -158,13 +159,11 @@ pub unsafe extern "C" fn temporal_retry_policy_default(policy: *mut temporal_ret
 ///
 /// # Safety
 /// `options` is NULL or valid, as every non-NULL pointer in it.
-pub(crate) unsafe fn start_options_arg(options: *const temporal_start_workflow_options) -> Result<StartWorkflowOptions> {
+pub(crate) unsafe fn start_options_arg(options: *const temporal_start_workflow_options) -> Result<ValidStartWorkflowOptions> {
     let Some(o) = (unsafe { read_struct(options) })? else {
         return Err(Error::invalid_argument("options must not be NULL (task_queue is required)"));
     };
-    let options = unsafe { start_options_from_c(&o) }?;
-    options.validate()?;
-    Ok(options)
+    unsafe { start_options_from_c(&o) }?.validated()
 }
 
 /// # Safety

@@ -1,12 +1,20 @@
 /*
- * Server restart under load: N workflows Sleep[SLEEP_MS] are started, N threads wait in
- * temporal_get_result; the driver (tests/faults/run.sh) kill -9's the dev server while they
- * wait and restarts it on the same port and database file. Every result must arrive ("slept"),
- * none lost, no thread left hanging.
+ * Server restart under load: N workflows Sleep[SLEEP_MS] are started, and N result waits are
+ * parked on them; the driver (tests/faults/run.sh) kill -9's the dev server while they wait and
+ * restarts it on the same port and database file. Every result must arrive ("slept"), none
+ * lost, no wait left hanging.
+ *
+ * The waits use every completion form, by the thread's index modulo 4: the blocking wrapper
+ * temporal_get_result; temporal_get_result_async with temporal_call_wait; a callback; and a
+ * completion queue drained by one poller thread. Each thread starts its workflow with the
+ * blocking temporal_execute_workflow (even indices) or temporal_execute_workflow_async +
+ * temporal_call_wait (odd ones). The waits' timeout is FAULT_GET_TIMEOUT_MS (the call options'
+ * timeout_ms for the call forms): a wait that runs out must say DEADLINE_EXCEEDED, never
+ * CANCELED.
  *
  * Coordination with the driver, through files:
- *   - this program writes FAULT_READY_FILE once every thread is inside temporal_get_result
- *     (plus FAULT_SETTLE_MS, default 1000);
+ *   - this program writes FAULT_READY_FILE once every wait is parked (plus FAULT_SETTLE_MS,
+ *     default 1000);
  *   - the driver kills the server, restarts it, and writes FAULT_RESTARTED_FILE with three
  *     wall-clock times in ms since the epoch: "<killed> <relaunched> <healthy>".
  *
@@ -17,9 +25,16 @@
 
 #include "common.h"
 
+#include <poll.h>
+
+enum form { FORM_BLOCKING, FORM_WAIT, FORM_CALLBACK, FORM_QUEUE };
+static const char *const FORM_NAMES[] = {"blocking", "wait", "callback", "queue"};
+
 typedef struct {
   int index;
+  enum form form;     /* how its result wait completes */
   temporal_workflow_run *run;
+  temporal_call *call; /* the result wait, for the call forms */
   char id[128];
   int started;        /* execute succeeded */
   int ok;             /* result == "slept" */
@@ -33,32 +48,129 @@ static const char *task_queue;
 static long sleep_ms_arg, get_timeout_ms;
 static slot *slots;
 static long count;
+static temporal_completion_queue *queue; /* FORM_QUEUE's */
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
 static long waiting, finished;
 
+/* Records a slot's outcome (the thread, the callback or the queue poller). */
+static void finish(slot *s) {
+  pthread_mutex_lock(&mu);
+  s->done = 1;
+  s->done_wall_ms = wall_ms();
+  finished++;
+  pthread_cond_broadcast(&cv);
+  pthread_mutex_unlock(&mu);
+}
+
+/* Reads a completed result wait into its slot. */
+static void record_call(slot *s, const temporal_call *call) {
+  char buf[512];
+  const temporal_error *e = temporal_call_get_error(call);
+  const char *json = temporal_call_get_json(call);
+  if (e) {
+    const char *d = temporal_error_get_details(e);
+    snprintf(s->detail, sizeof s->detail, "get_result_async (%s): %s (details %s)", FORM_NAMES[s->form],
+             err_text(e, buf, sizeof buf), d ? d : "none");
+  } else if (!json || strcmp(json, "\"slept\"") != 0) {
+    snprintf(s->detail, sizeof s->detail, "get_result_async (%s): unexpected result %s", FORM_NAMES[s->form],
+             json ? json : "(none)");
+  } else {
+    s->ok = 1;
+  }
+}
+
+static void on_result(void *user_data, temporal_call *call) {
+  slot *s = user_data;
+  record_call(s, call);
+  finish(s);
+}
+
+/* Drains the completion queue until every FORM_QUEUE slot is done (or `stop`). */
+static volatile int stop_polling;
+static void *queue_poller(void *arg) {
+  (void)arg;
+  struct pollfd p = {temporal_completion_queue_fd(queue), POLLIN, 0};
+  while (!stop_polling) {
+    if (poll(&p, 1, 200) != 1) continue;
+    temporal_call *call;
+    while ((call = temporal_completion_queue_next(queue)) != NULL) {
+      slot *s = temporal_call_get_user_data(call);
+      pthread_mutex_lock(&mu); /* s->call is written under it (see worker) */
+      int same = s->call == call;
+      pthread_mutex_unlock(&mu);
+      if (!same) snprintf(s->detail, sizeof s->detail, "queue_next returned another call than the slot's");
+      else record_call(s, call);
+      finish(s);
+    }
+  }
+  return NULL;
+}
+
+/* Starts the slot's workflow: the blocking wrapper, or the call form with temporal_call_wait. */
+static temporal_error *start(slot *s, const char *args) {
+  temporal_start_workflow_options o;
+  temporal_start_workflow_options_default(&o, sizeof o);
+  o.id = s->id;
+  o.task_queue = task_queue;
+  if (s->index % 2 == 0) return temporal_execute_workflow(client, "Sleep", args, &o, &s->run);
+  temporal_call *call = NULL;
+  temporal_error *e = temporal_execute_workflow_async(client, "Sleep", args, &o, NULL, &call);
+  if (!e) e = temporal_call_wait(call, TEMPORAL_TIMEOUT_NONE);
+  if (!e && temporal_call_get_error(call)) {
+    const temporal_error *le = temporal_call_get_error(call);
+    snprintf(s->detail, sizeof s->detail, "execute_async: %s: %s", temporal_error_code_name(temporal_error_get_code(le)),
+             temporal_error_get_message(le));
+  } else if (!e) {
+    s->run = temporal_call_take_run(call);
+  }
+  temporal_call_free(call);
+  return e;
+}
+
 static void *worker(void *arg) {
   slot *s = arg;
   char args[64], buf[512];
   snprintf(args, sizeof args, "[%ld]", sleep_ms_arg);
-  temporal_start_workflow_options o;
-  temporal_start_workflow_options_default(&o);
-  o.id = s->id;
-  o.task_queue = task_queue;
-  temporal_error *e = temporal_execute_workflow(client, "Sleep", args, &o, &s->run);
+  temporal_error *e = start(s, args);
   if (e) {
     snprintf(s->detail, sizeof s->detail, "execute: %s", err_text(e, buf, sizeof buf));
     temporal_error_free(e);
-  } else {
+  } else if (s->run) {
     s->started = 1;
+  }
+  /* The call forms park their wait before the thread counts itself as waiting. */
+  temporal_call_options co;
+  temporal_call_options_default(&co, sizeof co);
+  co.timeout_ms = (uint64_t)get_timeout_ms;
+  co.user_data = s;
+  if (s->form == FORM_CALLBACK) co.callback = on_result;
+  if (s->form == FORM_QUEUE) co.completion_queue = queue;
+  int parked = 0;
+  if (s->started && s->form != FORM_BLOCKING) {
+    /* Under the mutex: the queue poller reads s->call under it too, and a completion may in
+       principle be posted before call_out is written. */
+    pthread_mutex_lock(&mu);
+    e = temporal_get_result_async(s->run, &co, &s->call);
+    pthread_mutex_unlock(&mu);
+    if (e) {
+      snprintf(s->detail, sizeof s->detail, "get_result_async: %s", err_text(e, buf, sizeof buf));
+      temporal_error_free(e);
+    } else {
+      parked = 1;
+    }
   }
   pthread_mutex_lock(&mu);
   waiting++;
   pthread_cond_broadcast(&cv);
   pthread_mutex_unlock(&mu);
 
-  if (s->started) {
+  if (!s->started || (s->form != FORM_BLOCKING && !parked)) {
+    finish(s);
+    return NULL;
+  }
+  if (s->form == FORM_BLOCKING) {
     char *result = NULL;
     e = temporal_get_result(s->run, (uint64_t)get_timeout_ms, &result);
     if (e) {
@@ -72,13 +184,18 @@ static void *worker(void *arg) {
       s->ok = 1;
     }
     temporal_string_free(result);
+    finish(s);
+  } else if (s->form == FORM_WAIT) {
+    e = temporal_call_wait(s->call, TEMPORAL_TIMEOUT_NONE); /* bounded by the call's own timeout */
+    if (e) {
+      snprintf(s->detail, sizeof s->detail, "call_wait: %s", err_text(e, buf, sizeof buf));
+      temporal_error_free(e);
+    } else {
+      record_call(s, s->call);
+    }
+    finish(s);
   }
-  pthread_mutex_lock(&mu);
-  s->done = 1;
-  s->done_wall_ms = wall_ms();
-  finished++;
-  pthread_cond_broadcast(&cv);
-  pthread_mutex_unlock(&mu);
+  /* FORM_CALLBACK and FORM_QUEUE finish from on_result / queue_poller. */
   return NULL;
 }
 
@@ -122,7 +239,7 @@ int main(void) {
   double t_conn;
 
   temporal_client_options copts;
-  temporal_client_options_default(&copts);
+  temporal_client_options_default(&copts, sizeof copts);
   copts.address = address;
   temporal_error *e = temporal_client_connect(&copts, &client);
   if (e) {
@@ -132,10 +249,18 @@ int main(void) {
   }
 
   t_conn = now_s() - t0;
+  if ((e = temporal_completion_queue_new(&queue))) {
+    fprintf(stderr, "restart: FAIL queue_new: %s\n", err_text(e, buf, sizeof buf));
+    temporal_error_free(e);
+    return 1;
+  }
+  pthread_t poller;
+  pthread_create(&poller, NULL, queue_poller, NULL);
   slots = calloc((size_t)count, sizeof *slots);
   pthread_t *th = calloc((size_t)count, sizeof *th);
   for (long i = 0; i < count; i++) {
     slots[i].index = (int)i;
+    slots[i].form = (enum form)(i % 4);
     snprintf(slots[i].id, sizeof slots[i].id, "faults-restart-%ld-%lld-%ld", (long)getpid(),
              (long long)wall_ms(), i);
     if (pthread_create(&th[i], NULL, worker, &slots[i]) != 0) {
@@ -258,7 +383,20 @@ int main(void) {
   }
   printf("restart: total %.2f s\n", now_s() - t0);
 
-  for (long i = 0; i < count; i++) temporal_workflow_run_free(slots[i].run);
+  stop_polling = 1;
+  pthread_join(poller, NULL);
+  long forms_ok[4] = {0}, forms_n[4] = {0};
+  for (long i = 0; i < count; i++) {
+    forms_n[slots[i].form]++;
+    forms_ok[slots[i].form] += slots[i].ok;
+  }
+  printf("restart: results by completion form: blocking %ld/%ld, wait %ld/%ld, callback %ld/%ld, queue %ld/%ld\n",
+         forms_ok[0], forms_n[0], forms_ok[1], forms_n[1], forms_ok[2], forms_n[2], forms_ok[3], forms_n[3]);
+  for (long i = 0; i < count; i++) {
+    temporal_call_free(slots[i].call);
+    temporal_workflow_run_free(slots[i].run);
+  }
+  temporal_completion_queue_free(queue);
   temporal_client_free(client);
   free(after);
   free(slots);

@@ -5,16 +5,19 @@
 #
 # Cases (each a C program in tests/faults, compiled into target/faults):
 #   restart      the dev server is kill -9'd and restarted (same port, same --db-filename) while
-#                FAULT_RESTART_COUNT threads wait in temporal_get_result: every result arrives
+#                FAULT_RESTART_COUNT result waits are parked (the blocking wrapper, temporal_call_wait,
+#                callbacks and a completion queue): every result arrives
 #   net-offline  nothing listening / black hole / unresolvable host / garbage answer (no server)
-#   net-killed   connect, then the server is killed: execute_workflow and get_result give up in time
-#   stress       FAULT_THREADS x FAULT_CALLS mixed calls on one client, results checked, RSS bounded
+#   net-killed   connect, then the server is killed: execute_workflow and get_result give up in time;
+#                then a black hole on its port: every call ends at its deadline, DEADLINE_EXCEEDED
+#   stress       FAULT_THREADS x FAULT_CALLS mixed calls on one client in every completion form,
+#                results checked, RSS bounded
 # Ends with "faults: N passed, M failed"; exits non-zero when any case failed.
 #
 # Env (defaults): FAULT_RESTART_COUNT (100), FAULT_SLEEP_MS (4000), FAULT_DOWN_S (2),
 #   FAULT_RESTART_WORKER (0: keep the worker; 1: restart it too), FAULT_RESTART_DRY (1: no kill,
 #   to check the test itself), FAULT_THREADS (16),
-#   FAULT_CALLS (1000), FAULT_RSS_MAX_KB (10240), FAULT_DB_DIR (/dev/shm/...), FAULT_CASES ("restart net-offline net-killed
+#   FAULT_CALLS (2000), FAULT_RSS_MAX_KB (10240), FAULT_DB_DIR (/dev/shm/...), FAULT_CASES ("restart net-offline net-killed
 #   stress"), CC (cc), TEMPORAL_CLI (.venv/bin/temporal).
 set -uo pipefail
 
@@ -116,7 +119,10 @@ show_logs() {
 
 # ---- build ----
 [ -e "$libdir/libtemporal_ffi.so" ] || { echo "faults: build the library first (make build)" >&2; exit 2; }
-[ -e "$libdir/libtemporal_ffi.so.0" ] || ln -sf libtemporal_ffi.so "$libdir/libtemporal_ffi.so.0"
+# The programs look for the library by the SONAME the header names (as `make build` links it).
+soname="$(sed -n 's/^#define TEMPORAL_FFI_SONAME "\(.*\)"/\1/p' include/temporal.h)"
+[ -n "$soname" ] || { echo "faults: no TEMPORAL_FFI_SONAME in include/temporal.h" >&2; exit 2; }
+[ -e "$libdir/$soname" ] || ln -sf libtemporal_ffi.so "$libdir/$soname"
 mkdir -p "$bindir"
 for prog in restart net stress; do
   if ! "$CC" -std=c11 -Wall -Wextra -Werror -Iinclude -o "$bindir/$prog" "tests/faults/$prog.c" \

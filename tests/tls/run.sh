@@ -32,6 +32,10 @@ for tool in nginx openssl "${CC:-cc}"; do
 done
 lib="$root/target/release"
 [ -e "$lib/libtemporal_ffi.so" ] || { echo "tls: $lib/libtemporal_ffi.so is missing: run make build" >&2; exit 2; }
+# The program looks for the library by the SONAME the header names (as `make build` links it).
+soname="$(sed -n 's/^#define TEMPORAL_FFI_SONAME "\(.*\)"/\1/p' "$root/include/temporal.h")"
+[ -n "$soname" ] || { echo "tls: no TEMPORAL_FFI_SONAME in include/temporal.h" >&2; exit 2; }
+[ -e "$lib/$soname" ] || ln -sf libtemporal_ffi.so "$lib/$soname"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/temporal-ffi-tls.XXXXXX")"
 nginx_pid=""

@@ -13,7 +13,8 @@
  *   TLS_OTHER_CLIENT_KEY_PEM   PEM file paths; the program passes their text in the options
  *
  * Each case connects and, where success is expected, runs Echo ["tls"] and checks the result
- * "\"tls\"". Where failure is expected it checks the code, the message and the time taken,
+ * "\"tls\"" (every other case through the call forms: temporal_client_connect_async with a
+ * completion queue, the start and the result wait with temporal_call_wait). Where failure is expected it checks the code, the message and the time taken,
  * and for every error, that neither API key text nor any piece of a private key appears in
  * the message or the details. One line per case, then "tls: N passed, M failed".
  * Everything goes to stdout, every line starting with "ok   ", "FAIL ", "     " or "tls: ":
@@ -22,6 +23,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <ctype.h>
+#include <poll.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -150,41 +152,126 @@ struct expect {
 #define WORDS(...) ((const char *const[]){__VA_ARGS__, NULL})
 #define EXPECT_OK ((struct expect){true, ANY_CODE, ANY_CODE, NULL})
 
-/* Runs one case: connect with `o`, then Echo ["tls"] when connected. */
+/* The error of one step, copied: an error the library returns is freed at once, and one that a
+   call lends lives only as long as the call. */
+struct failure {
+  int code;
+  char *msg, *details;
+};
+
+static bool take_error(struct failure *f, temporal_error *e) {
+  if (!e) return false;
+  const char *d = temporal_error_get_details(e);
+  f->code = (int)temporal_error_get_code(e);
+  f->msg = strdup(temporal_error_get_message(e));
+  f->details = d ? strdup(d) : NULL;
+  temporal_error_free(e);
+  return true;
+}
+
+/* The outcome of an _async start in the wait form: its own error, or the completed call's. */
+static bool take_call_error(struct failure *f, temporal_error *started, const temporal_call *call) {
+  if (take_error(f, started) || take_error(f, temporal_call_wait(call, TEMPORAL_TIMEOUT_NONE))) return true;
+  const temporal_error *e = temporal_call_get_error(call);
+  if (!e) return false;
+  const char *d = temporal_error_get_details(e);
+  f->code = (int)temporal_error_get_code(e);
+  f->msg = strdup(temporal_error_get_message(e));
+  f->details = d ? strdup(d) : NULL;
+  return true;
+}
+
+static temporal_completion_queue *g_cq;
+static int g_cases;
+
+/* Connects with `o`: the blocking wrapper, or (`async`) temporal_client_connect_async with a
+   completion queue. */
+static bool connect_failed(temporal_client_options *o, bool async, struct failure *f, temporal_client **client) {
+  if (!async) return take_error(f, temporal_client_connect(o, client));
+  temporal_call_options co;
+  temporal_call_options_default(&co, sizeof co);
+  co.completion_queue = g_cq;
+  temporal_call *call = NULL;
+  temporal_error *started = temporal_client_connect_async(o, &co, &call);
+  bool failed = take_error(f, started);
+  if (!failed) {
+    struct pollfd p = {temporal_completion_queue_fd(g_cq), POLLIN, 0};
+    temporal_call *got = poll(&p, 1, 60000) == 1 ? temporal_completion_queue_next(g_cq) : NULL;
+    if (got != call) {
+      f->code = TEMPORAL_ERROR_CODE_INTERNAL;
+      f->msg = strdup(got ? "the queue gave another call" : "the connect did not complete within 60 s");
+      f->details = NULL;
+      temporal_call_cancel(call);
+      temporal_error_free(temporal_call_wait(call, 10000));
+      failed = true;
+    } else {
+      failed = take_call_error(f, NULL, call);
+      if (!failed) *client = temporal_call_take_client(call);
+    }
+  }
+  temporal_call_free(call);
+  return failed;
+}
+
+/* Runs one case: connect with `o`, then Echo ["tls"] when connected. Every other case uses the
+   call forms (connect_async with a completion queue, execute and result waits with
+   temporal_call_wait) instead of the blocking wrappers. */
 static void run_case(const char *id, const char *what, temporal_client_options *o, struct expect x) {
   char why[1536] = "";
+  bool async = g_cases++ % 2 == 1;
   if (!x.ok) o->connect_timeout_ms = FAIL_TIMEOUT_MS;
   double t0 = now_ms();
   temporal_client *client = NULL;
-  temporal_error *err = temporal_client_connect(o, &client);
+  struct failure f = {0, NULL, NULL};
+  bool err = connect_failed(o, async, &f, &client);
   double connect_ms = now_ms() - t0;
   const char *stage = "connect";
   if (!err) {
     char wid[96];
     snprintf(wid, sizeof wid, "tls-%s-%ld-%ld", id, (long)getpid(), (long)time(NULL));
     temporal_start_workflow_options so;
-    temporal_start_workflow_options_default(&so);
+    temporal_start_workflow_options_default(&so, sizeof so);
     so.id = wid;
     so.task_queue = g_queue;
     temporal_workflow_run *run = NULL;
-    stage = "start Echo";
-    err = temporal_execute_workflow(client, "Echo", "[\"tls\"]", &so, &run);
     char *out = NULL;
-    if (!err) {
-      stage = "get result";
-      err = temporal_get_result(run, 30000, &out);
+    stage = "start Echo";
+    if (!async) {
+      err = take_error(&f, temporal_execute_workflow(client, "Echo", "[\"tls\"]", &so, &run));
+      if (!err) {
+        stage = "get result";
+        err = take_error(&f, temporal_get_result(run, 30000, &out));
+      }
+    } else {
+      temporal_call *call = NULL;
+      temporal_error *started = temporal_execute_workflow_async(client, "Echo", "[\"tls\"]", &so, NULL, &call);
+      err = take_call_error(&f, started, call);
+      if (!err) run = temporal_call_take_run(call);
+      temporal_call_free(call);
+      call = NULL;
+      if (!err) {
+        stage = "get result";
+        temporal_call_options co;
+        temporal_call_options_default(&co, sizeof co);
+        co.timeout_ms = 30000;
+        started = temporal_get_result_async(run, &co, &call);
+        err = take_call_error(&f, started, call);
+        if (!err) out = strdup(temporal_call_get_json(call));
+        temporal_call_free(call);
+      }
     }
     if (!err && strcmp(out, "\"tls\"") != 0)
       snprintf(why, sizeof why, "Echo [\"tls\"] returned %s, want \"tls\"", out);
-    temporal_string_free(out);
+    if (async) free(out);
+    else temporal_string_free(out);
     temporal_workflow_run_free(run);
     temporal_client_free(client);
   }
   double total_ms = now_ms() - t0;
 
-  const char *msg = err ? temporal_error_get_message(err) : NULL;
-  const char *details = err ? temporal_error_get_details(err) : NULL;
-  int code = err ? (int)temporal_error_get_code(err) : 0;
+  const char *msg = err ? f.msg : NULL;
+  const char *details = err ? f.details : NULL;
+  int code = err ? f.code : 0;
   const char *leak = leaked_secret(msg);
   if (!leak) leak = leaked_secret(details);
 
@@ -230,12 +317,13 @@ static void run_case(const char *id, const char *what, temporal_client_options *
     }
   }
   fflush(stdout);
-  temporal_error_free(err);
+  free(f.msg);
+  free(f.details);
 }
 
 static temporal_client_options opts(const char *address) {
   temporal_client_options o;
-  temporal_client_options_default(&o);
+  temporal_client_options_default(&o, sizeof o);
   o.address = address;
   return o;
 }
@@ -276,6 +364,8 @@ int main(void) {
   g_bad_base64_key = garble(g_client_key, '*', 8); /* not base64 */
 
   temporal_client_options o;
+  temporal_error *qe = temporal_completion_queue_new(&g_cq);
+  if (qe) die("temporal_completion_queue_new:", temporal_error_get_message(qe));
 
   /* 7a. The leak detector itself: it must find the secrets, and only them. (Not tried on the
      client certificate: it holds the key's public modulus, whose base64 may match.) */
@@ -418,6 +508,7 @@ int main(void) {
            (struct expect){false, ANY_CODE, ANY_CODE, NULL});
 
   printf("tls: %d passed, %d failed\n", g_passed, g_failed);
+  temporal_completion_queue_free(g_cq);
   free(g_ca);
   free(g_other_ca);
   free(g_client_cert);

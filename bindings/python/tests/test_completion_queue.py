@@ -120,13 +120,22 @@ def test_10000_completions_with_a_cancel_racing_each(client, finished_run, task_
                 done_before_cancel[0] += 1  # completed, waiting in the queue
             temporal_ffi._lib.temporal_call_cancel(entry.call)
 
+        def cancel_once_completed(entry):
+            # Blocks the loop until the call completed (it is then in the queue, not yet taken)
+            # and cancels it: the cancel must not take its result away. Few calls, briefly.
+            if not entry.done:
+                temporal_ffi._lib.temporal_error_free(temporal_ffi._lib.temporal_call_wait(entry.call, 5000))
+            cancel(entry)
+
         async def one(i):
             async with slots:
                 queue = temporal_ffi._LoopQueue.of_running_loop()
                 queues.add(queue)
                 entry = queue.submit(finished_run._result_op(None))
                 moment = i % 4
-                if moment == 0:
+                if i % 100 == 3:
+                    loop.call_soon(cancel_once_completed, entry)
+                elif moment == 0:
                     cancel(entry)  # before the loop runs again
                 elif moment == 1:
                     loop.call_soon(cancel, entry)

@@ -522,7 +522,8 @@ bool temporal_call_options_default(struct temporal_call_options *options,
  * (the call goes on; wait again or cancel it). `timeout_ms`: `TEMPORAL_TIMEOUT_DEFAULT` (0)
  * or `TEMPORAL_TIMEOUT_NONE` wait as long as the call takes (its own timeout bounds it);
  * otherwise milliseconds. Works whatever completion form the call has. From inside a library
- * callback it fails with `INVALID_ARGUMENT` (it would block a library thread).
+ * callback it returns at once for a call that has completed (the callback's own, for one) and
+ * fails with `INVALID_ARGUMENT` for one still in flight (it would block a library thread).
  *
  * # Safety
  * `call` is NULL or a live call.
