@@ -36,7 +36,7 @@ int main(int argc, char **argv) {
   }
 
   temporal_client_options client_options;
-  temporal_client_options_default(&client_options);
+  temporal_client_options_default(&client_options, sizeof client_options);
   client_options.address = address;
   temporal_client *client = NULL;
   temporal_error *err = temporal_client_connect(&client_options, &client);
@@ -45,7 +45,7 @@ int main(int argc, char **argv) {
   char id[128];
   snprintf(id, sizeof id, "consumer-%s-%ld-%ld", label, (long)getpid(), (long)time(NULL));
   temporal_start_workflow_options options;
-  temporal_start_workflow_options_default(&options);
+  temporal_start_workflow_options_default(&options, sizeof options);
   options.id = id;
   options.task_queue = queue;
   temporal_workflow_run *run = NULL;
