@@ -78,6 +78,17 @@ where
     self::call(what, deadline, call).await?.map_err(|s| Error::from_status(what, &s))
 }
 
+/// One long poll (the result wait's history poll), bounded by [`LONG_POLL_TIMEOUT`] through the
+/// gRPC timeout alone: tonic enforces it on this side too (`CANCELLED "Timeout expired"`, read
+/// as `DEADLINE_EXCEEDED` by `Error::from_status`), so a parked wait needs no second timer of
+/// its own; thousands of them are parked at once.
+pub(crate) async fn long_poll<T, F>(what: &str, call: F) -> Result<T>
+where
+    F: Future<Output = std::result::Result<tonic::Response<T>, tonic::Status>>,
+{
+    call.await.map(tonic::Response::into_inner).map_err(|s| Error::from_status(what, &s))
+}
+
 /// Bounds `future` by `limit` (no bound for `None`), turning expiry into `DEADLINE_EXCEEDED`.
 pub async fn with_deadline<F, T>(what: &str, limit: Option<Duration>, future: F) -> Result<T>
 where

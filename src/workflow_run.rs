@@ -115,9 +115,8 @@ impl WorkflowRun {
                 ..Default::default()
             };
             let mut service = self.client.workflow_service();
-            let response = rpc::unary(
+            let response = rpc::long_poll(
                 "get workflow result",
-                LONG_POLL_TIMEOUT,
                 service.get_workflow_execution_history(rpc::request(request, LONG_POLL_TIMEOUT)),
             )
             .await?;
