@@ -243,6 +243,12 @@ impl Timeout {
             Timeout::After(d) => Some(d),
         }
     }
+
+    /// A duration for settings that need one: no limit becomes [`MAX_DURATION`] (as good as no
+    /// limit, and still a number a timer or a connection can be given).
+    pub fn duration_or(self, default: Duration) -> Duration {
+        self.limit(Some(default)).unwrap_or(MAX_DURATION)
+    }
 }
 
 /// Start options that passed [`StartWorkflowOptions::validate`]: what the start operations take,

@@ -121,12 +121,7 @@ pub fn blocking_refused() -> Error {
 /// A handle to the running runtime, starting it on first use.
 pub fn handle() -> Result<tokio::runtime::Handle> {
     let handle = RUNNING.get_or_try_init(start)?;
-    if SHUT_DOWN.load(Ordering::Acquire) {
-        return Err(shut_down_error());
-    }
-    if FORKED.load(Ordering::Relaxed) {
-        return Err(forked_error());
-    }
+    ensure_usable()?;
     Ok(handle.clone())
 }
 

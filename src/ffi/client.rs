@@ -165,12 +165,8 @@ pub(crate) unsafe fn client_options_from_c(o: &temporal_client_options) -> Resul
         api_key: s(o.api_key, "api_key")?,
         tls: tls_set.then_some(tls),
         grpc_metadata,
-        connect_timeout: match super::call::timeout_from_millis("connect_timeout_ms", o.connect_timeout_ms)? {
-            Timeout::Default => std::time::Duration::ZERO,
-            // As good as no limit, and still a number the connection can be given.
-            Timeout::None => crate::options::MAX_DURATION,
-            Timeout::After(d) => d,
-        },
+        connect_timeout: super::call::timeout_from_millis("connect_timeout_ms", o.connect_timeout_ms)?
+            .duration_or(crate::options::DEFAULT_CONNECT_TIMEOUT),
         envconfig,
         grpc_compression: GrpcCompression::from_i32(o.grpc_compression)?,
     })

@@ -2,7 +2,7 @@
 
 use super::{boundary, error_boundary, read_struct, temporal_error, write_default, ExtensibleStruct};
 use crate::errors::{Error, Result};
-use crate::options::{Timeout, MAX_DURATION};
+
 use std::time::Duration;
 use crate::runtime::{self as rt, RuntimeOptions};
 use std::ffi::{c_char, c_void, CString};
@@ -137,11 +137,7 @@ pub unsafe extern "C" fn temporal_runtime_init(options: *const temporal_runtime_
 #[no_mangle]
 pub extern "C" fn temporal_runtime_shutdown(timeout_ms: u64) -> *mut temporal_error {
     error_boundary(|| {
-        let timeout = match super::call::timeout_from_millis("timeout_ms", timeout_ms)? {
-            Timeout::Default => Duration::from_secs(5),
-            Timeout::None => MAX_DURATION,
-            Timeout::After(d) => d,
-        };
+        let timeout = super::call::timeout_from_millis("timeout_ms", timeout_ms)?.duration_or(Duration::from_secs(5));
         rt::shutdown(timeout)
     })
 }
