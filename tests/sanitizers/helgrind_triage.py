@@ -34,7 +34,9 @@ both by call code): no Rust synchronisation primitive is on either side, so helg
 complete and the race is real. A Race with a runtime-owned side, or between two accesses to the
 call object's or the queue's state, is a hand-over through a primitive helgrind cannot see and
 is SUPPRESSED (counted; --verbose lists them by owner pair), as is a Race between two of the
-`temporal_*_free` exports (see both_frees). Any other kind of report (lock
+`temporal_*_free` exports (see both_frees). A Race on a block that realloc() made is judged
+against the realloc's own stack instead of the "previous access" helgrind names (see
+realloc_history). Any other kind of report (lock
 order, pthread API misuse, ...) FAILS if one of its stacks has a test, boundary or call frame.
 Exit status: 0 when nothing fails, 1 otherwise, 2 on unreadable input.
 """
@@ -116,6 +118,23 @@ def both_frees(owners):
     return len(owners) == 2 and all(o["fn"].startswith("temporal_") and o["fn"].endswith("_free") for o in owners)
 
 
+def realloc_history(err, stacks):
+    """The allocation stack of a Race's block when realloc() made the block, else None.
+
+    helgrind's realloc copies the old block's shadow state (who wrote it, under which vector
+    clock) to the new address, but not its access history, which is kept by address. A race
+    on the new block is then detected against the real last writer (the code that filled the
+    old block) while the "previous access" it names is whatever touched the new address in an
+    earlier life of that memory. Seen: the JSON of a call, serialised on a runtime thread and
+    grown by CString::new's realloc, read by the host; the report named a temporal_call_free
+    of an unrelated, long freed call whose handle had lived at that address. The realloc ran on
+    the thread that wrote the contents, so it stands in for the writer."""
+    if len(stacks) < 3 or not any("alloc'd" in (a.text or "") for a in err.findall("auxwhat")):
+        return None
+    alloc = stacks[2]
+    return alloc if alloc and alloc[0]["fn"] == "realloc" else None
+
+
 def where(f):
     loc = f"{f['file']}:{f['dir']}" if f["file"] else f["obj"]
     return f"{f['fn'] or '??'} ({loc})"
@@ -141,6 +160,8 @@ def main():
         # Races: stack 0 is the access, stack 1 the conflicting access (then the allocation).
         # Other kinds (lock order, API misuse): every stack counts.
         relevant = stacks[:2] if kind == "Race" else stacks
+        if kind == "Race" and len(relevant) == 2 and realloc_history(err, stacks):
+            relevant = [relevant[0], stacks[2]]
         owners = [owner(s) for s in relevant if s]
         classes = [classify(owner(s), s) for s in relevant if s]
         if kind == "Race":
