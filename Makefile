@@ -57,13 +57,13 @@ target/c/%: bindings/c/examples/%.c include/temporal.h | build
 
 c-examples: build $(addprefix target/c/,$(C_EXAMPLES))
 
-target/c/test_temporal: tests/c/test_temporal.c include/temporal.h | build
+target/c/test_temporal: tests/c/test_temporal.c tests/c/check.h include/temporal.h | build
 	@mkdir -p target/c
 	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
 	# The header must also compile as C++.
 	$(CXX) -std=c++17 -Wall -Wextra -Werror -Iinclude -x c++ -fsyntax-only $<
 
-target/c/test_completion_queue: tests/c/test_completion_queue.c include/temporal.h | build
+target/c/test_completion_queue: tests/c/test_completion_queue.c tests/c/check.h include/temporal.h | build
 	@mkdir -p target/c
 	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
 	$(CXX) -std=c++17 -Wall -Wextra -Werror -Iinclude -x c++ -fsyntax-only $<

@@ -24,42 +24,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "temporal.h"
 
-static char g_msg[1024];
 static temporal_client *g_client;
 static const char *g_task_queue;
 static char g_finished_id[128]; /* a finished workflow, the target of the describe calls */
 static char g_blocked_id[128];  /* a running Block workflow, for calls that must stay in flight */
 static temporal_workflow_run *g_blocked_run;
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static bool fail_at(int line, const char *cond, const char *fmt, ...) {
-  int n = snprintf(g_msg, sizeof g_msg, "line %d: (%s) ", line, cond);
-  if (n < 0 || (size_t)n >= sizeof g_msg) return false;
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(g_msg + n, sizeof g_msg - (size_t)n, fmt, ap);
-  va_end(ap);
-  return false;
-}
-
-#define CHECK(cond, ...)                                           \
-  do {                                                             \
-    if (!(cond)) return fail_at(__LINE__, #cond, __VA_ARGS__);     \
-  } while (0)
-
-static const char *code_name(const temporal_error *e) {
-  return temporal_error_code_name(temporal_error_get_code(e));
-}
-
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* ---------------------------------------------------------------- the loop */
 

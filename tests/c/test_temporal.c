@@ -34,11 +34,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "temporal.h"
 
 /* ---------------------------------------------------------------- framework */
 
-static char g_msg[2048];
 /* A failure of the completion machinery itself (a call that never completed, or came back as
    another call): it fails the test whatever the test checked. Guarded by g_mu. */
 static char g_harness_msg[1024];
@@ -46,60 +46,6 @@ static temporal_client *g_client;
 static const char *g_address;
 static const char *g_queue;
 static const char *g_cli;
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static bool fail_at(int line, const char *cond, const char *fmt, ...) {
-  int n = snprintf(g_msg, sizeof g_msg, "line %d: (%s) ", line, cond);
-  if (n < 0 || (size_t)n >= sizeof g_msg) return false;
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(g_msg + n, sizeof g_msg - (size_t)n, fmt, ap);
-  va_end(ap);
-  return false;
-}
-
-#define CHECK(cond, ...)                                  \
-  do {                                                    \
-    if (!(cond)) return fail_at(__LINE__, #cond, __VA_ARGS__); \
-  } while (0)
-
-static const char *code_name(const temporal_error *e) {
-  return temporal_error_code_name(temporal_error_get_code(e));
-}
-
-/* The error must be NULL (success). */
-#define CHECK_OK(err)                                                                     \
-  do {                                                                                    \
-    const temporal_error *e_ = (err);                                                     \
-    CHECK(e_ == NULL, "unexpected error %s: %s (details %s)", code_name(e_),              \
-          temporal_error_get_message(e_),                                                 \
-          temporal_error_get_details(e_) ? temporal_error_get_details(e_) : "none");      \
-  } while (0)
-
-/* The error must be non-NULL with this code. */
-#define CHECK_CODE(err, code)                                                             \
-  do {                                                                                    \
-    const temporal_error *e_ = (err);                                                     \
-    CHECK(e_ != NULL, "expected error %s, got success", temporal_error_code_name(code));  \
-    CHECK(temporal_error_get_code(e_) == (code), "expected %s, got %s: %s (details %s)",  \
-          temporal_error_code_name(code), code_name(e_), temporal_error_get_message(e_),  \
-          temporal_error_get_details(e_) ? temporal_error_get_details(e_) : "none");      \
-  } while (0)
-
-#define CHECK_STREQ(actual, expected)                                                     \
-  do {                                                                                    \
-    const char *a_ = (actual), *x_ = (expected);                                          \
-    CHECK(a_ != NULL && strcmp(a_, x_) == 0, "got '%s', want '%s'", a_ ? a_ : "(null)", x_); \
-  } while (0)
-
-#define CHECK_CONTAINS(haystack, needle)                                                  \
-  do {                                                                                    \
-    const char *h_ = (haystack), *n_ = (needle);                                          \
-    CHECK(h_ != NULL && strstr(h_, n_) != NULL, "'%s' does not contain '%s'",             \
-          h_ ? h_ : "(null)", n_);                                                        \
-  } while (0)
 
 /* A callback's record of what it received (see on_complete). */
 struct delivery {
@@ -480,12 +426,6 @@ static bool terminate(const char *id, const char *run_id, const char *reason) {
   char extra[256];
   snprintf(extra, sizeof extra, "--reason '%s'", reason);
   return cli("terminate", id, run_id, extra);
-}
-
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static void sleep_ms(long ms) {

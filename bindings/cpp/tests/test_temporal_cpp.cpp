@@ -7,6 +7,12 @@
 #include "temporal.hpp"
 #include "temporal.hpp"
 
+// This suite covers the nlohmann/json overloads: it must never pass having built without them
+// (make setup installs the package).
+#if !TEMPORAL_FFI_HAS_NLOHMANN_JSON
+#error "nlohmann/json.hpp was not found: the suite needs it (apt-get install nlohmann-json3-dev)"
+#endif
+
 #include <gtest/gtest.h>
 
 #include <poll.h>
