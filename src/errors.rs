@@ -18,7 +18,9 @@ pub enum ErrorCode {
     /// An argument was missing, malformed or out of range (also: the server rejected a request
     /// as invalid).
     InvalidArgument = 1,
-    /// The workflow execution (or namespace) does not exist.
+    /// The workflow execution, the namespace, or the activity (async completion: no longer
+    /// pending, i.e. completed, timed out or its workflow closed, or never scheduled) does not
+    /// exist.
     NotFound = 2,
     /// A workflow with this ID is already running (or the ID reuse policy refused the start) and
     /// the caller asked for an error in that case. The details carry `workflow_id` and `run_id`.

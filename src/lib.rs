@@ -5,6 +5,7 @@
 //! holds every `unsafe` pointer operation and exports the C functions declared in
 //! `include/temporal.h`.
 
+pub mod activity;
 pub mod client;
 pub mod errors;
 pub mod failure;

@@ -119,10 +119,16 @@ pub enum WorkflowIdReusePolicy {
     /// Server default (allow duplicate).
     #[default]
     Unspecified = 0,
+    /// A new run may reuse the ID of a closed run, whatever way that run closed.
     AllowDuplicate = 1,
+    /// A new run may reuse the ID only if the last run with it failed, timed out, was canceled
+    /// or was terminated (not if it completed).
     AllowDuplicateFailedOnly = 2,
+    /// The ID may not be reused while a closed run with it is still retained by the server.
     RejectDuplicate = 3,
-    /// Deprecated by the server: prefer the TERMINATE_EXISTING conflict policy.
+    /// A running run with the ID is terminated and a new one started; the ID of a closed run is
+    /// reused as with ALLOW_DUPLICATE. Deprecated by the server: prefer the TERMINATE_EXISTING
+    /// conflict policy.
     TerminateIfRunning = 4,
 }
 
@@ -133,8 +139,12 @@ pub enum WorkflowIdConflictPolicy {
     /// Server default (fail).
     #[default]
     Unspecified = 0,
+    /// The start is refused while a run with the ID is running (this library then gives that
+    /// run, or `ALREADY_STARTED` with `error_when_already_started`).
     Fail = 1,
+    /// The start gives the run that is already running instead of starting one.
     UseExisting = 2,
+    /// The running run is terminated and a new one is started.
     TerminateExisting = 3,
 }
 

@@ -36,6 +36,14 @@ pub fn args_to_payloads(args_json: Option<&str>) -> Result<Option<Payloads>> {
     Ok(Some(Payloads { payloads }))
 }
 
+/// Converts one value (JSON text, e.g. an activity's result) to one payload, as the Go SDK
+/// encodes a single `any` (`encodeArg`). `what` names the value in the error for bad JSON.
+pub fn value_to_payloads(what: &str, value_json: &str) -> Result<Payloads> {
+    let value: &RawValue = serde_json::from_str(value_json)
+        .map_err(|e| Error::invalid_argument(format!("{what} must be one JSON value: {e}")))?;
+    Ok(Payloads { payloads: vec![json_to_payload(value.get())] })
+}
+
 /// Converts one valid JSON value to a payload.
 pub fn json_to_payload(json_text: &str) -> Payload {
     let compact = go_compact_json(json_text);
@@ -179,6 +187,19 @@ mod tests {
         assert_eq!(p.payloads[2].data, br#"{"b":1,"a":[true,null]}"#);
         assert_eq!(encoding(&p.payloads[3]), "binary/null");
         assert!(p.payloads[3].data.is_empty());
+    }
+
+    #[test]
+    fn one_value_is_one_payload_and_bad_json_is_refused() {
+        let p = value_to_payloads("result_json", r#" {"a": "<x>"} "#).unwrap();
+        assert_eq!(p.payloads.len(), 1);
+        assert_eq!(p.payloads[0].data, br#"{"a":"\u003cx\u003e"}"#);
+        assert_eq!(encoding(&value_to_payloads("result_json", "null").unwrap().payloads[0]), BINARY_NULL);
+        for bad in ["", "nul", "1 2", "{"] {
+            let e = value_to_payloads("result_json", bad).unwrap_err();
+            assert_eq!(e.code, ErrorCode::InvalidArgument, "{bad}");
+            assert!(e.message.starts_with("result_json must be one JSON value"), "{}", e.message);
+        }
     }
 
     #[test]

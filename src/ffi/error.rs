@@ -95,7 +95,8 @@ pub unsafe extern "C" fn temporal_error_get_message(error: *const temporal_error
 /// `UPDATE_FAILED`: `update_id`, `failure`; every workflow outcome: `workflow_id`, `run_id`,
 /// `workflow_type` and `display` (the cause as the Go SDK's `Error()` prints it: "canceled",
 /// "terminated", "Workflow timeout (type: StartToClose)", or the failure chain's text); errors
-/// from the server: `grpc_code`.
+/// of an async activity completion or heartbeat by ID: `workflow_id`, `run_id`,
+/// `activity_id`; errors from the server: `grpc_code`.
 ///
 /// Borrowed: valid as long as the message; do not free it.
 ///

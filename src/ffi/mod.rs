@@ -15,6 +15,7 @@
 
 #![allow(non_camel_case_types)] // C type names follow the header's snake_case.
 
+pub mod activity;
 pub mod call;
 pub mod client;
 pub mod completion_queue;
@@ -407,6 +408,7 @@ mod tests {
     fn every_export_is_inside_the_panic_boundary() {
         let sources = [
             ("mod.rs", include_str!("mod.rs")),
+            ("activity.rs", include_str!("activity.rs")),
             ("call.rs", include_str!("call.rs")),
             ("client.rs", include_str!("client.rs")),
             ("completion_queue.rs", include_str!("completion_queue.rs")),

@@ -23,7 +23,7 @@ unsafe fn args(args_json: *const c_char, name: &str) -> Result<Option<Payloads>>
 }
 
 /// The deadline of one request: the caller's, or the Go SDK's 10 s.
-fn rpc_deadline(timeout: Timeout) -> Option<Duration> {
+pub(super) fn rpc_deadline(timeout: Timeout) -> Option<Duration> {
     timeout.limit(Some(DEFAULT_RPC_TIMEOUT))
 }
 
@@ -46,7 +46,7 @@ unsafe fn target(client: *const temporal_client, workflow_id: *const c_char, run
 ///
 /// # Safety
 /// `call_opts` is NULL or valid.
-unsafe fn start(
+pub(super) unsafe fn start(
     call_opts: *const temporal_call_options,
     call_out: *mut *mut temporal_call,
     prepare: impl FnOnce(Timeout) -> Result<OpFuture>,

@@ -11,11 +11,17 @@ use std::ffi::{c_char, c_void, CString};
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogLevel {
+    /// No events (the default): the library is quiet.
     Off = 0,
+    /// Errors only, e.g. a panic caught at the C boundary.
     Error = 1,
+    /// Warnings and errors.
     Warn = 2,
+    /// Informational events, e.g. each connect, and everything more severe.
     Info = 3,
+    /// Detail for diagnosing a problem, and everything more severe.
     Debug = 4,
+    /// Every event, the finest detail included: very verbose.
     Trace = 5,
 }
 

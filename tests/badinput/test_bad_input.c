@@ -106,6 +106,11 @@ enum fn {
   F_RUN_GET_ID,
   F_RUN_GET_RUN_ID,
   F_RUN_FREE,
+  F_ACTIVITY_COMPLETION_DEFAULT,
+  F_COMPLETE_ACTIVITY_ASYNC,
+  F_COMPLETE_ACTIVITY_BY_ID_ASYNC,
+  F_HEARTBEAT_ASYNC,
+  F_HEARTBEAT_BY_ID_ASYNC,
   F_TESTING_PANIC, /* NOT_IN_HEADER */
 };
 
@@ -131,6 +136,9 @@ static const char *const FN_NAMES[] = {
     "temporal_get_result_async", "temporal_get_result",
     "temporal_workflow_run_resolve_run_id_async", "temporal_workflow_run_get_id",
     "temporal_workflow_run_get_run_id", "temporal_workflow_run_free",
+    "temporal_activity_completion_default", "temporal_complete_activity_async",
+    "temporal_complete_activity_by_id_async", "temporal_record_activity_heartbeat_async",
+    "temporal_record_activity_heartbeat_by_id_async",
     "temporal_testing_panic_next_call",
 };
 _Static_assert(sizeof FN_NAMES / sizeof FN_NAMES[0] == F_TESTING_PANIC + 1, "FN_NAMES and enum fn differ");
@@ -149,6 +157,8 @@ static bool is_async(enum fn fn) {
     case F_CANCEL_ASYNC: case F_TERMINATE_ASYNC: case F_DESCRIBE_ASYNC: case F_LIST_ASYNC:
     case F_COUNT_ASYNC: case F_HISTORY_ASYNC: case F_EXECUTE_ASYNC: case F_GET_RESULT_ASYNC:
     case F_CONNECT_ASYNC: case F_RESOLVE_ASYNC:
+    case F_COMPLETE_ACTIVITY_ASYNC: case F_COMPLETE_ACTIVITY_BY_ID_ASYNC: case F_HEARTBEAT_ASYNC:
+    case F_HEARTBEAT_BY_ID_ASYNC:
       return true;
     default: return false;
   }
@@ -192,6 +202,11 @@ struct call {
   temporal_completion_queue **queue_out;
   temporal_completion_queue *queue;
   temporal_runtime_options *runtime_options; /* also the *_default target */
+  const uint8_t *task_token;
+  size_t task_token_len;
+  const char *namespace_name;
+  const char *activity_id;
+  temporal_activity_completion *completion; /* also the *_default target */
   size_t default_size;                       /* the *_default functions' size */
   /* what the option pointers point to, each with its tail */
   temporal_client_options co;
@@ -204,6 +219,8 @@ struct call {
   unsigned char ro_tail[16];
   temporal_call_options cpo;
   unsigned char cpo_tail[16];
+  temporal_activity_completion ac;
+  unsigned char ac_tail[16];
   /* outputs (initialised to a sentinel to prove they are untouched on failure) */
   temporal_client *client_result;
   temporal_workflow_run *run_result;
@@ -219,6 +236,7 @@ TAIL_FOLLOWS(so, so_tail);
 TAIL_FOLLOWS(rp, rp_tail);
 TAIL_FOLLOWS(ro, ro_tail);
 TAIL_FOLLOWS(cpo, cpo_tail);
+TAIL_FOLLOWS(ac, ac_tail);
 
 /* ---------------------------------------------------------------- patches and rows */
 
@@ -226,11 +244,14 @@ enum kind { V_NONE, V_STR, V_NULL, V_U64, V_U32, V_I32, V_F64, V_SIZE, V_U8, V_H
 /* H_FRESH_BLOCK: the ID of a Block workflow started for the row (cancel/terminate targets);
    H_PENDING_CALL / H_DONE_CALL: see the call_cancel rows; H_CALL_*: see the call getter rows;
    H_REATTACHED(_MISSING): a run from temporal_get_workflow without a Run ID, of the completed
-   fixture (of a workflow never started); H_BLOCK_RUN / H_BLOCK_ID: the running Block fixture. */
+   fixture (of a workflow never started); H_BLOCK_RUN / H_BLOCK_ID: the running Block fixture;
+   H_FRESH_ASYNC: the ID of an AsyncActivity workflow started for the row, its activity "async"
+   pending; H_DONE_TOKEN: the task token of an activity already completed (its length goes into
+   task_token_len too). */
 enum handle {
   H_CLIENT, H_RUN, H_ERROR, H_QUEUE, H_FRESH_BLOCK, H_PENDING_CALL, H_DONE_CALL, H_BLOCK_RUN, H_BLOCK_ID,
   H_REATTACHED, H_REATTACHED_MISSING, H_CALL_PENDING, H_CALL_JSON, H_CALL_ERROR, H_CALL_RUN,
-  H_CALL_CLIENT, H_CALL_COUNT, H_CALL_UPDATE,
+  H_CALL_CLIENT, H_CALL_COUNT, H_CALL_UPDATE, H_FRESH_ASYNC, H_DONE_TOKEN,
 };
 
 struct patch {
@@ -372,6 +393,14 @@ static const struct row ROWS[] = {
   {"retry_policy_default with size 4104 (over 4096): false", F_RETRY_POLICY_DEFAULT, {SIZE(default_size, 4104)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
   {"retry_policy_default with an older header's size 16: writes 16 bytes only", F_RETRY_POLICY_DEFAULT, {SIZE(default_size, 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (16 bytes)", false, false, false, NULL, 0},
   {"retry_policy_default with a newer header's larger size: zeroes it all", F_RETRY_POLICY_DEFAULT, {SIZE(default_size, sizeof(temporal_retry_policy) + 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
+  {"activity_completion_default(NULL) is false", F_ACTIVITY_COMPLETION_DEFAULT, {NUL(completion)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"activity_completion_default resets a garbage struct", F_ACTIVITY_COMPLETION_DEFAULT, {{0}}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
+  {"activity_completion_default with size 0: false, nothing written", F_ACTIVITY_COMPLETION_DEFAULT, {SIZE(default_size, 0)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"activity_completion_default with size 7: false, nothing written", F_ACTIVITY_COMPLETION_DEFAULT, {SIZE(default_size, 7)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"activity_completion_default with size 20 (not a multiple of 8): false", F_ACTIVITY_COMPLETION_DEFAULT, {SIZE(default_size, 20)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"activity_completion_default with size 4104 (over 4096): false", F_ACTIVITY_COMPLETION_DEFAULT, {SIZE(default_size, 4104)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"activity_completion_default with an older header's size 16: writes 16 bytes only", F_ACTIVITY_COMPLETION_DEFAULT, {SIZE(default_size, 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (16 bytes)", false, false, false, NULL, 0},
+  {"activity_completion_default with a newer header's larger size: zeroes it all", F_ACTIVITY_COMPLETION_DEFAULT, {SIZE(default_size, sizeof(temporal_activity_completion) + 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
 
   /* ---- temporal_client_connect */
   {"connect: NULL client_out", F_CONNECT, {NUL(client_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client_out must not be NULL", false, false, false, NULL, 0},
@@ -893,6 +922,124 @@ static const struct row ROWS[] = {
   {"history_async: unknown workflow ID", F_HISTORY_ASYNC, {STR(workflow_id, "badinput-no-such-workflow")}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
   {"history_async: after a panic (at once, no completion)", F_HISTORY_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
   {"history_async: works after the panic", F_HISTORY_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  /* ---- async activity completion */
+  {"complete_activity_async: an activity already completed", F_COMPLETE_ACTIVITY_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, "complete activity: ", false, false, true, NULL, 0},
+  {"complete_activity_async: NULL call_out", F_COMPLETE_ACTIVITY_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"complete_activity_async: NULL call options: wait form, default timeout", F_COMPLETE_ACTIVITY_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"complete_activity_async: call options size 0", F_COMPLETE_ACTIVITY_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"complete_activity_async: call options larger, unknown tail set", F_COMPLETE_ACTIVITY_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"complete_activity_async: call options with a callback and a queue", F_COMPLETE_ACTIVITY_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"complete_activity_async: NULL client", F_COMPLETE_ACTIVITY_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"complete_activity_async: a run as the client", F_COMPLETE_ACTIVITY_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"complete_activity_async: call timeout_ms 100 years + 1 ms", F_COMPLETE_ACTIVITY_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"complete_activity_async: call timeout_ms TEMPORAL_TIMEOUT_NONE is accepted", F_COMPLETE_ACTIVITY_ASYNC, {U64(cpo.timeout_ms, TEMPORAL_TIMEOUT_NONE)}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"complete_activity_async: NULL task_token", F_COMPLETE_ACTIVITY_ASYNC, {NUL(task_token)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "task_token must not be NULL", false, false, false, NULL, 0},
+  {"complete_activity_async: NULL task_token with length 0", F_COMPLETE_ACTIVITY_ASYNC, {NUL(task_token), SIZE(task_token_len, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "task_token must not be NULL", false, false, false, NULL, 0},
+  {"complete_activity_async: task_token_len 0", F_COMPLETE_ACTIVITY_ASYNC, {SIZE(task_token_len, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "task_token_len is 0", false, false, false, NULL, 0},
+  {"complete_activity_async: task_token_len 1 TiB (refused before a byte is read)", F_COMPLETE_ACTIVITY_ASYNC, {SIZE(task_token_len, (size_t)1 << 40)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "is longer than any task token", false, false, false, NULL, 0},
+  {"complete_activity_async: task_token_len SIZE_MAX", F_COMPLETE_ACTIVITY_ASYNC, {SIZE(task_token_len, SIZE_MAX)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "is longer than any task token", false, false, false, NULL, 0},
+  {"complete_activity_async: bytes that are not a task token", F_COMPLETE_ACTIVITY_ASYNC, {STR(task_token, "not a task token"), SIZE(task_token_len, 16)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "Error deserializing task token", false, false, true, NULL, 0},
+  {"complete_activity_async: NULL completion (completed, no result) is accepted", F_COMPLETE_ACTIVITY_ASYNC, {NUL(completion)}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"complete_activity_async: completion size 0", F_COMPLETE_ACTIVITY_ASYNC, {SIZE(ac.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_activity_completion: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"complete_activity_async: completion size 4097", F_COMPLETE_ACTIVITY_ASYNC, {SIZE(ac.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_activity_completion: size is 4097", false, false, false, NULL, 0},
+  {"complete_activity_async: completion larger, unknown tail set", F_COMPLETE_ACTIVITY_ASYNC, {SIZE(ac.size, sizeof(temporal_activity_completion) + 8), U8(ac_tail[5], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"complete_activity_async: completion larger, unknown tail zero", F_COMPLETE_ACTIVITY_ASYNC, {SIZE(ac.size, sizeof(temporal_activity_completion) + 8)}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"complete_activity_async: an older header's completion (size and outcome only)", F_COMPLETE_ACTIVITY_ASYNC, {SIZE(ac.size, 16)}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"complete_activity_async: outcome 3", F_COMPLETE_ACTIVITY_ASYNC, {I32(ac.outcome, 3)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown activity outcome 3", false, false, false, NULL, 0},
+  {"complete_activity_async: outcome -1", F_COMPLETE_ACTIVITY_ASYNC, {I32(ac.outcome, -1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown activity outcome -1", false, false, false, NULL, 0},
+  {"complete_activity_async: failure_non_retryable byte 2", F_COMPLETE_ACTIVITY_ASYNC, {I32(ac.outcome, TEMPORAL_ACTIVITY_OUTCOME_FAILED), NUL(ac.result_json), U8(ac.failure_non_retryable, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "failure_non_retryable must be true or false", false, false, false, NULL, 0},
+  {"complete_activity_async: invalid UTF-8 result_json", F_COMPLETE_ACTIVITY_ASYNC, {STR(ac.result_json, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "result_json is not valid UTF-8", false, false, false, NULL, 0},
+  {"complete_activity_async: result_json not JSON", F_COMPLETE_ACTIVITY_ASYNC, {STR(ac.result_json, "not json")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "result_json must be one JSON value", false, false, false, NULL, 0},
+  {"complete_activity_async: result_json two values", F_COMPLETE_ACTIVITY_ASYNC, {STR(ac.result_json, "1 2")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "result_json must be one JSON value", false, false, false, NULL, 0},
+  {"complete_activity_async: result_json 10000 nested [ (unbalanced)", F_COMPLETE_ACTIVITY_ASYNC, {GEN(ac.result_json, deep_open)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "result_json must be one JSON value", false, false, false, NULL, 0},
+  {"complete_activity_async: invalid UTF-8 failure_message", F_COMPLETE_ACTIVITY_ASYNC, {I32(ac.outcome, TEMPORAL_ACTIVITY_OUTCOME_FAILED), NUL(ac.result_json), STR(ac.failure_message, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "failure_message is not valid UTF-8", false, false, false, NULL, 0},
+  {"complete_activity_async: invalid UTF-8 failure_type", F_COMPLETE_ACTIVITY_ASYNC, {I32(ac.outcome, TEMPORAL_ACTIVITY_OUTCOME_FAILED), NUL(ac.result_json), STR(ac.failure_type, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "failure_type is not valid UTF-8", false, false, false, NULL, 0},
+  {"complete_activity_async: FAILED details_json not an array", F_COMPLETE_ACTIVITY_ASYNC, {I32(ac.outcome, TEMPORAL_ACTIVITY_OUTCOME_FAILED), NUL(ac.result_json), STR(ac.details_json, "{}")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "details_json: arguments must be a JSON array", false, false, false, NULL, 0},
+  {"complete_activity_async: CANCELED invalid UTF-8 details_json", F_COMPLETE_ACTIVITY_ASYNC, {I32(ac.outcome, TEMPORAL_ACTIVITY_OUTCOME_CANCELED), NUL(ac.result_json), STR(ac.details_json, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "details_json is not valid UTF-8", false, false, false, NULL, 0},
+  {"complete_activity_async: FAILED with a result_json", F_COMPLETE_ACTIVITY_ASYNC, {I32(ac.outcome, TEMPORAL_ACTIVITY_OUTCOME_FAILED)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "result_json is set but the outcome is FAILED", false, false, false, NULL, 0},
+  {"complete_activity_async: COMPLETED with details_json", F_COMPLETE_ACTIVITY_ASYNC, {STR(ac.details_json, "[1]")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "details_json is set but the outcome is COMPLETED", false, false, false, NULL, 0},
+  {"complete_activity_async: COMPLETED with failure_non_retryable", F_COMPLETE_ACTIVITY_ASYNC, {U8(ac.failure_non_retryable, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "failure_non_retryable is set but the outcome is COMPLETED", false, false, false, NULL, 0},
+  {"complete_activity_async: CANCELED with a failure_type", F_COMPLETE_ACTIVITY_ASYNC, {I32(ac.outcome, TEMPORAL_ACTIVITY_OUTCOME_CANCELED), NUL(ac.result_json), STR(ac.failure_type, "T")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "failure_type is set but the outcome is CANCELED", false, false, false, NULL, 0},
+  {"complete_activity_async: FAILED for an activity already completed", F_COMPLETE_ACTIVITY_ASYNC, {I32(ac.outcome, TEMPORAL_ACTIVITY_OUTCOME_FAILED), NUL(ac.result_json), STR(ac.failure_message, "late")}, TEMPORAL_ERROR_CODE_NOT_FOUND, "fail activity: ", false, false, true, NULL, 0},
+  {"complete_activity_async: CANCELED for an activity already completed", F_COMPLETE_ACTIVITY_ASYNC, {I32(ac.outcome, TEMPORAL_ACTIVITY_OUTCOME_CANCELED), NUL(ac.result_json)}, TEMPORAL_ERROR_CODE_NOT_FOUND, "report activity canceled: ", false, false, true, NULL, 0},
+  {"complete_activity_async: after a panic (at once, no completion)", F_COMPLETE_ACTIVITY_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"complete_activity_async: works after the panic", F_COMPLETE_ACTIVITY_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, "complete activity: ", false, false, true, NULL, 0},
+  {"complete_activity_by_id_async: an activity the workflow does not have", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, "complete activity: ", false, false, true, NULL, 0},
+  {"complete_activity_by_id_async: completes a pending activity", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {HANDLE(workflow_id, H_FRESH_ASYNC), STR(activity_id, "async")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: NULL call_out", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: NULL call options: wait form, default timeout", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"complete_activity_by_id_async: call options size 0", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: call options larger, unknown tail set", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: call options with a callback and a queue", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: NULL client", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: a run as the client", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: call timeout_ms 100 years + 1 ms", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: call timeout_ms TEMPORAL_TIMEOUT_NONE is accepted", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {U64(cpo.timeout_ms, TEMPORAL_TIMEOUT_NONE)}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"complete_activity_by_id_async: NULL workflow_id", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {NUL(workflow_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_id must not be NULL", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: NULL activity_id", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {NUL(activity_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "activity_id must not be NULL", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: empty workflow_id", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {STR(workflow_id, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow ID and activity ID are required", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: empty activity_id", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {STR(activity_id, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow ID and activity ID are required", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: invalid UTF-8 namespace_name", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {STR(namespace_name, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "namespace_name is not valid UTF-8", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: invalid UTF-8 workflow_id", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {STR(workflow_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: invalid UTF-8 run_id", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {STR(run_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "run_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: invalid UTF-8 activity_id", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {STR(activity_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "activity_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: a workflow never started", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {STR(workflow_id, "badinput-no-such-workflow"), STR(activity_id, "async")}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"complete_activity_by_id_async: a namespace that does not exist", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {STR(namespace_name, "badinput-no-such-namespace")}, TEMPORAL_ERROR_CODE_NOT_FOUND, "Namespace badinput-no-such-namespace is not found", false, false, true, NULL, 0},
+  {"complete_activity_by_id_async: NULL completion (completed, no result) is accepted", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {NUL(completion)}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"complete_activity_by_id_async: completion size 0", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {SIZE(ac.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_activity_completion: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: outcome 3", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {I32(ac.outcome, 3)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown activity outcome 3", false, false, false, NULL, 0},
+  {"complete_activity_by_id_async: after a panic (at once, no completion)", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"complete_activity_by_id_async: works after the panic", F_COMPLETE_ACTIVITY_BY_ID_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, "complete activity: ", false, false, true, NULL, 0},
+  {"record_activity_heartbeat_async: baseline works", F_HEARTBEAT_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "\"cancel_requested\":false", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: with details", F_HEARTBEAT_ASYNC, {STR(details_json, "[\"progress\", {\"step\": 1}]")}, TEMPORAL_ERROR_CODE_OK, "\"cancel_requested\":false", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: NULL call_out", F_HEARTBEAT_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: NULL call options: wait form, default timeout", F_HEARTBEAT_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "\"cancel_requested\":false", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: call options size 0", F_HEARTBEAT_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: call options larger, unknown tail set", F_HEARTBEAT_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: call options with a callback and a queue", F_HEARTBEAT_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: NULL client", F_HEARTBEAT_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: a run as the client", F_HEARTBEAT_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: call timeout_ms 100 years + 1 ms", F_HEARTBEAT_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: call timeout_ms TEMPORAL_TIMEOUT_NONE is accepted", F_HEARTBEAT_ASYNC, {U64(cpo.timeout_ms, TEMPORAL_TIMEOUT_NONE)}, TEMPORAL_ERROR_CODE_OK, "\"cancel_requested\":false", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: NULL task_token", F_HEARTBEAT_ASYNC, {NUL(task_token)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "task_token must not be NULL", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: NULL task_token with length 0", F_HEARTBEAT_ASYNC, {NUL(task_token), SIZE(task_token_len, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "task_token must not be NULL", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: task_token_len 0", F_HEARTBEAT_ASYNC, {SIZE(task_token_len, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "task_token_len is 0", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: task_token_len 1 TiB (refused before a byte is read)", F_HEARTBEAT_ASYNC, {SIZE(task_token_len, (size_t)1 << 40)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "is longer than any task token", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: task_token_len SIZE_MAX", F_HEARTBEAT_ASYNC, {SIZE(task_token_len, SIZE_MAX)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "is longer than any task token", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: bytes that are not a task token", F_HEARTBEAT_ASYNC, {STR(task_token, "not a task token"), SIZE(task_token_len, 16)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "Error deserializing task token", false, false, true, NULL, 0},
+  {"record_activity_heartbeat_async: an activity already completed", F_HEARTBEAT_ASYNC, {HANDLE(task_token, H_DONE_TOKEN)}, TEMPORAL_ERROR_CODE_NOT_FOUND, "record activity heartbeat: ", false, false, true, NULL, 0},
+  {"record_activity_heartbeat_async: invalid UTF-8 details_json", F_HEARTBEAT_ASYNC, {STR(details_json, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "details_json is not valid UTF-8", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: details_json not JSON", F_HEARTBEAT_ASYNC, {STR(details_json, "not json")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "JSON array", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: details_json {}", F_HEARTBEAT_ASYNC, {STR(details_json, "{}")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "JSON array", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: details_json 10000 nested [ (unbalanced)", F_HEARTBEAT_ASYNC, {GEN(details_json, deep_open)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "JSON array", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_async: after a panic (at once, no completion)", F_HEARTBEAT_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"record_activity_heartbeat_async: works after the panic", F_HEARTBEAT_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "\"cancel_requested\":false", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: baseline works", F_HEARTBEAT_BY_ID_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "\"cancel_requested\":false", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: with details, namespace and run ID empty", F_HEARTBEAT_BY_ID_ASYNC, {STR(details_json, "[7]"), STR(namespace_name, ""), STR(run_id, "")}, TEMPORAL_ERROR_CODE_OK, "\"cancel_requested\":false", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: NULL call_out", F_HEARTBEAT_BY_ID_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: NULL call options: wait form, default timeout", F_HEARTBEAT_BY_ID_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "\"cancel_requested\":false", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: call options size 0", F_HEARTBEAT_BY_ID_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: call options larger, unknown tail set", F_HEARTBEAT_BY_ID_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: call options with a callback and a queue", F_HEARTBEAT_BY_ID_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: NULL client", F_HEARTBEAT_BY_ID_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: a run as the client", F_HEARTBEAT_BY_ID_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: call timeout_ms 100 years + 1 ms", F_HEARTBEAT_BY_ID_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: call timeout_ms TEMPORAL_TIMEOUT_NONE is accepted", F_HEARTBEAT_BY_ID_ASYNC, {U64(cpo.timeout_ms, TEMPORAL_TIMEOUT_NONE)}, TEMPORAL_ERROR_CODE_OK, "\"cancel_requested\":false", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: NULL workflow_id", F_HEARTBEAT_BY_ID_ASYNC, {NUL(workflow_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_id must not be NULL", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: NULL activity_id", F_HEARTBEAT_BY_ID_ASYNC, {NUL(activity_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "activity_id must not be NULL", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: empty workflow_id", F_HEARTBEAT_BY_ID_ASYNC, {STR(workflow_id, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow ID and activity ID are required", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: empty activity_id", F_HEARTBEAT_BY_ID_ASYNC, {STR(activity_id, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow ID and activity ID are required", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: invalid UTF-8 namespace_name", F_HEARTBEAT_BY_ID_ASYNC, {STR(namespace_name, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "namespace_name is not valid UTF-8", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: invalid UTF-8 workflow_id", F_HEARTBEAT_BY_ID_ASYNC, {STR(workflow_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: invalid UTF-8 run_id", F_HEARTBEAT_BY_ID_ASYNC, {STR(run_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "run_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: invalid UTF-8 activity_id", F_HEARTBEAT_BY_ID_ASYNC, {STR(activity_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "activity_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: a workflow never started", F_HEARTBEAT_BY_ID_ASYNC, {STR(workflow_id, "badinput-no-such-workflow"), STR(activity_id, "async")}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: a namespace that does not exist", F_HEARTBEAT_BY_ID_ASYNC, {STR(namespace_name, "badinput-no-such-namespace")}, TEMPORAL_ERROR_CODE_NOT_FOUND, "Namespace badinput-no-such-namespace is not found", false, false, true, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: an activity the workflow does not have", F_HEARTBEAT_BY_ID_ASYNC, {STR(activity_id, "badinput-no-such-activity")}, TEMPORAL_ERROR_CODE_NOT_FOUND, "record activity heartbeat: ", false, false, true, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: invalid UTF-8 details_json", F_HEARTBEAT_BY_ID_ASYNC, {STR(details_json, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "details_json is not valid UTF-8", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: details_json not JSON", F_HEARTBEAT_BY_ID_ASYNC, {STR(details_json, "not json")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "JSON array", false, false, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: after a panic (at once, no completion)", F_HEARTBEAT_BY_ID_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"record_activity_heartbeat_by_id_async: works after the panic", F_HEARTBEAT_BY_ID_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "\"cancel_requested\":false", false, false, false, NULL, 0},
   {"execute_async: baseline works", F_EXECUTE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
   {"execute_async: NULL call_out", F_EXECUTE_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
   {"execute_async: NULL call options: wait form, default timeout", F_EXECUTE_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
@@ -1101,9 +1248,14 @@ static char g_block_id[96];           /* a running Block: never unblocked until 
 static temporal_workflow_run *g_block_run; /* H_BLOCK_RUN */
 static char g_missing_id[96];         /* never started */
 static char g_visibility[160];        /* WorkflowId = '<fixture>' */
-static char g_fresh_ids[16][96];      /* Block workflows started for rows (H_FRESH_BLOCK) */
+static char g_fresh_ids[24][96];      /* workflows started for rows (H_FRESH_BLOCK, H_FRESH_ASYNC) */
 static int g_nfresh;
 static int g_marker; /* the user_data of the H_CALL_* calls */
+/* An AsyncActivity workflow whose activity "async" stays pending (the heartbeat rows), and the
+   task token of one already completed (the completion rows must never complete the first). */
+static char g_async_id[96];
+static uint8_t g_async_token[1024], g_done_token[1024];
+static size_t g_async_token_len, g_done_token_len;
 
 static void sleep_ms(long ms) {
   struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
@@ -1255,6 +1407,58 @@ static void release_row_handles(void) {
   g_nrow_runs = 0;
 }
 
+/* Starts an AsyncActivity workflow `id` and waits (30 s) until its activity published its task
+   token (the workflow's "activity_started" query), which is copied to `token`. */
+static bool start_pending_activity(const char *id, uint8_t *token, size_t cap, size_t *len) {
+  char buf[512];
+  temporal_start_workflow_options so;
+  temporal_start_workflow_options_default(&so, sizeof so);
+  so.id = id;
+  so.task_queue = g_queue;
+  temporal_workflow_run *run = NULL;
+  temporal_error *e = temporal_execute_workflow(g_client, "AsyncActivity", "[{}]", &so, &run);
+  temporal_workflow_run_free(run);
+  if (e) {
+    fprintf(stderr, "test_bad_input: cannot start AsyncActivity %s: %s\n", id, describe_and_free(e, buf, sizeof buf));
+    return false;
+  }
+  for (int i = 0; i < 600; i++) {
+    temporal_call *call = NULL;
+    e = temporal_query_workflow_async(g_client, id, NULL, "activity_started", NULL, NULL, &call);
+    if (!e) e = temporal_call_wait(call, 10000);
+    const char *json = e ? NULL : temporal_call_get_json(call);
+    const char *hex = json ? strstr(json, "\"task_token\":\"") : NULL;
+    size_t n = 0;
+    if (hex) {
+      hex += strlen("\"task_token\":\"");
+      for (; hex[2 * n] && hex[2 * n] != '"' && n < cap; n++) {
+        unsigned v;
+        if (sscanf(hex + 2 * n, "%2x", &v) != 1) break;
+        token[n] = (uint8_t)v;
+      }
+    }
+    temporal_error_free(e);
+    temporal_call_free(call);
+    if (n > 0) {
+      *len = n;
+      return true;
+    }
+    sleep_ms(50);
+  }
+  fprintf(stderr, "test_bad_input: the activity of %s published no task token within 30 s\n", id);
+  return false;
+}
+
+static const char *fresh_async(void) {
+  if (g_nfresh >= (int)(sizeof g_fresh_ids / sizeof g_fresh_ids[0])) abort();
+  char *id = g_fresh_ids[g_nfresh++];
+  snprintf(id, 96, "badinput-async-%ld-%d", (long)getpid(), g_nfresh);
+  uint8_t token[1024];
+  size_t len = 0;
+  (void)start_pending_activity(id, token, sizeof token, &len);
+  return id;
+}
+
 static const char *fresh_block(void) {
   if (g_nfresh >= (int)(sizeof g_fresh_ids / sizeof g_fresh_ids[0])) abort();
   char *id = g_fresh_ids[g_nfresh++];
@@ -1335,6 +1539,8 @@ static void *handle_ptr(enum handle h) {
     case H_BLOCK_RUN: return g_block_run;
     case H_BLOCK_ID: return g_block_id;
     case H_FRESH_BLOCK: return (void *)fresh_block();
+    case H_FRESH_ASYNC: return (void *)fresh_async();
+    case H_DONE_TOKEN: return g_done_token;
     case H_REATTACHED: return reattached(g_fixture_id);
     case H_REATTACHED_MISSING: return reattached(g_missing_id);
     case H_PENDING_CALL:
@@ -1428,12 +1634,23 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
   c->queue = g_cq;
   temporal_runtime_options_default(&c->ro, sizeof c->ro);
   c->runtime_options = &c->ro;
+  /* Async completion: heartbeats of the pending fixture activity; completions by token of the
+     one already completed (NOT_FOUND), by ID of an activity the fixture workflow does not have
+     (NOT_FOUND): a row that completes an activity patches in a fresh one. */
+  c->task_token = g_async_token;
+  c->task_token_len = g_async_token_len;
+  c->namespace_name = NULL;
+  c->activity_id = "async";
+  temporal_activity_completion_default(&c->ac, sizeof c->ac);
+  c->ac.result_json = "\"badinput\"";
+  c->completion = &c->ac;
   switch (fn) {
     case F_CALL_OPTIONS_DEFAULT: c->default_size = sizeof c->cpo; break;
     case F_CLIENT_OPTIONS_DEFAULT: c->default_size = sizeof c->co; break;
     case F_START_OPTIONS_DEFAULT: c->default_size = sizeof c->so; break;
     case F_RETRY_POLICY_DEFAULT: c->default_size = sizeof c->rp; break;
     case F_RUNTIME_OPTIONS_DEFAULT: c->default_size = sizeof c->ro; break;
+    case F_ACTIVITY_COMPLETION_DEFAULT: c->default_size = sizeof c->ac; break;
     default: break;
   }
   switch (fn) {
@@ -1441,6 +1658,9 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
     case F_QUERY_ASYNC: c->workflow_id = g_counter_id; c->args_json = NULL; break;
     case F_UPDATE_ASYNC: c->workflow_id = g_counter_id; break;
     case F_CANCEL_ASYNC: case F_TERMINATE_ASYNC: c->workflow_id = g_missing_id; break;
+    case F_COMPLETE_ACTIVITY_ASYNC: c->task_token = g_done_token; c->task_token_len = g_done_token_len; break;
+    case F_COMPLETE_ACTIVITY_BY_ID_ASYNC: c->workflow_id = g_async_id; c->activity_id = "badinput-no-such-activity"; break;
+    case F_HEARTBEAT_BY_ID_ASYNC: c->workflow_id = g_async_id; break;
     default: break;
   }
   /* Sentinels: a failing call must leave its outputs untouched. */
@@ -1471,6 +1691,7 @@ static void apply(struct call *c, const struct patch *p) {
     case V_HANDLE: {
       void *h = handle_ptr(p->v.h);
       memcpy(at, &h, sizeof h);
+      if (p->v.h == H_DONE_TOKEN) c->task_token_len = g_done_token_len;
       break;
     }
     case V_GEN: s = p->v.gen(); memcpy(at, &s, sizeof s); break;
@@ -1486,7 +1707,7 @@ static temporal_error_code finish_async(struct call *c, enum fn fn, temporal_err
                                         size_t pcap, int *via) {
   bool has_json = fn == F_QUERY_ASYNC || fn == F_UPDATE_ASYNC || fn == F_DESCRIBE_ASYNC ||
                   fn == F_LIST_ASYNC || fn == F_COUNT_ASYNC || fn == F_HISTORY_ASYNC ||
-                  fn == F_GET_RESULT_ASYNC;
+                  fn == F_GET_RESULT_ASYNC || fn == F_HEARTBEAT_ASYNC || fn == F_HEARTBEAT_BY_ID_ASYNC;
   bool has_run = fn == F_EXECUTE_ASYNC || fn == F_SWS_ASYNC;
   bool has_client = fn == F_CONNECT_ASYNC, has_count = fn == F_COUNT_ASYNC, has_update_id = fn == F_UPDATE_ASYNC;
   temporal_call *const sentinel = (temporal_call *)(void *)c;
@@ -1698,6 +1919,28 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
       bool written = temporal_runtime_options_default(c->runtime_options, c->default_size);
       return check_default(c->runtime_options, sizeof(temporal_runtime_options), c->default_size, written, text, cap);
     }
+    case F_ACTIVITY_COMPLETION_DEFAULT: {
+      fill_garbage(c->completion, sizeof(temporal_activity_completion));
+      bool written = temporal_activity_completion_default(c->completion, c->default_size);
+      return check_default(c->completion, sizeof(temporal_activity_completion), c->default_size, written, text, cap);
+    }
+    case F_COMPLETE_ACTIVITY_ASYNC:
+      e = temporal_complete_activity_async(c->client, c->task_token, c->task_token_len, c->completion,
+                                           c->call_options, c->call_out);
+      break;
+    case F_COMPLETE_ACTIVITY_BY_ID_ASYNC:
+      e = temporal_complete_activity_by_id_async(c->client, c->namespace_name, c->workflow_id, c->run_id,
+                                                 c->activity_id, c->completion, c->call_options, c->call_out);
+      break;
+    case F_HEARTBEAT_ASYNC:
+      e = temporal_record_activity_heartbeat_async(c->client, c->task_token, c->task_token_len, c->details_json,
+                                                   c->call_options, c->call_out);
+      break;
+    case F_HEARTBEAT_BY_ID_ASYNC:
+      e = temporal_record_activity_heartbeat_by_id_async(c->client, c->namespace_name, c->workflow_id, c->run_id,
+                                                         c->activity_id, c->details_json, c->call_options,
+                                                         c->call_out);
+      break;
     case F_CONNECT: e = temporal_client_connect(c->client_options, c->client_out); break;
     case F_CONNECT_ASYNC: e = temporal_client_connect_async(c->client_options, c->call_options, c->call_out); break;
     case F_CLIENT_FREE: temporal_client_free(c->client); return TEMPORAL_ERROR_CODE_OK;
@@ -2441,6 +2684,18 @@ static int setup(void) {
     fprintf(stderr, "test_bad_input: query of the Counter fixture: %s\n", buf);
     return 1;
   }
+  /* The async completion fixtures: a pending activity, and one completed. */
+  snprintf(g_async_id, sizeof g_async_id, "badinput-async-pending-%ld", (long)getpid());
+  char done_id[96];
+  snprintf(done_id, sizeof done_id, "badinput-async-done-%ld", (long)getpid());
+  if (!start_pending_activity(g_async_id, g_async_token, sizeof g_async_token, &g_async_token_len) ||
+      !start_pending_activity(done_id, g_done_token, sizeof g_done_token, &g_done_token_len))
+    return 1;
+  e = temporal_complete_activity_async(g_client, g_done_token, g_done_token_len, NULL, NULL, &call);
+  if (*finish_setup_call(e, call, buf, sizeof buf)) {
+    fprintf(stderr, "test_bad_input: completing the activity of %s: %s\n", done_id, buf);
+    return 1;
+  }
   /* The visibility store is eventually consistent: the count and list rows need the fixture. */
   for (int i = 0; i < 100; i++) {
     int64_t n = 0;
@@ -2462,6 +2717,8 @@ static void teardown(void) {
   temporal_error *e = temporal_signal_workflow_async(g_client, g_counter_id, NULL, "done", NULL, NULL, &call);
   (void)finish_setup_call(e, call, buf, sizeof buf);
   e = temporal_terminate_workflow_async(g_client, g_block_id, NULL, "badinput done", NULL, NULL, &call);
+  (void)finish_setup_call(e, call, buf, sizeof buf);
+  e = temporal_terminate_workflow_async(g_client, g_async_id, NULL, "badinput done", NULL, NULL, &call);
   (void)finish_setup_call(e, call, buf, sizeof buf);
   for (int i = 0; i < g_nfresh; i++) {
     e = temporal_terminate_workflow_async(g_client, g_fresh_ids[i], NULL, "badinput done", NULL, NULL, &call);

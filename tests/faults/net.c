@@ -16,8 +16,9 @@
  *        temporal_get_result(timeout_ms=3000) on the existing run must return within ~4 s;
  *     f. then a black hole takes the dead server's port: every call must end at its deadline
  *        with DEADLINE_EXCEEDED (never CANCELED, never a hang): signal (2 s, wait form), result
- *        wait (2 s, queue form), describe with the default 10 s and the blocking start's 10 s
- *        budget at the same time, and a query without a limit canceled after 300 ms (CANCELED).
+ *        wait (2 s, queue form), activity heartbeat (2 s, callback form), describe with the
+ *        default 10 s and the blocking start's 10 s budget at the same time, and a query
+ *        without a limit canceled after 300 ms (CANCELED).
  *
  * A deadline that passes is DEADLINE_EXCEEDED; CANCELED is only ever a temporal_call_cancel.
  * Bounds are env-configurable: FAULT_QUICK_S (3), FAULT_BLACKHOLE_S (3.5), FAULT_EXEC_S (15),
@@ -438,6 +439,17 @@ static void killed(void) {
     check(code == TEMPORAL_ERROR_CODE_DEADLINE_EXCEEDED && el >= 1.5 && el < bh_bound, "f.get_result",
           "get_result_async, timeout 2 s (queue form): %s in %.3f s (want DEADLINE_EXCEEDED, 1.5 s <= t < %.1f s)",
           buf, el, bh_bound);
+
+    /* Async activity completion goes through the same deadline (the activity need not exist:
+       nothing answers). */
+    call_options(FORM_CALLBACK, 2000, &co);
+    t = now_s();
+    code = finish_call(temporal_record_activity_heartbeat_by_id_async(c, NULL, id, NULL, "no-activity", NULL, &co, &call),
+                       FORM_CALLBACK, &call, 10, buf, sizeof buf);
+    el = now_s() - t;
+    check(code == TEMPORAL_ERROR_CODE_DEADLINE_EXCEEDED && el >= 1.5 && el < bh_bound, "f.heartbeat",
+          "record_activity_heartbeat_by_id_async, timeout 2 s (callback form): %s in %.3f s (want DEADLINE_EXCEEDED, "
+          "1.5 s <= t < %.1f s)", buf, el, bh_bound);
 
     /* The defaults, both at once: a describe (10 s) and the blocking start (its 10 s budget). */
     call_options(FORM_CALLBACK, TEMPORAL_TIMEOUT_DEFAULT, &co);

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 need=()
-for tool in cc c++ cmake ninja pkg-config python3 readelf nginx openssl valgrind setpriv jq abidiff; do
+for tool in cc c++ cmake ninja pkg-config python3 readelf nginx openssl valgrind setpriv jq abidiff doxygen; do
   command -v "$tool" >/dev/null 2>&1 && continue
   case "$tool" in
     cc) need+=(gcc) ;; c++) need+=(g++) ;; ninja) need+=(ninja-build) ;;

@@ -28,8 +28,9 @@ func defaultAddress() string {
 	return "localhost:7233"
 }
 
-// register adds every test workflow and activity to w, by function name.
-func register(w worker.Worker) {
+// register adds every test workflow and activity to w, by function name (the activities that
+// need a client get c).
+func register(w worker.Worker, c client.Client) {
 	w.RegisterWorkflow(GreetingWorkflow)
 	w.RegisterWorkflow(TransferMoney)
 	w.RegisterWorkflow(Echo)
@@ -44,10 +45,12 @@ func register(w worker.Worker) {
 	w.RegisterWorkflow(CustomEncoding)
 	w.RegisterWorkflow(GetMemoAndSearchInfo)
 	w.RegisterWorkflow(Counter)
+	w.RegisterWorkflow(AsyncActivity)
 
 	w.RegisterActivity(ComposeGreeting)
 	w.RegisterActivity(Withdraw)
 	w.RegisterActivity(Deposit)
+	w.RegisterActivity(&AsyncActivities{Client: c})
 }
 
 func main() {
@@ -86,7 +89,7 @@ func main() {
 			continue
 		}
 		w := worker.New(c, q, worker.Options{})
-		register(w)
+		register(w, c)
 		if err := w.Start(); err != nil {
 			fmt.Fprintf(os.Stderr, "testworker: unable to start worker on task queue %q: %v\n", q, err)
 			for _, started := range workers {
