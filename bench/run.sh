@@ -64,8 +64,9 @@ mkdir -p "$tgt/bench"
 gcc -O2 -Wall -I"$root/include" "$bench/c/bench_ffi.c" -L"$tgt/release" -ltemporal_ffi -lpthread \
   -Wl,-rpath,"$tgt/release" -o "$tgt/bench/bench_ffi"
 (cd "$bench/go-sdk" && GOFLAGS=-mod=mod go build -o "$tgt/bench/bench_go_sdk" .)
-(cd "$bench/go-ffi" && CGO_CFLAGS="-I$root/include" \
-  CGO_LDFLAGS="-L$tgt/release -Wl,-rpath,$tgt/release" GOFLAGS=-mod=mod go build -o "$tgt/bench/bench_go_ffi" .)
+# cgo finds the in-tree header and library (with an rpath) through the uninstalled .pc.
+make -C "$root" --no-print-directory -s target/pkgconfig/temporal-ffi.pc
+(cd "$bench/go-ffi" && PKG_CONFIG_PATH="$tgt/pkgconfig" GOFLAGS=-mod=mod go build -o "$tgt/bench/bench_go_ffi" .)
 case " $clients " in *" rust-sdk "*)
   # a bench target of this package: it reuses the release build's dependencies
   exe=$(cd "$root" && cargo build --release --locked --bench rust_sdk_client --message-format=json 2>/dev/null \

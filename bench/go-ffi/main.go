@@ -28,7 +28,7 @@ import (
 	"syscall"
 	"time"
 
-	"temporalffi/client"
+	"github.com/temporal-ffi/temporal-ffi/bindings/go/client"
 )
 
 var seq atomic.Int64

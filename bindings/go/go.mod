@@ -1,4 +1,4 @@
-module temporalffi/client
+module github.com/temporal-ffi/temporal-ffi/bindings/go
 
 go 1.24
 

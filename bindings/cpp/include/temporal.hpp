@@ -13,7 +13,8 @@
 //  - Results and arguments are JSON text (std::string), exactly as in the C API. When
 //    <nlohmann/json.hpp> is available (and TEMPORAL_FFI_NO_NLOHMANN_JSON is not defined),
 //    `WorkflowRun::get_as<T>()`, an `execute_workflow` overload taking nlohmann::json arguments,
-//    `Error::details()` and `Error::failure_display()` are available too.
+//    `ActivityCompletion` and `record_activity_heartbeat` overloads taking nlohmann::json
+//    results and details, `Error::details()` and `Error::failure_display()` are available too.
 //
 // Calls: every operation that talks to the server starts one C call, `temporal::Call<T>`
 // (a temporal_call). `op_async(..., CallOptions)` returns it: wait() / wait_for() for it,
@@ -67,6 +68,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -530,6 +532,188 @@ struct StartWorkflowOptions {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Async activity completion
+
+/// The task token of one activity attempt (the Go SDK's `activity.GetInfo(ctx).TaskToken`, a
+/// `[]byte`): opaque bytes, which may contain NUL bytes, so never read as a C string. A view:
+/// the bytes are borrowed only while the operation starts (the library copies them), so a
+/// temporary is fine. Converts from std::string, std::string_view, std::vector<std::uint8_t>,
+/// or a pointer and a length.
+class TaskTokenView {
+ public:
+  // NOLINTBEGIN(google-explicit-constructor): a view converts from what holds the bytes.
+  TaskTokenView(std::string_view bytes) noexcept
+      : data_(reinterpret_cast<const std::uint8_t*>(bytes.data())), size_(bytes.size()) {}
+  TaskTokenView(const std::string& bytes) noexcept
+      : TaskTokenView(std::string_view(bytes)) {}
+  TaskTokenView(const std::vector<std::uint8_t>& bytes) noexcept
+      : data_(bytes.data()), size_(bytes.size()) {}
+  // NOLINTEND(google-explicit-constructor)
+  TaskTokenView(const std::uint8_t* data, std::size_t size) noexcept : data_(data), size_(size) {}
+
+  const std::uint8_t* data() const noexcept { return data_; }
+  std::size_t size() const noexcept { return size_; }
+
+ private:
+  const std::uint8_t* data_;
+  std::size_t size_;
+};
+
+/// temporal_activity_outcome: how an asynchronously completed activity ends.
+enum class ActivityOutcome : std::int32_t {
+  Completed = TEMPORAL_ACTIVITY_OUTCOME_COMPLETED,  ///< Go: `err` nil
+  Failed = TEMPORAL_ACTIVITY_OUTCOME_FAILED,        ///< Go: an ApplicationError (or any error)
+  Canceled = TEMPORAL_ACTIVITY_OUTCOME_CANCELED,    ///< Go: a *temporal.CanceledError
+};
+
+/// How Client::complete_activity ends an activity: the Go SDK's `result` and `err` arguments
+/// of CompleteActivity in one value (temporal_activity_completion). Made by its named
+/// constructors; a default-constructed one is `completed()` (Go's `nil, nil`). JSON arguments
+/// are JSON text, "" meaning none.
+class ActivityCompletion {
+ public:
+  /// Completed with no result (the workflow's activity result is nil / null).
+  ActivityCompletion() = default;
+
+  /// Completed with a result: one JSON value, e.g. R"("done")" or R"({"n": 1})"; "": no
+  /// result. Go: `CompleteActivity(ctx, token, result, nil)`.
+  static ActivityCompletion completed(std::string result_json = "") {
+    ActivityCompletion c;
+    c.result_json_ = std::move(result_json);
+    return c;
+  }
+
+  /// Failed with an application error (Go: `temporal.NewApplicationErrorWithOptions(message,
+  /// type, {NonRetryable, Details})`): the workflow sees `message`; `type` ("": none) is what
+  /// a retry policy's non-retryable error types match; `non_retryable` true stops the server
+  /// retrying the activity. `details_json`: a JSON array, one payload per element ("": none).
+  static ActivityCompletion failed(std::string message, std::string type = "",
+                                   bool non_retryable = false, std::string details_json = "") {
+    ActivityCompletion c;
+    c.outcome_ = ActivityOutcome::Failed;
+    c.failure_message_ = std::move(message);
+    c.failure_type_ = std::move(type);
+    c.non_retryable_ = non_retryable;
+    c.details_json_ = std::move(details_json);
+    return c;
+  }
+
+  /// Canceled (Go: `temporal.NewCanceledError(details...)`); the server accepts it only once
+  /// the workflow requested the activity's cancellation (before that: InvalidArgumentError).
+  /// `details_json`: a JSON array, one payload per element ("": none).
+  static ActivityCompletion canceled(std::string details_json = "") {
+    ActivityCompletion c;
+    c.outcome_ = ActivityOutcome::Canceled;
+    c.details_json_ = std::move(details_json);
+    return c;
+  }
+
+#if TEMPORAL_FFI_HAS_NLOHMANN_JSON
+  // Templates taking exactly nlohmann::json, so that a string literal still picks the JSON
+  // text overloads above (an overload on const nlohmann::json& would be ambiguous with them).
+
+  /// completed() with the result as a nlohmann::json value (serialised with dump()).
+  template <class Json, std::enable_if_t<std::is_same_v<Json, nlohmann::json>, int> = 0>
+  static ActivityCompletion completed(const Json& result) {
+    return completed(result.dump());
+  }
+  /// failed() with the details as a nlohmann::json array.
+  template <class Json, std::enable_if_t<std::is_same_v<Json, nlohmann::json>, int> = 0>
+  static ActivityCompletion failed(std::string message, std::string type, bool non_retryable,
+                                   const Json& details) {
+    return failed(std::move(message), std::move(type), non_retryable, details.dump());
+  }
+  /// canceled() with the details as a nlohmann::json array.
+  template <class Json, std::enable_if_t<std::is_same_v<Json, nlohmann::json>, int> = 0>
+  static ActivityCompletion canceled(const Json& details) {
+    return canceled(details.dump());
+  }
+#endif
+
+  ActivityOutcome outcome() const noexcept { return outcome_; }
+  /// Completed: the result JSON ("": none).
+  const std::string& result_json() const noexcept { return result_json_; }
+  /// Failed: the message, the type ("": none) and whether it is non-retryable.
+  const std::string& failure_message() const noexcept { return failure_message_; }
+  const std::string& failure_type() const noexcept { return failure_type_; }
+  bool non_retryable() const noexcept { return non_retryable_; }
+  /// Failed or canceled: the details, a JSON array ("": none).
+  const std::string& details_json() const noexcept { return details_json_; }
+
+ private:
+  ActivityOutcome outcome_ = ActivityOutcome::Completed;
+  std::string result_json_;
+  std::string failure_message_;
+  std::string failure_type_;
+  bool non_retryable_ = false;
+  std::string details_json_;
+};
+
+/// What the server answered a heartbeat (Client::record_activity_heartbeat). The Go SDK's
+/// RecordActivityHeartbeat returns these as errors (a *temporal.CanceledError for
+/// cancel_requested, ErrActivityPaused for a paused activity); here they are the result, and
+/// CanceledError stays what it is everywhere in this header: the call itself was canceled.
+struct ActivityHeartbeat {
+  /// The workflow requested the activity's cancellation: stop, and report it with
+  /// ActivityCompletion::canceled().
+  bool cancel_requested = false;
+  /// The activity was paused (the server's pause API).
+  bool activity_paused = false;
+  /// The activity was reset (the server's reset API).
+  bool activity_reset = false;
+};
+
+namespace detail {
+
+// The C struct for `c`, valid while `c` lives.
+inline temporal_activity_completion c_activity_completion(const ActivityCompletion& c) {
+  temporal_activity_completion out = c_defaults(&temporal_activity_completion_default);
+  out.outcome = static_cast<std::int32_t>(c.outcome());
+  switch (c.outcome()) {
+    case ActivityOutcome::Completed:
+      out.result_json = c_str_or_null(c.result_json());
+      break;
+    case ActivityOutcome::Failed:
+      out.failure_message = c_str_or_null(c.failure_message());
+      out.failure_type = c_str_or_null(c.failure_type());
+      out.failure_non_retryable = c.non_retryable();
+      out.details_json = c_str_or_null(c.details_json());
+      break;
+    case ActivityOutcome::Canceled:
+      out.details_json = c_str_or_null(c.details_json());
+      break;
+  }
+  return out;
+}
+
+// The boolean `"key":true|false` in the library's heartbeat JSON (a flat object it writes
+// itself); INTERNAL if the key is missing, so that a changed answer is not read as false.
+inline bool heartbeat_flag(const std::string& json, const char* key) {
+  const std::string quoted = std::string("\"") + key + "\"";
+  std::size_t at = json.find(quoted);
+  if (at != std::string::npos) {
+    at = json.find_first_not_of(" \t\r\n", at + quoted.size());
+    if (at != std::string::npos && json[at] == ':') {
+      at = json.find_first_not_of(" \t\r\n", at + 1);
+      if (at != std::string::npos && json.compare(at, 4, "true") == 0) return true;
+      if (at != std::string::npos && json.compare(at, 5, "false") == 0) return false;
+    }
+  }
+  throw_error(ErrorCode::Internal,
+              std::string("the heartbeat's JSON has no boolean \"") + key + "\": " + json);
+}
+
+inline ActivityHeartbeat parse_activity_heartbeat(const std::string& json) {
+  ActivityHeartbeat h;
+  h.cancel_requested = heartbeat_flag(json, "cancel_requested");
+  h.activity_paused = heartbeat_flag(json, "activity_paused");
+  h.activity_reset = heartbeat_flag(json, "activity_reset");
+  return h;
+}
+
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------------
 // Calls
 
 /// A queue of completed calls with a pollable file descriptor (temporal_completion_queue), for
@@ -608,7 +792,8 @@ inline temporal_call_options c_call_options(const CallOptions& options) {
 }  // namespace detail
 
 /// One call to the server (temporal_call), in flight or completed, whose result is a T:
-/// void, std::string (JSON), std::int64_t (a count), UpdateResult, WorkflowRun or Client.
+/// void, std::string (JSON), std::int64_t (a count), UpdateResult, ActivityHeartbeat,
+/// WorkflowRun or Client.
 /// Move-only; the destructor frees the handle, which does NOT cancel the call (the work goes
 /// on; its result is dropped).
 template <class T>
@@ -684,6 +869,8 @@ class Call {
     } else if constexpr (std::is_same_v<T, UpdateResult>) {
       const char* update_id = temporal_call_get_update_id(call_);
       return UpdateResult{json_or("null"), update_id != nullptr ? update_id : ""};
+    } else if constexpr (std::is_same_v<T, ActivityHeartbeat>) {
+      return detail::parse_activity_heartbeat(json_or(""));
     } else {
       static_assert(std::is_same_v<T, WorkflowRun> || std::is_same_v<T, Client>,
                     "no such call result");
@@ -1216,6 +1403,126 @@ class Client {
                                    Timeout timeout = {}) const {
     return get_workflow_history_async(workflow_id, run_id, timeout).get();
   }
+
+  // -------------------------------------------------------------------------------------------
+  // Async activity completion: activities a worker left pending (the Go SDK's
+  // activity.ErrResultPending), completed or heartbeated from here. By task token, or by IDs
+  // (`namespace_name` "": the client's; `run_id` "": the workflow's current run). Default
+  // timeout: 10 s. An activity that is no longer pending (completed, timed out, an earlier
+  // attempt's token, its workflow closed) or never was: NotFoundError; a token the server
+  // cannot read: InvalidArgumentError. By ID, the error's details have `workflow_id`,
+  // `run_id` and `activity_id`.
+
+  /// Completes, fails or cancels an activity by its task token
+  /// (temporal_complete_activity_async): the Go SDK's CompleteActivity(ctx, taskToken, result,
+  /// err), with `completion` for `result` and `err`. No result.
+  Call<void> complete_activity_async(TaskTokenView task_token,
+                                     const ActivityCompletion& completion = {},
+                                     const CallOptions& call_options = {}) const {
+    const temporal_call_options co = detail::c_call_options(call_options);
+    const temporal_activity_completion c = detail::c_activity_completion(completion);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_complete_activity_async(client_, task_token.data(), task_token.size(),
+                                                    &c, &co, &call));
+    return Call<void>(call);
+  }
+  void complete_activity(TaskTokenView task_token, const ActivityCompletion& completion = {},
+                         Timeout timeout = {}) const {
+    complete_activity_async(task_token, completion, timeout).get();
+  }
+
+  /// The same by IDs (temporal_complete_activity_by_id_async): the Go SDK's
+  /// CompleteActivityByID(ctx, namespace, workflowID, runID, activityID, result, err).
+  /// `workflow_id` and `activity_id` are required.
+  Call<void> complete_activity_by_id_async(const std::string& namespace_name,
+                                           const std::string& workflow_id,
+                                           const std::string& run_id,
+                                           const std::string& activity_id,
+                                           const ActivityCompletion& completion = {},
+                                           const CallOptions& call_options = {}) const {
+    const temporal_call_options co = detail::c_call_options(call_options);
+    const temporal_activity_completion c = detail::c_activity_completion(completion);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_complete_activity_by_id_async(
+        client_, detail::c_str_or_null(namespace_name), workflow_id.c_str(),
+        detail::c_str_or_null(run_id), activity_id.c_str(), &c, &co, &call));
+    return Call<void>(call);
+  }
+  void complete_activity_by_id(const std::string& namespace_name, const std::string& workflow_id,
+                               const std::string& run_id, const std::string& activity_id,
+                               const ActivityCompletion& completion = {},
+                               Timeout timeout = {}) const {
+    complete_activity_by_id_async(namespace_name, workflow_id, run_id, activity_id, completion,
+                                  timeout)
+        .get();
+  }
+
+  /// Records a heartbeat of a pending activity by its task token
+  /// (temporal_record_activity_heartbeat_async): the Go SDK's RecordActivityHeartbeat(ctx,
+  /// taskToken, details...). `details_json`: a JSON array, one payload per element ("": none);
+  /// the activity's next attempt reads the last ones recorded. The result says whether the
+  /// workflow requested cancellation (where Go returns a *CanceledError; see
+  /// ActivityHeartbeat); the call's json() is the library's JSON.
+  Call<ActivityHeartbeat> record_activity_heartbeat_async(
+      TaskTokenView task_token, const std::string& details_json = "",
+      const CallOptions& call_options = {}) const {
+    const temporal_call_options co = detail::c_call_options(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_record_activity_heartbeat_async(
+        client_, task_token.data(), task_token.size(), detail::c_str_or_null(details_json), &co,
+        &call));
+    return Call<ActivityHeartbeat>(call);
+  }
+  ActivityHeartbeat record_activity_heartbeat(TaskTokenView task_token,
+                                              const std::string& details_json = "",
+                                              Timeout timeout = {}) const {
+    return record_activity_heartbeat_async(task_token, details_json, timeout).get();
+  }
+
+  /// The same by IDs (temporal_record_activity_heartbeat_by_id_async): the Go SDK's
+  /// RecordActivityHeartbeatByID(ctx, namespace, workflowID, runID, activityID, details...).
+  Call<ActivityHeartbeat> record_activity_heartbeat_by_id_async(
+      const std::string& namespace_name, const std::string& workflow_id,
+      const std::string& run_id, const std::string& activity_id,
+      const std::string& details_json = "", const CallOptions& call_options = {}) const {
+    const temporal_call_options co = detail::c_call_options(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_record_activity_heartbeat_by_id_async(
+        client_, detail::c_str_or_null(namespace_name), workflow_id.c_str(),
+        detail::c_str_or_null(run_id), activity_id.c_str(), detail::c_str_or_null(details_json),
+        &co, &call));
+    return Call<ActivityHeartbeat>(call);
+  }
+  ActivityHeartbeat record_activity_heartbeat_by_id(const std::string& namespace_name,
+                                                    const std::string& workflow_id,
+                                                    const std::string& run_id,
+                                                    const std::string& activity_id,
+                                                    const std::string& details_json = "",
+                                                    Timeout timeout = {}) const {
+    return record_activity_heartbeat_by_id_async(namespace_name, workflow_id, run_id,
+                                                 activity_id, details_json, timeout)
+        .get();
+  }
+
+#if TEMPORAL_FFI_HAS_NLOHMANN_JSON
+  /// The heartbeats with the details as a nlohmann::json array (templates on exactly
+  /// nlohmann::json, so that a string literal still picks the JSON text overloads).
+  template <class Json, std::enable_if_t<std::is_same_v<Json, nlohmann::json>, int> = 0>
+  ActivityHeartbeat record_activity_heartbeat(TaskTokenView task_token, const Json& details,
+                                              Timeout timeout = {}) const {
+    return record_activity_heartbeat(task_token, details.dump(), timeout);
+  }
+  template <class Json, std::enable_if_t<std::is_same_v<Json, nlohmann::json>, int> = 0>
+  ActivityHeartbeat record_activity_heartbeat_by_id(const std::string& namespace_name,
+                                                    const std::string& workflow_id,
+                                                    const std::string& run_id,
+                                                    const std::string& activity_id,
+                                                    const Json& details,
+                                                    Timeout timeout = {}) const {
+    return record_activity_heartbeat_by_id(namespace_name, workflow_id, run_id, activity_id,
+                                           details.dump(), timeout);
+  }
+#endif
 
  private:
   temporal_client* client_ = nullptr;

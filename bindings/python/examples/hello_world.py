@@ -3,7 +3,8 @@
 
 Starts GreetingWorkflow("World") on task queue GREETING_TASK_QUEUE with the Workflow ID
 "greeting-workflow", waits for its result and prints it. A worker for that task queue must be
-running (tests/worker does it).
+running (tests/worker does it). Needs the temporal_ffi package installed (the wheel:
+bindings/python/README.md), or PYTHONPATH=bindings/python in a checkout after `make build`.
 
     python3 bindings/python/examples/hello_world.py [ADDRESS]
         ADDRESS: host:port; default: the environment configuration (TEMPORAL_ADDRESS, the
@@ -13,11 +14,8 @@ hello_world_asyncio.py is the same program for asyncio.
 """
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
-
-from temporal_ffi import Client, TemporalError  # noqa: E402
+from temporal_ffi import Client, TemporalError
 
 
 def main() -> int:

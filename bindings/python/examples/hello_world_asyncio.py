@@ -11,11 +11,8 @@ running event loop, so waiting holds no thread and the result is handled on the 
 
 import asyncio
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
-
-from temporal_ffi import Client, TemporalError  # noqa: E402
+from temporal_ffi import Client, TemporalError
 
 
 async def main() -> int:

@@ -35,11 +35,24 @@ import json
 import math
 import threading
 from dataclasses import dataclass, field
-from typing import Any, AsyncIterator, Iterator, Mapping, Optional, Sequence, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    AsyncIterator,
+    Callable,
+    Generic,
+    Iterator,
+    Mapping,
+    Optional,
+    Sequence,
+    TypeVar,
+    Union,
+)
 
 from . import _native
 from ._native import (
     LIBRARY_PATH,
+    TemporalActivityCompletion,
     TemporalCallOptions,
     TemporalClientOptions,
     TemporalRetryPolicy,
@@ -76,6 +89,11 @@ __all__ = [
     "UpdateFailedError",
     "QueryFailedError",
     "ShutdownError",
+    "ActivityOutcome",
+    "ApplicationError",
+    "ActivityCanceledError",
+    "ActivityPausedError",
+    "ActivityResetError",
     "LogLevel",
     "runtime_init",
     "runtime_shutdown",
@@ -85,6 +103,8 @@ __all__ = [
 ]
 
 Duration = Union[int, float, _dt.timedelta]
+# A decoded JSON object, as the library writes them (describe, list, history, error details).
+JsonObject = dict[str, Any]
 
 
 def version() -> str:
@@ -98,43 +118,84 @@ def version() -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _library_error_codes() -> dict[str, int]:
-    # The library is the one source of the names; the values are the ABI's.
-    codes = {}
-    for value in range(256):
-        name = borrowed_str(_lib.temporal_error_code_name(value))
-        if name and name != "UNKNOWN":
-            codes[name] = value
-    return codes
+# Written out so that type checkers know the members; the numbers are `_native`'s (checked
+# against the header) and tests/test_client.py checks the names against the library's
+# (`temporal_error_code_name`) and that every constant of `_native` has its member.
 
 
-ErrorCode = enum.IntEnum("ErrorCode", _library_error_codes(), module=__name__)
-ErrorCode.__doc__ = "``temporal_error_code``: values of the C ABI, names from ``temporal_error_code_name``."
+class ErrorCode(enum.IntEnum):
+    """``temporal_error_code``: the values of the C ABI, named as ``temporal_error_code_name``
+    names them."""
 
-WorkflowIdReusePolicy = enum.IntEnum(
-    "WorkflowIdReusePolicy",
-    _native.constants("TEMPORAL_WORKFLOW_ID_REUSE_POLICY_"),
-    module=__name__,
-)
-WorkflowIdReusePolicy.__doc__ = "``temporal_workflow_id_reuse_policy`` (the proto's numbers)."
+    OK = _native.TEMPORAL_ERROR_CODE_OK
+    INVALID_ARGUMENT = _native.TEMPORAL_ERROR_CODE_INVALID_ARGUMENT
+    NOT_FOUND = _native.TEMPORAL_ERROR_CODE_NOT_FOUND
+    ALREADY_STARTED = _native.TEMPORAL_ERROR_CODE_ALREADY_STARTED
+    WORKFLOW_FAILED = _native.TEMPORAL_ERROR_CODE_WORKFLOW_FAILED
+    WORKFLOW_CANCELED = _native.TEMPORAL_ERROR_CODE_WORKFLOW_CANCELED
+    WORKFLOW_TERMINATED = _native.TEMPORAL_ERROR_CODE_WORKFLOW_TERMINATED
+    WORKFLOW_TIMED_OUT = _native.TEMPORAL_ERROR_CODE_WORKFLOW_TIMED_OUT
+    UNAVAILABLE = _native.TEMPORAL_ERROR_CODE_UNAVAILABLE
+    DEADLINE_EXCEEDED = _native.TEMPORAL_ERROR_CODE_DEADLINE_EXCEEDED
+    PERMISSION_DENIED = _native.TEMPORAL_ERROR_CODE_PERMISSION_DENIED
+    PAYLOAD = _native.TEMPORAL_ERROR_CODE_PAYLOAD
+    CANCELED = _native.TEMPORAL_ERROR_CODE_CANCELED
+    RPC = _native.TEMPORAL_ERROR_CODE_RPC
+    INTERNAL = _native.TEMPORAL_ERROR_CODE_INTERNAL
+    UPDATE_FAILED = _native.TEMPORAL_ERROR_CODE_UPDATE_FAILED
+    QUERY_FAILED = _native.TEMPORAL_ERROR_CODE_QUERY_FAILED
+    SHUTDOWN = _native.TEMPORAL_ERROR_CODE_SHUTDOWN
 
-WorkflowIdConflictPolicy = enum.IntEnum(
-    "WorkflowIdConflictPolicy",
-    _native.constants("TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_"),
-    module=__name__,
-)
-WorkflowIdConflictPolicy.__doc__ = "``temporal_workflow_id_conflict_policy`` (the proto's numbers)."
 
-EnvconfigMode = enum.IntEnum(
-    "EnvconfigMode", _native.constants("TEMPORAL_ENVCONFIG_MODE_"), module=__name__
-)
-EnvconfigMode.__doc__ = """``temporal_envconfig_mode``: when :meth:`Client.connect` loads the
-environment configuration (``TEMPORAL_*`` variables and the TOML config file). ``AUTO`` (the
-default): when no ``address`` is given (or a profile / config file is named); ``ON``: always
-(arguments still win); ``OFF``: never. The rule is the library's, the same in every binding."""
+class WorkflowIdReusePolicy(enum.IntEnum):
+    """``temporal_workflow_id_reuse_policy`` (the proto's numbers)."""
 
-LogLevel = enum.IntEnum("LogLevel", _native.constants("TEMPORAL_LOG_LEVEL_"), module=__name__)
-LogLevel.__doc__ = "``temporal_log_level``."
+    UNSPECIFIED = _native.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_UNSPECIFIED
+    ALLOW_DUPLICATE = _native.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE
+    ALLOW_DUPLICATE_FAILED_ONLY = _native.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY
+    REJECT_DUPLICATE = _native.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE
+    TERMINATE_IF_RUNNING = _native.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING
+
+
+class WorkflowIdConflictPolicy(enum.IntEnum):
+    """``temporal_workflow_id_conflict_policy`` (the proto's numbers)."""
+
+    UNSPECIFIED = _native.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_UNSPECIFIED
+    FAIL = _native.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_FAIL
+    USE_EXISTING = _native.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING
+    TERMINATE_EXISTING = _native.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING
+
+
+class EnvconfigMode(enum.IntEnum):
+    """``temporal_envconfig_mode``: when :meth:`Client.connect` loads the environment
+    configuration (``TEMPORAL_*`` variables and the TOML config file). ``AUTO`` (the default):
+    when no ``address`` is given (or a profile / config file is named); ``ON``: always
+    (arguments still win); ``OFF``: never. The rule is the library's, the same in every
+    binding."""
+
+    AUTO = _native.TEMPORAL_ENVCONFIG_MODE_AUTO
+    ON = _native.TEMPORAL_ENVCONFIG_MODE_ON
+    OFF = _native.TEMPORAL_ENVCONFIG_MODE_OFF
+
+
+class LogLevel(enum.IntEnum):
+    """``temporal_log_level``."""
+
+    OFF = _native.TEMPORAL_LOG_LEVEL_OFF
+    ERROR = _native.TEMPORAL_LOG_LEVEL_ERROR
+    WARN = _native.TEMPORAL_LOG_LEVEL_WARN
+    INFO = _native.TEMPORAL_LOG_LEVEL_INFO
+    DEBUG = _native.TEMPORAL_LOG_LEVEL_DEBUG
+    TRACE = _native.TEMPORAL_LOG_LEVEL_TRACE
+
+
+class ActivityOutcome(enum.IntEnum):
+    """``temporal_activity_outcome``: how an asynchronously completed activity ends. The
+    binding picks it from the ``error=`` of :meth:`Client.complete_activity`."""
+
+    COMPLETED = _native.TEMPORAL_ACTIVITY_OUTCOME_COMPLETED
+    FAILED = _native.TEMPORAL_ACTIVITY_OUTCOME_FAILED
+    CANCELED = _native.TEMPORAL_ACTIVITY_OUTCOME_CANCELED
 
 
 # ---------------------------------------------------------------------------------------------
@@ -148,15 +209,15 @@ class TemporalError(Exception):
     ``temporal_error_get_details`` JSON object, or ``None``). The message is the library's,
     failure chains included (their Go SDK text, as in :attr:`failure` ``["display"]``)."""
 
-    def __init__(self, code: int, message: str, details: Optional[dict] = None):
+    def __init__(self, code: int, message: str, details: Optional[dict[str, Any]] = None):
+        self.code: Union[ErrorCode, int] = code
         try:
-            code = ErrorCode(code)
+            self.code = ErrorCode(code)
         except ValueError:
             pass
-        self.code = code
         self.message = message
         self.details = details
-        super().__init__(code, message, details)
+        super().__init__(self.code, message, details)
 
     @property
     def code_name(self) -> str:
@@ -164,7 +225,7 @@ class TemporalError(Exception):
         return borrowed_str(_lib.temporal_error_code_name(int(self.code))) or "UNKNOWN"
 
     @property
-    def failure(self) -> Optional[dict]:
+    def failure(self) -> Optional[dict[str, Any]]:
         """The failure chain of a failed workflow or update (``details["failure"]``), else
         ``None``. Its ``"display"`` is the Go SDK's ``Error()`` text, causes included."""
         failure = self.details.get("failure") if isinstance(self.details, dict) else None
@@ -276,6 +337,70 @@ _ERROR_CLASSES: dict[int, type[TemporalError]] = {
 }
 
 
+# Async activity completion: what the caller reports (ApplicationError, ActivityCanceledError)
+# and what a heartbeat raises (ActivityCanceledError, ActivityPausedError, ActivityResetError),
+# the Go SDK's `err` argument and `RecordActivityHeartbeat` errors. They are not
+# TemporalErrors: they are values of the activity, not failures of a library call.
+
+
+class ApplicationError(Exception):
+    """An activity's failure, the Go SDK's ``temporal.NewApplicationError``: pass it as
+    ``error=`` of :meth:`Client.complete_activity` to fail the activity. The workflow sees an
+    activity error caused by it, with ``message``, ``type`` (which a retry policy's
+    non-retryable types match), ``non_retryable`` (``True``: not retried whatever the policy)
+    and ``details`` (JSON-serializable values, one payload each)."""
+
+    def __init__(
+        self,
+        message: str,
+        *details: Any,
+        type: Optional[str] = None,
+        non_retryable: bool = False,
+    ):
+        super().__init__(message)
+        self.message = message
+        self.details = details
+        self.type = type
+        self.non_retryable = non_retryable
+
+    def __repr__(self) -> str:
+        return (
+            f"ApplicationError({self.message!r}, *{self.details!r}, type={self.type!r}, "
+            f"non_retryable={self.non_retryable!r})"
+        )
+
+
+class ActivityCanceledError(Exception):
+    """An activity's cancellation, the Go SDK's ``temporal.CanceledError``. Raised by
+    :meth:`Client.record_activity_heartbeat` (and ``_by_id``) when the workflow requested the
+    activity's cancellation; pass one as ``error=`` of :meth:`Client.complete_activity` to
+    report that the activity stopped, with ``details`` (JSON-serializable values). The server
+    accepts that only once the cancellation was requested."""
+
+    def __init__(self, *details: Any):
+        super().__init__("canceled")
+        self.details = details
+
+    def __repr__(self) -> str:
+        return f"ActivityCanceledError(*{self.details!r})"
+
+
+class ActivityPausedError(Exception):
+    """Raised by :meth:`Client.record_activity_heartbeat` when the activity was paused (the Go
+    SDK's ``ErrActivityPaused``): the heartbeat was recorded; the activity should stop."""
+
+    def __init__(self) -> None:
+        super().__init__("activity paused")
+
+
+class ActivityResetError(Exception):
+    """Raised by :meth:`Client.record_activity_heartbeat` when the activity was reset (the Go
+    SDK's ``ErrActivityReset``): the heartbeat was recorded; the activity should stop."""
+
+    def __init__(self) -> None:
+        super().__init__("activity reset")
+
+
 def _raise_if_error(err: Optional[int]) -> None:
     """Turns an owned ``temporal_error *`` into an exception, always freeing it first."""
     if err:
@@ -286,18 +411,20 @@ def _error_from(err: int, owned: bool = True) -> TemporalError:
     """The exception for a non-NULL ``temporal_error *``; frees it if ``owned`` (not the error
     ``temporal_call_get_error`` lends)."""
     try:
-        code = _lib.temporal_error_get_code(err)
+        code: int = _lib.temporal_error_get_code(err)
         message = borrowed_str(_lib.temporal_error_get_message(err)) or ""
         details_text = borrowed_str(_lib.temporal_error_get_details(err))
     finally:
         if owned:
             _lib.temporal_error_free(err)
-    details = None
+    details: Optional[dict[str, Any]] = None
     if details_text:
         try:
-            details = json.loads(details_text)
+            parsed = json.loads(details_text)
         except ValueError:
-            details = {"raw": details_text}
+            parsed = None
+        # The library writes a JSON object; anything else is kept as it came.
+        details = parsed if isinstance(parsed, dict) else {"raw": details_text}
     return _ERROR_CLASSES.get(code, TemporalError)(code, message, details)
 
 
@@ -400,6 +527,69 @@ def _start_options(
     return opts
 
 
+def _activity_completion(result: Any, error: Optional[BaseException]) -> TemporalActivityCompletion:
+    """The ``temporal_activity_completion`` of the Go SDK's ``(result, err)``: no error,
+    completed with ``result`` (``None``: no result, Go's nil); an :class:`ActivityCanceledError`,
+    canceled; an :class:`ApplicationError`, failed with its fields; any other exception, failed
+    with ``str(error)`` and the exception's class name as the type (as the Go SDK uses the
+    error's type name), retryable."""
+    completion = _native.new_options(TemporalActivityCompletion)
+    if error is None:
+        completion.result_json = _json(result, "result")
+        return completion
+    if result is not None:
+        # The Go SDK would drop the result silently; a mistake here is better reported.
+        raise _invalid("result and error are exclusive: an activity completes with one or the other")
+    if isinstance(error, ActivityCanceledError):
+        completion.outcome = int(ActivityOutcome.CANCELED)
+        completion.details_json = _json(list(error.details), "details") if error.details else None
+    elif isinstance(error, ApplicationError):
+        completion.outcome = int(ActivityOutcome.FAILED)
+        completion.failure_message = _cstr(error.message, "error.message")
+        completion.failure_type = _cstr(error.type, "error.type")
+        completion.failure_non_retryable = bool(error.non_retryable)
+        completion.details_json = _json(list(error.details), "details") if error.details else None
+    elif isinstance(error, BaseException):
+        completion.outcome = int(ActivityOutcome.FAILED)
+        completion.failure_message = _cstr(str(error), "error message")
+        completion.failure_type = _cstr(type(error).__name__, "error type")
+    else:
+        raise _invalid(f"error must be an exception or None, not {type(error).__name__}")
+    return completion
+
+
+def _task_token(task_token: Union[bytes, bytearray, memoryview]) -> tuple[bytes, int]:
+    """The ``task_token`` / ``task_token_len`` pair of an activity's task token (bytes; the
+    library refuses an empty one)."""
+    if not isinstance(task_token, (bytes, bytearray, memoryview)):
+        raise _invalid(f"task_token must be bytes, not {type(task_token).__name__}")
+    token = bytes(task_token)
+    return token, len(token)
+
+
+def _details_json(details: tuple[Any, ...]) -> Optional[bytes]:
+    return _json(list(details), "details") if details else None
+
+
+def _heartbeat_of(by_id: bool) -> Callable[[int], None]:
+    """Reads a heartbeat's ``{"activity_paused", "activity_reset", "cancel_requested"}`` and
+    raises as the Go SDK's ``RecordActivityHeartbeat`` returns errors: canceled first, then
+    (by task token only, as the Go SDK's by-ID form checks only cancellation) paused, reset."""
+
+    def convert(call: int) -> None:
+        flags = _json_of(call)
+        if not isinstance(flags, dict):
+            raise InternalError(ErrorCode.INTERNAL, f"the heartbeat completed with {flags!r}", None)
+        if flags.get("cancel_requested"):
+            raise ActivityCanceledError()
+        if not by_id and flags.get("activity_paused"):
+            raise ActivityPausedError()
+        if not by_id and flags.get("activity_reset"):
+            raise ActivityResetError()
+
+    return convert
+
+
 # ---------------------------------------------------------------------------------------------
 # Handles
 # ---------------------------------------------------------------------------------------------
@@ -412,8 +602,8 @@ class _Handle:
 
     __slots__ = ("_ptr", "_free", "_busy", "_closed", "_lock", "_what")
 
-    def __init__(self, ptr: int, free, what: str):
-        self._ptr = ptr
+    def __init__(self, ptr: int, free: Callable[[int], None], what: str):
+        self._ptr: Optional[int] = ptr  # None once freed
         self._free = free
         self._busy = 0
         self._closed = False
@@ -422,7 +612,7 @@ class _Handle:
 
     def acquire(self) -> int:
         with self._lock:
-            if self._closed:
+            if self._closed or self._ptr is None:
                 raise _invalid(f"the {self._what} is closed")
             self._busy += 1
             return self._ptr
@@ -463,7 +653,7 @@ class _Use:
     def __enter__(self) -> int:
         return self._handle.acquire()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._handle.release()
 
 
@@ -489,10 +679,23 @@ class _Use:
 # the task that started it.
 
 
-class _Op:
+_T = TypeVar("_T")
+
+# A `temporal_*_async` function of the library (ctypes, declared in _native).
+_CFunction = Callable[..., Any]
+
+
+class _Op(Generic[_T]):
     __slots__ = ("handle", "fn", "args", "timeout_ms", "convert")
 
-    def __init__(self, handle: Optional[_Handle], fn, args: tuple, convert, timeout_ms: int = 0):
+    def __init__(
+        self,
+        handle: Optional[_Handle],
+        fn: _CFunction,
+        args: tuple[Any, ...],
+        convert: Callable[[int], _T],
+        timeout_ms: int = 0,
+    ):
         self.handle = handle  # None: fn takes no handle (connect)
         self.fn = fn
         self.args = args
@@ -512,10 +715,12 @@ class _Op:
             with _Use(self.handle) as ptr:
                 err = self.fn(ptr, *self.args, ctypes.byref(opts), ctypes.byref(call))
         _raise_if_error(err)
+        if not call.value:
+            raise InternalError(ErrorCode.INTERNAL, "the library started no call and gave no error", None)
         return call.value
 
 
-def _outcome(call: int, convert) -> Any:
+def _outcome(call: int, convert: Callable[[int], _T]) -> _T:
     """The value of a completed call, or raises its error."""
     err = _lib.temporal_call_get_error(call)
     if err:
@@ -546,7 +751,7 @@ def _wait(call: int) -> None:
         raise
 
 
-def _call(op: _Op) -> Any:
+def _call(op: _Op[_T]) -> _T:
     """Runs ``op`` on the calling thread: start, wait, read, free."""
     call = op.start()
     try:
@@ -556,37 +761,38 @@ def _call(op: _Op) -> Any:
         _lib.temporal_call_free(call)
 
 
-class _Pending:
+class _Pending(Generic[_T]):
     __slots__ = ("call", "future", "convert", "done", "waiter")
 
-    def __init__(self, call: int, future: asyncio.Future, convert):
+    def __init__(self, call: int, future: asyncio.Future[_T], convert: Callable[[int], _T]):
         self.call = call
         self.future = future
         self.convert = convert
         self.done = False  # the reader took the call off the queue (and freed it)
-        self.waiter: Optional[asyncio.Future] = None  # a cancelled task waiting for that
+        self.waiter: Optional[asyncio.Future[None]] = None  # a cancelled task waiting for that
 
     def complete(self) -> None:
         """Reads the outcome of the completed call, frees it and resolves the future."""
-        value = exc = None
+        outcome: Union[tuple[_T], Exception]  # (value,) or the error
         try:
-            value = _outcome(self.call, self.convert)
+            outcome = (_outcome(self.call, self.convert),)
         except Exception as e:
-            exc = e
+            outcome = e
         finally:
             _lib.temporal_call_free(self.call)
             self.done = True
         if self.waiter is not None and not self.waiter.done():
             self.waiter.set_result(None)
         if self.future.done():  # cancelled: nobody wants the outcome
-            _discard(value)
-        elif exc is not None:
-            self.future.set_exception(exc)
+            if isinstance(outcome, tuple):
+                _discard(outcome[0])
+        elif isinstance(outcome, Exception):
+            self.future.set_exception(outcome)
         else:
-            self.future.set_result(value)
+            self.future.set_result(outcome[0])
 
 
-def _discard(value) -> None:
+def _discard(value: object) -> None:
     """Frees what an unwanted outcome owns (a run or a client)."""
     if isinstance(value, tuple):
         for item in value:
@@ -599,7 +805,7 @@ class _LoopQueue:
     """The completion queue of one event loop, while it has calls in flight. Used only on the
     loop's thread."""
 
-    _by_loop: dict = {}  # event loop -> _LoopQueue
+    _by_loop: dict[asyncio.AbstractEventLoop, _LoopQueue] = {}
 
     @classmethod
     def of_running_loop(cls) -> "_LoopQueue":
@@ -612,31 +818,31 @@ class _LoopQueue:
     def __init__(self, loop: asyncio.AbstractEventLoop):
         out = ctypes.c_void_p()
         _raise_if_error(_lib.temporal_completion_queue_new(ctypes.byref(out)))
-        self.queue = out.value
+        self.queue: Optional[int] = out.value  # None once freed
         self.loop = loop
-        self.pending: dict[int, _Pending] = {}  # call pointer -> entry
-        self.fd = _lib.temporal_completion_queue_fd(self.queue)
+        self.pending: dict[int, _Pending[Any]] = {}  # call pointer -> entry
+        self.fd: int = _lib.temporal_completion_queue_fd(self.queue)
         try:
             loop.add_reader(self.fd, self._drain)
         except BaseException:
             _lib.temporal_completion_queue_free(self.queue)
             raise
 
-    def submit(self, op: _Op) -> _Pending:
+    def submit(self, op: _Op[_T]) -> _Pending[_T]:
         try:
             call = op.start(self.queue)
         except BaseException:
             self._close_if_idle()
             raise
-        entry = _Pending(call, self.loop.create_future(), op.convert)
+        entry: _Pending[_T] = _Pending(call, self.loop.create_future(), op.convert)
         # No completion can be taken before this: the reader runs on this thread.
         self.pending[call] = entry
         return entry
 
     def _drain(self) -> None:
-        unknown = []
+        unknown: list[int] = []
         while True:
-            call = _lib.temporal_completion_queue_next(self.queue)
+            call: Optional[int] = _lib.temporal_completion_queue_next(self.queue)
             if not call:
                 break
             entry = self.pending.pop(call, None)
@@ -671,7 +877,7 @@ def pending_calls() -> int:
     return sum(len(q.pending) for q in list(_LoopQueue._by_loop.values()))
 
 
-async def _call_async(op: _Op) -> Any:
+async def _call_async(op: _Op[_T]) -> _T:
     """Runs ``op`` through the running loop's completion queue."""
     loop = asyncio.get_running_loop()
     entry = _LoopQueue.of_running_loop().submit(op)
@@ -726,8 +932,11 @@ def _count_of(call: int) -> int:
     return count.value
 
 
-def _update_of(call: int) -> tuple:
-    return _json_of(call), borrowed_str(_lib.temporal_call_get_update_id(call))
+def _update_of(call: int) -> tuple[Any, str]:
+    update_id = borrowed_str(_lib.temporal_call_get_update_id(call))
+    if update_id is None:
+        raise InternalError(ErrorCode.INTERNAL, "the update completed without an update ID", None)
+    return _json_of(call), update_id
 
 
 # ---------------------------------------------------------------------------------------------
@@ -735,13 +944,16 @@ def _update_of(call: int) -> tuple:
 # ---------------------------------------------------------------------------------------------
 
 
-_log_callbacks: list = []  # installed log callbacks, referenced forever (as the library does)
+# The callback the library calls: (level, target, message).
+LogCallback = Callable[[Union[LogLevel, int], str, str], None]
+
+_log_callbacks: list[Any] = []  # installed log callbacks, referenced forever (as the library does)
 
 
 def runtime_init(
     worker_threads: int = 0,
     log_level: Optional[Union[LogLevel, int]] = None,
-    log_callback=None,
+    log_callback: Optional[LogCallback] = None,
 ) -> None:
     """Configures the library's runtime (``temporal_runtime_init``). Only before any other use
     of the library in this process (connect...); afterwards raises
@@ -766,13 +978,20 @@ def runtime_init(
         if not callable(log_callback):
             raise _invalid("log_callback must be callable")
 
-        def _on_log(_user_data, level, target, message, _fn=log_callback):
+        def _on_log(
+            _user_data: Optional[int],
+            level: int,
+            target: Optional[int],
+            message: Optional[int],
+            _fn: LogCallback = log_callback,
+        ) -> None:
             try:
+                named: Union[LogLevel, int] = level
                 try:
-                    level = LogLevel(level)
+                    named = LogLevel(level)
                 except ValueError:
                     pass
-                _fn(level, borrowed_str(target) or "", borrowed_str(message) or "")
+                _fn(named, borrowed_str(target) or "", borrowed_str(message) or "")
             except BaseException:
                 pass
 
@@ -825,6 +1044,51 @@ class RetryPolicy:
         return c
 
 
+if TYPE_CHECKING:
+    # For type checkers only (typing_extensions is not needed at run time): the keyword
+    # arguments the `**options` / `**start_options` methods take.
+    from typing_extensions import Required, TypedDict, Unpack
+
+    class StartOptions(TypedDict, total=False):
+        """:meth:`Client.execute_workflow`'s keyword arguments."""
+
+        task_queue: Required[str]
+        id: Optional[str]
+        execution_timeout: Optional[Duration]
+        run_timeout: Optional[Duration]
+        task_timeout: Optional[Duration]
+        id_reuse_policy: Union[WorkflowIdReusePolicy, int]
+        id_conflict_policy: Union[WorkflowIdConflictPolicy, int]
+        error_when_already_started: bool
+        retry_policy: Optional[RetryPolicy]
+        cron_schedule: Optional[str]
+        memo: Optional[Mapping[str, Any]]
+        search_attributes: Optional[Mapping[str, Any]]
+        start_delay: Optional[Duration]
+
+    class ConnectOptions(TypedDict, total=False):
+        """:meth:`Client.connect`'s keyword arguments."""
+
+        namespace: Optional[str]
+        identity: Optional[str]
+        api_key: Optional[str]
+        tls: Optional[bool]
+        tls_server_ca_cert: Optional[Union[str, bytes]]
+        tls_client_cert: Optional[Union[str, bytes]]
+        tls_client_key: Optional[Union[str, bytes]]
+        tls_server_name: Optional[str]
+        tls_disable_host_verification: bool
+        grpc_metadata: Optional[Mapping[str, str]]
+        connect_timeout: Optional[Duration]
+        envconfig: Union[EnvconfigMode, int]
+        envconfig_profile: Optional[str]
+        envconfig_file: Optional[str]
+        grpc_compression: str
+
+
+_Owner = TypeVar("_Owner", bound="_OwnsHandle")
+
+
 class _OwnsHandle:
     """Lifetime of a Python object that owns one library handle in ``self._handle``:
     ``close()`` frees it (idempotent, also from ``with`` and the garbage collector)."""
@@ -841,10 +1105,10 @@ class _OwnsHandle:
     def closed(self) -> bool:
         return self._handle.closed
 
-    def __enter__(self):
+    def __enter__(self: _Owner) -> _Owner:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __del__(self) -> None:
@@ -883,7 +1147,7 @@ class WorkflowRun(_OwnsHandle):
                 self._run_id = borrowed_str(_lib.temporal_workflow_run_get_run_id(ptr)) or ""
         return self._run_id
 
-    def _result_op(self, timeout: Optional[Duration]) -> _Op:
+    def _result_op(self, timeout: Optional[Duration]) -> _Op[Any]:
         return _Op(
             self._handle, _lib.temporal_get_result_async, (), _json_of,
             _ms(timeout, "timeout", unlimited=True),
@@ -906,7 +1170,7 @@ class WorkflowRun(_OwnsHandle):
         task cancels the wait (not the workflow)."""
         return await _call_async(self._result_op(timeout))
 
-    def _resolve_op(self) -> _Op:
+    def _resolve_op(self) -> _Op[str]:
         return _Op(
             self._handle, _lib.temporal_workflow_run_resolve_run_id_async, (),
             lambda call: self.run_id,
@@ -961,7 +1225,7 @@ class Client(_OwnsHandle):
         envconfig_profile: Optional[str] = None,
         envconfig_file: Optional[str] = None,
         grpc_compression: str = "none",
-    ) -> _Op:
+    ) -> _Op[Client]:
         opts = _native.new_options(TemporalClientOptions)
         opts.address = _cstr(address, "address")
         opts.namespace_name = _cstr(namespace, "namespace")
@@ -998,7 +1262,7 @@ class Client(_OwnsHandle):
         return _Op(None, _lib.temporal_client_connect_async, (ctypes.byref(opts),), _client_of)
 
     @classmethod
-    def connect(cls, address: Optional[str] = None, **options) -> "Client":
+    def connect(cls, address: Optional[str] = None, **options: Unpack[ConnectOptions]) -> Client:
         """Connects (``temporal_client_connect_async``, waited for) and checks that the server
         answers.
 
@@ -1019,13 +1283,17 @@ class Client(_OwnsHandle):
         return _call(cls._connect_op(address, **options))
 
     @classmethod
-    async def connect_async(cls, address: Optional[str] = None, **options) -> "Client":
+    async def connect_async(
+        cls, address: Optional[str] = None, **options: Unpack[ConnectOptions]
+    ) -> Client:
         """:meth:`connect` for asyncio."""
         return await _call_async(cls._connect_op(address, **options))
 
     # -- starting and reattaching -----------------------------------------------------------
 
-    def _execute_op(self, workflow_type: str, args: tuple, start_options: dict) -> _Op:
+    def _execute_op(
+        self, workflow_type: str, args: tuple[Any, ...], start_options: StartOptions
+    ) -> _Op[WorkflowRun]:
         opts = _start_options(**start_options)
         c_args = (_cstr(workflow_type, "workflow_type"), _json(list(args), "args"), ctypes.byref(opts))
         return _Op(self._handle, _lib.temporal_execute_workflow_async, c_args, _run_of)
@@ -1057,24 +1325,26 @@ class Client(_OwnsHandle):
         running, the run of that execution is returned, unless ``error_when_already_started``
         (then :class:`AlreadyStartedError`). Durations: ``None`` for "not set".
         """
-        start_options = dict(
-            task_queue=task_queue,
-            id=id,
-            execution_timeout=execution_timeout,
-            run_timeout=run_timeout,
-            task_timeout=task_timeout,
-            id_reuse_policy=id_reuse_policy,
-            id_conflict_policy=id_conflict_policy,
-            error_when_already_started=error_when_already_started,
-            retry_policy=retry_policy,
-            cron_schedule=cron_schedule,
-            memo=memo,
-            search_attributes=search_attributes,
-            start_delay=start_delay,
-        )
+        start_options: StartOptions = {
+            "task_queue": task_queue,
+            "id": id,
+            "execution_timeout": execution_timeout,
+            "run_timeout": run_timeout,
+            "task_timeout": task_timeout,
+            "id_reuse_policy": id_reuse_policy,
+            "id_conflict_policy": id_conflict_policy,
+            "error_when_already_started": error_when_already_started,
+            "retry_policy": retry_policy,
+            "cron_schedule": cron_schedule,
+            "memo": memo,
+            "search_attributes": search_attributes,
+            "start_delay": start_delay,
+        }
         return _call(self._execute_op(workflow_type, args, start_options))
 
-    async def execute_workflow_async(self, workflow_type: str, *args: Any, **start_options) -> WorkflowRun:
+    async def execute_workflow_async(
+        self, workflow_type: str, *args: Any, **start_options: Unpack[StartOptions]
+    ) -> WorkflowRun:
         """:meth:`execute_workflow` for asyncio; takes the same keyword arguments
         (``task_queue`` is required)."""
         return await _call_async(self._execute_op(workflow_type, args, start_options))
@@ -1088,9 +1358,19 @@ class Client(_OwnsHandle):
         out = ctypes.c_void_p()
         with _Use(self._handle) as ptr:
             _raise_if_error(_lib.temporal_get_workflow(ptr, c_id, c_run_id, ctypes.byref(out)))
+        if not out.value:
+            raise InternalError(ErrorCode.INTERNAL, "temporal_get_workflow gave no run and no error", None)
         return WorkflowRun(out.value)
 
-    def _signal_with_start_op(self, workflow_type, args, signal_name, signal_args, timeout, start_options) -> _Op:
+    def _signal_with_start_op(
+        self,
+        workflow_type: str,
+        args: tuple[Any, ...],
+        signal_name: str,
+        signal_args: Sequence[Any],
+        timeout: Optional[Duration],
+        start_options: StartOptions,
+    ) -> _Op[WorkflowRun]:
         opts = _start_options(**start_options)
         c_args = (
             _cstr(signal_name, "signal_name"),
@@ -1111,7 +1391,7 @@ class Client(_OwnsHandle):
         signal_name: str,
         signal_args: Sequence[Any] = (),
         timeout: Optional[Duration] = None,
-        **start_options,
+        **start_options: Unpack[StartOptions],
     ) -> WorkflowRun:
         """Signals a workflow, starting it first if it is not running
         (``temporal_signal_with_start_workflow_async``). ``args`` are the workflow's arguments
@@ -1128,7 +1408,7 @@ class Client(_OwnsHandle):
         signal_name: str,
         signal_args: Sequence[Any] = (),
         timeout: Optional[Duration] = None,
-        **start_options,
+        **start_options: Unpack[StartOptions],
     ) -> WorkflowRun:
         """:meth:`signal_with_start_workflow` for asyncio."""
         return await _call_async(
@@ -1137,7 +1417,14 @@ class Client(_OwnsHandle):
 
     # -- signals, queries, updates ------------------------------------------------------------
 
-    def _signal_op(self, workflow_id, signal_name, args, run_id, timeout) -> _Op:
+    def _signal_op(
+        self,
+        workflow_id: str,
+        signal_name: str,
+        args: tuple[Any, ...],
+        run_id: Optional[str],
+        timeout: Optional[Duration],
+    ) -> _Op[None]:
         c_args = (
             _cstr(workflow_id, "workflow_id"),
             _cstr(run_id, "run_id"),
@@ -1172,7 +1459,14 @@ class Client(_OwnsHandle):
         """:meth:`signal_workflow` for asyncio."""
         await _call_async(self._signal_op(workflow_id, signal_name, args, run_id, timeout))
 
-    def _query_op(self, workflow_id, query_type, args, run_id, timeout) -> _Op:
+    def _query_op(
+        self,
+        workflow_id: str,
+        query_type: str,
+        args: tuple[Any, ...],
+        run_id: Optional[str],
+        timeout: Optional[Duration],
+    ) -> _Op[Any]:
         c_args = (
             _cstr(workflow_id, "workflow_id"),
             _cstr(run_id, "run_id"),
@@ -1208,7 +1502,15 @@ class Client(_OwnsHandle):
         """:meth:`query_workflow` for asyncio."""
         return await _call_async(self._query_op(workflow_id, query_type, args, run_id, timeout))
 
-    def _update_op(self, workflow_id, update_name, args, run_id, update_id, timeout) -> _Op:
+    def _update_op(
+        self,
+        workflow_id: str,
+        update_name: str,
+        args: tuple[Any, ...],
+        run_id: Optional[str],
+        update_id: Optional[str],
+        timeout: Optional[Duration],
+    ) -> _Op[tuple[Any, str]]:
         c_args = (
             _cstr(workflow_id, "workflow_id"),
             _cstr(run_id, "run_id"),
@@ -1229,7 +1531,7 @@ class Client(_OwnsHandle):
         run_id: Optional[str] = None,
         update_id: Optional[str] = None,
         timeout: Optional[Duration] = None,
-    ) -> tuple:
+    ) -> tuple[Any, str]:
         """Sends an update and waits for its result (``temporal_update_workflow_async``):
         returns ``(result, update_id)``, the result ``json.loads``-ed and the update's ID (the
         one given, or the one the library generated when ``update_id`` is ``None``). A rejected
@@ -1245,7 +1547,7 @@ class Client(_OwnsHandle):
         run_id: Optional[str] = None,
         update_id: Optional[str] = None,
         timeout: Optional[Duration] = None,
-    ) -> tuple:
+    ) -> tuple[Any, str]:
         """:meth:`update_workflow_with_id` for asyncio."""
         return await _call_async(
             self._update_op(workflow_id, update_name, args, run_id, update_id, timeout)
@@ -1282,7 +1584,9 @@ class Client(_OwnsHandle):
 
     # -- cancel, terminate -------------------------------------------------------------------
 
-    def _cancel_op(self, workflow_id, run_id, timeout) -> _Op:
+    def _cancel_op(
+        self, workflow_id: str, run_id: Optional[str], timeout: Optional[Duration]
+    ) -> _Op[None]:
         c_args = (_cstr(workflow_id, "workflow_id"), _cstr(run_id, "run_id"))
         return _Op(
             self._handle, _lib.temporal_cancel_workflow_async, c_args, _nothing,
@@ -1302,13 +1606,20 @@ class Client(_OwnsHandle):
         """:meth:`cancel_workflow` for asyncio."""
         await _call_async(self._cancel_op(workflow_id, run_id, timeout))
 
-    def _terminate_op(self, workflow_id, reason, details, run_id, timeout) -> _Op:
-        details = list(details or ())
+    def _terminate_op(
+        self,
+        workflow_id: str,
+        reason: Optional[str],
+        details: Sequence[Any],
+        run_id: Optional[str],
+        timeout: Optional[Duration],
+    ) -> _Op[None]:
+        details_list = list(details or ())
         c_args = (
             _cstr(workflow_id, "workflow_id"),
             _cstr(run_id, "run_id"),
             _cstr(reason, "reason"),
-            _json(details, "details") if details else None,
+            _json(details_list, "details") if details_list else None,
         )
         return _Op(
             self._handle, _lib.temporal_terminate_workflow_async, c_args, _nothing,
@@ -1339,7 +1650,9 @@ class Client(_OwnsHandle):
 
     # -- visibility, history -----------------------------------------------------------------
 
-    def _describe_op(self, workflow_id, run_id, timeout) -> _Op:
+    def _describe_op(
+        self, workflow_id: str, run_id: Optional[str], timeout: Optional[Duration]
+    ) -> _Op[JsonObject]:
         c_args = (_cstr(workflow_id, "workflow_id"), _cstr(run_id, "run_id"))
         return _Op(
             self._handle, _lib.temporal_describe_workflow_execution_async, c_args, _json_of,
@@ -1348,7 +1661,7 @@ class Client(_OwnsHandle):
 
     def describe_workflow_execution(
         self, workflow_id: str, run_id: Optional[str] = None, timeout: Optional[Duration] = None
-    ) -> dict:
+    ) -> JsonObject:
         """Describes an execution (``temporal_describe_workflow_execution_async``): a dict with
         ``workflow_id``, ``run_id``, ``workflow_type``, ``task_queue``, ``status``,
         ``start_time``, ``close_time``, ``history_length``, ``memo``... as the C API writes it."""
@@ -1356,11 +1669,17 @@ class Client(_OwnsHandle):
 
     async def describe_workflow_execution_async(
         self, workflow_id: str, run_id: Optional[str] = None, timeout: Optional[Duration] = None
-    ) -> dict:
+    ) -> JsonObject:
         """:meth:`describe_workflow_execution` for asyncio."""
         return await _call_async(self._describe_op(workflow_id, run_id, timeout))
 
-    def _list_op(self, query, page_size, next_page_token, timeout) -> _Op:
+    def _list_op(
+        self,
+        query: str,
+        page_size: int,
+        next_page_token: Optional[str],
+        timeout: Optional[Duration],
+    ) -> _Op[tuple[list[JsonObject], str]]:
         size = int(page_size)
         if not 0 <= size < 2**31:
             raise _invalid("page_size is out of range")
@@ -1380,7 +1699,7 @@ class Client(_OwnsHandle):
         page_size: int = 0,
         next_page_token: Optional[str] = None,
         timeout: Optional[Duration] = None,
-    ) -> tuple:
+    ) -> tuple[list[JsonObject], str]:
         """One page of :meth:`list_workflows` (``temporal_list_workflow_async``):
         ``(executions, next_page_token)``, the token ``""`` on the last page."""
         return _call(self._list_op(query, page_size, next_page_token, timeout))
@@ -1391,17 +1710,17 @@ class Client(_OwnsHandle):
         page_size: int = 0,
         next_page_token: Optional[str] = None,
         timeout: Optional[Duration] = None,
-    ) -> tuple:
+    ) -> tuple[list[JsonObject], str]:
         """:meth:`list_workflow_page` for asyncio."""
         return await _call_async(self._list_op(query, page_size, next_page_token, timeout))
 
     def list_workflows(
         self, query: str = "", page_size: int = 0, timeout: Optional[Duration] = None
-    ) -> Iterator[dict]:
+    ) -> Iterator[JsonObject]:
         """Every execution matching a visibility query (``""``: all), as dicts (as in
         :meth:`describe_workflow_execution`), fetching pages of ``page_size`` lazily
         (0: the server's default). ``timeout`` bounds each page."""
-        token = None
+        token: Optional[str] = None
         while True:
             executions, token = self.list_workflow_page(query, page_size, token, timeout)
             yield from executions
@@ -1410,9 +1729,9 @@ class Client(_OwnsHandle):
 
     async def list_workflows_async(
         self, query: str = "", page_size: int = 0, timeout: Optional[Duration] = None
-    ) -> AsyncIterator[dict]:
+    ) -> AsyncIterator[JsonObject]:
         """:meth:`list_workflows` for asyncio: ``async for execution in ...``."""
-        token = None
+        token: Optional[str] = None
         while True:
             executions, token = await self.list_workflow_page_async(query, page_size, token, timeout)
             for execution in executions:
@@ -1420,7 +1739,7 @@ class Client(_OwnsHandle):
             if not token:
                 return
 
-    def _count_op(self, query, timeout) -> _Op:
+    def _count_op(self, query: str, timeout: Optional[Duration]) -> _Op[int]:
         return _Op(
             self._handle, _lib.temporal_count_workflow_async, (_cstr(query or None, "query"),),
             _count_of, _ms(timeout, "timeout", unlimited=True),
@@ -1435,7 +1754,9 @@ class Client(_OwnsHandle):
         """:meth:`count_workflows` for asyncio."""
         return await _call_async(self._count_op(query, timeout))
 
-    def _history_op(self, workflow_id, run_id, timeout) -> _Op:
+    def _history_op(
+        self, workflow_id: str, run_id: Optional[str], timeout: Optional[Duration]
+    ) -> _Op[JsonObject]:
         c_args = (_cstr(workflow_id, "workflow_id"), _cstr(run_id, "run_id"))
         return _Op(
             self._handle, _lib.temporal_get_workflow_history_async, c_args, _json_of,
@@ -1444,7 +1765,7 @@ class Client(_OwnsHandle):
 
     def get_workflow_history(
         self, workflow_id: str, run_id: Optional[str] = None, timeout: Optional[Duration] = None
-    ) -> dict:
+    ) -> JsonObject:
         """The whole event history of a run (``None``: the current run) as the dict
         ``{"events": [...]}`` (the proto's JSON form). ``timeout`` bounds the whole fetch
         (``None``: 10 s)."""
@@ -1452,11 +1773,212 @@ class Client(_OwnsHandle):
 
     async def get_workflow_history_async(
         self, workflow_id: str, run_id: Optional[str] = None, timeout: Optional[Duration] = None
-    ) -> dict:
+    ) -> JsonObject:
         """:meth:`get_workflow_history` for asyncio."""
         return await _call_async(self._history_op(workflow_id, run_id, timeout))
 
 
-def _page_of(call: int) -> tuple:
+    # -- async activity completion ----------------------------------------------------------
+
+    def _complete_activity_op(
+        self,
+        task_token: Union[bytes, bytearray, memoryview],
+        result: Any,
+        error: Optional[BaseException],
+        timeout: Optional[Duration],
+    ) -> _Op[None]:
+        completion = _activity_completion(result, error)
+        c_args = (*_task_token(task_token), ctypes.byref(completion))
+        return _Op(
+            self._handle, _lib.temporal_complete_activity_async, c_args, _nothing,
+            _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def complete_activity(
+        self,
+        task_token: Union[bytes, bytearray, memoryview],
+        result: Any = None,
+        error: Optional[BaseException] = None,
+        timeout: Optional[Duration] = None,
+    ) -> None:
+        """Completes an activity its worker left pending, by its task token (the Go SDK's
+        ``CompleteActivity(ctx, taskToken, result, err)``; ``temporal_complete_activity_async``).
+
+        ``error`` ``None``: completed with ``result`` (JSON-serializable; ``None``: no result).
+        An :class:`ActivityCanceledError`: canceled, with its details (accepted only once the
+        workflow requested the cancellation). An :class:`ApplicationError`: failed with its
+        message, type, non-retryable flag and details. Any other exception: failed with
+        ``str(error)``, type its class name, retryable. ``result`` and ``error`` together raise
+        :class:`InvalidArgumentError`.
+
+        An activity no longer pending (completed, timed out, its workflow closed) raises
+        :class:`NotFoundError`; a token the server cannot read, :class:`InvalidArgumentError`.
+        """
+        _call(self._complete_activity_op(task_token, result, error, timeout))
+
+    async def complete_activity_async(
+        self,
+        task_token: Union[bytes, bytearray, memoryview],
+        result: Any = None,
+        error: Optional[BaseException] = None,
+        timeout: Optional[Duration] = None,
+    ) -> None:
+        """:meth:`complete_activity` for asyncio."""
+        await _call_async(self._complete_activity_op(task_token, result, error, timeout))
+
+    def _complete_activity_by_id_op(
+        self,
+        workflow_id: str,
+        activity_id: str,
+        result: Any,
+        error: Optional[BaseException],
+        run_id: Optional[str],
+        namespace: Optional[str],
+        timeout: Optional[Duration],
+    ) -> _Op[None]:
+        completion = _activity_completion(result, error)
+        c_args = (
+            _cstr(namespace, "namespace"),
+            _cstr(workflow_id, "workflow_id"),
+            _cstr(run_id, "run_id"),
+            _cstr(activity_id, "activity_id"),
+            ctypes.byref(completion),
+        )
+        return _Op(
+            self._handle, _lib.temporal_complete_activity_by_id_async, c_args, _nothing,
+            _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def complete_activity_by_id(
+        self,
+        workflow_id: str,
+        activity_id: str,
+        result: Any = None,
+        error: Optional[BaseException] = None,
+        run_id: Optional[str] = None,
+        namespace: Optional[str] = None,
+        timeout: Optional[Duration] = None,
+    ) -> None:
+        """:meth:`complete_activity` by the activity's IDs (the Go SDK's
+        ``CompleteActivityByID``; ``temporal_complete_activity_by_id_async``): the activity ID
+        the workflow set, or the one it generated ("1", "2"...). ``run_id`` ``None``: the
+        current run; ``namespace`` ``None``: the client's. Errors have ``workflow_id``,
+        ``run_id`` and ``activity_id`` in ``details``."""
+        _call(
+            self._complete_activity_by_id_op(
+                workflow_id, activity_id, result, error, run_id, namespace, timeout
+            )
+        )
+
+    async def complete_activity_by_id_async(
+        self,
+        workflow_id: str,
+        activity_id: str,
+        result: Any = None,
+        error: Optional[BaseException] = None,
+        run_id: Optional[str] = None,
+        namespace: Optional[str] = None,
+        timeout: Optional[Duration] = None,
+    ) -> None:
+        """:meth:`complete_activity_by_id` for asyncio."""
+        await _call_async(
+            self._complete_activity_by_id_op(
+                workflow_id, activity_id, result, error, run_id, namespace, timeout
+            )
+        )
+
+    def _heartbeat_op(
+        self,
+        task_token: Union[bytes, bytearray, memoryview],
+        details: tuple[Any, ...],
+        timeout: Optional[Duration],
+    ) -> _Op[None]:
+        c_args = (*_task_token(task_token), _details_json(details))
+        return _Op(
+            self._handle, _lib.temporal_record_activity_heartbeat_async, c_args,
+            _heartbeat_of(by_id=False), _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def record_activity_heartbeat(
+        self,
+        task_token: Union[bytes, bytearray, memoryview],
+        *details: Any,
+        timeout: Optional[Duration] = None,
+    ) -> None:
+        """Records a heartbeat of a pending activity, by its task token (the Go SDK's
+        ``RecordActivityHeartbeat(ctx, taskToken, details...)``;
+        ``temporal_record_activity_heartbeat_async``). ``details``: progress (JSON-serializable
+        values), which the activity's next attempt reads.
+
+        As the Go SDK returns errors, the recorded heartbeat raises
+        :class:`ActivityCanceledError` when the workflow requested the activity's cancellation
+        (stop, and report it with ``complete_activity(token, error=ActivityCanceledError(...))``),
+        else :class:`ActivityPausedError` when the activity was paused, else
+        :class:`ActivityResetError` when it was reset. An activity no longer pending raises
+        :class:`NotFoundError`."""
+        _call(self._heartbeat_op(task_token, details, timeout))
+
+    async def record_activity_heartbeat_async(
+        self,
+        task_token: Union[bytes, bytearray, memoryview],
+        *details: Any,
+        timeout: Optional[Duration] = None,
+    ) -> None:
+        """:meth:`record_activity_heartbeat` for asyncio."""
+        await _call_async(self._heartbeat_op(task_token, details, timeout))
+
+    def _heartbeat_by_id_op(
+        self,
+        workflow_id: str,
+        activity_id: str,
+        details: tuple[Any, ...],
+        run_id: Optional[str],
+        namespace: Optional[str],
+        timeout: Optional[Duration],
+    ) -> _Op[None]:
+        c_args = (
+            _cstr(namespace, "namespace"),
+            _cstr(workflow_id, "workflow_id"),
+            _cstr(run_id, "run_id"),
+            _cstr(activity_id, "activity_id"),
+            _details_json(details),
+        )
+        return _Op(
+            self._handle, _lib.temporal_record_activity_heartbeat_by_id_async, c_args,
+            _heartbeat_of(by_id=True), _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def record_activity_heartbeat_by_id(
+        self,
+        workflow_id: str,
+        activity_id: str,
+        *details: Any,
+        run_id: Optional[str] = None,
+        namespace: Optional[str] = None,
+        timeout: Optional[Duration] = None,
+    ) -> None:
+        """:meth:`record_activity_heartbeat` by the activity's IDs (the Go SDK's
+        ``RecordActivityHeartbeatByID``; ``temporal_record_activity_heartbeat_by_id_async``),
+        the IDs as in :meth:`complete_activity_by_id`. Raises :class:`ActivityCanceledError`
+        when the workflow requested the cancellation; like the Go SDK's by-ID form, it does
+        not raise for a paused or reset activity."""
+        _call(self._heartbeat_by_id_op(workflow_id, activity_id, details, run_id, namespace, timeout))
+
+    async def record_activity_heartbeat_by_id_async(
+        self,
+        workflow_id: str,
+        activity_id: str,
+        *details: Any,
+        run_id: Optional[str] = None,
+        namespace: Optional[str] = None,
+        timeout: Optional[Duration] = None,
+    ) -> None:
+        """:meth:`record_activity_heartbeat_by_id` for asyncio."""
+        await _call_async(
+            self._heartbeat_by_id_op(workflow_id, activity_id, details, run_id, namespace, timeout)
+        )
+
+
+def _page_of(call: int) -> tuple[list[JsonObject], str]:
     value = _json_of(call) or {}
     return list(value.get("executions") or []), value.get("next_page_token") or ""

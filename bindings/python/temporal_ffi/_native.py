@@ -40,10 +40,12 @@ from ctypes import (
     c_void_p,
 )
 from pathlib import Path
+from typing import Any, Optional, TypeVar
 
 __all__ = [
     "lib",
     "LIBRARY_PATH",
+    "BUNDLED_LIBRARY",
     "LIBRARY_VERSION",
     "ABI_VERSION",
     "check_version",
@@ -53,6 +55,7 @@ __all__ = [
     "TemporalRetryPolicy",
     "TemporalStartWorkflowOptions",
     "TemporalRuntimeOptions",
+    "TemporalActivityCompletion",
     "CALL_CALLBACK_TYPE",
     "LOG_CALLBACK_TYPE",
 ]
@@ -67,6 +70,11 @@ ABI_VERSION = "0.2"
 TEMPORAL_TIMEOUT_DEFAULT = 0
 TEMPORAL_TIMEOUT_NONE = 2**64 - 1
 TEMPORAL_MAX_DURATION_MS = 3153600000000
+
+# temporal_activity_outcome
+TEMPORAL_ACTIVITY_OUTCOME_COMPLETED = 0
+TEMPORAL_ACTIVITY_OUTCOME_FAILED = 1
+TEMPORAL_ACTIVITY_OUTCOME_CANCELED = 2
 
 # temporal_envconfig_mode
 TEMPORAL_ENVCONFIG_MODE_AUTO = 0
@@ -140,17 +148,23 @@ elif sys.platform == "darwin":
 else:
     _LIB_FILE = "libtemporal_ffi.so"
 
+# The copy a wheel bundles beside this file (bindings/python/hatch_build.py puts it there).
+BUNDLED_LIBRARY = Path(__file__).resolve().parent / _LIB_FILE
+
 
 def _candidates() -> list[str]:
-    found = []
     env = os.environ.get("TEMPORAL_FFI_LIB")
     if env:
         return [env]  # explicit choice: no fallback that could hide a typo
-    # bindings/python/temporal_ffi/_native.py -> repository root is three levels up.
-    root = Path(__file__).resolve().parent.parent.parent.parent
-    local = root / "target" / "release" / _LIB_FILE
-    if local.exists():
-        found.append(str(local))
+    found = []
+    if BUNDLED_LIBRARY.exists():
+        found.append(str(BUNDLED_LIBRARY))
+    # Used from a checkout (bindings/python/temporal_ffi/_native.py): the repository's build.
+    here = Path(__file__).resolve().parents
+    if len(here) > 3 and (here[3] / "include" / "temporal.h").exists():
+        local = here[3] / "target" / "release" / _LIB_FILE
+        if local.exists():
+            found.append(str(local))
     system = ctypes.util.find_library("temporal_ffi")
     if system:
         found.append(system)
@@ -167,8 +181,9 @@ def _load() -> tuple[ctypes.CDLL, str]:
             errors.append(f"{path}: {exc}")
     hint = "; ".join(errors) if errors else "not found"
     raise OSError(
-        f"cannot load the temporal-ffi library ({hint}). Set TEMPORAL_FFI_LIB to the path of "
-        f"{_LIB_FILE}, or run `cargo build --release` in the repository root."
+        f"cannot load the temporal-ffi library ({hint}). Install the temporal-ffi wheel, which "
+        f"bundles it, set TEMPORAL_FFI_LIB to the path of {_LIB_FILE}, or in a checkout of the "
+        f"repository run `make build`."
     )
 
 
@@ -295,12 +310,27 @@ class TemporalRuntimeOptions(Structure):
     ]
 
 
+class TemporalActivityCompletion(Structure):
+    """``struct temporal_activity_completion``."""
+
+    _fields_ = [
+        ("size", c_size_t),
+        ("outcome", c_int32),
+        ("result_json", c_char_p),
+        ("failure_message", c_char_p),
+        ("failure_type", c_char_p),
+        ("failure_non_retryable", c_bool),
+        ("details_json", c_char_p),
+    ]
+
+
 STRUCTS = {
     "temporal_call_options": TemporalCallOptions,
     "temporal_client_options": TemporalClientOptions,
     "temporal_retry_policy": TemporalRetryPolicy,
     "temporal_start_workflow_options": TemporalStartWorkflowOptions,
     "temporal_runtime_options": TemporalRuntimeOptions,
+    "temporal_activity_completion": TemporalActivityCompletion,
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -314,11 +344,10 @@ _c_call_p = c_void_p  # temporal_call * (opaque)
 _c_queue_p = c_void_p  # temporal_completion_queue * (opaque)
 
 
-def _declare(name, restype, *argtypes):
+def _declare(name: str, restype: Any, *argtypes: Any) -> None:
     fn = getattr(lib, name)
     fn.restype = restype
     fn.argtypes = list(argtypes)
-    return fn
 
 
 # Strings
@@ -388,9 +417,26 @@ _OPERATIONS = {
     "temporal_get_workflow_history_async": (c_char_p, c_char_p),
     # client, workflow_type, args_json, options
     "temporal_execute_workflow_async": (c_char_p, c_char_p, POINTER(TemporalStartWorkflowOptions)),
+    # Async activity completion. A task token is `const uint8_t *` + `size_t`: passed as
+    # c_char_p from bytes (its length is given, so NUL bytes inside are fine).
+    # client, task_token, task_token_len, completion
+    "temporal_complete_activity_async": (c_char_p, c_size_t, POINTER(TemporalActivityCompletion)),
+    # client, namespace_name, workflow_id, run_id, activity_id, completion
+    "temporal_complete_activity_by_id_async": (
+        c_char_p, c_char_p, c_char_p, c_char_p, POINTER(TemporalActivityCompletion)
+    ),
+    # client, task_token, task_token_len, details_json
+    "temporal_record_activity_heartbeat_async": (c_char_p, c_size_t, c_char_p),
+    # client, namespace_name, workflow_id, run_id, activity_id, details_json
+    "temporal_record_activity_heartbeat_by_id_async": (c_char_p, c_char_p, c_char_p, c_char_p, c_char_p),
 }
 for _name, _args in _OPERATIONS.items():
     _declare(_name, _c_error_p, _c_client_p, *_args, *_CALL_TAIL)
+
+# Activities
+_declare(
+    "temporal_activity_completion_default", c_bool, POINTER(TemporalActivityCompletion), c_size_t
+)
 
 # Runtime
 _declare("temporal_runtime_options_default", c_bool, POINTER(TemporalRuntimeOptions), c_size_t)
@@ -419,16 +465,20 @@ _declare("temporal_workflow_run_free", None, _c_run_p)
 
 
 # Every options struct: the _default function of its C name.
-_DEFAULTS = {
+_DEFAULTS: dict[type[Structure], Any] = {
     TemporalCallOptions: lib.temporal_call_options_default,
     TemporalClientOptions: lib.temporal_client_options_default,
     TemporalRetryPolicy: lib.temporal_retry_policy_default,
     TemporalStartWorkflowOptions: lib.temporal_start_workflow_options_default,
     TemporalRuntimeOptions: lib.temporal_runtime_options_default,
+    TemporalActivityCompletion: lib.temporal_activity_completion_default,
 }
 
 
-def new_options(struct_type):
+_Options = TypeVar("_Options", bound=Structure)
+
+
+def new_options(struct_type: type[_Options]) -> _Options:
     """A ``struct_type`` initialised by its ``_default`` function, which sets ``size`` (always
     use this: a struct whose ``size`` is 0 is refused)."""
     opts = struct_type()
@@ -437,7 +487,7 @@ def new_options(struct_type):
     return opts
 
 
-def borrowed_str(ptr) -> str | None:
+def borrowed_str(ptr: Optional[int]) -> Optional[str]:
     """Copies a borrowed ``const char *`` (an int address or None) into a Python str."""
     if not ptr:
         return None

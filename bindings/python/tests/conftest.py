@@ -1,15 +1,58 @@
+"""Fixtures of the Python suite, and the check that it tests the installed wheel.
+
+`make python-tests` builds the wheel (bindings/python/pyproject.toml), installs it into
+target/python/venv and runs this suite with that venv's Python (`-I`: no PYTHONPATH, no
+script directory on sys.path) and --import-mode=importlib (pytest.ini), so nothing puts the
+source tree on sys.path. The check below makes sure of it: a run that would test the source
+tree, or a library other than the one the wheel bundles, stops here.
+"""
+
 import os
 import subprocess
-import sys
+import sysconfig
 import uuid
 from pathlib import Path
 
 import pytest
 
-# Make `import temporal_ffi` work without installing the package.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import temporal_ffi
+from temporal_ffi import _native
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
+
+def _site_packages() -> set:
+    return {Path(sysconfig.get_paths()[key]).resolve() for key in ("purelib", "platlib")}
+
+
+def _installed_package_problems(package_file: str, library_path: str) -> list:
+    """What is wrong with a temporal_ffi imported from ``package_file`` that loaded
+    ``library_path``, for a suite that must test the installed wheel ([] if nothing)."""
+    package_dir = Path(package_file).resolve().parent
+    problems = []
+    if package_dir.parent not in _site_packages():
+        problems.append(
+            f"temporal_ffi was imported from {package_dir}, not from this Python's "
+            f"site-packages ({', '.join(sorted(map(str, _site_packages())))})"
+        )
+    bundled = package_dir / Path(_native.BUNDLED_LIBRARY).name
+    if Path(library_path) != bundled:
+        problems.append(f"the library loaded is {library_path}, not the wheel's {bundled}")
+    return problems
+
+
+_problems = _installed_package_problems(temporal_ffi.__file__, _native.LIBRARY_PATH)
+if os.environ.get("TEMPORAL_FFI_LIB"):
+    _problems.append("TEMPORAL_FFI_LIB is set: the suite must run the wheel's library")
+if _problems:
+    raise pytest.UsageError(
+        "the Python suite must run against the installed wheel (`make python-tests`): "
+        + "; ".join(_problems)
+    )
+
+
+@pytest.fixture(scope="session")
+def installed_package_problems():
+    """The check above, for a temporal_ffi another process imported."""
+    return _installed_package_problems
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,6 @@
 """Tests of the Python binding against a real Temporal dev server and the Go test worker.
 
-Run from the repository root:
-    tests/harness/with-dev-server.sh python3 -m pytest -q bindings/python/tests
+They run the installed wheel (conftest.py checks): `make python-tests`.
 """
 
 import asyncio
@@ -18,6 +17,7 @@ import textwrap
 import threading
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -43,7 +43,7 @@ from temporal_ffi import (
 )
 from temporal_ffi import _native
 
-from conftest import REPO_ROOT
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -106,7 +106,7 @@ def test_import_refuses_another_library_version(tmp_path, library_version):
     subprocess.run([_cc(), "-shared", "-fPIC", str(src), "-o", str(fake)], check=True)
     done = subprocess.run(
         [sys.executable, "-c", "import temporal_ffi"],
-        cwd=str(REPO_ROOT / "bindings" / "python"),
+        cwd=str(tmp_path),
         env={**os.environ, "TEMPORAL_FFI_LIB": str(fake)},
         capture_output=True, text=True, timeout=60,
     )
@@ -135,6 +135,23 @@ def test_error_codes_and_classes_match_library():
     assert str(err) == "NOT_FOUND: gone" and err.code is ErrorCode.NOT_FOUND
     unknown = TemporalError(250, "from a newer library")
     assert unknown.code == 250 and unknown.code_name == "UNKNOWN"
+
+
+@pytest.mark.parametrize(
+    "enum_type, prefix",
+    [
+        (ErrorCode, "TEMPORAL_ERROR_CODE_"),
+        (WorkflowIdReusePolicy, "TEMPORAL_WORKFLOW_ID_REUSE_POLICY_"),
+        (temporal_ffi.WorkflowIdConflictPolicy, "TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_"),
+        (EnvconfigMode, "TEMPORAL_ENVCONFIG_MODE_"),
+        (temporal_ffi.LogLevel, "TEMPORAL_LOG_LEVEL_"),
+        (temporal_ffi.ActivityOutcome, "TEMPORAL_ACTIVITY_OUTCOME_"),
+    ],
+)
+def test_enums_name_every_constant(enum_type, prefix):
+    """The enums are written out (for type checkers): each has a member for every constant of
+    _native (which the header test below checks), with its value."""
+    assert {m.name: int(m) for m in enum_type} == _native.constants(prefix)
 
 
 def test_struct_layouts_and_constants_match_c_header(tmp_path):
@@ -709,7 +726,6 @@ def test_ctrl_c_stops_a_blocking_wait_and_cancels_the_call(address, task_queue):
     script = textwrap.dedent(
         """
         import _thread, sys, threading, time
-        sys.path.insert(0, sys.argv[3])
         import temporal_ffi as t
         canceled = []
         real_cancel = t._lib.temporal_call_cancel
@@ -730,7 +746,7 @@ def test_ctrl_c_stops_a_blocking_wait_and_cancels_the_call(address, task_queue):
         """
     )
     done = subprocess.run(
-        [sys.executable, "-c", script, address, task_queue, str(REPO_ROOT / "bindings" / "python")],
+        [sys.executable, "-c", script, address, task_queue],
         capture_output=True, text=True, timeout=60,
     )
     assert done.returncode == 0, done.stderr

@@ -24,8 +24,6 @@ from temporal_ffi import (
     WorkflowTerminatedError,
 )
 
-from conftest import REPO_ROOT
-
 
 def _wait_until(predicate, timeout=15.0, interval=0.2):
     deadline = time.monotonic() + timeout
@@ -334,7 +332,6 @@ def test_runtime_init_logs_and_shutdown_in_subprocess(address, task_queue):
     script = textwrap.dedent(
         """
         import asyncio, sys, threading
-        sys.path.insert(0, sys.argv[3])
         import temporal_ffi as t
         events = []
         lock = threading.Lock()
@@ -380,7 +377,7 @@ def test_runtime_init_logs_and_shutdown_in_subprocess(address, task_queue):
         """
     )
     done = subprocess.run(
-        [sys.executable, "-c", script, address, task_queue, str(REPO_ROOT / "bindings" / "python")],
+        [sys.executable, "-c", script, address, task_queue],
         capture_output=True,
         text=True,
         timeout=60,

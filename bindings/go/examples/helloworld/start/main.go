@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"log"
 
-	"temporalffi/client"
+	"github.com/temporal-ffi/temporal-ffi/bindings/go/client"
 
-	"temporalffi/client/examples/helloworld/app"
+	"github.com/temporal-ffi/temporal-ffi/bindings/go/examples/helloworld/app"
 )
 
 func main() {

@@ -6,9 +6,9 @@ import (
 	"log"
 
 	"github.com/google/uuid"
-	"temporalffi/client"
+	"github.com/temporal-ffi/temporal-ffi/bindings/go/client"
 
-	"temporalffi/client/examples/moneytransfer/app"
+	"github.com/temporal-ffi/temporal-ffi/bindings/go/examples/moneytransfer/app"
 )
 
 func main() {

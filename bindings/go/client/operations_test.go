@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"temporalffi/client"
+	"github.com/temporal-ffi/temporal-ffi/bindings/go/client"
 )
 
 func startCounter(t *testing.T, c client.Client, start int) client.WorkflowRun {

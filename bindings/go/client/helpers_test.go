@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"temporalffi/client"
+	"github.com/temporal-ffi/temporal-ffi/bindings/go/client"
 )
 
 // The integration tests need a Temporal server and the test worker: run them under

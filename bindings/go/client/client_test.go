@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"temporalffi/client"
-	hello "temporalffi/client/examples/helloworld/app"
-	money "temporalffi/client/examples/moneytransfer/app"
+	"github.com/temporal-ffi/temporal-ffi/bindings/go/client"
+	hello "github.com/temporal-ffi/temporal-ffi/bindings/go/examples/helloworld/app"
+	money "github.com/temporal-ffi/temporal-ffi/bindings/go/examples/moneytransfer/app"
 )
 
 func TestVersion(t *testing.T) {

@@ -118,6 +118,9 @@ type ApplicationError struct {
 	Details json.RawMessage
 	Cause   error
 	display string
+	// encodeErr is NewApplicationError's failure to encode the details, which
+	// CompleteActivity returns.
+	encodeErr error
 }
 
 func (e *ApplicationError) Error() string { return orMessage(e.display, e.Message) }
@@ -137,9 +140,13 @@ func (e *ApplicationError) DetailsInto(d ...interface{}) error {
 
 // CanceledError: the workflow (or an operation in it) was canceled.
 type CanceledError struct {
+	// Details is the JSON array of the cancellation's details, one element per detail.
 	Details json.RawMessage
 	Cause   error
 	display string
+	// encodeErr is NewCanceledError's failure to encode the details, which CompleteActivity
+	// returns.
+	encodeErr error
 }
 
 // Error is "canceled", as the Go SDK's CanceledError prints, with the causes of a link of

@@ -4,10 +4,13 @@
 //
 // The binding is thin: it converts options to the C structs, JSON-encodes arguments,
 // JSON-decodes results and maps the library's errors to Go error types.
+//
+// Building it needs the installed library: cgo asks pkg-config for temporal-ffi's flags, so
+// a library under a prefix pkg-config does not search needs PKG_CONFIG_PATH=PREFIX/lib/pkgconfig.
 package client
 
 /*
-#cgo LDFLAGS: -ltemporal_ffi
+#cgo pkg-config: temporal-ffi
 #include <stdlib.h>
 #include "temporal.h"
 */
@@ -64,6 +67,26 @@ type Client interface {
 	// GetWorkflowHistory returns the whole event history of a run (runID "": the current
 	// run) as the JSON form of the history proto: {"events": [...]}.
 	GetWorkflowHistory(ctx context.Context, workflowID string, runID string) (json.RawMessage, error)
+	// CompleteActivity completes an activity that returned activity.ErrResultPending, by its
+	// task token: err nil completes it with result (JSON-encoded; nil: no result); a
+	// *CanceledError (NewCanceledError(details...)) reports it canceled, which the server
+	// accepts only once the workflow requested the cancellation; any other error fails it (a
+	// *ApplicationError with its message, type, non-retryable flag and details; another error
+	// with its message and its Go type's name as type). An activity no longer pending is a
+	// NOT_FOUND *Error.
+	CompleteActivity(ctx context.Context, taskToken []byte, result interface{}, err error) error
+	// CompleteActivityByID is CompleteActivity by IDs: namespace "" is the client's, runID ""
+	// the current run.
+	CompleteActivityByID(ctx context.Context, namespace, workflowID, runID, activityID string, result interface{}, err error) error
+	// RecordActivityHeartbeat records a heartbeat with progress details (JSON-encoded, one
+	// payload each), which the activity's next attempt reads. It returns a *CanceledError
+	// when the workflow requested the activity's cancellation, ErrActivityPaused or
+	// ErrActivityReset when the server paused or reset it, and a NOT_FOUND *Error for an
+	// activity no longer pending.
+	RecordActivityHeartbeat(ctx context.Context, taskToken []byte, details ...interface{}) error
+	// RecordActivityHeartbeatByID is RecordActivityHeartbeat by IDs (namespace and runID as in
+	// CompleteActivityByID). As in the Go SDK, only a cancellation request is an error here.
+	RecordActivityHeartbeatByID(ctx context.Context, namespace, workflowID, runID, activityID string, details ...interface{}) error
 	// Close frees the client. Runs obtained from it stay usable.
 	Close()
 }
