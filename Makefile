@@ -22,11 +22,16 @@ C_EXAMPLES := hello_world money_transfer reattach epoll_loop
 
 PREFIX ?= /usr/local
 LIBDIR_NAME ?= lib
-CGO_ENV := CGO_CFLAGS="-I$(CURDIR)/include" CGO_LDFLAGS="-L$(CURDIR)/$(LIBDIR) -Wl,-rpath,$(CURDIR)/$(LIBDIR)"
+# Go code builds against the binding through pkg-config (`#cgo pkg-config: temporal-ffi`);
+# in-tree, pkg-config finds the uninstalled temporal-ffi.pc in target/pkgconfig.
+PC_UNINSTALLED := target/pkgconfig/temporal-ffi.pc
+GO_BUILD_ENV := PKG_CONFIG_PATH="$(CURDIR)/$(dir $(PC_UNINSTALLED))"
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := target/tools/staticcheck-$(STATICCHECK_VERSION)/staticcheck
 
 .PHONY: all setup build header-check abi-tests abi-baseline c-examples c-tests rust-tests go-tests python-tests cpp-tests \
 	consumer-tests binding-tests badinput-tests fault-tests tls-tests sanitizer-tests fuzz-smoke reliability-tests \
-	install ship test demo clean bench bench-smoke dist
+	install ship test demo clean bench bench-smoke dist wheel docs docs-tests dist-archive
 
 all: build
 
@@ -68,19 +73,72 @@ target/c/test_completion_queue: tests/c/test_completion_queue.c tests/c/check.h 
 	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
 	$(CXX) -std=c++17 -Wall -Wextra -Werror -Iinclude -x c++ -fsyntax-only $<
 
-c-tests: build target/c/test_temporal target/c/test_completion_queue c-examples
-	$(WITH_SERVER) bash -c 'target/c/test_temporal && target/c/test_completion_queue && tests/c/test_examples.sh'
+target/c/test_async_activity: tests/c/test_async_activity.c tests/c/check.h include/temporal.h | build
+	@mkdir -p target/c
+	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
+	$(CXX) -std=c++17 -Wall -Wextra -Werror -Iinclude -x c++ -fsyntax-only $<
+
+c-tests: build target/c/test_temporal target/c/test_completion_queue target/c/test_async_activity c-examples
+	$(WITH_SERVER) bash -c 'target/c/test_temporal && target/c/test_completion_queue && target/c/test_async_activity && tests/c/test_examples.sh'
 
 rust-tests: build
 	$(CARGO) test --release --locked $(TEST_FEATURES) --lib
 	$(WITH_SERVER) $(CARGO) test --release --locked $(TEST_FEATURES) --test ffi_integration --test client_operations \
 		--test runtime_control --test fork -- --test-threads 8
 
-go-tests: build
-	$(WITH_SERVER) bash -c 'cd bindings/go && export $(CGO_ENV) && go vet ./... && go test -race -count=1 ./...'
+# The installed temporal-ffi.pc's template with the repository's include/ and target/release,
+# plus an rpath to target/release: programs built against it load the in-tree library by its
+# SONAME. (Go's build cache does not notice a changed .pc: after one, `go clean -cache`.)
+$(PC_UNINSTALLED): packaging/temporal-ffi.pc.in include/temporal.h
+	@mkdir -p $(@D)
+	version=$$(sed -n 's/^#define TEMPORAL_FFI_VERSION "\(.*\)"$$/\1/p' include/temporal.h) && \
+	[ -n "$$version" ] || { echo "include/temporal.h has no TEMPORAL_FFI_VERSION"; exit 1; }; \
+	sed -e 's|@PREFIX@|$(CURDIR)|g' -e 's|@LIBDIR_NAME@|$(LIBDIR)|g' -e "s|@VERSION@|$$version|g" \
+		-e 's|^libdir=.*|libdir=$(CURDIR)/$(LIBDIR)|' -e 's|^includedir=.*|includedir=$(CURDIR)/include|' \
+		-e 's|^Libs:.*|& -Wl,-rpath,$${libdir}|' $< >$@.tmp
+	@if grep -n '@[A-Za-z_]*@' $@.tmp; then echo "$<: a placeholder the $@ rule does not fill"; rm -f $@.tmp; exit 1; fi
+	mv -f $@.tmp $@
 
-python-tests: build
-	$(WITH_SERVER) $(VENV)/bin/python -m pytest -q bindings/python/tests
+# Installed once per version under target/ (go install from the module proxy).
+$(STATICCHECK):
+	GOBIN=$(CURDIR)/$(@D) go install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+go-tests: build $(PC_UNINSTALLED) $(STATICCHECK)
+	cd bindings/go && export $(GO_BUILD_ENV) && go vet ./... && $(CURDIR)/$(STATICCHECK) ./...
+	$(WITH_SERVER) bash -c 'cd bindings/go && export $(GO_BUILD_ENV) && go test -race -count=1 ./...'
+
+# The Python binding's tools (bindings/python/dev-requirements.txt: hatchling, mypy, pytest) in
+# a venv of their own, made again only when the pins change. The suite runs the wheel, built
+# from the test build and installed into that venv afresh on every run, with `python -I` (no
+# PYTHONPATH, no script directory on sys.path): conftest.py stops a run that would import
+# the source tree or load another library.
+PY_DIR := target/python
+PY_VENV := $(PY_DIR)/venv
+PY_VENV_STAMP := $(PY_VENV)/.installed
+PY_WHEEL := $(PY_VENV)/bin/python -m pip wheel --quiet --no-deps --no-build-isolation --no-index
+
+$(PY_VENV_STAMP): bindings/python/dev-requirements.txt
+	tests/harness/system-packages.sh
+	rm -rf $(PY_VENV)
+	$(PY) -m venv $(PY_VENV)
+	$(PY_VENV)/bin/pip install --quiet -r bindings/python/dev-requirements.txt
+	touch $@
+
+python-tests: build $(PY_VENV_STAMP)
+	rm -rf $(PY_DIR)/test-dist
+	TEMPORAL_FFI_BUILD_DIR=$(LIBDIR) TEMPORAL_FFI_WHEEL_TEST_BUILD=1 $(PY_WHEEL) -w $(PY_DIR)/test-dist bindings/python
+	$(PY_VENV)/bin/python -m pip install --quiet --no-deps --no-index --force-reinstall $(PY_DIR)/test-dist/temporal_ffi-*.whl
+	$(PY_VENV)/bin/python -m mypy --strict --cache-dir $(PY_DIR)/mypy-cache \
+		bindings/python/temporal_ffi bindings/python/examples bindings/python/hatch_build.py
+	$(WITH_SERVER) env -u PYTHONPATH -u TEMPORAL_FFI_LIB $(PY_VENV)/bin/python -I -m pytest -q bindings/python/tests
+
+# The wheel of the Python binding, the shipped library bundled: target/python/dist/
+# temporal_ffi-VERSION-py3-none-PLATFORM.whl (`pip install` it; bindings/python/README.md).
+# Like `make install`, it builds the shipped library first (`make ship`).
+wheel: ship $(PY_VENV_STAMP)
+	rm -rf $(PY_DIR)/dist
+	TEMPORAL_FFI_BUILD_DIR=$(SHIP_DIR) $(PY_WHEEL) -w $(PY_DIR)/dist bindings/python
+	@ls $(PY_DIR)/dist/*.whl
 
 cpp-tests: build
 	cmake -S bindings/cpp -B target/cpp -G Ninja -DCMAKE_BUILD_TYPE=Release
@@ -88,9 +146,19 @@ cpp-tests: build
 	$(WITH_SERVER) bash -c 'cd target/cpp && ctest --output-on-failure'
 
 # Installs into a temporary prefix and builds C (pkg-config), C++ (CMake find_package) and Go
-# (pkg-config) consumers against the installed tree only.
+# (pkg-config) consumers against the installed tree only; then the same against the release
+# archive of the same library (dist-archive), checksum verified and unpacked. The archive pass
+# runs what depends on the archive's own files (CONSUMERS_OF_ARCHIVE): the hooks that build
+# from the source tree (cmake-fetchcontent) or take only the library file (python-wheel, the
+# same bytes as in the installed pass) would repeat the first pass.
+CONSUMERS_OF_ARCHIVE := shipped-library archive-layout c-pkgconfig-shared c-pkgconfig-static \
+	cpp-header-pkgconfig cpp-cmake-shared c-cmake-static cmake-relocated pkgconfig-relocated go-pkgconfig
 consumer-tests: ship
-	TEMPORAL_FFI_BUILD_DIR=$(SHIP_DIR) $(WITH_SERVER) tests/consumers/run.sh
+	$(MAKE) --no-print-directory dist-archive DIST_FROM=$(SHIP_DIR)
+	@# One dev server for both passes; a failing first pass does not skip the second.
+	TEMPORAL_FFI_BUILD_DIR=$(SHIP_DIR) $(WITH_SERVER) bash -c 'status=0; tests/consumers/run.sh || status=1; \
+		TEMPORAL_FFI_CONSUMER_ARCHIVE=$(SHIP_DIR)/$$(packaging/dist-archive.sh --name $(SHIP_DIR)) \
+		TEMPORAL_FFI_CONSUMERS="$(CONSUMERS_OF_ARCHIVE)" tests/consumers/run.sh || status=1; exit $$status'
 
 binding-tests: go-tests python-tests cpp-tests consumer-tests
 
@@ -156,8 +224,29 @@ bench-smoke: setup build
 # The distribution build of the shared library: fat LTO, opt-level z, identical code folding
 # (see Cargo.toml), into target/dist/. The cdylib alone: built together with the rlib and the
 # staticlib, rustc keeps generic code that the folding then cannot merge (10.1 MB, not 7.7 MB).
+# The static library is a second build of this crate only, for the release archive, which
+# `make dist` writes last (dist-archive).
 dist:
 	$(CARGO) rustc --lib --crate-type cdylib --profile dist --locked
+	$(CARGO) rustc --lib --crate-type staticlib --profile dist --locked
+	$(MAKE) --no-print-directory dist-archive DIST_FROM=target/dist
+
+# The release archive of the libraries in DIST_FROM, written beside them
+# (packaging/dist-archive.sh): temporal-ffi-VERSION-linux-ARCH.tar.gz, a relocatable prefix
+# (libraries, headers, pkg-config and CMake files, README, LICENSE), and its .sha256. CI
+# (consumer-tests) makes it from the shipped release build, DIST_FROM=target/ship: the dist
+# profile's fat-LTO build of the whole tree would add many minutes.
+DIST_FROM ?= target/dist
+dist-archive:
+	packaging/dist-archive.sh $(DIST_FROM)
+
+# The HTML API reference of include/temporal.h (Doxygen, docs/Doxyfile): target/docs/html.
+# It fails on any item without a doc comment; docs-tests also proves that it does (--self-test).
+docs:
+	$(PY) docs/build.py
+
+docs-tests: docs
+	$(PY) docs/build.py --self-test
 
 # The shipped library: the release build without the test hooks, copied to target/ship/ (the
 # in-tree test build in target/release has them; building one after the other recompiles only
@@ -173,7 +262,7 @@ install: ship
 	DESTDIR=$(DESTDIR) TEMPORAL_FFI_BUILD_DIR=$(SHIP_DIR) packaging/install.sh $(PREFIX) $(LIBDIR_NAME)
 
 # consumer-tests last: it builds the shipped library (without the test hooks) over the test build.
-TEST_SUITES := abi-tests rust-tests c-tests go-tests python-tests cpp-tests \
+TEST_SUITES := abi-tests docs-tests rust-tests c-tests go-tests python-tests cpp-tests \
 	badinput-tests fault-tests tls-tests sanitizer-tests fuzz-smoke bench-smoke consumer-tests
 
 # Runs every suite (a failing one does not stop the others) and ends with one summary line.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs temporal-ffi from the cargo build into PREFIX:
 #
-#   packaging/install.sh PREFIX [LIBDIR_NAME]      LIBDIR_NAME: default "lib"
+#   packaging/install.sh [--relocatable] PREFIX [LIBDIR_NAME]
+#                                                  LIBDIR_NAME: default "lib"
 #                                                  (e.g. lib64, lib/x86_64-linux-gnu)
 #
 #   PREFIX/LIBDIR/libtemporal_ffi.so.X.Y.Z, SONAME -> .so.X.Y.Z, libtemporal_ffi.so -> SONAME
@@ -10,13 +11,22 @@
 #   PREFIX/include/temporal.h, PREFIX/include/temporal.hpp
 #   PREFIX/LIBDIR/pkgconfig/temporal-ffi.pc
 #   PREFIX/LIBDIR/cmake/TemporalFFI/TemporalFFIConfig.cmake, TemporalFFIConfigVersion.cmake
+#   PREFIX/share/doc/temporal-ffi/README.md, LICENSE
+#
+# The CMake package always finds its files relative to itself. The pkg-config file names PREFIX,
+# except with --relocatable: then its prefix is relative to the file (${pcfiledir}/../.. for
+# lib), so the tree works wherever it is moved or unpacked (the release archive,
+# packaging/dist-archive.sh), and no file names PREFIX.
 #
 # Environment: DESTDIR (staging root, prepended to every path written; the installed files
 # still name PREFIX), TEMPORAL_FFI_BUILD_DIR (default target/release; e.g. target/dist).
 # Run `cargo build --release` (or --profile dist) first; this script builds nothing.
 set -euo pipefail
 
-usage() { echo "usage: $0 PREFIX [LIBDIR_NAME]" >&2; exit 2; }
+usage() { echo "usage: $0 [--relocatable] PREFIX [LIBDIR_NAME]" >&2; exit 2; }
+relocatable=0
+if [ "${1:-}" = "--relocatable" ]; then relocatable=1; shift; fi
+case "${1:-}" in -*) usage ;; esac
 [ $# -ge 1 ] && [ $# -le 2 ] || usage
 prefix="$1"
 libdir_name="${2:-lib}"
@@ -30,9 +40,14 @@ build_dir="${TEMPORAL_FFI_BUILD_DIR:-$root/target/release}"
 case "$build_dir" in /*) ;; *) build_dir="$root/$build_dir" ;; esac
 header="$root/include/temporal.h"
 cpp_header="$root/bindings/cpp/include/temporal.hpp"
+readme="$root/README.md"
+license="$root/LICENSE"
 so="$build_dir/libtemporal_ffi.so"
 archive="$build_dir/libtemporal_ffi.a"
-for f in "$header" "$cpp_header" "$so" "$archive"; do
+for f in "$header" "$cpp_header" "$readme" "$license"; do
+  [ -f "$f" ] || { echo "install.sh: missing $f" >&2; exit 1; }
+done
+for f in "$so" "$archive"; do
   [ -f "$f" ] || { echo "install.sh: missing $f (run 'cargo build --release' first)" >&2; exit 1; }
 done
 
@@ -74,10 +89,17 @@ case "$(od -An -t u1 -j4 -N1 "$so" | tr -d ' ')" in 2) sizeof_void_p=8 ;; 1) siz
 dest="${DESTDIR:-}$prefix"
 libdir="$dest/$libdir_name"
 cmakedir="$libdir/cmake/TemporalFFI"
-# From lib/cmake/TemporalFFI back to the prefix: one ".." per component of LIBDIR_NAME, + 2.
+docdir="$dest/share/doc/temporal-ffi"
+# From LIBDIR/pkgconfig and LIBDIR/cmake/TemporalFFI back to the prefix: one ".." per
+# component of LIBDIR_NAME, + 1 and + 2.
+pc_to_prefix=".."
 config_to_prefix="../.."
 IFS=/ read -r -a parts <<<"$libdir_name"
-for part in "${parts[@]}"; do [ -n "$part" ] && [ "$part" != "." ] && config_to_prefix="$config_to_prefix/.."; done
+for part in "${parts[@]}"; do
+  if [ -n "$part" ] && [ "$part" != "." ]; then
+    pc_to_prefix="$pc_to_prefix/.."; config_to_prefix="$config_to_prefix/.."
+  fi
+done
 
 substitute() {  # TEMPLATE OUTPUT
   sed -e "s|@PREFIX@|$prefix|g" -e "s|@LIBDIR_NAME@|$libdir_name|g" -e "s|@VERSION@|$version|g" \
@@ -88,7 +110,7 @@ substitute() {  # TEMPLATE OUTPUT
   mv -f "$2.tmp" "$2"
 }
 
-install -d "$libdir" "$dest/include" "$libdir/pkgconfig" "$cmakedir"
+install -d "$libdir" "$dest/include" "$libdir/pkgconfig" "$cmakedir" "$docdir"
 install -m 755 "$so" "$libdir/$real_name"
 ln -sfn "$real_name" "$libdir/$soname"
 ln -sfn "$soname" "$libdir/libtemporal_ffi.so"
@@ -96,7 +118,17 @@ install -m 644 "$archive" "$libdir/libtemporal_ffi.a"
 install -m 644 "$header" "$dest/include/temporal.h"
 install -m 644 "$cpp_header" "$dest/include/temporal.hpp"
 substitute "$root/packaging/temporal-ffi.pc.in" "$libdir/pkgconfig/temporal-ffi.pc"
+if [ "$relocatable" = 1 ]; then
+  # pkg-config sets ${pcfiledir} to the directory the .pc file was found in.
+  sed -i "s|^prefix=.*|prefix=\${pcfiledir}/$pc_to_prefix|" "$libdir/pkgconfig/temporal-ffi.pc"
+  grep -qxF "prefix=\${pcfiledir}/$pc_to_prefix" "$libdir/pkgconfig/temporal-ffi.pc" ||
+    { echo "install.sh: packaging/temporal-ffi.pc.in has no prefix= line to make relocatable" >&2; exit 1; }
+fi
 substitute "$root/packaging/TemporalFFIConfig.cmake.in" "$cmakedir/TemporalFFIConfig.cmake"
 substitute "$root/packaging/TemporalFFIConfigVersion.cmake.in" "$cmakedir/TemporalFFIConfigVersion.cmake"
+install -m 644 "$readme" "$docdir/README.md"
+install -m 644 "$license" "$docdir/LICENSE"
 
-echo "install.sh: installed temporal-ffi $version into ${DESTDIR:+$DESTDIR}$prefix ($libdir_name)"
+mode=""
+[ "$relocatable" = 1 ] && mode=", relocatable"
+echo "install.sh: installed temporal-ffi $version into ${DESTDIR:+$DESTDIR}$prefix ($libdir_name$mode)"
