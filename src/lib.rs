@@ -1,7 +1,7 @@
 //! temporal-ffi: a Temporal client with a C ABI.
 //!
 //! The Temporal logic lives in safe modules named after the Go SDK's concepts ([`client`],
-//! [`workflow_run`], [`options`], [`payloads`], [`errors`]); [`ffi`] is the thin boundary that
+//! [`workflow_run`], [`update`], [`options`], [`payloads`], [`errors`]); [`ffi`] is the thin boundary that
 //! holds every `unsafe` pointer operation and exports the C functions declared in
 //! `include/temporal.h`.
 
@@ -19,4 +19,5 @@ pub mod payloads;
 pub mod rpc;
 pub mod runtime;
 mod tls;
+pub mod update;
 pub mod workflow_run;

@@ -9,10 +9,10 @@
 
 use crate::client::Client;
 use crate::errors::{Error, ErrorCode, Result};
-use crate::failure::{failure_to_json, go_error_string};
 use crate::options::ValidStartWorkflowOptions;
 use crate::payloads::payloads_to_json;
-use crate::rpc::{self, deadline_or_default, unary, with_deadline, LONG_POLL_TIMEOUT};
+use crate::rpc::{self, deadline_or_default, unary, with_deadline};
+use crate::update::{UpdateOptions, UpdateStage, UpdateStart};
 use crate::workflow_run::WorkflowRun;
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -20,10 +20,9 @@ use std::time::Duration;
 use temporalio_client::grpc::WorkflowService as _;
 use temporalio_common::protos::temporal::api::{
     common::v1::WorkflowExecution,
-    enums::v1::{HistoryEventFilterType, QueryRejectCondition, UpdateWorkflowExecutionLifecycleStage, WorkflowExecutionStatus},
+    enums::v1::{HistoryEventFilterType, QueryRejectCondition, WorkflowExecutionStatus},
     history::v1::History,
     query::v1::WorkflowQuery,
-    update::v1::{outcome::Value as OutcomeValue, Input, Meta, Outcome, Request as UpdateRequest, WaitPolicy},
     workflow::v1::WorkflowExecutionInfo,
     workflowservice::v1::*,
 };
@@ -251,9 +250,9 @@ impl Client {
 
     /// The Go SDK's `UpdateWorkflow` waiting for the update to complete: sends the update and
     /// returns its result as JSON, or `UPDATE_FAILED` with the failure. `deadline` `None`:
-    /// wait as long as it takes.
+    /// wait as long as it takes. The update handle's start and result (`update.rs`), in one.
     pub async fn update_workflow(
-        &self,
+        self: &Arc<Self>,
         workflow_id: &str,
         run_id: Option<&str>,
         update_name: &str,
@@ -261,65 +260,17 @@ impl Client {
         args: Option<Payloads>,
         deadline: Option<Duration>,
     ) -> Result<UpdateResult> {
-        if update_name.is_empty() {
-            return Err(Error::invalid_argument("update name is required"));
-        }
-        let update_id = update_id.filter(|u| !u.is_empty()).map(str::to_owned).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        let wait = WaitPolicy { lifecycle_stage: UpdateWorkflowExecutionLifecycleStage::Completed as i32 };
-        let request = UpdateWorkflowExecutionRequest {
-            namespace: self.namespace().to_owned(),
-            workflow_execution: Some(execution(workflow_id, run_id)?),
+        let options = UpdateOptions {
+            update_id: update_id.map(str::to_owned),
+            wait_for_stage: UpdateStage::Completed,
             first_execution_run_id: String::new(),
-            wait_policy: Some(wait),
-            request: Some(UpdateRequest {
-                meta: Some(Meta { update_id: update_id.clone(), identity: self.identity().to_owned() }),
-                input: Some(Input { header: None, name: update_name.to_owned(), args }),
-                ..Default::default()
-            }),
         };
-        with_deadline("update workflow", deadline, async {
-            let mut service = self.workflow_service();
-            // The server answers within its long-poll interval; until the update completes the
-            // answer has no outcome, and the update is then polled by reference.
-            let first = loop {
-                let attempt = unary(
-                    "update workflow",
-                    LONG_POLL_TIMEOUT,
-                    service.update_workflow_execution(rpc::request(request.clone(), LONG_POLL_TIMEOUT)),
-                )
-                .await;
-                match attempt {
-                    Err(e) if e.code == ErrorCode::DeadlineExceeded => continue,
-                    other => break other?,
-                }
-            };
-            let mut outcome = first.outcome;
-            let update_ref = first.update_ref;
-            while outcome.is_none() {
-                let poll = PollWorkflowExecutionUpdateRequest {
-                    namespace: self.namespace().to_owned(),
-                    update_ref: update_ref.clone(),
-                    identity: self.identity().to_owned(),
-                    wait_policy: Some(wait),
-                };
-                let polled = unary(
-                    "update workflow",
-                    LONG_POLL_TIMEOUT,
-                    service.poll_workflow_execution_update(rpc::request(poll, LONG_POLL_TIMEOUT)),
-                )
-                .await;
-                match polled {
-                    Ok(r) => outcome = r.outcome,
-                    Err(e) if e.code == ErrorCode::DeadlineExceeded => continue,
-                    Err(e) => return Err(e),
-                }
-            }
-            let result_json = update_outcome(outcome, workflow_id, update_name, &update_id)?;
-            Ok(UpdateResult { update_id: update_id.clone(), result_json })
-        })
-        .await
-        // Whatever ended it, the error names the update (the ID may be the library's own).
-        .map_err(|e| e.with_detail("update_id", json!(update_id)))
+        let start = UpdateStart::new(workflow_id, run_id, update_name, args, options)?;
+        let update_id = start.update_id().to_owned();
+        // The handle holds the outcome (COMPLETED), so its result makes no further call.
+        let handle = self.start_update(start, deadline).await?;
+        let result_json = handle.get_result(None).await?;
+        Ok(UpdateResult { update_id, result_json })
     }
 
     /// The Go SDK's `CancelWorkflow`: asks the workflow to cancel (it decides how).
@@ -455,18 +406,6 @@ impl Client {
             serde_json::to_string(&history).map_err(|e| Error::internal(format!("history to JSON: {e}")))
         })
         .await
-    }
-}
-
-fn update_outcome(outcome: Option<Outcome>, workflow_id: &str, update_name: &str, update_id: &str) -> Result<String> {
-    match outcome.and_then(|o| o.value) {
-        Some(OutcomeValue::Success(payloads)) => payloads_to_json(Some(&payloads)),
-        Some(OutcomeValue::Failure(failure)) => Err(Error::new(
-            ErrorCode::UpdateFailed,
-            format!("update {update_name} (updateID: {update_id}) of workflow {workflow_id} failed: {}", go_error_string(&failure)),
-        )
-        .with_details(json!({ "workflow_id": workflow_id, "update_id": update_id, "failure": failure_to_json(&failure) }))),
-        None => Err(Error::internal("update completed without an outcome")),
     }
 }
 
