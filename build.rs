@@ -35,7 +35,7 @@ fn soname() -> String {
 }
 
 fn main() {
-    for watched in ["src/ffi", "src/errors.rs", "src/options.rs", "cbindgen.toml", "build.rs"] {
+    for watched in ["src/ffi", "src/errors.rs", "src/options.rs", "src/activity.rs", "src/update.rs", "cbindgen.toml", "build.rs"] {
         println!("cargo:rerun-if-changed={watched}");
     }
     // Linux shared-library versioning (abi/README.md): consumers link against the SONAME, which

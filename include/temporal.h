@@ -274,6 +274,34 @@ typedef enum temporal_log_level {
 } temporal_log_level;
 
 /**
+ * The Go SDK's `client.WorkflowUpdateStage`, with its numbers: the stage an update start
+ * waits for. The numbers are part of the C ABI and never change.
+ *
+ * The zero value is UNSPECIFIED and is refused, as the Go SDK refuses an unset `WaitForStage`
+ * ("WaitForStage must be specified"): the two stages differ in what the call waits for (the
+ * worker's validator, or the whole handler), and neither is a safe guess for the caller.
+ */
+typedef enum temporal_update_stage {
+  /**
+   * Not set: refused with `INVALID_ARGUMENT`, as the Go SDK refuses it.
+   */
+  TEMPORAL_UPDATE_STAGE_UNSPECIFIED = 0,
+  /**
+   * Admitted by the server only: refused, as the Go SDK refuses it ("not supported").
+   */
+  TEMPORAL_UPDATE_STAGE_ADMITTED = 1,
+  /**
+   * Accepted by the workflow's validator: the call completes then, and the handle's result
+   * wait gives the outcome.
+   */
+  TEMPORAL_UPDATE_STAGE_ACCEPTED = 2,
+  /**
+   * Completed: the call completes with the outcome, which the handle's result gives at once.
+   */
+  TEMPORAL_UPDATE_STAGE_COMPLETED = 3,
+} temporal_update_stage;
+
+/**
  * `enums.v1.WorkflowIdConflictPolicy`, with the proto's numbers.
  */
 typedef enum temporal_workflow_id_conflict_policy {
@@ -348,6 +376,13 @@ typedef struct temporal_completion_queue temporal_completion_queue;
  * functions and free it with `temporal_error_free`.
  */
 typedef struct temporal_error temporal_error;
+
+/**
+ * An update of a workflow: its update ID, Workflow ID and Run ID, and its result on demand; the
+ * Go SDK's `client.WorkflowUpdateHandle`. Thread-safe. Opaque; free with
+ * `temporal_update_handle_free`.
+ */
+typedef struct temporal_update_handle temporal_update_handle;
 
 /**
  * A workflow run: a Workflow ID and a Run ID, the Go SDK's `client.WorkflowRun`.
@@ -676,6 +711,39 @@ typedef struct temporal_runtime_options {
   void *log_user_data;
 } temporal_runtime_options;
 
+/**
+ * Options of an update start, the Go SDK's `client.UpdateWorkflowOptions` (the target, name
+ * and arguments are the function's own arguments).
+ *
+ * Initialise with `temporal_update_options_default`, then set `wait_for_stage`: it is required,
+ * as in the Go SDK. Strings are NUL-terminated UTF-8, borrowed only during the call; NULL or ""
+ * means "not set". Extensible: the library reads only the fields inside `size`, and every
+ * field's default is its zero value.
+ */
+typedef struct temporal_update_options {
+  /**
+   * `sizeof(temporal_update_options)`, set by `temporal_update_options_default`.
+   */
+  size_t size;
+  /**
+   * The update ID, which makes the update idempotent (a second start with the same ID gets
+   * the same update). Not set: a new UUID, which the completed call and the handle give.
+   */
+  const char *update_id;
+  /**
+   * A `temporal_update_stage`: what the start waits for, `TEMPORAL_UPDATE_STAGE_ACCEPTED`
+   * (the validator accepted it) or `TEMPORAL_UPDATE_STAGE_COMPLETED` (the handler finished).
+   * Required: 0 (`TEMPORAL_UPDATE_STAGE_UNSPECIFIED`) is refused with `INVALID_ARGUMENT`, as
+   * the Go SDK refuses an unset `WaitForStage`; `ADMITTED` is refused as in Go.
+   */
+  int32_t wait_for_stage;
+  /**
+   * The Run ID the workflow's chain must start with (the Go SDK's `FirstExecutionRunID`);
+   * the update is refused if the Workflow ID now names another chain. Not set: any.
+   */
+  const char *first_execution_run_id;
+} temporal_update_options;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -852,7 +920,7 @@ const char *temporal_call_get_json(const struct temporal_call *call);
 
 /**
  * Takes the run a completed call produced (`temporal_execute_workflow_async`,
- * `temporal_signal_with_start_workflow`). The caller owns it: `temporal_workflow_run_free`.
+ * `temporal_signal_with_start_workflow_async`, `temporal_update_with_start_workflow_async`). The caller owns it: `temporal_workflow_run_free`.
  * NULL if there is none, or it was taken already.
  *
  * # Safety
@@ -870,6 +938,16 @@ struct temporal_workflow_run *temporal_call_take_run(const struct temporal_call 
 struct temporal_client *temporal_call_take_client(const struct temporal_call *call);
 
 /**
+ * Takes the update handle a completed call produced (`temporal_start_update_async`,
+ * `temporal_update_with_start_workflow_async`). The caller owns it:
+ * `temporal_update_handle_free`. NULL if there is none, or it was taken already.
+ *
+ * # Safety
+ * `call` is NULL or a live call.
+ */
+struct temporal_update_handle *temporal_call_take_update_handle(const struct temporal_call *call);
+
+/**
  * The count of a completed `temporal_count_workflow`: writes it to `*count_out` and returns
  * true; false (and `*count_out` untouched) if the call has no count.
  *
@@ -879,8 +957,9 @@ struct temporal_client *temporal_call_take_client(const struct temporal_call *ca
 bool temporal_call_get_count(const struct temporal_call *call, int64_t *count_out);
 
 /**
- * The update ID of a completed `temporal_update_workflow_async` (the one given, or the one the
- * library generated), whether the update succeeded or failed (`UPDATE_FAILED`, a timeout, the
+ * The update ID of a completed `temporal_update_workflow_async`, `temporal_start_update_async`,
+ * `temporal_update_handle_get_result_async` or `temporal_update_with_start_workflow_async` (the
+ * one given, or the one the library generated), whether the update succeeded or failed (`UPDATE_FAILED`, a timeout, the
  * server's error; not after `temporal_call_cancel`); else NULL.
  * Borrowed: valid until the call is freed.
  *
@@ -1268,6 +1347,151 @@ struct temporal_error *temporal_runtime_init(const struct temporal_runtime_optio
  * Calling it from a callback is refused with `INVALID_ARGUMENT`; calling it twice is a no-op.
  */
 struct temporal_error *temporal_runtime_shutdown(uint64_t timeout_ms);
+
+/**
+ * Fills `options` with the defaults (every field zero: `wait_for_stage` must still be set) and
+ * sets its `size`.
+ *
+ * `size` is `sizeof(temporal_update_options)` as the caller's header defines it: the library
+ * writes exactly that many bytes, so a program built with an older, smaller header is safe.
+ * Returns false and writes nothing for NULL or a size that cannot be the struct's.
+ *
+ * # Safety
+ * `options` is NULL or valid for writes of `size` bytes.
+ */
+bool temporal_update_options_default(struct temporal_update_options *options, size_t size);
+
+/**
+ * Sends an update and completes once it reached the stage `options->wait_for_stage` names:
+ * the Go SDK's `UpdateWorkflow`. Take the update's handle with
+ * `temporal_call_take_update_handle` (and its ID with `temporal_call_get_update_id`); the
+ * handle's `temporal_update_handle_get_result_async` gives the result, at once for a start that
+ * waited for `COMPLETED`.
+ *
+ * `workflow_id`: required. `run_id`: NULL or "" for the current run. `update_name`: the
+ * handler's name (required). `args_json`: the arguments as a JSON array, or NULL. `options`:
+ * required in effect, since `wait_for_stage` must be set (NULL is refused as an unset stage).
+ * As in the Go SDK, an update the validator rejects is not this call's error: the call
+ * completes with a handle whose result is `TEMPORAL_ERROR_CODE_UPDATE_FAILED`. This call's
+ * errors are the server's (`NOT_FOUND` for a workflow that is not running, ...). Timeout
+ * `TEMPORAL_TIMEOUT_DEFAULT`: no limit, as waiting for a workflow.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_start_update_async(const struct temporal_client *client,
+                                                   const char *workflow_id,
+                                                   const char *run_id,
+                                                   const char *update_name,
+                                                   const char *args_json,
+                                                   const struct temporal_update_options *options,
+                                                   const struct temporal_call_options *call_options,
+                                                   struct temporal_call **call_out);
+
+/**
+ * A handle for an update another process started: the Go SDK's `GetWorkflowUpdateHandle`.
+ * Makes no call to the server and never blocks; an unknown update is found out by the result
+ * wait (`NOT_FOUND`).
+ *
+ * `workflow_id` and `update_id`: required. `run_id`: NULL or "" for the current run. On success
+ * writes a new handle to `*handle_out` (caller owns it: `temporal_update_handle_free`) and
+ * returns NULL; on failure returns an error (caller owns it) and leaves `*handle_out` untouched.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_get_workflow_update_handle(const struct temporal_client *client,
+                                                           const char *workflow_id,
+                                                           const char *run_id,
+                                                           const char *update_id,
+                                                           struct temporal_update_handle **handle_out);
+
+/**
+ * Waits for the update's result: the Go SDK's `WorkflowUpdateHandle.Get`. The completed call's
+ * JSON (`temporal_call_get_json`) is the handler's result (decoded as
+ * `temporal_get_result_async` decodes a workflow's), and `temporal_call_get_update_id` the
+ * update's ID, also when it failed. A rejected or failed update is
+ * `TEMPORAL_ERROR_CODE_UPDATE_FAILED` with `workflow_id`, `update_id` and `failure` in the
+ * details; an unknown update is `NOT_FOUND`. For a handle from a start that waited for
+ * `COMPLETED` it completes at once, with no call to the server; otherwise it long-polls the
+ * server, as the Go SDK does, for as long as the update runs. Any number of waits may run at
+ * once. Timeout `TEMPORAL_TIMEOUT_DEFAULT`: no limit, as waiting for a workflow; a timeout that
+ * passes is `DEADLINE_EXCEEDED` and leaves the update running.
+ *
+ * # Safety
+ * Pointers are NULL or valid.
+ */
+struct temporal_error *temporal_update_handle_get_result_async(const struct temporal_update_handle *handle,
+                                                               const struct temporal_call_options *call_options,
+                                                               struct temporal_call **call_out);
+
+/**
+ * The update ID (the Go SDK's `UpdateID()`). Borrowed: valid until the handle is freed. NULL
+ * if `handle` is NULL or not an update handle.
+ *
+ * # Safety
+ * `handle` is NULL or a live update handle.
+ */
+const char *temporal_update_handle_get_id(const struct temporal_update_handle *handle);
+
+/**
+ * The Workflow ID of the update (the Go SDK's `WorkflowID()`). Borrowed: valid until the
+ * handle is freed. NULL if `handle` is NULL or not an update handle.
+ *
+ * # Safety
+ * `handle` is NULL or a live update handle.
+ */
+const char *temporal_update_handle_get_workflow_id(const struct temporal_update_handle *handle);
+
+/**
+ * The Run ID of the update (the Go SDK's `RunID()`): the run the server named when the update
+ * started; for a handle by ID, the Run ID given ("" if none). Borrowed: valid until the handle
+ * is freed. NULL if `handle` is NULL or not an update handle.
+ *
+ * # Safety
+ * `handle` is NULL or a live update handle.
+ */
+const char *temporal_update_handle_get_run_id(const struct temporal_update_handle *handle);
+
+/**
+ * Frees an update handle. NULL is a no-op. Result waits already started on it go on; the
+ * update itself is not affected. Free it only when no other thread is inside a call that takes
+ * this handle.
+ *
+ * # Safety
+ * `handle` is NULL or an update handle from this library not yet freed.
+ */
+void temporal_update_handle_free(struct temporal_update_handle *handle);
+
+/**
+ * Sends an update to a workflow, starting the workflow first if needed, in one request: the
+ * Go SDK's `UpdateWithStartWorkflow` with a `NewWithStartWorkflowOperation`. Completes once the
+ * update reached `update_options->wait_for_stage`; the completed call gives both the run
+ * (`temporal_call_take_run`: the run started, or with `USE_EXISTING` the one already running)
+ * and the update's handle (`temporal_call_take_update_handle`).
+ *
+ * `update_name` (required), `update_args_json` (a JSON array or NULL) and `update_options`
+ * (`wait_for_stage` required) as for `temporal_start_update_async`; the update goes to the
+ * start's Workflow ID. `workflow_type`, `args_json` and `start_options` as for
+ * `temporal_execute_workflow_async`, except that `start_options->id_conflict_policy` must be
+ * set (`INVALID_ARGUMENT` before any request otherwise, as the Go SDK requires it) and
+ * `error_when_already_started` is ignored (as in Go). Start options with no `id` get a UUID as the Workflow ID.
+ * A refused start or update is the server's error, its message starting "failed workflow
+ * start" or "failed workflow update" as Go's (`ALREADY_STARTED` with `run_id` in the details
+ * for `FAIL` on a running workflow). Timeout `TEMPORAL_TIMEOUT_DEFAULT`: no limit.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_update_with_start_workflow_async(const struct temporal_client *client,
+                                                                 const char *update_name,
+                                                                 const char *update_args_json,
+                                                                 const struct temporal_update_options *update_options,
+                                                                 const char *workflow_type,
+                                                                 const char *args_json,
+                                                                 const struct temporal_start_workflow_options *start_options,
+                                                                 const struct temporal_call_options *call_options,
+                                                                 struct temporal_call **call_out);
 
 /**
  * Fills `options` with the defaults (every field unset) and sets its `size`.

@@ -21,7 +21,9 @@ use crate::client::Client;
 use crate::errors::{Error, ErrorCode, Result};
 use crate::ffi::client::temporal_client;
 use crate::ffi::workflow::temporal_workflow_run;
+use crate::ffi::update::temporal_update_handle;
 use crate::operations::{UpdateResult, WorkflowCount};
+use crate::update::{UpdateHandle, UpdateWithStart};
 use crate::options::{duration_from_millis, Timeout};
 use crate::runtime;
 use crate::workflow_run::WorkflowRun;
@@ -122,6 +124,8 @@ pub(crate) enum Output {
     Client(Arc<Client>),
     Count(WorkflowCount),
     Update(UpdateResult),
+    UpdateHandle(UpdateHandle),
+    UpdateWithStart(UpdateWithStart),
 }
 
 pub(crate) type OpFuture = Pin<Box<dyn Future<Output = Result<Output>> + Send>>;
@@ -147,6 +151,7 @@ struct Completed {
     client: Option<Arc<Client>>,
     count: Option<i64>,
     update_id: Option<CString>,
+    update_handle: Option<UpdateHandle>,
 }
 
 impl Completed {
@@ -170,6 +175,15 @@ impl Completed {
             Ok(Output::Update(update)) => {
                 c.update_id = Some(to_c_string(update.update_id));
                 c.json = Some(to_c_string(update.result_json));
+            }
+            Ok(Output::UpdateHandle(handle)) => {
+                c.update_id = Some(to_c_string(handle.update_id()));
+                c.update_handle = Some(handle);
+            }
+            Ok(Output::UpdateWithStart(both)) => {
+                c.update_id = Some(to_c_string(both.handle.update_id()));
+                c.update_handle = Some(both.handle);
+                c.run = Some(both.run);
             }
         }
         c
@@ -505,7 +519,7 @@ pub unsafe extern "C" fn temporal_call_get_json(call: *const temporal_call) -> *
 }
 
 /// Takes the run a completed call produced (`temporal_execute_workflow_async`,
-/// `temporal_signal_with_start_workflow`). The caller owns it: `temporal_workflow_run_free`.
+/// `temporal_signal_with_start_workflow_async`, `temporal_update_with_start_workflow_async`). The caller owns it: `temporal_workflow_run_free`.
 /// NULL if there is none, or it was taken already.
 ///
 /// # Safety
@@ -533,6 +547,21 @@ pub unsafe extern "C" fn temporal_call_take_client(call: *const temporal_call) -
     })
 }
 
+/// Takes the update handle a completed call produced (`temporal_start_update_async`,
+/// `temporal_update_with_start_workflow_async`). The caller owns it:
+/// `temporal_update_handle_free`. NULL if there is none, or it was taken already.
+///
+/// # Safety
+/// `call` is NULL or a live call.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_call_take_update_handle(call: *const temporal_call) -> *mut temporal_update_handle {
+    boundary(|| {
+        unsafe { with_completed(call, |c| c.update_handle.take()) }
+            .flatten()
+            .map_or(std::ptr::null_mut(), temporal_update_handle::into_raw)
+    })
+}
+
 /// The count of a completed `temporal_count_workflow`: writes it to `*count_out` and returns
 /// true; false (and `*count_out` untouched) if the call has no count.
 ///
@@ -555,8 +584,9 @@ pub unsafe extern "C" fn temporal_call_get_count(call: *const temporal_call, cou
     })
 }
 
-/// The update ID of a completed `temporal_update_workflow_async` (the one given, or the one the
-/// library generated), whether the update succeeded or failed (`UPDATE_FAILED`, a timeout, the
+/// The update ID of a completed `temporal_update_workflow_async`, `temporal_start_update_async`,
+/// `temporal_update_handle_get_result_async` or `temporal_update_with_start_workflow_async` (the
+/// one given, or the one the library generated), whether the update succeeded or failed (`UPDATE_FAILED`, a timeout, the
 /// server's error; not after `temporal_call_cancel`); else NULL.
 /// Borrowed: valid until the call is freed.
 ///

@@ -22,6 +22,7 @@ pub mod completion_queue;
 pub mod error;
 pub mod operations;
 pub mod runtime;
+pub mod update;
 pub mod workflow;
 
 use crate::errors::{Error, ErrorCode, Result};
@@ -79,6 +80,7 @@ null_on_panic!(
     *mut workflow::temporal_workflow_run,
     *mut client::temporal_client,
     *mut call::temporal_call,
+    *mut update::temporal_update_handle,
 );
 
 /// Runs the body of an exported function, turning a panic into the return type's fallback.
@@ -415,6 +417,7 @@ mod tests {
             ("error.rs", include_str!("error.rs")),
             ("operations.rs", include_str!("operations.rs")),
             ("runtime.rs", include_str!("runtime.rs")),
+            ("update.rs", include_str!("update.rs")),
             ("workflow.rs", include_str!("workflow.rs")),
         ];
         let mut exports = 0;
