@@ -111,6 +111,16 @@ enum fn {
   F_COMPLETE_ACTIVITY_BY_ID_ASYNC,
   F_HEARTBEAT_ASYNC,
   F_HEARTBEAT_BY_ID_ASYNC,
+  F_UPDATE_OPTIONS_DEFAULT,
+  F_START_UPDATE_ASYNC,
+  F_GET_UPDATE_HANDLE,
+  F_UPDATE_HANDLE_GET_RESULT_ASYNC,
+  F_UPDATE_HANDLE_GET_ID,
+  F_UPDATE_HANDLE_GET_WORKFLOW_ID,
+  F_UPDATE_HANDLE_GET_RUN_ID,
+  F_UPDATE_HANDLE_FREE,
+  F_UWS_ASYNC,
+  F_CALL_TAKE_UPDATE_HANDLE,
   F_TESTING_PANIC, /* NOT_IN_HEADER */
 };
 
@@ -139,6 +149,10 @@ static const char *const FN_NAMES[] = {
     "temporal_activity_completion_default", "temporal_complete_activity_async",
     "temporal_complete_activity_by_id_async", "temporal_record_activity_heartbeat_async",
     "temporal_record_activity_heartbeat_by_id_async",
+    "temporal_update_options_default", "temporal_start_update_async", "temporal_get_workflow_update_handle",
+    "temporal_update_handle_get_result_async", "temporal_update_handle_get_id",
+    "temporal_update_handle_get_workflow_id", "temporal_update_handle_get_run_id", "temporal_update_handle_free",
+    "temporal_update_with_start_workflow_async", "temporal_call_take_update_handle",
     "temporal_testing_panic_next_call",
 };
 _Static_assert(sizeof FN_NAMES / sizeof FN_NAMES[0] == F_TESTING_PANIC + 1, "FN_NAMES and enum fn differ");
@@ -159,6 +173,7 @@ static bool is_async(enum fn fn) {
     case F_CONNECT_ASYNC: case F_RESOLVE_ASYNC:
     case F_COMPLETE_ACTIVITY_ASYNC: case F_COMPLETE_ACTIVITY_BY_ID_ASYNC: case F_HEARTBEAT_ASYNC:
     case F_HEARTBEAT_BY_ID_ASYNC:
+    case F_START_UPDATE_ASYNC: case F_UPDATE_HANDLE_GET_RESULT_ASYNC: case F_UWS_ASYNC:
       return true;
     default: return false;
   }
@@ -207,6 +222,10 @@ struct call {
   const char *namespace_name;
   const char *activity_id;
   temporal_activity_completion *completion; /* also the *_default target */
+  temporal_update_options *update_options;  /* also the *_default target */
+  temporal_update_handle *update_handle;
+  temporal_update_handle **update_handle_out;
+  const char *update_args_json;
   size_t default_size;                       /* the *_default functions' size */
   /* what the option pointers point to, each with its tail */
   temporal_client_options co;
@@ -221,6 +240,8 @@ struct call {
   unsigned char cpo_tail[16];
   temporal_activity_completion ac;
   unsigned char ac_tail[16];
+  temporal_update_options uo;
+  unsigned char uo_tail[16];
   /* outputs (initialised to a sentinel to prove they are untouched on failure) */
   temporal_client *client_result;
   temporal_workflow_run *run_result;
@@ -228,6 +249,7 @@ struct call {
   temporal_call *call_result;
   temporal_completion_queue *queue_result;
   int64_t count_result;
+  temporal_update_handle *update_handle_result;
 };
 #define TAIL_FOLLOWS(s, t) \
   _Static_assert(offsetof(struct call, t) == offsetof(struct call, s) + sizeof(((struct call *)0)->s), #t " does not follow " #s)
@@ -237,6 +259,7 @@ TAIL_FOLLOWS(rp, rp_tail);
 TAIL_FOLLOWS(ro, ro_tail);
 TAIL_FOLLOWS(cpo, cpo_tail);
 TAIL_FOLLOWS(ac, ac_tail);
+TAIL_FOLLOWS(uo, uo_tail);
 
 /* ---------------------------------------------------------------- patches and rows */
 
@@ -247,11 +270,14 @@ enum kind { V_NONE, V_STR, V_NULL, V_U64, V_U32, V_I32, V_F64, V_SIZE, V_U8, V_H
    fixture (of a workflow never started); H_BLOCK_RUN / H_BLOCK_ID: the running Block fixture;
    H_FRESH_ASYNC: the ID of an AsyncActivity workflow started for the row, its activity "async"
    pending; H_DONE_TOKEN: the task token of an activity already completed (its length goes into
-   task_token_len too). */
+   task_token_len too); H_UPDATE_HANDLE: a handle of a completed "add" update of the Counter
+   fixture (its result is known); H_CALL_UPDATE_HANDLE: a completed start_update call, its handle
+   untaken. */
 enum handle {
   H_CLIENT, H_RUN, H_ERROR, H_QUEUE, H_FRESH_BLOCK, H_PENDING_CALL, H_DONE_CALL, H_BLOCK_RUN, H_BLOCK_ID,
   H_REATTACHED, H_REATTACHED_MISSING, H_CALL_PENDING, H_CALL_JSON, H_CALL_ERROR, H_CALL_RUN,
-  H_CALL_CLIENT, H_CALL_COUNT, H_CALL_UPDATE, H_FRESH_ASYNC, H_DONE_TOKEN,
+  H_CALL_CLIENT, H_CALL_COUNT, H_CALL_UPDATE, H_FRESH_ASYNC, H_DONE_TOKEN, H_UPDATE_HANDLE,
+  H_CALL_UPDATE_HANDLE,
 };
 
 struct patch {
@@ -1040,6 +1066,143 @@ static const struct row ROWS[] = {
   {"record_activity_heartbeat_by_id_async: details_json not JSON", F_HEARTBEAT_BY_ID_ASYNC, {STR(details_json, "not json")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "JSON array", false, false, false, NULL, 0},
   {"record_activity_heartbeat_by_id_async: after a panic (at once, no completion)", F_HEARTBEAT_BY_ID_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
   {"record_activity_heartbeat_by_id_async: works after the panic", F_HEARTBEAT_BY_ID_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "\"cancel_requested\":false", false, false, false, NULL, 0},
+  /* ---- update handles and update-with-start */
+  {"update_options_default(NULL) is false", F_UPDATE_OPTIONS_DEFAULT, {NUL(update_options)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"update_options_default resets a garbage struct", F_UPDATE_OPTIONS_DEFAULT, {{0}}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
+  {"update_options_default with size 0: false, nothing written", F_UPDATE_OPTIONS_DEFAULT, {SIZE(default_size, 0)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"update_options_default with size 7: false, nothing written", F_UPDATE_OPTIONS_DEFAULT, {SIZE(default_size, 7)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"update_options_default with size 20 (not a multiple of 8): false", F_UPDATE_OPTIONS_DEFAULT, {SIZE(default_size, 20)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"update_options_default with size 4104 (over 4096): false", F_UPDATE_OPTIONS_DEFAULT, {SIZE(default_size, 4104)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"update_options_default with an older header's size 16: writes 16 bytes only", F_UPDATE_OPTIONS_DEFAULT, {SIZE(default_size, 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (16 bytes)", false, false, false, NULL, 0},
+  {"update_options_default with a newer header's larger size: zeroes it all", F_UPDATE_OPTIONS_DEFAULT, {SIZE(default_size, sizeof(temporal_update_options) + 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
+  {"start_update_async: baseline works", F_START_UPDATE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"start_update_async: NULL call_out", F_START_UPDATE_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"start_update_async: NULL call options: wait form, default timeout", F_START_UPDATE_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"start_update_async: call options size 0", F_START_UPDATE_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"start_update_async: call options larger, unknown tail set", F_START_UPDATE_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"start_update_async: call options with a callback and a queue", F_START_UPDATE_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"start_update_async: call timeout_ms 100 years + 1 ms", F_START_UPDATE_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"start_update_async: call timeout_ms TEMPORAL_TIMEOUT_NONE is accepted", F_START_UPDATE_ASYNC, {U64(cpo.timeout_ms, TEMPORAL_TIMEOUT_NONE)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"start_update_async: NULL client", F_START_UPDATE_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"start_update_async: a run as the client", F_START_UPDATE_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"start_update_async: an update handle as the client", F_START_UPDATE_ASYNC, {HANDLE(client, H_UPDATE_HANDLE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"start_update_async: NULL workflow_id", F_START_UPDATE_ASYNC, {NUL(workflow_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_id must not be NULL", false, false, false, NULL, 0},
+  {"start_update_async: empty workflow_id", F_START_UPDATE_ASYNC, {STR(workflow_id, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow ID is required", false, false, false, NULL, 0},
+  {"start_update_async: NULL update_name", F_START_UPDATE_ASYNC, {NUL(update_name)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update_name must not be NULL", false, false, false, NULL, 0},
+  {"start_update_async: empty update_name", F_START_UPDATE_ASYNC, {STR(update_name, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update name is required", false, false, false, NULL, 0},
+  {"start_update_async: invalid UTF-8 workflow_id", F_START_UPDATE_ASYNC, {STR(workflow_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"start_update_async: invalid UTF-8 run_id", F_START_UPDATE_ASYNC, {STR(run_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "run_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"start_update_async: invalid UTF-8 update_name", F_START_UPDATE_ASYNC, {STR(update_name, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update_name is not valid UTF-8", false, false, false, NULL, 0},
+  {"start_update_async: invalid UTF-8 args_json", F_START_UPDATE_ASYNC, {STR(args_json, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "args_json is not valid UTF-8", false, false, false, NULL, 0},
+  {"start_update_async: args_json not JSON", F_START_UPDATE_ASYNC, {STR(args_json, "not json")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "JSON array", false, false, false, NULL, 0},
+  {"start_update_async: NULL update options (the stage is required, as in Go)", F_START_UPDATE_ASYNC, {NUL(update_options)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "wait_for_stage must be specified", false, false, false, NULL, 0},
+  {"start_update_async: wait_for_stage UNSPECIFIED", F_START_UPDATE_ASYNC, {I32(uo.wait_for_stage, TEMPORAL_UPDATE_STAGE_UNSPECIFIED)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "wait_for_stage must be specified", false, false, false, NULL, 0},
+  {"start_update_async: wait_for_stage ADMITTED (not supported, as in Go)", F_START_UPDATE_ASYNC, {I32(uo.wait_for_stage, TEMPORAL_UPDATE_STAGE_ADMITTED)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "wait_for_stage ADMITTED is not supported", false, false, false, NULL, 0},
+  {"start_update_async: wait_for_stage 4", F_START_UPDATE_ASYNC, {I32(uo.wait_for_stage, 4)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown wait_for_stage 4", false, false, false, NULL, 0},
+  {"start_update_async: wait_for_stage -1", F_START_UPDATE_ASYNC, {I32(uo.wait_for_stage, -1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown wait_for_stage -1", false, false, false, NULL, 0},
+  {"start_update_async: wait_for_stage ACCEPTED works", F_START_UPDATE_ASYNC, {I32(uo.wait_for_stage, TEMPORAL_UPDATE_STAGE_ACCEPTED)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"start_update_async: update options size 0", F_START_UPDATE_ASYNC, {SIZE(uo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_update_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"start_update_async: update options size 4097", F_START_UPDATE_ASYNC, {SIZE(uo.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_update_options: size is 4097", false, false, false, NULL, 0},
+  {"start_update_async: update options larger, unknown tail set", F_START_UPDATE_ASYNC, {SIZE(uo.size, sizeof(temporal_update_options) + 8), U8(uo_tail[2], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"start_update_async: update options larger, unknown tail zero", F_START_UPDATE_ASYNC, {SIZE(uo.size, sizeof(temporal_update_options) + 8)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"start_update_async: an older header's update options without the stage", F_START_UPDATE_ASYNC, {SIZE(uo.size, 16)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "wait_for_stage must be specified", false, false, false, NULL, 0},
+  {"start_update_async: invalid UTF-8 update_id", F_START_UPDATE_ASYNC, {STR(uo.update_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update_options.update_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"start_update_async: invalid UTF-8 first_execution_run_id", F_START_UPDATE_ASYNC, {STR(uo.first_execution_run_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update_options.first_execution_run_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"start_update_async: the update ID given is the one the call reports", F_START_UPDATE_ASYNC, {STR(uo.update_id, "badinput-given-start-update-id")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"start_update_async: unknown workflow ID", F_START_UPDATE_ASYNC, {STR(workflow_id, "badinput-no-such-workflow")}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"start_update_async: rejected by the validator: a handle (the rejection is its result, as in Go)", F_START_UPDATE_ASYNC, {STR(args_json, "[-1]")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"start_update_async: unknown update name: a handle (the rejection is its result, as in Go)", F_START_UPDATE_ASYNC, {STR(update_name, "no-such-update")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"start_update_async: after a panic (at once, no completion)", F_START_UPDATE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"start_update_async: works after the panic", F_START_UPDATE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"get_workflow_update_handle: baseline works (no RPC)", F_GET_UPDATE_HANDLE, {{0}}, TEMPORAL_ERROR_CODE_OK, "a handle of badinput-some-update", false, false, false, NULL, 0},
+  {"get_workflow_update_handle: NULL client", F_GET_UPDATE_HANDLE, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"get_workflow_update_handle: a run as the client", F_GET_UPDATE_HANDLE, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"get_workflow_update_handle: an update handle as the client", F_GET_UPDATE_HANDLE, {HANDLE(client, H_UPDATE_HANDLE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"get_workflow_update_handle: NULL workflow_id", F_GET_UPDATE_HANDLE, {NUL(workflow_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_id must not be NULL", false, false, false, NULL, 0},
+  {"get_workflow_update_handle: empty workflow_id", F_GET_UPDATE_HANDLE, {STR(workflow_id, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow ID is required", false, false, false, NULL, 0},
+  {"get_workflow_update_handle: NULL update_id", F_GET_UPDATE_HANDLE, {NUL(update_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update_id must not be NULL", false, false, false, NULL, 0},
+  {"get_workflow_update_handle: empty update_id", F_GET_UPDATE_HANDLE, {STR(update_id, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update ID is required", false, false, false, NULL, 0},
+  {"get_workflow_update_handle: NULL run_id means the current run", F_GET_UPDATE_HANDLE, {NUL(run_id)}, TEMPORAL_ERROR_CODE_OK, "a handle of", false, false, false, NULL, 0},
+  {"get_workflow_update_handle: NULL handle_out", F_GET_UPDATE_HANDLE, {NUL(update_handle_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "handle_out must not be NULL", false, false, false, NULL, 0},
+  {"get_workflow_update_handle: invalid UTF-8 workflow_id", F_GET_UPDATE_HANDLE, {STR(workflow_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"get_workflow_update_handle: invalid UTF-8 run_id", F_GET_UPDATE_HANDLE, {STR(run_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "run_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"get_workflow_update_handle: invalid UTF-8 update_id", F_GET_UPDATE_HANDLE, {STR(update_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"get_workflow_update_handle: after a panic", F_GET_UPDATE_HANDLE, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"get_workflow_update_handle: works after the panic", F_GET_UPDATE_HANDLE, {{0}}, TEMPORAL_ERROR_CODE_OK, "a handle of", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: baseline works (the known result)", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: NULL call_out", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: NULL call options: wait form, default timeout", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: call options size 0", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: call options larger, unknown tail set", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: call options with a callback and a queue", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: call timeout_ms 100 years + 1 ms", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: call timeout_ms TEMPORAL_TIMEOUT_NONE is accepted", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {U64(cpo.timeout_ms, TEMPORAL_TIMEOUT_NONE)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: NULL handle", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {NUL(update_handle)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update handle must not be NULL", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: a run as the handle", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {HANDLE(update_handle, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update handle is not a handle of the right kind", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: a client as the handle", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {HANDLE(update_handle, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update handle is not a handle of the right kind", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: a call as the handle", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {HANDLE(update_handle, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update handle is not a handle of the right kind", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: an error as the handle", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {HANDLE(update_handle, H_ERROR)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update handle is not a handle of the right kind", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: after a panic (at once, no completion)", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"update_handle_get_result_async: works after the panic", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"update_handle_get_id(NULL)", F_UPDATE_HANDLE_GET_ID, {NUL(update_handle)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"update_handle_get_id(a run)", F_UPDATE_HANDLE_GET_ID, {HANDLE(update_handle, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"update_handle_get_id(a client)", F_UPDATE_HANDLE_GET_ID, {HANDLE(update_handle, H_CLIENT)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"update_handle_get_id(a call)", F_UPDATE_HANDLE_GET_ID, {HANDLE(update_handle, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"update_handle_get_id of the fixture", F_UPDATE_HANDLE_GET_ID, {{0}}, TEMPORAL_ERROR_CODE_OK, "\"badinput-fixture-update\"", false, false, false, NULL, 0},
+  {"update_handle_get_workflow_id(NULL)", F_UPDATE_HANDLE_GET_WORKFLOW_ID, {NUL(update_handle)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"update_handle_get_workflow_id(a run)", F_UPDATE_HANDLE_GET_WORKFLOW_ID, {HANDLE(update_handle, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"update_handle_get_workflow_id(a client)", F_UPDATE_HANDLE_GET_WORKFLOW_ID, {HANDLE(update_handle, H_CLIENT)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"update_handle_get_workflow_id(a call)", F_UPDATE_HANDLE_GET_WORKFLOW_ID, {HANDLE(update_handle, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"update_handle_get_workflow_id of the fixture", F_UPDATE_HANDLE_GET_WORKFLOW_ID, {{0}}, TEMPORAL_ERROR_CODE_OK, "\"badinput-counter-", false, false, false, NULL, 0},
+  {"update_handle_get_run_id(NULL)", F_UPDATE_HANDLE_GET_RUN_ID, {NUL(update_handle)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"update_handle_get_run_id(a run)", F_UPDATE_HANDLE_GET_RUN_ID, {HANDLE(update_handle, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"update_handle_get_run_id(a client)", F_UPDATE_HANDLE_GET_RUN_ID, {HANDLE(update_handle, H_CLIENT)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"update_handle_get_run_id(a call)", F_UPDATE_HANDLE_GET_RUN_ID, {HANDLE(update_handle, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"update_handle_get_run_id of the fixture", F_UPDATE_HANDLE_GET_RUN_ID, {{0}}, TEMPORAL_ERROR_CODE_OK, NULL, false, false, false, NULL, 0},
+  {"update_handle_free(NULL) is a no-op", F_UPDATE_HANDLE_FREE, {NUL(update_handle)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"update_handle_free(a run) is refused", F_UPDATE_HANDLE_FREE, {HANDLE(update_handle, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"update_handle_free(a client) is refused", F_UPDATE_HANDLE_FREE, {HANDLE(update_handle, H_CLIENT)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"update_handle_free(an error) is refused", F_UPDATE_HANDLE_FREE, {HANDLE(update_handle, H_ERROR)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"update_handle_free(a call) is refused", F_UPDATE_HANDLE_FREE, {HANDLE(update_handle, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"update_handle_free(a queue) is refused", F_UPDATE_HANDLE_FREE, {HANDLE(update_handle, H_QUEUE)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"the update handle survived the wrong free functions", F_UPDATE_HANDLE_GET_ID, {{0}}, TEMPORAL_ERROR_CODE_OK, "\"badinput-fixture-update\"", false, false, false, NULL, 0},
+  {"the run survived update_handle_free", F_RUN_GET_ID, {HANDLE(run, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "\"badinput-fixture-", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: baseline works (USE_EXISTING on the running Counter)", F_UWS_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: NULL call_out", F_UWS_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: NULL call options: wait form, default timeout", F_UWS_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: call options size 0", F_UWS_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: call options with a callback and a queue", F_UWS_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: call timeout_ms 100 years + 1 ms", F_UWS_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: NULL client", F_UWS_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: a run as the client", F_UWS_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: NULL update_name", F_UWS_ASYNC, {NUL(update_name)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update_name must not be NULL", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: empty update_name", F_UWS_ASYNC, {STR(update_name, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update name is required", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: NULL workflow_type", F_UWS_ASYNC, {NUL(workflow_type)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_type must not be NULL", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: empty workflow_type", F_UWS_ASYNC, {STR(workflow_type, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow type is required", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: invalid UTF-8 update_name", F_UWS_ASYNC, {STR(update_name, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update_name is not valid UTF-8", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: invalid UTF-8 update_args_json", F_UWS_ASYNC, {STR(update_args_json, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "update_args_json is not valid UTF-8", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: update_args_json not JSON", F_UWS_ASYNC, {STR(update_args_json, "not json")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "JSON array", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: invalid UTF-8 workflow_type", F_UWS_ASYNC, {STR(workflow_type, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_type is not valid UTF-8", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: invalid UTF-8 args_json", F_UWS_ASYNC, {STR(args_json, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "args_json is not valid UTF-8", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: NULL update options (the stage is required, as in Go)", F_UWS_ASYNC, {NUL(update_options)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "wait_for_stage must be specified", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: wait_for_stage ADMITTED", F_UWS_ASYNC, {I32(uo.wait_for_stage, TEMPORAL_UPDATE_STAGE_ADMITTED)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "not supported", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: update options size 0", F_UWS_ASYNC, {SIZE(uo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_update_options: size is 0", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: NULL start options", F_UWS_ASYNC, {NUL(start_options)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options must not be NULL", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: no conflict policy (required, as in Go)", F_UWS_ASYNC, {I32(so.id_conflict_policy, TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_UNSPECIFIED)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "id_conflict_policy must be set", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: conflict policy 9", F_UWS_ASYNC, {I32(so.id_conflict_policy, 9)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown workflow ID conflict policy 9", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: NULL task_queue", F_UWS_ASYNC, {NUL(so.task_queue)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "task queue is required", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: start options size 0", F_UWS_ASYNC, {SIZE(so.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_start_workflow_options: size is 0", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: FAIL on the running Counter: the start is refused", F_UWS_ASYNC, {I32(so.id_conflict_policy, TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_FAIL)}, TEMPORAL_ERROR_CODE_ALREADY_STARTED, "failed workflow start", false, false, true, NULL, 0},
+  {"update_with_start_workflow_async: the update ID given is the one the call reports", F_UWS_ASYNC, {STR(uo.update_id, "badinput-given-uws-update-id")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"update_with_start_workflow_async: after a panic (at once, no completion)", F_UWS_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"update_with_start_workflow_async: works after the panic", F_UWS_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"call_take_update_handle(NULL)", F_CALL_TAKE_UPDATE_HANDLE, {NUL(call)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"call_take_update_handle of a start_update: a handle, then NULL", F_CALL_TAKE_UPDATE_HANDLE, {HANDLE(call, H_CALL_UPDATE_HANDLE)}, TEMPORAL_ERROR_CODE_OK, "an update handle of badinput-call-update-handle, then NULL", false, false, false, NULL, 0},
+  {"call_take_update_handle of a workflow start", F_CALL_TAKE_UPDATE_HANDLE, {HANDLE(call, H_CALL_RUN)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"call_take_update_handle of an update_workflow call", F_CALL_TAKE_UPDATE_HANDLE, {HANDLE(call, H_CALL_UPDATE)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"call_take_update_handle of a call in flight", F_CALL_TAKE_UPDATE_HANDLE, {HANDLE(call, H_CALL_PENDING)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"call_take_update_handle(a run)", F_CALL_TAKE_UPDATE_HANDLE, {HANDLE(call, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"call_take_update_handle(an update handle)", F_CALL_TAKE_UPDATE_HANDLE, {HANDLE(call, H_UPDATE_HANDLE)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
   {"execute_async: baseline works", F_EXECUTE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
   {"execute_async: NULL call_out", F_EXECUTE_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
   {"execute_async: NULL call options: wait form, default timeout", F_EXECUTE_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
@@ -1244,6 +1407,7 @@ static temporal_error *g_err;       /* H_ERROR: "workflow_id must not be NULL" *
 static temporal_completion_queue *g_cq; /* H_QUEUE: the queue of the queue-form rows */
 static char g_fixture_id[96];
 static char g_counter_id[96];         /* a running Counter(0) */
+static temporal_update_handle *g_update_handle; /* H_UPDATE_HANDLE */
 static char g_block_id[96];           /* a running Block: never unblocked until the end */
 static temporal_workflow_run *g_block_run; /* H_BLOCK_RUN */
 static char g_missing_id[96];         /* never started */
@@ -1297,7 +1461,7 @@ static const char *describe_and_free(temporal_error *e, char *buf, size_t n) {
 struct outcome {
   temporal_error_code code;
   char text[1024];
-  bool json, run, client, count, update_id, bad_utf8;
+  bool json, run, client, count, update_id, update_handle, bad_utf8;
   char update_id_text[128];
   void *user_data;
 };
@@ -1323,6 +1487,9 @@ static void read_outcome(const temporal_call *call, struct outcome *o) {
   temporal_client *client = temporal_call_take_client(call);
   o->client = client != NULL;
   temporal_client_free(client);
+  temporal_update_handle *handle = temporal_call_take_update_handle(call);
+  o->update_handle = handle != NULL;
+  temporal_update_handle_free(handle);
   int64_t n = 0;
   o->count = temporal_call_get_count(call, &n);
   const char *u = temporal_call_get_update_id(call);
@@ -1513,6 +1680,14 @@ static temporal_call *row_call(enum handle h) {
     case H_CALL_UPDATE:
       e = temporal_update_workflow_async(g_client, g_counter_id, NULL, "add", NULL, "[1]", &o, &call);
       break;
+    case H_CALL_UPDATE_HANDLE: {
+      temporal_update_options uo;
+      temporal_update_options_default(&uo, sizeof uo);
+      uo.wait_for_stage = TEMPORAL_UPDATE_STAGE_COMPLETED;
+      uo.update_id = "badinput-call-update-handle";
+      e = temporal_start_update_async(g_client, g_counter_id, NULL, "add", "[0]", &uo, &o, &call);
+      break;
+    }
     default: abort();
   }
   if (!e && h != H_CALL_PENDING) e = temporal_call_wait(call, 60000);
@@ -1561,8 +1736,9 @@ static void *handle_ptr(enum handle h) {
       return g_live_call;
     }
     case H_CALL_PENDING: case H_CALL_JSON: case H_CALL_ERROR: case H_CALL_RUN:
-    case H_CALL_CLIENT: case H_CALL_COUNT: case H_CALL_UPDATE:
+    case H_CALL_CLIENT: case H_CALL_COUNT: case H_CALL_UPDATE: case H_CALL_UPDATE_HANDLE:
       return row_call(h);
+    case H_UPDATE_HANDLE: return g_update_handle;
   }
   return NULL;
 }
@@ -1644,6 +1820,14 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
   temporal_activity_completion_default(&c->ac, sizeof c->ac);
   c->ac.result_json = "\"badinput\"";
   c->completion = &c->ac;
+  /* Update handles: a COMPLETED "add" of 0 to the Counter fixture; the handle rows read the
+     fixture handle; update-with-start finds the running Counter (USE_EXISTING). */
+  temporal_update_options_default(&c->uo, sizeof c->uo);
+  c->uo.wait_for_stage = TEMPORAL_UPDATE_STAGE_COMPLETED;
+  c->update_options = &c->uo;
+  c->update_handle = g_update_handle;
+  c->update_handle_out = &c->update_handle_result;
+  c->update_args_json = "[1]";
   switch (fn) {
     case F_CALL_OPTIONS_DEFAULT: c->default_size = sizeof c->cpo; break;
     case F_CLIENT_OPTIONS_DEFAULT: c->default_size = sizeof c->co; break;
@@ -1651,6 +1835,7 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
     case F_RETRY_POLICY_DEFAULT: c->default_size = sizeof c->rp; break;
     case F_RUNTIME_OPTIONS_DEFAULT: c->default_size = sizeof c->ro; break;
     case F_ACTIVITY_COMPLETION_DEFAULT: c->default_size = sizeof c->ac; break;
+    case F_UPDATE_OPTIONS_DEFAULT: c->default_size = sizeof c->uo; break;
     default: break;
   }
   switch (fn) {
@@ -1661,6 +1846,9 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
     case F_COMPLETE_ACTIVITY_ASYNC: c->task_token = g_done_token; c->task_token_len = g_done_token_len; break;
     case F_COMPLETE_ACTIVITY_BY_ID_ASYNC: c->workflow_id = g_async_id; c->activity_id = "badinput-no-such-activity"; break;
     case F_HEARTBEAT_BY_ID_ASYNC: c->workflow_id = g_async_id; break;
+    case F_START_UPDATE_ASYNC: c->workflow_id = g_counter_id; c->args_json = "[0]"; break;
+    case F_GET_UPDATE_HANDLE: c->workflow_id = g_counter_id; c->update_id = "badinput-some-update"; break;
+    case F_UWS_ASYNC: c->so.id = g_counter_id; c->workflow_type = "Counter"; c->args_json = "[0]"; break;
     default: break;
   }
   /* Sentinels: a failing call must leave its outputs untouched. */
@@ -1670,6 +1858,7 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
   c->result_json = (char *)(void *)c;
   c->queue_result = (temporal_completion_queue *)(void *)c;
   c->count_result = -7;
+  c->update_handle_result = (temporal_update_handle *)(void *)c;
 }
 
 static void apply(struct call *c, const struct patch *p) {
@@ -1707,9 +1896,13 @@ static temporal_error_code finish_async(struct call *c, enum fn fn, temporal_err
                                         size_t pcap, int *via) {
   bool has_json = fn == F_QUERY_ASYNC || fn == F_UPDATE_ASYNC || fn == F_DESCRIBE_ASYNC ||
                   fn == F_LIST_ASYNC || fn == F_COUNT_ASYNC || fn == F_HISTORY_ASYNC ||
-                  fn == F_GET_RESULT_ASYNC || fn == F_HEARTBEAT_ASYNC || fn == F_HEARTBEAT_BY_ID_ASYNC;
-  bool has_run = fn == F_EXECUTE_ASYNC || fn == F_SWS_ASYNC;
-  bool has_client = fn == F_CONNECT_ASYNC, has_count = fn == F_COUNT_ASYNC, has_update_id = fn == F_UPDATE_ASYNC;
+                  fn == F_GET_RESULT_ASYNC || fn == F_HEARTBEAT_ASYNC || fn == F_HEARTBEAT_BY_ID_ASYNC ||
+                  fn == F_UPDATE_HANDLE_GET_RESULT_ASYNC;
+  bool has_run = fn == F_EXECUTE_ASYNC || fn == F_SWS_ASYNC || fn == F_UWS_ASYNC;
+  bool has_client = fn == F_CONNECT_ASYNC, has_count = fn == F_COUNT_ASYNC;
+  bool has_update_id = fn == F_UPDATE_ASYNC || fn == F_START_UPDATE_ASYNC || fn == F_UPDATE_HANDLE_GET_RESULT_ASYNC ||
+                       fn == F_UWS_ASYNC;
+  bool has_handle = fn == F_START_UPDATE_ASYNC || fn == F_UWS_ASYNC;
   temporal_call *const sentinel = (temporal_call *)(void *)c;
   if (e) {
     *via = 1;
@@ -1815,21 +2008,24 @@ static temporal_error_code finish_async(struct call *c, enum fn fn, temporal_err
       snprintf(problem, pcap, "call_get_user_data is %p, want %p", o.user_data, ud_inside ? (void *)x : NULL);
     else if (o.bad_utf8)
       snprintf(problem, pcap, "the completed call holds invalid UTF-8 (or an empty update ID)");
-    else if (o.code != TEMPORAL_ERROR_CODE_OK && (o.json || o.run || o.client || o.count))
+    else if (o.code != TEMPORAL_ERROR_CODE_OK && (o.json || o.run || o.client || o.count || o.update_handle))
       snprintf(problem, pcap, "the completed call has an error and an output");
     else if (o.code != TEMPORAL_ERROR_CODE_OK && o.update_id != (has_update_id && o.code != TEMPORAL_ERROR_CODE_CANCELED))
       snprintf(problem, pcap, "update ID %s for a failed call (an update has one unless canceled)",
                o.update_id ? "set" : "NULL");
     else if (o.code == TEMPORAL_ERROR_CODE_OK &&
              (o.json != has_json || o.run != has_run || o.client != has_client || o.count != has_count ||
-              o.update_id != has_update_id))
-      snprintf(problem, pcap, "the completed call has json %d run %d client %d count %d update_id %d", o.json,
-               o.run, o.client, o.count, o.update_id);
+              o.update_id != has_update_id || o.update_handle != has_handle))
+      snprintf(problem, pcap, "the completed call has json %d run %d client %d count %d update_id %d handle %d",
+               o.json, o.run, o.client, o.count, o.update_id, o.update_handle);
     else if (fn == F_UPDATE_ASYNC && o.update_id && c->update_id && *c->update_id &&
              strcmp(o.update_id_text, c->update_id) != 0)
       snprintf(problem, pcap, "update ID %s, but the call gave %s", o.update_id_text, c->update_id);
-    else if (temporal_call_take_run(call) || temporal_call_take_client(call))
-      snprintf(problem, pcap, "a run or client could be taken twice");
+    else if ((fn == F_START_UPDATE_ASYNC || fn == F_UWS_ASYNC) && o.update_id && c->uo.update_id &&
+             *c->uo.update_id && strcmp(o.update_id_text, c->uo.update_id) != 0)
+      snprintf(problem, pcap, "update ID %s, but the options gave %s", o.update_id_text, c->uo.update_id);
+    else if (temporal_call_take_run(call) || temporal_call_take_client(call) || temporal_call_take_update_handle(call))
+      snprintf(problem, pcap, "a run, client or update handle could be taken twice");
   }
   if (fn == F_RESOLVE_ASYNC && o.code == TEMPORAL_ERROR_CODE_OK) {
     const char *rid = temporal_workflow_run_get_run_id(c->run);
@@ -1941,6 +2137,43 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
                                                          c->activity_id, c->details_json, c->call_options,
                                                          c->call_out);
       break;
+    case F_UPDATE_OPTIONS_DEFAULT: {
+      fill_garbage(c->update_options, sizeof(temporal_update_options));
+      bool written = temporal_update_options_default(c->update_options, c->default_size);
+      return check_default(c->update_options, sizeof(temporal_update_options), c->default_size, written, text, cap);
+    }
+    case F_START_UPDATE_ASYNC:
+      e = temporal_start_update_async(c->client, c->workflow_id, c->run_id, c->update_name, c->args_json,
+                                      c->update_options, c->call_options, c->call_out);
+      break;
+    case F_GET_UPDATE_HANDLE:
+      e = temporal_get_workflow_update_handle(c->client, c->workflow_id, c->run_id, c->update_id,
+                                              c->update_handle_out);
+      break;
+    case F_UPDATE_HANDLE_GET_RESULT_ASYNC:
+      e = temporal_update_handle_get_result_async(c->update_handle, c->call_options, c->call_out);
+      break;
+    case F_UPDATE_HANDLE_GET_ID: s = temporal_update_handle_get_id(c->update_handle); returns_string = true; break;
+    case F_UPDATE_HANDLE_GET_WORKFLOW_ID:
+      s = temporal_update_handle_get_workflow_id(c->update_handle);
+      returns_string = true;
+      break;
+    case F_UPDATE_HANDLE_GET_RUN_ID: s = temporal_update_handle_get_run_id(c->update_handle); returns_string = true; break;
+    case F_UPDATE_HANDLE_FREE: temporal_update_handle_free(c->update_handle); return TEMPORAL_ERROR_CODE_OK;
+    case F_UWS_ASYNC:
+      e = temporal_update_with_start_workflow_async(c->client, c->update_name, c->update_args_json, c->update_options,
+                                                    c->workflow_type, c->args_json, c->start_options,
+                                                    c->call_options, c->call_out);
+      break;
+    case F_CALL_TAKE_UPDATE_HANDLE: {
+      temporal_update_handle *h = temporal_call_take_update_handle(c->call);
+      if (!h) { snprintf(text, cap, "NULL"); return TEMPORAL_ERROR_CODE_OK; }
+      temporal_update_handle *again = temporal_call_take_update_handle(c->call);
+      snprintf(text, cap, "an update handle of %s, then %s", temporal_update_handle_get_id(h), again ? "another" : "NULL");
+      temporal_update_handle_free(again);
+      temporal_update_handle_free(h);
+      return TEMPORAL_ERROR_CODE_OK;
+    }
     case F_CONNECT: e = temporal_client_connect(c->client_options, c->client_out); break;
     case F_CONNECT_ASYNC: e = temporal_client_connect_async(c->client_options, c->call_options, c->call_out); break;
     case F_CLIENT_FREE: temporal_client_free(c->client); return TEMPORAL_ERROR_CODE_OK;
@@ -2147,7 +2380,8 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
     if (c->client_result != (temporal_client *)(void *)c ||
         c->run_result != (temporal_workflow_run *)(void *)c ||
         c->result_json != (char *)(void *)c ||
-        c->queue_result != (temporal_completion_queue *)(void *)c)
+        c->queue_result != (temporal_completion_queue *)(void *)c ||
+        c->update_handle_result != (temporal_update_handle *)(void *)c)
       snprintf(problem, pcap, "an output was written on failure");
     temporal_error_free(e);
   } else {
@@ -2158,6 +2392,12 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
     } else if (fn == F_EXECUTE || fn == F_GET_WORKFLOW) {
       if (c->run_result == (temporal_workflow_run *)(void *)c) snprintf(problem, pcap, "no run written");
       else temporal_workflow_run_free(c->run_result);
+    } else if (fn == F_GET_UPDATE_HANDLE) {
+      if (c->update_handle_result == (temporal_update_handle *)(void *)c) snprintf(problem, pcap, "no handle written");
+      else {
+        snprintf(text, cap, "a handle of %s", temporal_update_handle_get_id(c->update_handle_result));
+        temporal_update_handle_free(c->update_handle_result);
+      }
     } else if (fn == F_GET_RESULT) {
       if (c->result_json == (char *)(void *)c) snprintf(problem, pcap, "no result written");
       else {
@@ -2684,6 +2924,19 @@ static int setup(void) {
     fprintf(stderr, "test_bad_input: query of the Counter fixture: %s\n", buf);
     return 1;
   }
+  /* The update handle fixture: a COMPLETED "add" of 0, so its result is known ("0"). */
+  temporal_update_options uo;
+  temporal_update_options_default(&uo, sizeof uo);
+  uo.wait_for_stage = TEMPORAL_UPDATE_STAGE_COMPLETED;
+  uo.update_id = "badinput-fixture-update";
+  e = temporal_start_update_async(g_client, g_counter_id, NULL, "add", "[0]", &uo, &qo, &call);
+  if (!e) e = temporal_call_wait(call, 30000);
+  if (!e) g_update_handle = temporal_call_take_update_handle(call);
+  temporal_call_free(call);
+  if (e || !g_update_handle) {
+    fprintf(stderr, "test_bad_input: update handle fixture: %s\n", e ? describe_and_free(e, buf, sizeof buf) : "no handle");
+    return 1;
+  }
   /* The async completion fixtures: a pending activity, and one completed. */
   snprintf(g_async_id, sizeof g_async_id, "badinput-async-pending-%ld", (long)getpid());
   char done_id[96];
@@ -2725,6 +2978,7 @@ static void teardown(void) {
     (void)finish_setup_call(e, call, buf, sizeof buf);
   }
   temporal_workflow_run_free(g_block_run);
+  temporal_update_handle_free(g_update_handle);
 }
 
 int main(int argc, char **argv) {

@@ -1,6 +1,6 @@
 /*
  * check.h: the assertion helpers of the C test programs (test_temporal.c,
- * test_completion_queue.c, test_async_activity.c).
+ * test_completion_queue.c, test_async_activity.c, test_update.c).
  *
  * A test is a `static bool test_x(void)`; CHECK(cond, fmt, ...) returns false from it with the
  * line, the condition and a message in g_msg, which the runner prints.

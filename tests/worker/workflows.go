@@ -195,7 +195,8 @@ func GetMemoAndSearchInfo(ctx workflow.Context) (map[string]interface{}, error) 
 
 // Counter keeps a running total for the client-surface tests: query "count" returns it,
 // update "add" (n int) adds n and returns the new total (negative n is rejected by the
-// validator; n == 13 fails in the handler), signal "done" ends the workflow with the total.
+// validator; n == 13 fails in the handler), update "held" waits for signal "release", signal
+// "done" ends the workflow with the total.
 func Counter(ctx workflow.Context, start int) (int, error) {
 	total := start
 	if err := workflow.SetQueryHandler(ctx, "count", func() (int, error) { return total, nil }); err != nil {
@@ -219,6 +220,21 @@ func Counter(ctx workflow.Context, start int) (int, error) {
 		return nil
 	}})
 	if err != nil {
+		return 0, err
+	}
+	// Update "held" (no arguments) is accepted at once and completes with the total only once
+	// signal "release" came: the update-handle tests tell ACCEPTED from COMPLETED with it.
+	released := false
+	workflow.Go(ctx, func(ctx workflow.Context) {
+		workflow.GetSignalChannel(ctx, "release").Receive(ctx, nil)
+		released = true
+	})
+	if err := workflow.SetUpdateHandler(ctx, "held", func(ctx workflow.Context) (int, error) {
+		if err := workflow.Await(ctx, func() bool { return released }); err != nil {
+			return 0, err
+		}
+		return total, nil
+	}); err != nil {
 		return 0, err
 	}
 	workflow.GetSignalChannel(ctx, "done").Receive(ctx, nil)
