@@ -49,10 +49,18 @@ type Client interface {
 	SignalWorkflow(ctx context.Context, workflowID string, runID string, signalName string, arg interface{}) error
 	// QueryWorkflow queries a workflow; a failing or rejected query gives *QueryFailedError.
 	QueryWorkflow(ctx context.Context, workflowID string, runID string, queryType string, args ...interface{}) (EncodedValue, error)
-	// UpdateWorkflow sends an update and waits for it to complete (WaitForStage must be
-	// WorkflowUpdateStageCompleted or unset). A rejected or failed update is returned by the
-	// handle's Get as *UpdateFailedError.
+	// UpdateWorkflow sends an update and returns its handle once the update reached
+	// options.WaitForStage (required: WorkflowUpdateStageAccepted or
+	// WorkflowUpdateStageCompleted). A rejected or failed update is not this call's error: the
+	// handle's Get returns it as *UpdateFailedError.
 	UpdateWorkflow(ctx context.Context, options UpdateWorkflowOptions) (WorkflowUpdateHandle, error)
+	// GetWorkflowUpdateHandle returns a handle for an update by its IDs (one another process
+	// may have started). It makes no call to the server; an unknown update is Get's NOT_FOUND.
+	GetWorkflowUpdateHandle(options GetWorkflowUpdateHandleOptions) WorkflowUpdateHandle
+	// UpdateWithStartWorkflow sends an update to a workflow, starting it first (with
+	// options.StartWorkflowOperation, from NewWithStartWorkflowOperation) if it is not
+	// running, in one request; the operation's Get gives the run.
+	UpdateWithStartWorkflow(ctx context.Context, options UpdateWithStartWorkflowOptions) (WorkflowUpdateHandle, error)
 	// CancelWorkflow requests the cancellation of a workflow.
 	CancelWorkflow(ctx context.Context, workflowID string, runID string) error
 	// TerminateWorkflow terminates a workflow; details are JSON-encoded.

@@ -9,14 +9,14 @@ import "C"
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 )
 
-// The client operations beyond starting and waiting: signal, query, update, cancel,
-// terminate, describe, list, count and history. Each is one native call awaited by await
-// (see async.go), so ctx's deadline is the call's timeout and canceling ctx cancels it.
+// The client operations beyond starting and waiting: signal, query, cancel, terminate,
+// describe, list, count and history (updates are in update.go). Each is one native call
+// awaited by await (see async.go), so ctx's deadline is the call's timeout and canceling ctx
+// cancels it.
 
 func (c *clientImpl) SignalWorkflow(ctx context.Context, workflowID string, runID string, signalName string, arg interface{}) error {
 	argsJSON, err := signalArgs(arg)
@@ -109,93 +109,6 @@ func (c *clientImpl) QueryWorkflow(ctx context.Context, workflowID string, runID
 		return nil, err
 	}
 	return encodedValue{result}, nil
-}
-
-// WorkflowUpdateStage is the Go SDK's client.WorkflowUpdateStage. Only
-// WorkflowUpdateStageCompleted (or unset, which means it here) is supported.
-type WorkflowUpdateStage int
-
-const (
-	WorkflowUpdateStageUnspecified WorkflowUpdateStage = 0
-	WorkflowUpdateStageAdmitted    WorkflowUpdateStage = 1
-	WorkflowUpdateStageAccepted    WorkflowUpdateStage = 2
-	WorkflowUpdateStageCompleted   WorkflowUpdateStage = 3
-)
-
-// UpdateWorkflowOptions is the Go SDK's client.UpdateWorkflowOptions (supported fields).
-type UpdateWorkflowOptions struct {
-	// UpdateID; empty: the library generates one (a UUID, read from the handle's UpdateID).
-	UpdateID   string
-	WorkflowID string
-	// RunID; empty: the current run.
-	RunID      string
-	UpdateName string
-	Args       []interface{}
-	// WaitForStage must be WorkflowUpdateStageCompleted or unset.
-	WaitForStage WorkflowUpdateStage
-}
-
-// WorkflowUpdateHandle is the Go SDK's client.WorkflowUpdateHandle, for an update that has
-// already completed.
-type WorkflowUpdateHandle interface {
-	WorkflowID() string
-	RunID() string
-	UpdateID() string
-	// Get decodes the update's result into valuePtr (nil: ignored), or returns its
-	// failure: *UpdateFailedError, unwrapping to *ApplicationError etc.
-	Get(ctx context.Context, valuePtr interface{}) error
-}
-
-type updateHandle struct {
-	workflowID, runID, updateID string
-	result                      string
-	err                         error
-}
-
-func (h *updateHandle) WorkflowID() string { return h.workflowID }
-func (h *updateHandle) RunID() string      { return h.runID }
-func (h *updateHandle) UpdateID() string   { return h.updateID }
-
-func (h *updateHandle) Get(ctx context.Context, valuePtr interface{}) error {
-	if h.err != nil {
-		return h.err
-	}
-	if valuePtr == nil {
-		return nil
-	}
-	if err := json.Unmarshal([]byte(h.result), valuePtr); err != nil {
-		return fmt.Errorf("temporal-ffi: decoding the update result: %w", err)
-	}
-	return nil
-}
-
-func (c *clientImpl) UpdateWorkflow(ctx context.Context, options UpdateWorkflowOptions) (WorkflowUpdateHandle, error) {
-	if s := options.WaitForStage; s != WorkflowUpdateStageUnspecified && s != WorkflowUpdateStageCompleted {
-		return nil, &Error{Code: ErrInvalidArgument, Message: "temporal-ffi: UpdateWorkflow supports only WaitForStage Completed"}
-	}
-	argsJSON, err := encodeArgs(options.Args)
-	if err != nil {
-		return nil, err
-	}
-	handle := &updateHandle{workflowID: options.WorkflowID, runID: options.RunID}
-	err = c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
-		return C.temporal_update_workflow_async(h, cs.str(options.WorkflowID), cs.str(options.RunID), cs.str(options.UpdateName),
-			cs.str(options.UpdateID), cs.str(argsJSON), co, call)
-	}, func(call *C.temporal_call) {
-		// The ID used: the one given, or the one the library generated.
-		handle.updateID = C.GoString(C.temporal_call_get_update_id(call))
-		handle.result = C.GoString(C.temporal_call_get_json(call))
-	})
-	if err != nil {
-		var failed *UpdateFailedError
-		if !errors.As(err, &failed) {
-			return nil, err
-		}
-		// As in the Go SDK, a rejected or failed update is the handle's outcome.
-		handle.updateID = failed.UpdateID
-		handle.err = err
-	}
-	return handle, nil
 }
 
 func (c *clientImpl) CancelWorkflow(ctx context.Context, workflowID string, runID string) error {

@@ -62,7 +62,8 @@ func TestSignalQueryUpdateDescribeHistory(t *testing.T) {
 	}
 
 	// A handler failure: *UpdateFailedError wrapping the *ApplicationError.
-	h, err = c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{WorkflowID: id, UpdateName: "add", Args: []interface{}{13}, UpdateID: "u13"})
+	h, err = c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{WorkflowID: id, UpdateName: "add", Args: []interface{}{13}, UpdateID: "u13",
+		WaitForStage: client.WorkflowUpdateStageCompleted})
 	if err != nil {
 		t.Fatalf("UpdateWorkflow(13): %v", err)
 	}
@@ -76,7 +77,8 @@ func TestSignalQueryUpdateDescribeHistory(t *testing.T) {
 		t.Fatalf("update 13: %v (%T)", err, err)
 	}
 	// A validator rejection.
-	h, err = c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{WorkflowID: id, UpdateName: "add", Args: []interface{}{-1}})
+	h, err = c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{WorkflowID: id, UpdateName: "add", Args: []interface{}{-1},
+		WaitForStage: client.WorkflowUpdateStageCompleted})
 	if err != nil {
 		t.Fatalf("UpdateWorkflow(-1): %v", err)
 	}
@@ -87,8 +89,8 @@ func TestSignalQueryUpdateDescribeHistory(t *testing.T) {
 		t.Errorf("rejected update's ID = %q (error: %q)", h.UpdateID(), uf.UpdateID)
 	}
 	if _, err := c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{WorkflowID: id, UpdateName: "add", Args: []interface{}{1},
-		WaitForStage: client.WorkflowUpdateStageAccepted}); !errors.Is(err, client.ErrInvalidArgument) {
-		t.Fatalf("WaitForStage Accepted: %v", err)
+		WaitForStage: client.WorkflowUpdateStageAdmitted}); !errors.Is(err, client.ErrInvalidArgument) {
+		t.Fatalf("WaitForStage Admitted: %v", err)
 	}
 
 	_, err = query("fail")
@@ -358,7 +360,8 @@ func TestOperationsHonourContext(t *testing.T) {
 		t.Errorf("CountWorkflow: %v", err)
 	}
 	// An update of an unknown name is rejected: the handle's Get says so.
-	h, err := c.UpdateWorkflow(ctxTimeout(t, 10*time.Second), client.UpdateWorkflowOptions{WorkflowID: id, UpdateName: "no-such-update"})
+	h, err := c.UpdateWorkflow(ctxTimeout(t, 10*time.Second), client.UpdateWorkflowOptions{WorkflowID: id, UpdateName: "no-such-update",
+		WaitForStage: client.WorkflowUpdateStageCompleted})
 	if err != nil {
 		t.Fatalf("UpdateWorkflow(unknown): %v", err)
 	}
@@ -376,7 +379,8 @@ func TestOperationsHonourContext(t *testing.T) {
 	ctx, cancel3 := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel3()
 	start := time.Now()
-	_, err = c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{WorkflowID: o.ID, UpdateName: "add", Args: []interface{}{1}})
+	_, err = c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{WorkflowID: o.ID, UpdateName: "add", Args: []interface{}{1},
+		WaitForStage: client.WorkflowUpdateStageCompleted})
 	if !errors.Is(err, client.ErrDeadlineExceeded) || errors.Is(err, client.ErrCanceled) || time.Since(start) > 3*time.Second {
 		t.Errorf("update with a deadline: %v after %v, want DEADLINE_EXCEEDED", err, time.Since(start))
 	}
