@@ -21,7 +21,7 @@ Every operation is one C call (``temporal_*_async``). The blocking method waits 
 ``temporal_call_wait``, which releases the GIL, so any number of Python threads can block at
 once. The ``_async`` twin posts the same call to a completion queue of the running event loop,
 whose file descriptor the loop watches: completions are handled on the loop's own thread.
-Clients and runs are thread-safe.
+Clients, runs and update handles are thread-safe.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ from ._native import (
     TemporalClientOptions,
     TemporalRetryPolicy,
     TemporalStartWorkflowOptions,
+    TemporalUpdateOptions,
     borrowed_str,
     lib as _lib,
 )
@@ -66,6 +67,8 @@ __version__ = "0.2.0"
 __all__ = [
     "Client",
     "WorkflowRun",
+    "UpdateHandle",
+    "UpdateStage",
     "RetryPolicy",
     "WorkflowIdReusePolicy",
     "WorkflowIdConflictPolicy",
@@ -164,6 +167,19 @@ class WorkflowIdConflictPolicy(enum.IntEnum):
     FAIL = _native.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_FAIL
     USE_EXISTING = _native.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING
     TERMINATE_EXISTING = _native.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING
+
+
+class UpdateStage(enum.IntEnum):
+    """``temporal_update_stage``, the Go SDK's ``WorkflowUpdateStage``: what
+    :meth:`Client.start_update` waits for. ``ACCEPTED``: the workflow's validator accepted the
+    update (the handle's :meth:`UpdateHandle.result` then waits for the handler);
+    ``COMPLETED``: the handler finished (the result is there at once). ``UNSPECIFIED`` and
+    ``ADMITTED`` are refused with :class:`InvalidArgumentError`, as in Go."""
+
+    UNSPECIFIED = _native.TEMPORAL_UPDATE_STAGE_UNSPECIFIED
+    ADMITTED = _native.TEMPORAL_UPDATE_STAGE_ADMITTED
+    ACCEPTED = _native.TEMPORAL_UPDATE_STAGE_ACCEPTED
+    COMPLETED = _native.TEMPORAL_UPDATE_STAGE_COMPLETED
 
 
 class EnvconfigMode(enum.IntEnum):
@@ -524,6 +540,24 @@ def _start_options(
         "search_attributes",
     )
     opts.start_delay_ms = _ms(start_delay, "start_delay")
+    return opts
+
+
+def _update_options(
+    wait_for_stage: Union["UpdateStage", int],
+    update_id: Optional[str],
+    first_execution_run_id: Optional[str] = None,
+) -> TemporalUpdateOptions:
+    """The ``temporal_update_options`` of an update start. The stage is passed as given: the
+    library refuses an unset or unsupported one with its own message."""
+    if isinstance(wait_for_stage, bool) or not isinstance(wait_for_stage, int):
+        raise _invalid(f"wait_for_stage must be an UpdateStage, not {wait_for_stage!r}")
+    if not -(2**31) <= wait_for_stage < 2**31:
+        raise _invalid("wait_for_stage is out of range")
+    opts = _native.new_options(TemporalUpdateOptions)
+    opts.update_id = _cstr(update_id, "update_id")
+    opts.wait_for_stage = int(wait_for_stage)
+    opts.first_execution_run_id = _cstr(first_execution_run_id, "first_execution_run_id")
     return opts
 
 
@@ -932,6 +966,18 @@ def _count_of(call: int) -> int:
     return count.value
 
 
+def _update_handle_of(call: int) -> "UpdateHandle":
+    ptr = _lib.temporal_call_take_update_handle(call)
+    if not ptr:
+        raise InternalError(ErrorCode.INTERNAL, "the call completed without an update handle", None)
+    return UpdateHandle(ptr)
+
+
+def _update_with_start_of(call: int) -> tuple["UpdateHandle", "WorkflowRun"]:
+    run = _run_of(call)  # owned from here: freed by its finalizer if the handle is missing
+    return _update_handle_of(call), run
+
+
 def _update_of(call: int) -> tuple[Any, str]:
     update_id = borrowed_str(_lib.temporal_call_get_update_id(call))
     if update_id is None:
@@ -1189,6 +1235,75 @@ class WorkflowRun(_OwnsHandle):
 
     def __repr__(self) -> str:
         return f"WorkflowRun(id={self._id!r}, run_id={self._run_id!r})"
+
+
+class UpdateHandle(_OwnsHandle):
+    """An update of a workflow (``temporal_update_handle``), the Go SDK's
+    ``WorkflowUpdateHandle``: its update ID, Workflow ID and Run ID, and its result on demand.
+
+    Obtained from :meth:`Client.start_update`, :meth:`Client.update_with_start_workflow` or
+    :meth:`Client.get_update_handle`. Frees its handle on :meth:`close`, on leaving a ``with``
+    block, or when garbage-collected; result waits already started on it go on, and the update
+    itself is not affected. It stays usable after its client is closed.
+    """
+
+    def __init__(self, _ptr: int):
+        self._handle = _Handle(_ptr, _lib.temporal_update_handle_free, "update handle")
+        with _Use(self._handle) as ptr:
+            # Fixed for the handle's life: read once.
+            self._id = borrowed_str(_lib.temporal_update_handle_get_id(ptr)) or ""
+            self._workflow_id = borrowed_str(_lib.temporal_update_handle_get_workflow_id(ptr)) or ""
+            self._run_id = borrowed_str(_lib.temporal_update_handle_get_run_id(ptr)) or ""
+
+    @property
+    def id(self) -> str:
+        """The update ID (the Go SDK's ``UpdateID()``): the one given, or the UUID the library
+        generated."""
+        return self._id
+
+    @property
+    def workflow_id(self) -> str:
+        """The Workflow ID of the update (the Go SDK's ``WorkflowID()``)."""
+        return self._workflow_id
+
+    @property
+    def run_id(self) -> str:
+        """The Run ID (the Go SDK's ``RunID()``): the run the server named when the update
+        started; for a handle from :meth:`Client.get_update_handle`, the Run ID given (``""``
+        if none)."""
+        return self._run_id
+
+    def _result_op(self, timeout: Optional[Duration]) -> _Op[Any]:
+        return _Op(
+            self._handle, _lib.temporal_update_handle_get_result_async, (), _json_of,
+            _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def result(self, timeout: Optional[Duration] = None) -> Any:
+        """Waits for the update's outcome (the Go SDK's ``WorkflowUpdateHandle.Get``;
+        ``temporal_update_handle_get_result_async``) and returns the handler's result,
+        ``json.loads``-ed. At once for a handle from a start that waited for
+        :attr:`UpdateStage.COMPLETED`; otherwise it waits on the server as long as the update
+        runs. Can be called any number of times.
+
+        A rejected update (by the workflow's validator) or a failed handler raises
+        :class:`UpdateFailedError` (:attr:`~TemporalError.failure`, ``details["update_id"]``);
+        an unknown update, :class:`NotFoundError`. ``timeout``: give up after this many seconds
+        with :class:`DeadlineExceededError`, leaving the update running; ``None`` (or
+        ``math.inf``): no limit.
+        """
+        return _call(self._result_op(timeout))
+
+    async def result_async(self, timeout: Optional[Duration] = None) -> Any:
+        """:meth:`result` for asyncio: holds no thread while it waits. Cancelling the awaiting
+        task cancels the wait (not the update)."""
+        return await _call_async(self._result_op(timeout))
+
+    def __repr__(self) -> str:
+        return (
+            f"UpdateHandle(id={self._id!r}, workflow_id={self._workflow_id!r}, "
+            f"run_id={self._run_id!r})"
+        )
 
 
 class Client(_OwnsHandle):
@@ -1581,6 +1696,240 @@ class Client(_OwnsHandle):
             workflow_id, update_name, *args, run_id=run_id, update_id=update_id, timeout=timeout
         )
         return result[0]
+
+    # -- update handles, update-with-start ---------------------------------------------------
+
+    def _start_update_op(
+        self,
+        workflow_id: str,
+        update_name: str,
+        args: tuple[Any, ...],
+        wait_for_stage: Union[UpdateStage, int],
+        update_id: Optional[str],
+        run_id: Optional[str],
+        first_execution_run_id: Optional[str],
+        timeout: Optional[Duration],
+    ) -> _Op[UpdateHandle]:
+        opts = _update_options(wait_for_stage, update_id, first_execution_run_id)
+        c_args = (
+            _cstr(workflow_id, "workflow_id"),
+            _cstr(run_id, "run_id"),
+            _cstr(update_name, "update_name"),
+            _json(list(args), "args"),
+            ctypes.byref(opts),
+        )
+        return _Op(
+            self._handle, _lib.temporal_start_update_async, c_args, _update_handle_of,
+            _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def start_update(
+        self,
+        workflow_id: str,
+        update_name: str,
+        *args: Any,
+        wait_for_stage: Union[UpdateStage, int],
+        update_id: Optional[str] = None,
+        run_id: Optional[str] = None,
+        first_execution_run_id: Optional[str] = None,
+        timeout: Optional[Duration] = None,
+    ) -> UpdateHandle:
+        """Sends an update and returns its :class:`UpdateHandle` once it reached
+        ``wait_for_stage`` (the Go SDK's ``UpdateWorkflow``; ``temporal_start_update_async``).
+
+        ``wait_for_stage`` is required, as in Go, since the stages differ in what the call
+        waits for: :attr:`UpdateStage.ACCEPTED` (the validator accepted it; the handle's
+        :meth:`~UpdateHandle.result` waits for the handler) or :attr:`UpdateStage.COMPLETED`
+        (the handler finished). ``args`` are the update's arguments. ``update_id`` ``None``: a
+        new UUID (:attr:`UpdateHandle.id`); an ID already used is the same update.
+        ``run_id`` ``None``: the current run. ``first_execution_run_id``: the update is refused
+        unless the Workflow ID's chain starts with that run.
+
+        As in Go, a rejection by the workflow's validator is not this call's error: the
+        handle's :meth:`~UpdateHandle.result` raises it (:class:`UpdateFailedError`). This
+        call raises the server's errors (:class:`NotFoundError` for a workflow that is not
+        running...) and :class:`InvalidArgumentError` for an unset or ``ADMITTED`` stage.
+        ``timeout`` ``None``: no limit.
+        """
+        return _call(
+            self._start_update_op(
+                workflow_id, update_name, args, wait_for_stage, update_id, run_id,
+                first_execution_run_id, timeout,
+            )
+        )
+
+    async def start_update_async(
+        self,
+        workflow_id: str,
+        update_name: str,
+        *args: Any,
+        wait_for_stage: Union[UpdateStage, int],
+        update_id: Optional[str] = None,
+        run_id: Optional[str] = None,
+        first_execution_run_id: Optional[str] = None,
+        timeout: Optional[Duration] = None,
+    ) -> UpdateHandle:
+        """:meth:`start_update` for asyncio."""
+        return await _call_async(
+            self._start_update_op(
+                workflow_id, update_name, args, wait_for_stage, update_id, run_id,
+                first_execution_run_id, timeout,
+            )
+        )
+
+    def get_update_handle(
+        self, workflow_id: str, update_id: str, run_id: Optional[str] = None
+    ) -> UpdateHandle:
+        """A handle for an update started elsewhere, by its IDs (the Go SDK's
+        ``GetWorkflowUpdateHandle``; ``temporal_get_workflow_update_handle``). ``run_id``
+        ``None``: the current run. Makes no call to the server: an unknown update is found out
+        by :meth:`UpdateHandle.result` (:class:`NotFoundError`)."""
+        c_workflow_id = _cstr(workflow_id, "workflow_id")
+        c_update_id = _cstr(update_id, "update_id")
+        c_run_id = _cstr(run_id, "run_id")
+        out = ctypes.c_void_p()
+        with _Use(self._handle) as ptr:
+            _raise_if_error(
+                _lib.temporal_get_workflow_update_handle(
+                    ptr, c_workflow_id, c_run_id, c_update_id, ctypes.byref(out)
+                )
+            )
+        if not out.value:
+            raise InternalError(
+                ErrorCode.INTERNAL, "temporal_get_workflow_update_handle gave no handle and no error", None
+            )
+        return UpdateHandle(out.value)
+
+    def _update_with_start_op(
+        self,
+        update_name: str,
+        update_args: tuple[Any, ...],
+        wait_for_stage: Union[UpdateStage, int],
+        update_id: Optional[str],
+        workflow_type: str,
+        workflow_args: Sequence[Any],
+        timeout: Optional[Duration],
+        start_options: StartOptions,
+    ) -> _Op[tuple[UpdateHandle, WorkflowRun]]:
+        update_opts = _update_options(wait_for_stage, update_id)
+        start_opts = _start_options(**start_options)
+        c_args = (
+            _cstr(update_name, "update_name"),
+            _json(list(update_args), "update_args"),
+            ctypes.byref(update_opts),
+            _cstr(workflow_type, "workflow_type"),
+            _json(list(workflow_args), "workflow_args"),
+            ctypes.byref(start_opts),
+        )
+        return _Op(
+            self._handle, _lib.temporal_update_with_start_workflow_async, c_args,
+            _update_with_start_of, _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def update_with_start_workflow(
+        self,
+        update_name: str,
+        *update_args: Any,
+        workflow_type: str,
+        workflow_args: Sequence[Any] = (),
+        wait_for_stage: Union[UpdateStage, int],
+        id_conflict_policy: Union[WorkflowIdConflictPolicy, int],
+        task_queue: str,
+        id: Optional[str] = None,
+        update_id: Optional[str] = None,
+        execution_timeout: Optional[Duration] = None,
+        run_timeout: Optional[Duration] = None,
+        task_timeout: Optional[Duration] = None,
+        id_reuse_policy: Union[WorkflowIdReusePolicy, int] = WorkflowIdReusePolicy.UNSPECIFIED,
+        retry_policy: Optional[RetryPolicy] = None,
+        cron_schedule: Optional[str] = None,
+        memo: Optional[Mapping[str, Any]] = None,
+        search_attributes: Optional[Mapping[str, Any]] = None,
+        start_delay: Optional[Duration] = None,
+        timeout: Optional[Duration] = None,
+    ) -> tuple[UpdateHandle, WorkflowRun]:
+        """Sends an update to a workflow, starting the workflow first if needed, in one
+        request (the Go SDK's ``UpdateWithStartWorkflow`` with a
+        ``NewWithStartWorkflowOperation``; ``temporal_update_with_start_workflow_async``).
+        Returns ``(update_handle, run)`` once the update reached ``wait_for_stage``: the run
+        started, or with ``USE_EXISTING`` the one already running.
+
+        ``update_name``, ``update_args``, ``wait_for_stage`` (required) and ``update_id`` as in
+        :meth:`start_update`; the update goes to the start's Workflow ID. ``workflow_type``,
+        ``workflow_args`` (the workflow's arguments, used only if it is started) and the start
+        options as in :meth:`execute_workflow`, except: ``id_conflict_policy`` is required, as
+        the Go SDK requires it (``UNSPECIFIED`` raises :class:`InvalidArgumentError` before any
+        request), and there is no ``error_when_already_started`` (the policy decides, as in
+        Go). Without ``id`` a random UUID is the Workflow ID.
+
+        A refused start or update raises the server's error, its message starting "failed
+        workflow start" or "failed workflow update" (:class:`AlreadyStartedError` for ``FAIL``
+        on a running workflow). ``timeout`` ``None``: no limit.
+        """
+        start_options: StartOptions = {
+            "task_queue": task_queue,
+            "id": id,
+            "execution_timeout": execution_timeout,
+            "run_timeout": run_timeout,
+            "task_timeout": task_timeout,
+            "id_reuse_policy": id_reuse_policy,
+            "id_conflict_policy": id_conflict_policy,
+            "retry_policy": retry_policy,
+            "cron_schedule": cron_schedule,
+            "memo": memo,
+            "search_attributes": search_attributes,
+            "start_delay": start_delay,
+        }
+        return _call(
+            self._update_with_start_op(
+                update_name, update_args, wait_for_stage, update_id, workflow_type,
+                workflow_args, timeout, start_options,
+            )
+        )
+
+    async def update_with_start_workflow_async(
+        self,
+        update_name: str,
+        *update_args: Any,
+        workflow_type: str,
+        workflow_args: Sequence[Any] = (),
+        wait_for_stage: Union[UpdateStage, int],
+        id_conflict_policy: Union[WorkflowIdConflictPolicy, int],
+        task_queue: str,
+        id: Optional[str] = None,
+        update_id: Optional[str] = None,
+        execution_timeout: Optional[Duration] = None,
+        run_timeout: Optional[Duration] = None,
+        task_timeout: Optional[Duration] = None,
+        id_reuse_policy: Union[WorkflowIdReusePolicy, int] = WorkflowIdReusePolicy.UNSPECIFIED,
+        retry_policy: Optional[RetryPolicy] = None,
+        cron_schedule: Optional[str] = None,
+        memo: Optional[Mapping[str, Any]] = None,
+        search_attributes: Optional[Mapping[str, Any]] = None,
+        start_delay: Optional[Duration] = None,
+        timeout: Optional[Duration] = None,
+    ) -> tuple[UpdateHandle, WorkflowRun]:
+        """:meth:`update_with_start_workflow` for asyncio."""
+        start_options: StartOptions = {
+            "task_queue": task_queue,
+            "id": id,
+            "execution_timeout": execution_timeout,
+            "run_timeout": run_timeout,
+            "task_timeout": task_timeout,
+            "id_reuse_policy": id_reuse_policy,
+            "id_conflict_policy": id_conflict_policy,
+            "retry_policy": retry_policy,
+            "cron_schedule": cron_schedule,
+            "memo": memo,
+            "search_attributes": search_attributes,
+            "start_delay": start_delay,
+        }
+        return await _call_async(
+            self._update_with_start_op(
+                update_name, update_args, wait_for_stage, update_id, workflow_type,
+                workflow_args, timeout, start_options,
+            )
+        )
 
     # -- cancel, terminate -------------------------------------------------------------------
 

@@ -56,6 +56,7 @@ __all__ = [
     "TemporalStartWorkflowOptions",
     "TemporalRuntimeOptions",
     "TemporalActivityCompletion",
+    "TemporalUpdateOptions",
     "CALL_CALLBACK_TYPE",
     "LOG_CALLBACK_TYPE",
 ]
@@ -113,6 +114,12 @@ TEMPORAL_LOG_LEVEL_WARN = 2
 TEMPORAL_LOG_LEVEL_INFO = 3
 TEMPORAL_LOG_LEVEL_DEBUG = 4
 TEMPORAL_LOG_LEVEL_TRACE = 5
+
+# temporal_update_stage (the Go SDK's WorkflowUpdateStage numbers)
+TEMPORAL_UPDATE_STAGE_UNSPECIFIED = 0
+TEMPORAL_UPDATE_STAGE_ADMITTED = 1
+TEMPORAL_UPDATE_STAGE_ACCEPTED = 2
+TEMPORAL_UPDATE_STAGE_COMPLETED = 3
 
 # temporal_workflow_id_reuse_policy
 TEMPORAL_WORKFLOW_ID_REUSE_POLICY_UNSPECIFIED = 0
@@ -324,6 +331,17 @@ class TemporalActivityCompletion(Structure):
     ]
 
 
+class TemporalUpdateOptions(Structure):
+    """``struct temporal_update_options``."""
+
+    _fields_ = [
+        ("size", c_size_t),
+        ("update_id", c_char_p),
+        ("wait_for_stage", c_int32),
+        ("first_execution_run_id", c_char_p),
+    ]
+
+
 STRUCTS = {
     "temporal_call_options": TemporalCallOptions,
     "temporal_client_options": TemporalClientOptions,
@@ -331,6 +349,7 @@ STRUCTS = {
     "temporal_start_workflow_options": TemporalStartWorkflowOptions,
     "temporal_runtime_options": TemporalRuntimeOptions,
     "temporal_activity_completion": TemporalActivityCompletion,
+    "temporal_update_options": TemporalUpdateOptions,
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -342,6 +361,7 @@ _c_client_p = c_void_p  # temporal_client * (opaque)
 _c_run_p = c_void_p  # temporal_workflow_run * (opaque)
 _c_call_p = c_void_p  # temporal_call * (opaque)
 _c_queue_p = c_void_p  # temporal_completion_queue * (opaque)
+_c_update_handle_p = c_void_p  # temporal_update_handle * (opaque)
 
 
 def _declare(name: str, restype: Any, *argtypes: Any) -> None:
@@ -361,6 +381,7 @@ _declare("temporal_call_get_error", _c_error_p, _c_call_p)  # BORROWED from the 
 _declare("temporal_call_get_json", c_void_p, _c_call_p)  # borrowed
 _declare("temporal_call_take_run", _c_run_p, _c_call_p)  # owned
 _declare("temporal_call_take_client", _c_client_p, _c_call_p)  # owned
+_declare("temporal_call_take_update_handle", _c_update_handle_p, _c_call_p)  # owned
 _declare("temporal_call_get_count", c_bool, _c_call_p, POINTER(c_int64))
 _declare("temporal_call_get_update_id", c_void_p, _c_call_p)  # borrowed
 _declare("temporal_call_get_user_data", c_void_p, _c_call_p)
@@ -403,6 +424,16 @@ _OPERATIONS = {
     "temporal_query_workflow_async": (c_char_p, c_char_p, c_char_p, c_char_p),
     # client, workflow_id, run_id, update_name, update_id, args_json
     "temporal_update_workflow_async": (c_char_p, c_char_p, c_char_p, c_char_p, c_char_p),
+    # client, workflow_id, run_id, update_name, args_json, options
+    "temporal_start_update_async": (
+        c_char_p, c_char_p, c_char_p, c_char_p, POINTER(TemporalUpdateOptions)
+    ),
+    # client, update_name, update_args_json, update_options, workflow_type, args_json,
+    # start_options
+    "temporal_update_with_start_workflow_async": (
+        c_char_p, c_char_p, POINTER(TemporalUpdateOptions), c_char_p, c_char_p,
+        POINTER(TemporalStartWorkflowOptions),
+    ),
     # client, workflow_id, run_id
     "temporal_cancel_workflow_async": (c_char_p, c_char_p),
     # client, workflow_id, run_id, reason, details_json
@@ -432,6 +463,23 @@ _OPERATIONS = {
 }
 for _name, _args in _OPERATIONS.items():
     _declare(_name, _c_error_p, _c_client_p, *_args, *_CALL_TAIL)
+
+# Updates
+_declare("temporal_update_options_default", c_bool, POINTER(TemporalUpdateOptions), c_size_t)
+_declare(
+    "temporal_get_workflow_update_handle",
+    _c_error_p,
+    _c_client_p,
+    c_char_p,
+    c_char_p,
+    c_char_p,
+    POINTER(_c_update_handle_p),
+)
+_declare("temporal_update_handle_get_result_async", _c_error_p, _c_update_handle_p, *_CALL_TAIL)
+_declare("temporal_update_handle_get_id", c_void_p, _c_update_handle_p)  # borrowed
+_declare("temporal_update_handle_get_workflow_id", c_void_p, _c_update_handle_p)  # borrowed
+_declare("temporal_update_handle_get_run_id", c_void_p, _c_update_handle_p)  # borrowed
+_declare("temporal_update_handle_free", None, _c_update_handle_p)
 
 # Activities
 _declare(
@@ -472,6 +520,7 @@ _DEFAULTS: dict[type[Structure], Any] = {
     TemporalStartWorkflowOptions: lib.temporal_start_workflow_options_default,
     TemporalRuntimeOptions: lib.temporal_runtime_options_default,
     TemporalActivityCompletion: lib.temporal_activity_completion_default,
+    TemporalUpdateOptions: lib.temporal_update_options_default,
 }
 
 
