@@ -2,11 +2,11 @@
 //
 // A thin layer: every operation is one C call; all Temporal behaviour lives in the library.
 // What it adds is C++ ownership, error handling and std::chrono:
-//  - `temporal::Client`, `temporal::WorkflowRun`, `temporal::Call<T>` and
-//    `temporal::CompletionQueue` are move-only RAII handles (freed with their C _free function
-//    in the destructor). A moved-from object holds no handle: destroying or assigning to it is
-//    safe, and calling a method that needs the handle throws `InvalidArgumentError` (the
-//    library's answer to a NULL handle).
+//  - `temporal::Client`, `temporal::WorkflowRun`, `temporal::UpdateHandle`,
+//    `temporal::Call<T>` and `temporal::CompletionQueue` are move-only RAII handles (freed with
+//    their C _free function in the destructor). A moved-from object holds no handle:
+//    destroying or assigning to it is safe, and calling a method that needs the handle throws
+//    `InvalidArgumentError` (the library's answer to a NULL handle).
 //  - Every C error becomes an exception derived from `temporal::Error` (itself a
 //    std::runtime_error); its what() is "<CODE_NAME>: <message>", the name coming from
 //    temporal_error_code_name.
@@ -531,6 +531,30 @@ struct StartWorkflowOptions {
   std::chrono::milliseconds start_delay{0};
 };
 
+/// temporal_update_stage (the Go SDK's WorkflowUpdateStage): what an update start waits for.
+enum class UpdateStage : std::int32_t {
+  /// Not set: refused with InvalidArgumentError, as the Go SDK refuses an unset WaitForStage.
+  Unspecified = TEMPORAL_UPDATE_STAGE_UNSPECIFIED,
+  /// Refused (InvalidArgumentError), as the Go SDK refuses it.
+  Admitted = TEMPORAL_UPDATE_STAGE_ADMITTED,
+  /// The validator accepted the update; UpdateHandle::get waits for the handler.
+  Accepted = TEMPORAL_UPDATE_STAGE_ACCEPTED,
+  /// The handler finished; UpdateHandle::get gives the outcome at once.
+  Completed = TEMPORAL_UPDATE_STAGE_COMPLETED,
+};
+
+/// temporal_update_options (the Go SDK's UpdateWorkflowOptions, less the target, name and
+/// arguments, which are the operation's own arguments). Empty strings mean "not set".
+struct UpdateOptions {
+  /// Makes the update idempotent (a second start with the same ID gets the same update).
+  /// Not set: a new UUID, which UpdateHandle::id() gives.
+  std::string update_id;
+  /// Required, as in the Go SDK: Accepted or Completed.
+  UpdateStage wait_for_stage = UpdateStage::Unspecified;
+  /// The Run ID the workflow's chain must start with (Go's FirstExecutionRunID). Not set: any.
+  std::string first_execution_run_id;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Async activity completion
 
@@ -780,6 +804,8 @@ struct UpdateResult {
 
 class WorkflowRun;
 class Client;
+class UpdateHandle;
+struct UpdateWithStartResult;
 
 namespace detail {
 inline temporal_call_options c_call_options(const CallOptions& options) {
@@ -789,11 +815,20 @@ inline temporal_call_options c_call_options(const CallOptions& options) {
       options.completion_queue != nullptr ? options.completion_queue->native_handle() : nullptr;
   return c;
 }
+
+// The C struct for `o`, valid while `o` lives.
+inline temporal_update_options c_update_options(const UpdateOptions& o) {
+  temporal_update_options c = c_defaults(&temporal_update_options_default);
+  c.update_id = c_str_or_null(o.update_id);
+  c.wait_for_stage = static_cast<std::int32_t>(o.wait_for_stage);
+  c.first_execution_run_id = c_str_or_null(o.first_execution_run_id);
+  return c;
+}
 }  // namespace detail
 
 /// One call to the server (temporal_call), in flight or completed, whose result is a T:
 /// void, std::string (JSON), std::int64_t (a count), UpdateResult, ActivityHeartbeat,
-/// WorkflowRun or Client.
+/// WorkflowRun, Client, UpdateHandle or UpdateWithStartResult.
 /// Move-only; the destructor frees the handle, which does NOT cancel the call (the work goes
 /// on; its result is dropped).
 template <class T>
@@ -852,7 +887,8 @@ class Call {
   void cancel() const noexcept { temporal_call_cancel(call_); }
 
   /// Waits for the call, then returns its result or throws its error (the Error subclass of
-  /// its code). A WorkflowRun or Client result is taken out of the call: get() it once.
+  /// its code). A WorkflowRun, Client, UpdateHandle or UpdateWithStartResult result is taken
+  /// out of the call: get() it once.
   T get() {
     wait();
     if (const temporal_error* error = temporal_call_get_error(call_)) throw_error_from(error);
@@ -871,8 +907,17 @@ class Call {
       return UpdateResult{json_or("null"), update_id != nullptr ? update_id : ""};
     } else if constexpr (std::is_same_v<T, ActivityHeartbeat>) {
       return detail::parse_activity_heartbeat(json_or(""));
+    } else if constexpr (std::is_same_v<T, UpdateWithStartResult>) {
+      // Both owned before either is checked, so that neither leaks.
+      T both{UpdateHandle(temporal_call_take_update_handle(call_)),
+             WorkflowRun(temporal_call_take_run(call_))};
+      if (!both.update_handle || !both.run) {
+        throw_error(ErrorCode::InvalidArgument, "the call's result was already taken");
+      }
+      return both;
     } else {
-      static_assert(std::is_same_v<T, WorkflowRun> || std::is_same_v<T, Client>,
+      static_assert(std::is_same_v<T, WorkflowRun> || std::is_same_v<T, Client> ||
+                        std::is_same_v<T, UpdateHandle>,
                     "no such call result");
       auto* handle = take_handle(static_cast<T*>(nullptr));
       if (handle == nullptr) {
@@ -897,6 +942,9 @@ class Call {
   }
   temporal_workflow_run* take_handle(WorkflowRun*) const { return temporal_call_take_run(call_); }
   temporal_client* take_handle(Client*) const { return temporal_call_take_client(call_); }
+  temporal_update_handle* take_handle(UpdateHandle*) const {
+    return temporal_call_take_update_handle(call_);
+  }
 
   temporal_call* call_ = nullptr;
 };
@@ -944,6 +992,10 @@ std::future<T> start_future(Timeout timeout, Start&& start) {
 
 struct RunFree {
   void operator()(temporal_workflow_run* r) const noexcept { temporal_workflow_run_free(r); }
+};
+
+struct UpdateHandleFree {
+  void operator()(temporal_update_handle* h) const noexcept { temporal_update_handle_free(h); }
 };
 
 }  // namespace detail
@@ -1029,6 +1081,73 @@ class WorkflowRun {
   }
 
   std::unique_ptr<temporal_workflow_run, detail::RunFree> run_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// UpdateHandle
+
+/// An update of a workflow (temporal_update_handle), the Go SDK's WorkflowUpdateHandle: its
+/// update ID, Workflow ID and Run ID, and its result on demand. Move-only; thread-safe (any
+/// number of result waits may run at once). From Client::start_update,
+/// Client::update_with_start_workflow or Client::get_workflow_update_handle; it stays valid
+/// after the Client is destroyed.
+class UpdateHandle {
+ public:
+  /// Takes ownership of `handle` (NULL gives an empty object).
+  explicit UpdateHandle(temporal_update_handle* handle) noexcept : handle_(handle) {}
+
+  /// False for a moved-from object.
+  explicit operator bool() const noexcept { return static_cast<bool>(handle_); }
+  /// The C handle, still owned by this object (NULL when moved from).
+  const temporal_update_handle* native_handle() const noexcept { return handle_.get(); }
+
+  /// The update ID: the one given, or the one the library generated ("" when moved from).
+  std::string id() const { return or_empty(temporal_update_handle_get_id(handle_.get())); }
+  /// The Workflow ID ("" when moved from).
+  std::string workflow_id() const {
+    return or_empty(temporal_update_handle_get_workflow_id(handle_.get()));
+  }
+  /// The Run ID the server named when the update started; for a handle by ID, the Run ID given
+  /// ("" if none, or when moved from).
+  std::string run_id() const {
+    return or_empty(temporal_update_handle_get_run_id(handle_.get()));
+  }
+
+  /// Waits for the update's result (temporal_update_handle_get_result_async; Go's
+  /// WorkflowUpdateHandle.Get): the handler's result as JSON text ("null" when it returned
+  /// nothing). At once, with no request, for a start that waited for UpdateStage::Completed.
+  /// Default timeout: no limit; one that passes is DeadlineExceededError and leaves the update
+  /// running. Errors: UpdateFailedError (rejected by the validator, or the handler failed;
+  /// details: `workflow_id`, `update_id`, `failure`), NotFoundError (no such update)...
+  Call<std::string> get_result_async(const CallOptions& options = {}) const {
+    const temporal_call_options c = detail::c_call_options(options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_update_handle_get_result_async(handle_.get(), &c, &call));
+    return Call<std::string>(call);
+  }
+
+  /// get_result_async(timeout).get(): blocks until the result (or the error).
+  std::string get(Timeout timeout = {}) const { return get_result_async(timeout).get(); }
+
+#if TEMPORAL_FFI_HAS_NLOHMANN_JSON
+  /// get(), parsed and converted with nlohmann::json (T = nlohmann::json for the raw value).
+  template <class T>
+  T get_as(Timeout timeout = {}) const {
+    return nlohmann::json::parse(get(timeout)).template get<T>();
+  }
+#endif
+
+ private:
+  static std::string or_empty(const char* s) { return s != nullptr ? s : ""; }
+
+  std::unique_ptr<temporal_update_handle, detail::UpdateHandleFree> handle_;
+};
+
+/// The result of Client::update_with_start_workflow: the update's handle and the run that got
+/// it (the one started, or with WorkflowIdConflictPolicy::UseExisting the one already running).
+struct UpdateWithStartResult {
+  UpdateHandle update_handle;
+  WorkflowRun run;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1302,6 +1421,80 @@ class Client {
                                const std::string& update_name, const std::string& args_json = "[]",
                                const std::string& update_id = "", Timeout timeout = {}) const {
     return update_workflow_async(workflow_id, run_id, update_name, args_json, update_id, timeout)
+        .get();
+  }
+
+  /// Sends an update and completes once it reached `options.wait_for_stage`
+  /// (temporal_start_update_async; Go's UpdateWorkflow); the result is the update's handle,
+  /// whose get() gives the outcome. `options.wait_for_stage` is required (Unspecified and
+  /// Admitted: InvalidArgumentError, as in Go). As in Go, an update the validator rejects is
+  /// not this call's error: the handle's get() throws UpdateFailedError. This call's errors
+  /// are the server's (NotFoundError for a workflow that is not running, ...). Default
+  /// timeout: no limit.
+  Call<UpdateHandle> start_update_async(const std::string& workflow_id, const std::string& run_id,
+                                        const std::string& update_name,
+                                        const std::string& args_json, const UpdateOptions& options,
+                                        const CallOptions& call_options = {}) const {
+    const temporal_update_options u = detail::c_update_options(options);
+    const temporal_call_options co = detail::c_call_options(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_start_update_async(client_, workflow_id.c_str(),
+                                               detail::c_str_or_null(run_id), update_name.c_str(),
+                                               args_json.c_str(), &u, &co, &call));
+    return Call<UpdateHandle>(call);
+  }
+  UpdateHandle start_update(const std::string& workflow_id, const std::string& run_id,
+                            const std::string& update_name, const std::string& args_json,
+                            const UpdateOptions& options, Timeout timeout = {}) const {
+    return start_update_async(workflow_id, run_id, update_name, args_json, options, timeout).get();
+  }
+
+  /// A handle for an update started elsewhere, by its IDs (temporal_get_workflow_update_handle;
+  /// Go's GetWorkflowUpdateHandle). Makes no call to the server: an unknown update is found
+  /// out by the handle's get() (NotFoundError). `run_id` "": the current run.
+  UpdateHandle get_workflow_update_handle(const std::string& workflow_id,
+                                          const std::string& run_id,
+                                          const std::string& update_id) const {
+    temporal_update_handle* handle = nullptr;
+    throw_if_error(temporal_get_workflow_update_handle(
+        client_, workflow_id.c_str(), detail::c_str_or_null(run_id), update_id.c_str(), &handle));
+    return UpdateHandle(handle);
+  }
+
+  /// Sends an update to a workflow, starting the workflow first if needed, in one request
+  /// (temporal_update_with_start_workflow_async; Go's UpdateWithStartWorkflow with a
+  /// NewWithStartWorkflowOperation); completes once the update reached
+  /// `update_options.wait_for_stage`, with the update's handle and the run. The update goes to
+  /// `start_options.id` (not set: a UUID). `start_options.id_conflict_policy` is required
+  /// (InvalidArgumentError before any request otherwise, as in Go);
+  /// `error_when_already_started` is ignored. A refused start or update is the server's error,
+  /// its message starting "failed workflow start" or "failed workflow update" (Fail on a
+  /// running workflow: AlreadyStartedError, `run_id` in the details). Default timeout: no
+  /// limit.
+  Call<UpdateWithStartResult> update_with_start_workflow_async(
+      const std::string& update_name, const std::string& update_args_json,
+      const UpdateOptions& update_options, const std::string& workflow_type,
+      const StartWorkflowOptions& start_options, const std::string& args_json = "[]",
+      const CallOptions& call_options = {}) const {
+    const temporal_update_options u = detail::c_update_options(update_options);
+    const temporal_call_options co = detail::c_call_options(call_options);
+    return with_c_options(start_options, [&](const temporal_start_workflow_options* c) {
+      temporal_call* call = nullptr;
+      throw_if_error(temporal_update_with_start_workflow_async(
+          client_, update_name.c_str(), update_args_json.c_str(), &u, workflow_type.c_str(),
+          args_json.c_str(), c, &co, &call));
+      return Call<UpdateWithStartResult>(call);
+    });
+  }
+  UpdateWithStartResult update_with_start_workflow(const std::string& update_name,
+                                                   const std::string& update_args_json,
+                                                   const UpdateOptions& update_options,
+                                                   const std::string& workflow_type,
+                                                   const StartWorkflowOptions& start_options,
+                                                   const std::string& args_json = "[]",
+                                                   Timeout timeout = {}) const {
+    return update_with_start_workflow_async(update_name, update_args_json, update_options,
+                                            workflow_type, start_options, args_json, timeout)
         .get();
   }
 
