@@ -73,12 +73,12 @@ target/c/test_completion_queue: tests/c/test_completion_queue.c tests/c/check.h 
 	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
 	$(CXX) -std=c++17 -Wall -Wextra -Werror -Iinclude -x c++ -fsyntax-only $<
 
-target/c/test_async_activity: tests/c/test_async_activity.c tests/c/check.h include/temporal.h | build
+target/c/test_async_activity: tests/c/test_async_activity.c tests/c/check.h tests/c/server_test.h include/temporal.h | build
 	@mkdir -p target/c
 	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
 	$(CXX) -std=c++17 -Wall -Wextra -Werror -Iinclude -x c++ -fsyntax-only $<
 
-target/c/test_update: tests/c/test_update.c tests/c/check.h include/temporal.h | build
+target/c/test_update: tests/c/test_update.c tests/c/check.h tests/c/server_test.h include/temporal.h | build
 	@mkdir -p target/c
 	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
 	$(CXX) -std=c++17 -Wall -Wextra -Werror -Iinclude -x c++ -fsyntax-only $<

@@ -19,88 +19,9 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <stdbool.h>
-#include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "check.h"
-#include "temporal.h"
-
-static temporal_client *g_client;
-static const char *g_queue;
-
-/* ---------------------------------------------------------------- what a test holds */
-
-static temporal_call *g_calls[64];
-static int g_ncalls;
-static temporal_error *g_errors[64];
-static int g_nerrors;
-static temporal_workflow_run *g_runs[16];
-static int g_nruns;
-/* Every workflow started, terminated at the end (most have completed by then). */
-static char g_started[64][96];
-static int g_nstarted;
-
-static temporal_error *keep_err(temporal_error *e) {
-  if (e && g_nerrors < (int)(sizeof g_errors / sizeof g_errors[0])) g_errors[g_nerrors++] = e;
-  return e;
-}
-
-static void release_all(void) {
-  for (int i = 0; i < g_ncalls; i++) {
-    temporal_call_cancel(g_calls[i]);
-    temporal_error_free(temporal_call_wait(g_calls[i], 10000));
-    temporal_call_free(g_calls[i]);
-  }
-  for (int i = 0; i < g_nerrors; i++) temporal_error_free(g_errors[i]);
-  for (int i = 0; i < g_nruns; i++) temporal_workflow_run_free(g_runs[i]);
-  g_ncalls = g_nerrors = g_nruns = 0;
-}
-
-static const char *new_id(const char *what) {
-  if (g_nstarted >= (int)(sizeof g_started / sizeof g_started[0])) abort();
-  char *id = g_started[g_nstarted++];
-  snprintf(id, sizeof g_started[0], "async-activity-%s-%ld-%d", what, (long)getpid(), g_nstarted);
-  return id;
-}
-
-static void sleep_ms(long ms) {
-  struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-  while (nanosleep(&ts, &ts) != 0) {}
-}
-
-/* Starts an operation (`start_expr` writes `call`), waits for it, and leaves the completed call
-   in `call`: its error (or NULL) is temporal_call_get_error(call). */
-#define RUN(call, start_expr)                                      \
-  do {                                                             \
-    (call) = NULL;                                                 \
-    CHECK_OK(keep_err(start_expr));                                \
-    if (g_ncalls == (int)(sizeof g_calls / sizeof g_calls[0])) abort(); \
-    g_calls[g_ncalls++] = (call);                                  \
-    CHECK_OK(keep_err(temporal_call_wait((call), 30000)));         \
-  } while (0)
-
-/* Frees the call RUN kept last (polling loops, which would otherwise keep hundreds). */
-static void drop_last_call(void) {
-  if (g_ncalls > 0) temporal_call_free(g_calls[--g_ncalls]);
-}
-
-/* The operation must fail at once with `code` and a message containing `text`, and leave
-   call_out untouched. */
-#define AT_ONCE(code, text, call, start_expr)                                            \
-  do {                                                                                   \
-    temporal_call *const sentinel_ = (temporal_call *)(void *)&g_client;                \
-    (call) = sentinel_;                                                                  \
-    temporal_error *at_once_ = keep_err(start_expr);                                     \
-    CHECK_CODE(at_once_, code);                                                          \
-    CHECK_CONTAINS(temporal_error_get_message(at_once_), text);                          \
-    CHECK((call) == sentinel_, "call_out was written on failure");                       \
-  } while (0)
+#include "server_test.h"
 
 /* ---------------------------------------------------------------- the pending activity */
 
@@ -163,7 +84,7 @@ static bool start_async(const char *id, const char *input_json) {
   snprintf(args, sizeof args, "[%s]", input_json);
   temporal_workflow_run *run = NULL;
   CHECK_OK(keep_err(temporal_execute_workflow(g_client, "AsyncActivity", args, &o, &run)));
-  g_runs[g_nruns++] = run;
+  keep_run(run);
   return true;
 }
 
@@ -201,7 +122,7 @@ static bool wait_pending(const char *id, long attempt, struct pending *p) {
 static bool workflow_result(const char *id, char *out, size_t cap, temporal_error **err) {
   temporal_workflow_run *run = NULL;
   CHECK_OK(keep_err(temporal_get_workflow(g_client, id, NULL, &run)));
-  g_runs[g_nruns++] = run;
+  keep_run(run);
   char *json = NULL;
   *err = keep_err(temporal_get_result(run, 30000, &json));
   snprintf(out, cap, "%s", json ? json : "");
@@ -574,12 +495,7 @@ static bool test_bad_arguments_are_refused_at_once(void) {
 
 /* ---------------------------------------------------------------- runner */
 
-struct test_case {
-  const char *name;
-  bool (*fn)(void);
-};
-
-static const struct test_case TESTS[] = {
+static const struct server_test TESTS[] = {
     {"complete_by_token_returns_the_result", test_complete_by_token_returns_the_result},
     {"complete_by_id_returns_the_result", test_complete_by_id_returns_the_result},
     {"complete_with_no_result", test_complete_with_no_result},
@@ -593,55 +509,7 @@ static const struct test_case TESTS[] = {
 };
 
 /* Ends the workflows the tests left running (errors ignored: most completed). */
-static void teardown(void) {
-  for (int i = 0; i < g_nstarted; i++) {
-    temporal_call *call = NULL;
-    temporal_error *e =
-        temporal_terminate_workflow_async(g_client, g_started[i], NULL, "test_async_activity done", NULL, NULL, &call);
-    if (!e) e = temporal_call_wait(call, 10000);
-    temporal_error_free(e);
-    temporal_call_free(call);
-  }
-}
-
 int main(int argc, char **argv) {
-  const char *filter = argc > 1 ? argv[1] : NULL;
-  const char *address = getenv("TEMPORAL_ADDRESS");
-  g_queue = getenv("TEMPORAL_TEST_TASK_QUEUE");
-  if (!address || !*address || !g_queue || !*g_queue) {
-    fprintf(stderr, "test_async_activity: TEMPORAL_ADDRESS and TEMPORAL_TEST_TASK_QUEUE must be set; "
-                    "run it with tests/harness/with-dev-server.sh\n");
-    return 2;
-  }
-  temporal_client_options co;
-  temporal_client_options_default(&co, sizeof co);
-  co.address = address;
-  temporal_error *e = temporal_client_connect(&co, &g_client);
-  if (e) {
-    fprintf(stderr, "test_async_activity: cannot connect to %s: %s: %s\n", address, code_name(e),
-            temporal_error_get_message(e));
-    temporal_error_free(e);
-    return 1;
-  }
-  int passed = 0, failed_count = 0;
-  for (size_t i = 0; i < sizeof TESTS / sizeof TESTS[0]; i++) {
-    if (filter && !strstr(TESTS[i].name, filter)) continue;
-    g_msg[0] = '\0';
-    double t0 = now_s();
-    bool ok = TESTS[i].fn();
-    release_all();
-    double elapsed = now_s() - t0;
-    if (ok) {
-      passed++;
-      printf("PASS %-44s (%.2f s)\n", TESTS[i].name, elapsed);
-    } else {
-      failed_count++;
-      printf("FAIL %-44s (%.2f s) %s\n", TESTS[i].name, elapsed, g_msg);
-    }
-    fflush(stdout);
-  }
-  teardown();
-  temporal_client_free(g_client);
-  printf("async activity: %d passed, %d failed\n", passed, failed_count);
-  return failed_count ? 1 : 0;
+  return run_server_tests("test_async_activity", "async activity", TESTS, sizeof TESTS / sizeof TESTS[0], argc,
+                          argv);
 }

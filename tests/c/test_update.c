@@ -17,98 +17,9 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <stdbool.h>
-#include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "check.h"
-#include "temporal.h"
-
-static temporal_client *g_client;
-static const char *g_queue;
-
-/* ---------------------------------------------------------------- what a test holds */
-
-static temporal_call *g_calls[64];
-static int g_ncalls;
-static temporal_error *g_errors[64];
-static int g_nerrors;
-static temporal_workflow_run *g_runs[16];
-static int g_nruns;
-static temporal_update_handle *g_handles[16];
-static int g_nhandles;
-/* Every workflow started, terminated at the end. */
-static char g_started[64][96];
-static int g_nstarted;
-
-static temporal_error *keep_err(temporal_error *e) {
-  if (e && g_nerrors < (int)(sizeof g_errors / sizeof g_errors[0])) g_errors[g_nerrors++] = e;
-  return e;
-}
-
-static temporal_workflow_run *keep_run(temporal_workflow_run *run) {
-  if (run) {
-    if (g_nruns == (int)(sizeof g_runs / sizeof g_runs[0])) abort();
-    g_runs[g_nruns++] = run;
-  }
-  return run;
-}
-
-static temporal_update_handle *keep_handle(temporal_update_handle *h) {
-  if (h) {
-    if (g_nhandles == (int)(sizeof g_handles / sizeof g_handles[0])) abort();
-    g_handles[g_nhandles++] = h;
-  }
-  return h;
-}
-
-static void release_all(void) {
-  for (int i = 0; i < g_ncalls; i++) {
-    temporal_call_cancel(g_calls[i]);
-    temporal_error_free(temporal_call_wait(g_calls[i], 10000));
-    temporal_call_free(g_calls[i]);
-  }
-  for (int i = 0; i < g_nerrors; i++) temporal_error_free(g_errors[i]);
-  for (int i = 0; i < g_nruns; i++) temporal_workflow_run_free(g_runs[i]);
-  for (int i = 0; i < g_nhandles; i++) temporal_update_handle_free(g_handles[i]);
-  g_ncalls = g_nerrors = g_nruns = g_nhandles = 0;
-}
-
-static const char *new_id(const char *what) {
-  if (g_nstarted >= (int)(sizeof g_started / sizeof g_started[0])) abort();
-  char *id = g_started[g_nstarted++];
-  snprintf(id, sizeof g_started[0], "update-%s-%ld-%d", what, (long)getpid(), g_nstarted);
-  return id;
-}
-
-/* Starts an operation (`start_expr` writes `call`) and waits for it (at most `wait_ms`),
-   leaving the completed call in `call`: its error (or NULL) is temporal_call_get_error(call). */
-#define RUN_FOR(wait_ms, call, start_expr)                         \
-  do {                                                             \
-    (call) = NULL;                                                 \
-    CHECK_OK(keep_err(start_expr));                                \
-    if (g_ncalls == (int)(sizeof g_calls / sizeof g_calls[0])) abort(); \
-    g_calls[g_ncalls++] = (call);                                  \
-    CHECK_OK(keep_err(temporal_call_wait((call), (wait_ms))));     \
-  } while (0)
-#define RUN(call, start_expr) RUN_FOR(30000, call, start_expr)
-
-/* The operation must fail at once with `code` and a message containing `text`, and leave
-   call_out untouched. */
-#define AT_ONCE(code, text, call, start_expr)                                            \
-  do {                                                                                   \
-    temporal_call *const sentinel_ = (temporal_call *)(void *)&g_client;                \
-    (call) = sentinel_;                                                                  \
-    temporal_error *at_once_ = keep_err(start_expr);                                     \
-    CHECK_CODE(at_once_, code);                                                          \
-    CHECK_CONTAINS(temporal_error_get_message(at_once_), text);                          \
-    CHECK((call) == sentinel_, "call_out was written on failure");                       \
-  } while (0)
+#include "server_test.h"
 
 static temporal_start_workflow_options start_options(const char *id) {
   temporal_start_workflow_options o;
@@ -157,7 +68,7 @@ static bool test_accepted_then_get_waits_for_completion(void) {
   CHECK_OK(temporal_call_get_error(call));
   CHECK_STREQ(temporal_call_get_update_id(call), "held-1");
   CHECK(temporal_call_get_json(call) == NULL, "a start has no result JSON");
-  temporal_update_handle *h = keep_handle(temporal_call_take_update_handle(call));
+  temporal_update_handle *h = keep_update_handle(temporal_call_take_update_handle(call));
   CHECK(h != NULL, "no update handle");
   CHECK(temporal_call_take_update_handle(call) == NULL, "the handle was given twice");
   CHECK_STREQ(temporal_update_handle_get_id(h), "held-1");
@@ -188,7 +99,7 @@ static bool test_completed_gives_the_result_at_once(void) {
   temporal_call *call;
   RUN(call, temporal_start_update_async(g_client, id, NULL, "add", "[4]", &u, NULL, &call));
   CHECK_OK(temporal_call_get_error(call));
-  temporal_update_handle *h = keep_handle(temporal_call_take_update_handle(call));
+  temporal_update_handle *h = keep_update_handle(temporal_call_take_update_handle(call));
   CHECK(h != NULL, "no update handle");
   CHECK(strlen(temporal_update_handle_get_id(h)) == 36, "generated update ID '%s' is not a UUID",
         temporal_update_handle_get_id(h));
@@ -210,7 +121,7 @@ static bool test_completed_gives_the_result_at_once(void) {
   if (!signal(id, "release")) return false;
   CHECK_OK(keep_err(temporal_call_wait(start, 30000)));
   CHECK_OK(temporal_call_get_error(start));
-  h = keep_handle(temporal_call_take_update_handle(start));
+  h = keep_update_handle(temporal_call_take_update_handle(start));
   RUN(get, temporal_update_handle_get_result_async(h, NULL, &get));
   CHECK_STREQ(temporal_call_get_json(get), "5");
   return true;
@@ -240,8 +151,8 @@ static bool test_handle_by_id_from_another_process(void) {
   temporal_client_free(other); /* handles keep the connection */
   CHECK_OK(keep_err(e));
   CHECK_OK(keep_err(e2));
-  keep_handle(by_id);
-  keep_handle(by_run);
+  keep_update_handle(by_id);
+  keep_update_handle(by_run);
   CHECK_STREQ(temporal_update_handle_get_id(by_id), "by-id-held");
   CHECK_STREQ(temporal_update_handle_get_workflow_id(by_id), id);
   CHECK_STREQ(temporal_update_handle_get_run_id(by_id), "");
@@ -272,7 +183,7 @@ static bool test_rejected_by_the_validator(void) {
     temporal_call *call;
     RUN(call, temporal_start_update_async(g_client, id, NULL, "add", "[-1]", &u, NULL, &call));
     CHECK_OK(temporal_call_get_error(call));
-    temporal_update_handle *h = keep_handle(temporal_call_take_update_handle(call));
+    temporal_update_handle *h = keep_update_handle(temporal_call_take_update_handle(call));
     CHECK(h != NULL, "no handle for a rejected update");
     temporal_call *get;
     RUN(get, temporal_update_handle_get_result_async(h, NULL, &get));
@@ -289,7 +200,7 @@ static bool test_rejected_by_the_validator(void) {
   temporal_update_options u = update_options(TEMPORAL_UPDATE_STAGE_ACCEPTED, NULL);
   temporal_call *call;
   RUN(call, temporal_start_update_async(g_client, id, NULL, "add", "[13]", &u, NULL, &call));
-  temporal_update_handle *h = keep_handle(temporal_call_take_update_handle(call));
+  temporal_update_handle *h = keep_update_handle(temporal_call_take_update_handle(call));
   CHECK(h != NULL, "no handle");
   temporal_call *get;
   RUN(get, temporal_update_handle_get_result_async(h, NULL, &get));
@@ -305,7 +216,7 @@ static bool test_not_found_and_refused_stages(void) {
   if (!start_counter(id, 0, &run)) return false;
   temporal_update_handle *h = NULL;
   CHECK_OK(keep_err(temporal_get_workflow_update_handle(g_client, id, NULL, "no-such-update", &h)));
-  keep_handle(h);
+  keep_update_handle(h);
   temporal_call *get;
   RUN(get, temporal_update_handle_get_result_async(h, NULL, &get));
   CHECK_CODE(temporal_call_get_error(get), TEMPORAL_ERROR_CODE_NOT_FOUND);
@@ -339,7 +250,7 @@ static bool test_get_with_a_short_timeout(void) {
   temporal_update_options u = update_options(TEMPORAL_UPDATE_STAGE_ACCEPTED, "held-timeout");
   temporal_call *call;
   RUN(call, temporal_start_update_async(g_client, id, NULL, "held", NULL, &u, NULL, &call));
-  temporal_update_handle *h = keep_handle(temporal_call_take_update_handle(call));
+  temporal_update_handle *h = keep_update_handle(temporal_call_take_update_handle(call));
   CHECK(h != NULL, "no handle");
   temporal_call_options co;
   temporal_call_options_default(&co, sizeof co);
@@ -368,7 +279,7 @@ static bool test_update_with_start_starts_a_workflow(void) {
   RUN(call, temporal_update_with_start_workflow_async(g_client, "add", "[5]", &u, "Counter", "[100]", &o, NULL, &call));
   CHECK_OK(temporal_call_get_error(call));
   temporal_workflow_run *run = keep_run(temporal_call_take_run(call));
-  temporal_update_handle *h = keep_handle(temporal_call_take_update_handle(call));
+  temporal_update_handle *h = keep_update_handle(temporal_call_take_update_handle(call));
   CHECK(run != NULL && h != NULL, "run %p, handle %p", (void *)run, (void *)h);
   CHECK_STREQ(temporal_workflow_run_get_id(run), id);
   CHECK(strlen(temporal_workflow_run_get_run_id(run)) == 36, "run ID '%s'", temporal_workflow_run_get_run_id(run));
@@ -411,7 +322,7 @@ static bool test_update_with_start_uses_the_running_workflow(void) {
   RUN(call, temporal_update_with_start_workflow_async(g_client, "add", "[2]", &u, "Counter", "[0]", &o, NULL, &call));
   CHECK_OK(temporal_call_get_error(call));
   temporal_workflow_run *run = keep_run(temporal_call_take_run(call));
-  temporal_update_handle *h = keep_handle(temporal_call_take_update_handle(call));
+  temporal_update_handle *h = keep_update_handle(temporal_call_take_update_handle(call));
   CHECK(run != NULL && h != NULL, "run %p, handle %p", (void *)run, (void *)h);
   CHECK_STREQ(temporal_workflow_run_get_run_id(run), temporal_workflow_run_get_run_id(existing));
   CHECK_STREQ(temporal_update_handle_get_run_id(h), temporal_workflow_run_get_run_id(existing));
@@ -427,7 +338,7 @@ static bool test_update_with_start_uses_the_running_workflow(void) {
   RUN(call, temporal_update_with_start_workflow_async(g_client, "add", "[1]", &c, "Counter", "[0]", &anon, NULL, &call));
   CHECK_OK(temporal_call_get_error(call));
   run = keep_run(temporal_call_take_run(call));
-  h = keep_handle(temporal_call_take_update_handle(call));
+  h = keep_update_handle(temporal_call_take_update_handle(call));
   CHECK(run != NULL && h != NULL, "no run or handle");
   CHECK(strlen(temporal_workflow_run_get_id(run)) == 36, "generated ID '%s'", temporal_workflow_run_get_id(run));
   CHECK_STREQ(temporal_update_handle_get_workflow_id(h), temporal_workflow_run_get_id(run));
@@ -455,10 +366,7 @@ static bool test_update_with_start_requires_a_conflict_policy(void) {
   return true;
 }
 
-static const struct {
-  const char *name;
-  bool (*fn)(void);
-} TESTS[] = {
+static const struct server_test TESTS[] = {
     {"accepted_then_get_waits_for_completion", test_accepted_then_get_waits_for_completion},
     {"completed_gives_the_result_at_once", test_completed_gives_the_result_at_once},
     {"handle_by_id_from_another_process", test_handle_by_id_from_another_process},
@@ -470,56 +378,6 @@ static const struct {
     {"update_with_start_requires_a_conflict_policy", test_update_with_start_requires_a_conflict_policy},
 };
 
-static void teardown(void) {
-  for (int i = 0; i < g_nstarted; i++) {
-    temporal_call *call = NULL;
-    temporal_error *e =
-        temporal_terminate_workflow_async(g_client, g_started[i], NULL, "test_update done", NULL, NULL, &call);
-    if (!e) e = temporal_call_wait(call, 10000);
-    temporal_error_free(e);
-    temporal_call_free(call);
-  }
-}
-
 int main(int argc, char **argv) {
-  const char *filter = argc > 1 ? argv[1] : NULL;
-  const char *address = getenv("TEMPORAL_ADDRESS");
-  g_queue = getenv("TEMPORAL_TEST_TASK_QUEUE");
-  if (!address || !*address || !g_queue || !*g_queue) {
-    fprintf(stderr, "test_update: TEMPORAL_ADDRESS and TEMPORAL_TEST_TASK_QUEUE must be set; "
-                    "run it with tests/harness/with-dev-server.sh\n");
-    return 2;
-  }
-  temporal_client_options co;
-  temporal_client_options_default(&co, sizeof co);
-  co.address = address;
-  temporal_error *e = temporal_client_connect(&co, &g_client);
-  if (e) {
-    fprintf(stderr, "test_update: cannot connect to %s: %s: %s\n", address, code_name(e),
-            temporal_error_get_message(e));
-    temporal_error_free(e);
-    return 1;
-  }
-  int passed = 0, failed_count = 0, ran = 0;
-  for (size_t i = 0; i < sizeof TESTS / sizeof TESTS[0]; i++) {
-    if (filter && !strstr(TESTS[i].name, filter)) continue;
-    ran++;
-    g_msg[0] = '\0';
-    double t0 = now_s();
-    bool ok = TESTS[i].fn();
-    release_all();
-    double elapsed = now_s() - t0;
-    if (ok) {
-      passed++;
-      printf("PASS %-48s (%.2f s)\n", TESTS[i].name, elapsed);
-    } else {
-      failed_count++;
-      printf("FAIL %-48s (%.2f s) %s\n", TESTS[i].name, elapsed, g_msg);
-    }
-    fflush(stdout);
-  }
-  teardown();
-  temporal_client_free(g_client);
-  printf("update: %d passed, %d failed\n", passed, failed_count);
-  return failed_count || ran == 0 ? 1 : 0;
+  return run_server_tests("test_update", "update", TESTS, sizeof TESTS / sizeof TESTS[0], argc, argv);
 }
