@@ -12,7 +12,8 @@ Linux, not pthread_mutex; block_on parks the host thread on a std sync_channel),
 reference counts, h2/hyper connection state. So every access they order looks unsynchronised.
 
 What fails. The "owner" of an access is its innermost frame after skipping plain memory helpers
-(memcpy, malloc, free...). Owners are classified as
+(memcpy, malloc, free...) and the panic boundary the exports run their bodies in (the access
+belongs to the export: temporal_call_get_user_data is call code, not generic boundary code). Owners are classified as
   * test     - the C test program (a frame in a tests/ source file, or unknown C code);
   * boundary - the library's C boundary on the host's own thread: an exported `temporal_*`
                function or `temporal_ffi::ffi::*` (src/ffi, the only module with `unsafe`
@@ -69,12 +70,17 @@ def frames(stack):
     return out
 
 
+# The panic boundary every export runs its body in (src/ffi/mod.rs): the body is inlined into
+# it, so the access belongs to the export that called it, the next frame.
+BOUNDARY_WRAPPERS = ("temporal_ffi::ffi::boundary", "temporal_ffi::ffi::error_boundary")
+
+
 def owner(stack_frames):
     for f in stack_frames:
         name = f["fn"]
         if not name:
             continue
-        if name.startswith(MEMORY_HELPERS) or "vgpreload" in f["obj"]:
+        if name.startswith(MEMORY_HELPERS) or "vgpreload" in f["obj"] or name in BOUNDARY_WRAPPERS:
             continue
         return f
     return stack_frames[0] if stack_frames else {"fn": "", "file": "", "dir": "", "obj": ""}
@@ -160,6 +166,9 @@ def main():
         # Races: stack 0 is the access, stack 1 the conflicting access (then the allocation).
         # Other kinds (lock order, API misuse): every stack counts.
         relevant = stacks[:2] if kind == "Race" else stacks
+        # A Race without "This conflicts with a previous ..." names one access only: helgrind
+        # no longer had the other in its history, and the second stack is the block's
+        # allocation, which stands in for the unknown writer (the allocator fills the block).
         if kind == "Race" and len(relevant) == 2 and realloc_history(err, stacks):
             relevant = [relevant[0], stacks[2]]
         owners = [owner(s) for s in relevant if s]
