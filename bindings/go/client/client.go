@@ -402,22 +402,26 @@ func (r *runImpl) knownRunID() string {
 }
 
 func (r *runImpl) Get(ctx context.Context, valuePtr interface{}) error {
+	err := getResultInto(ctx, valuePtr, "workflow", func(co callOptions, call callOut) error {
+		return takeError(C.temporal_get_result_async(r.handle, co, call))
+	})
+	runtime.KeepAlive(r)
+	return err
+}
+
+// getResultInto is the Get of a WorkflowRun and of a WorkflowUpdateHandle: it runs the call
+// that waits for the result and JSON-decodes that result into valuePtr (nil: ignored; a
+// non-pointer is refused before any call). `what` names the result in a decoding error.
+func getResultInto(ctx context.Context, valuePtr interface{}, what string, start startCall) error {
 	if valuePtr != nil && reflect.ValueOf(valuePtr).Kind() != reflect.Pointer {
 		return errors.New("value parameter is not a pointer")
 	}
 	var result string
-	err := await(ctx, func(co callOptions, call callOut) error {
-		return takeError(C.temporal_get_result_async(r.handle, co, call))
-	}, readJSON(&result))
-	runtime.KeepAlive(r)
-	if err != nil {
+	if err := await(ctx, start, readJSON(&result)); err != nil || valuePtr == nil {
 		return err
 	}
-	if valuePtr == nil {
-		return nil
-	}
 	if err := json.Unmarshal([]byte(result), valuePtr); err != nil {
-		return fmt.Errorf("temporal-ffi: decoding the workflow result: %w", err)
+		return fmt.Errorf("temporal-ffi: decoding the %s result: %w", what, err)
 	}
 	return nil
 }

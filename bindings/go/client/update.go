@@ -7,10 +7,7 @@ import "C"
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"reflect"
 	"runtime"
 	"sync/atomic"
 	"unsafe"
@@ -103,21 +100,11 @@ func (u *updateHandle) RunID() string      { return u.runID }
 func (u *updateHandle) UpdateID() string   { return u.updateID }
 
 func (u *updateHandle) Get(ctx context.Context, valuePtr interface{}) error {
-	if valuePtr != nil && reflect.ValueOf(valuePtr).Kind() != reflect.Pointer {
-		return errors.New("value parameter is not a pointer")
-	}
-	var result string
-	err := await(ctx, func(co callOptions, call callOut) error {
+	err := getResultInto(ctx, valuePtr, "update", func(co callOptions, call callOut) error {
 		return takeError(C.temporal_update_handle_get_result_async(u.handle, co, call))
-	}, readJSON(&result))
+	})
 	runtime.KeepAlive(u)
-	if err != nil || valuePtr == nil {
-		return err
-	}
-	if err := json.Unmarshal([]byte(result), valuePtr); err != nil {
-		return fmt.Errorf("temporal-ffi: decoding the update result: %w", err)
-	}
-	return nil
+	return err
 }
 
 // errorUpdateHandle is what GetWorkflowUpdateHandle returns when the library refused the
