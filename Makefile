@@ -83,8 +83,14 @@ target/c/test_update: tests/c/test_update.c tests/c/check.h tests/c/server_test.
 	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
 	$(CXX) -std=c++17 -Wall -Wextra -Werror -Iinclude -x c++ -fsyntax-only $<
 
-c-tests: build target/c/test_temporal target/c/test_completion_queue target/c/test_async_activity target/c/test_update c-examples
-	$(WITH_SERVER) bash -c 'target/c/test_temporal && target/c/test_completion_queue && target/c/test_async_activity && target/c/test_update && tests/c/test_examples.sh'
+target/c/test_fork: tests/c/test_fork.c tests/c/check.h include/temporal.h | build
+	@mkdir -p target/c
+	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
+
+c-tests: build target/c/test_temporal target/c/test_completion_queue target/c/test_async_activity target/c/test_update \
+		target/c/test_fork c-examples
+	$(WITH_SERVER) bash -c 'target/c/test_temporal && target/c/test_completion_queue && target/c/test_async_activity && \
+		target/c/test_update && target/c/test_fork && tests/c/test_examples.sh'
 
 rust-tests: build
 	$(CARGO) test --release --locked $(TEST_FEATURES) --lib

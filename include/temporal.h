@@ -1329,10 +1329,17 @@ bool temporal_runtime_options_default(struct temporal_runtime_options *options,
  * options win, log callback included (options without a callback turn logging off). `options`
  * NULL: defaults. The log callback must not call `temporal_runtime_init`.
  *
- * fork(): the runtime's threads and connections exist only in the process that started them.
- * A child forked after the library was used would wait forever on threads it does not have,
- * so every call from such a child fails at once with `TEMPORAL_ERROR_CODE_SHUTDOWN`; a child
- * that needs Temporal should exec a new program.
+ * fork() (preforking servers: gunicorn, uWSGI, PHP-FPM, Apache prefork): the runtime's threads
+ * and connections exist only in the process that started them. In a child forked after the
+ * library was used, every call fails at once with `TEMPORAL_ERROR_CODE_SHUTDOWN` until the
+ * child calls `temporal_runtime_init` (options as usual; it is accepted once per child, even if
+ * the parent's runtime was running or shut down). The child then gets a fresh runtime and
+ * connects its own clients. What it inherited (clients, runs, update handles, calls in flight,
+ * completion queues) stays unusable there: calls that use it fail with `SHUTDOWN`, a wait on
+ * an inherited call fails with `SHUTDOWN` at once, an inherited queue returns no call, and
+ * freeing any of it never touches it (its memory is leaked: a lock inside may have been held
+ * by a parent thread at the fork). The parent is not affected. Fork only from a host thread,
+ * never from inside a library callback.
  *
  * # Safety
  * `options` is NULL or valid; `log_user_data` may be used from any thread.

@@ -177,7 +177,7 @@ impl Client {
                 ActivityIdentifier::by_id_workflow(workflow_id, run_id, activity_id),
             ),
         };
-        let client = temporalio_client::Client::new(self.workflow_service(), ClientOptions::new(namespace).build())
+        let client = temporalio_client::Client::new(self.workflow_service()?, ClientOptions::new(namespace).build())
             .map_err(|e| Error::internal(format!("activity client: {e}")))?;
         Ok(client.get_async_activity_handle(identifier))
     }

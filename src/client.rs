@@ -26,9 +26,23 @@ use temporalio_common::protos::utilities::decode_status_detail;
 
 /// A connected client. Cheap to share: every workflow run holds an `Arc` to it.
 pub struct Client {
-    connection: Connection,
+    /// Always `Some`; taken only by `Drop`, which leaks it in a forked child (see below).
+    connection: Option<Connection>,
     namespace: String,
     identity: String,
+    /// The process generation it was connected in (`runtime::generation`): in a child forked
+    /// after that, its connection's tasks ran on threads the child does not have.
+    made_in: u64,
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        if crate::runtime::inherited(self.made_in) {
+            // Dropping the connection would talk to the parent's runtime, whose locks a parent
+            // thread may have held at the fork: a client inherited through fork() is leaked.
+            std::mem::forget(self.connection.take());
+        }
+    }
 }
 
 /// The Go SDK's default identity: `pid@hostname@` (getWorkerIdentity with no task queue).
@@ -239,7 +253,7 @@ impl Client {
             _ => e,
         })?;
         tracing::info!(target = %target, namespace = %namespace, identity = %identity, "connected");
-        Ok(Arc::new(Client { connection, namespace, identity }))
+        Ok(Arc::new(Client { connection: Some(connection), namespace, identity, made_in: crate::runtime::generation() }))
     }
 
     pub fn namespace(&self) -> &str {
@@ -256,8 +270,13 @@ impl Client {
     ///
     /// The concrete type, not a `Box<dyn WorkflowService>`: a trait object's vtable would keep
     /// every one of the service's RPCs (and their retry wrappers) in the library.
-    pub(crate) fn workflow_service(&self) -> Connection {
-        self.connection.clone()
+    ///
+    /// Fails with `SHUTDOWN` in a child process that inherited this client through fork().
+    pub(crate) fn workflow_service(&self) -> Result<Connection> {
+        if crate::runtime::inherited(self.made_in) {
+            return Err(crate::runtime::inherited_error("client"));
+        }
+        self.connection.clone().ok_or_else(|| Error::internal("the client's connection is gone"))
     }
 
     /// The Go SDK's `ExecuteWorkflow`: starts a workflow and returns its run as soon as the
@@ -277,7 +296,7 @@ impl Client {
         let workflow_id =
             if options.id.is_empty() { uuid::Uuid::new_v4().to_string() } else { options.id.clone() };
         let request = self.start_request(workflow_type, &workflow_id, input, options);
-        let mut service = self.workflow_service();
+        let mut service = self.workflow_service()?;
         let response = rpc::call(
             "start workflow",
             DEFAULT_RPC_TIMEOUT,

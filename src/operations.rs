@@ -148,7 +148,7 @@ impl Client {
             ..Default::default()
         };
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service();
+        let mut service = self.workflow_service()?;
         unary("signal workflow", d, service.signal_workflow_execution(rpc::request(request, d))).await?;
         Ok(())
     }
@@ -197,7 +197,7 @@ impl Client {
             ..Default::default()
         };
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service();
+        let mut service = self.workflow_service()?;
         let response =
             unary("signal with start workflow", d, service.signal_with_start_workflow_execution(rpc::request(request, d)))
                 .await?;
@@ -227,7 +227,7 @@ impl Client {
             query_reject_condition: QueryRejectCondition::None as i32,
         };
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service();
+        let mut service = self.workflow_service()?;
         let response = rpc::call("query workflow", d, service.query_workflow(rpc::request(request, d))).await?;
         let response = match response {
             Ok(r) => r,
@@ -283,7 +283,7 @@ impl Client {
             ..Default::default()
         };
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service();
+        let mut service = self.workflow_service()?;
         unary("cancel workflow", d, service.request_cancel_workflow_execution(rpc::request(request, d))).await?;
         Ok(())
     }
@@ -306,7 +306,7 @@ impl Client {
             ..Default::default()
         };
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service();
+        let mut service = self.workflow_service()?;
         unary("terminate workflow", d, service.terminate_workflow_execution(rpc::request(request, d))).await?;
         Ok(())
     }
@@ -325,7 +325,7 @@ impl Client {
             execution: Some(execution(workflow_id, run_id)?),
         };
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service();
+        let mut service = self.workflow_service()?;
         let response =
             unary("describe workflow", d, service.describe_workflow_execution(rpc::request(request, d))).await?;
         let mut out = response.workflow_execution_info.as_ref().map(execution_info_json).unwrap_or(json!({}));
@@ -351,7 +351,7 @@ impl Client {
             query: query.to_owned(),
         };
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service();
+        let mut service = self.workflow_service()?;
         let response = unary("list workflows", d, service.list_workflow_executions(rpc::request(request, d))).await?;
         let executions: Vec<Value> = response.executions.iter().map(execution_info_json).collect();
         Ok(json!({ "executions": executions, "next_page_token": hex(&response.next_page_token) }).to_string())
@@ -362,7 +362,7 @@ impl Client {
     pub async fn count_workflow(&self, query: &str, deadline: Option<Duration>) -> Result<WorkflowCount> {
         let request = CountWorkflowExecutionsRequest { namespace: self.namespace().to_owned(), query: query.to_owned() };
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service();
+        let mut service = self.workflow_service()?;
         let response = unary("count workflows", d, service.count_workflow_executions(rpc::request(request, d))).await?;
         let groups = response
             .groups
@@ -383,7 +383,7 @@ impl Client {
         let exec = execution(workflow_id, run_id)?;
         let d = deadline_or_default(deadline);
         with_deadline("get workflow history", Some(d), async {
-            let mut service = self.workflow_service();
+            let mut service = self.workflow_service()?;
             let mut history = History::default();
             let mut token = Vec::new();
             loop {

@@ -7,12 +7,18 @@
 //!
 //! [`shutdown`] drops every pending task (blocking callers get `CANCELED`, async callbacks fire
 //! with `CANCELED`), joins the threads within a timeout, and makes later calls fail with
-//! `SHUTDOWN`. After `fork()` the child has none of the runtime's threads, so any use there
-//! would hang: calls from a child process fail with `SHUTDOWN` instead.
+//! `SHUTDOWN`.
+//!
+//! After `fork()` the child has none of the runtime's threads, so anything it inherited (the
+//! runtime, clients and their connections, pending calls, completion queues) would hang if
+//! used: calls from a child fail with `SHUTDOWN` until it calls [`init`] again. That gives the
+//! child a fresh runtime of its own (preforking servers: gunicorn, uWSGI, PHP-FPM); what it
+//! inherited stays unusable and is never touched, not even when freed (its memory is leaked,
+//! because dropping it could take locks that a parent thread held at the fork).
 
 use crate::errors::{Error, ErrorCode, Result};
 use std::future::Future;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -25,7 +31,8 @@ pub struct RuntimeOptions {
 
 enum State {
     NotStarted(RuntimeOptions),
-    Running(tokio::runtime::Runtime),
+    /// The runtime of the process generation it was started in (see [`generation`]).
+    Running(tokio::runtime::Runtime, u64),
     ShutDown,
 }
 
@@ -58,7 +65,7 @@ fn forked_error() -> Error {
     Error::new(
         ErrorCode::Shutdown,
         "the library is used in a child process after fork(): its runtime threads exist only in the \
-         parent; use the library in the child only through a new process (exec)",
+         parent; call temporal_runtime_init in the child first, then connect a new client",
     )
 }
 
@@ -68,37 +75,77 @@ pub fn init(options: RuntimeOptions) -> Result<()> {
     if options.worker_threads > 256 {
         return Err(Error::invalid_argument("worker_threads must be at most 256"));
     }
+    let current = generation();
     let mut state = lock();
+    if current != 0 && REBORN_IN.load(Ordering::Relaxed) != current {
+        // A forked child's first init: a fresh runtime, whatever the parent's state was. The
+        // inherited runtime is forgotten: its threads do not exist here.
+        if let State::Running(runtime, _) = std::mem::replace(&mut *state, State::NotStarted(options)) {
+            std::mem::forget(runtime);
+        }
+        SHUT_DOWN.store(false, Ordering::Release);
+        REBORN_IN.store(current, Ordering::Release);
+        return Ok(());
+    }
     match &*state {
         State::NotStarted(_) => {
             *state = State::NotStarted(options);
             Ok(())
         }
-        State::Running(_) => Err(Error::invalid_argument(
+        State::Running(..) => Err(Error::invalid_argument(
             "the runtime is already running: configure it before the first call",
         )),
         State::ShutDown => Err(shut_down_error()),
     }
 }
 
-/// The running runtime's handle, set once: the hot path reads it without taking the state lock.
+/// The first process's runtime handle, set once: the hot path reads it without taking the
+/// state lock. A forked child that re-initialised reads its own runtime under the lock.
 static RUNNING: once_cell::sync::OnceCell<tokio::runtime::Handle> = once_cell::sync::OnceCell::new();
 static SHUT_DOWN: AtomicBool = AtomicBool::new(false);
-/// Set in a child process forked after the runtime started (a `pthread_atfork` child handler):
-/// a flag read per call instead of a getpid() system call per call.
-static FORKED: AtomicBool = AtomicBool::new(false);
+/// How many forks separate this process from the one that first started a runtime: raised by
+/// a `pthread_atfork` child handler, so a per-call check is a load, not a getpid() system call.
+/// 0 in that first process (and in any process that never had a runtime before it forked).
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+/// The generation in which [`init`] last gave a forked child a fresh runtime (0: never).
+static REBORN_IN: AtomicU64 = AtomicU64::new(0);
+static ATFORK: std::sync::Once = std::sync::Once::new();
 
 extern "C" fn mark_forked() {
-    FORKED.store(true, Ordering::Relaxed); // async-signal-safe: the child runs it right after fork()
+    // async-signal-safe: the child runs it right after fork()
+    GENERATION.fetch_add(1, Ordering::Relaxed);
 }
 
-/// Fails with `SHUTDOWN` after [`shutdown`] or in a forked child, without starting the
-/// runtime: for calls that need no thread (such as getting a run by its ID).
+/// The process generation that objects record when they are made (clients, calls, queues): an
+/// object whose generation is not the current one was inherited through fork() and is dead.
+pub fn generation() -> u64 {
+    GENERATION.load(Ordering::Relaxed)
+}
+
+/// Whether an object made in generation `made_in` was inherited through fork().
+pub fn inherited(made_in: u64) -> bool {
+    made_in != generation()
+}
+
+/// The error for using an object that a forked child inherited from its parent.
+pub fn inherited_error(what: &str) -> Error {
+    Error::new(
+        ErrorCode::Shutdown,
+        format!(
+            "this {what} was made before fork() and belongs to the parent process; in the child, call \
+             temporal_runtime_init and make a new one"
+        ),
+    )
+}
+
+/// Fails with `SHUTDOWN` after [`shutdown`] or in a forked child that has not re-initialised,
+/// without starting the runtime: for calls that need no thread (such as getting a run by its ID).
 pub fn ensure_usable() -> Result<()> {
     if SHUT_DOWN.load(Ordering::Acquire) {
         return Err(shut_down_error());
     }
-    if FORKED.load(Ordering::Relaxed) {
+    let current = generation();
+    if current != 0 && REBORN_IN.load(Ordering::Acquire) != current {
         return Err(forked_error());
     }
     Ok(())
@@ -120,27 +167,35 @@ pub fn blocking_refused() -> Error {
 
 /// A handle to the running runtime, starting it on first use.
 pub fn handle() -> Result<tokio::runtime::Handle> {
-    let handle = RUNNING.get_or_try_init(start)?;
+    if generation() == 0 {
+        let handle = RUNNING.get_or_try_init(start)?;
+        ensure_usable()?;
+        return Ok(handle.clone());
+    }
     ensure_usable()?;
-    Ok(handle.clone())
+    start()
 }
 
-/// Builds the runtime with the options `init` left, once.
+/// Builds the runtime with the options `init` left, once per process generation.
 fn start() -> Result<tokio::runtime::Handle> {
     let mut state = lock();
+    let current = generation();
     match &*state {
         State::NotStarted(options) => {
-            let runtime = build(*options)?;
-            let handle = runtime.handle().clone();
-            // SAFETY: registers a handler that only stores to an atomic; no prepare/parent handlers.
-            let rc = unsafe { libc::pthread_atfork(None, None, Some(mark_forked)) };
+            let mut rc = 0;
+            // SAFETY: registers a handler that only adds to an atomic; no prepare/parent
+            // handlers. Once per process image: a child inherits the registration.
+            ATFORK.call_once(|| rc = unsafe { libc::pthread_atfork(None, None, Some(mark_forked)) });
             if rc != 0 {
                 return Err(Error::internal(format!("pthread_atfork failed ({rc})")));
             }
-            *state = State::Running(runtime);
+            let runtime = build(*options)?;
+            let handle = runtime.handle().clone();
+            *state = State::Running(runtime, current);
             Ok(handle)
         }
-        State::Running(runtime) => Ok(runtime.handle().clone()),
+        State::Running(runtime, made_in) if *made_in == current => Ok(runtime.handle().clone()),
+        State::Running(..) => Err(forked_error()),
         State::ShutDown => Err(shut_down_error()),
     }
 }
@@ -154,8 +209,8 @@ pub fn shutdown(timeout: Duration) -> Result<()> {
     }
     SHUT_DOWN.store(true, Ordering::Release);
     let previous = std::mem::replace(&mut *lock(), State::ShutDown);
-    if let State::Running(runtime) = previous {
-        if !FORKED.load(Ordering::Relaxed) {
+    if let State::Running(runtime, made_in) = previous {
+        if !inherited(made_in) {
             // Drops every task (their completion guards report CANCELED) and joins the workers.
             runtime.shutdown_timeout(timeout);
         } else {

@@ -235,7 +235,7 @@ impl UpdateHandle {
     /// Long-polls the server until the update completed (the Go SDK's `PollWorkflowUpdate`):
     /// each poll is bounded by the long-poll interval and sent again when it passes empty.
     async fn poll_outcome(&self) -> Result<Outcome> {
-        let mut service = self.client.workflow_service();
+        let mut service = self.client.workflow_service()?;
         loop {
             let poll = PollWorkflowExecutionUpdateRequest {
                 namespace: self.client.namespace().to_owned(),
@@ -326,7 +326,7 @@ impl Client {
         let update_id = start.update_id.clone();
         with_deadline("update workflow", deadline, async {
             let request = start.request(self);
-            let mut service = self.workflow_service();
+            let mut service = self.workflow_service()?;
             let response = loop {
                 let attempt = unary(
                     "update workflow",
@@ -408,7 +408,7 @@ impl Client {
                 ],
                 ..Default::default()
             };
-            let mut service = self.workflow_service();
+            let mut service = self.workflow_service()?;
             let mut run_id: Option<String> = None;
             let update_response = loop {
                 let answer = rpc::call(

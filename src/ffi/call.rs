@@ -214,6 +214,9 @@ pub(crate) struct CallState {
     inner: Mutex<CallInner>,
     done: Condvar,
     user_data: UserData,
+    /// The process generation it was started in: a call a forked child inherited never
+    /// completes there (its task was on the parent's threads).
+    made_in: u64,
 }
 
 // SAFETY: `handle` is only dereferenced by the host or under the rules above.
@@ -393,6 +396,7 @@ fn spawn(future: OpFuture, options: CallOptions, call_out: Option<*mut *mut temp
         }),
         done: Condvar::new(),
         user_data: options.user_data,
+        made_in: runtime::generation(),
     });
     if let Some(call_out) = call_out {
         let handle = super::into_handle::<temporal_call>(state.clone());
@@ -469,6 +473,9 @@ pub unsafe extern "C" fn temporal_call_wait(call: *const temporal_call, timeout_
     error_boundary(|| {
         let state = unsafe { state_arg(call) }?.clone();
         let limit = timeout_from_millis("timeout_ms", timeout_ms)?.limit(None);
+        if runtime::inherited(state.made_in) {
+            return Err(runtime::inherited_error("call"));
+        }
         if state.lock().completed.is_some() {
             return Ok(());
         }
@@ -637,6 +644,13 @@ pub unsafe extern "C" fn temporal_call_cancel(call: *const temporal_call) {
 pub unsafe extern "C" fn temporal_call_free(call: *mut temporal_call) {
     boundary(|| {
         let Ok(state) = (unsafe { state_arg(call) }) else { return };
+        if runtime::inherited(state.made_in) {
+            // Inherited through fork(): its lock may have been held by a parent thread at the
+            // fork, so it is not taken; the handle is marked freed and its memory leaked.
+            // SAFETY: the tag is the first field of the live allocation.
+            unsafe { *(call as *mut u64) = FREED_TAG };
+            return;
+        }
         let state = state.clone();
         let release = {
             let mut inner = state.lock();

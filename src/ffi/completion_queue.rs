@@ -23,6 +23,9 @@ pub(crate) struct QueueInner {
     /// Readable (counter 1) exactly while `pending` is not empty.
     eventfd: OwnedFd,
     pending: Mutex<VecDeque<Arc<CallState>>>,
+    /// The process generation it was made in: a queue a forked child inherited is never used
+    /// there (the calls that would post to it run on the parent's threads).
+    made_in: u64,
 }
 
 impl Handle for temporal_completion_queue {
@@ -39,7 +42,7 @@ impl QueueInner {
             return Err(Error::internal(format!("eventfd failed: {}", std::io::Error::last_os_error())));
         }
         // SAFETY: a new descriptor that nothing else owns.
-        Ok(QueueInner { eventfd: unsafe { OwnedFd::from_raw_fd(fd) }, pending: Mutex::new(VecDeque::new()) })
+        Ok(QueueInner { eventfd: unsafe { OwnedFd::from_raw_fd(fd) }, pending: Mutex::new(VecDeque::new()), made_in: crate::runtime::generation() })
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<Arc<CallState>>> {
@@ -118,7 +121,13 @@ pub unsafe extern "C" fn temporal_completion_queue_fd(queue: *const temporal_com
 /// make sure a call is not freed while another thread takes it.
 #[no_mangle]
 pub unsafe extern "C" fn temporal_completion_queue_next(queue: *const temporal_completion_queue) -> *mut temporal_call {
-    boundary(|| unsafe { handle_ref(queue) }.ok().and_then(|q| q.pop()).unwrap_or(std::ptr::null_mut()))
+    boundary(|| {
+        unsafe { handle_ref(queue) }
+            .ok()
+            .filter(|q| !crate::runtime::inherited(q.made_in))
+            .and_then(|q| q.pop())
+            .unwrap_or(std::ptr::null_mut())
+    })
 }
 
 /// Frees a queue. Its descriptor is closed once no call in flight names the queue: such calls
@@ -129,5 +138,10 @@ pub unsafe extern "C" fn temporal_completion_queue_next(queue: *const temporal_c
 /// `queue` is NULL or a queue not yet freed; no other thread uses it.
 #[no_mangle]
 pub unsafe extern "C" fn temporal_completion_queue_free(queue: *mut temporal_completion_queue) {
-    boundary(|| drop(unsafe { take_handle(queue) }))
+    boundary(|| match unsafe { take_handle(queue) } {
+        // Inherited through fork(): dropping its calls could wake tasks of the parent's runtime,
+        // whose locks a parent thread may have held at the fork. Leaked instead.
+        Some(q) if crate::runtime::inherited(q.made_in) => std::mem::forget(q),
+        other => drop(other),
+    })
 }

@@ -33,6 +33,7 @@ import decimal
 import enum
 import json
 import math
+import os
 import threading
 from dataclasses import dataclass, field
 from typing import (
@@ -994,6 +995,8 @@ def _update_of(call: int) -> tuple[Any, str]:
 LogCallback = Callable[[Union[LogLevel, int], str, str], None]
 
 _log_callbacks: list[Any] = []  # installed log callbacks, referenced forever (as the library does)
+# The arguments of the last accepted runtime_init, which a forked child applies again.
+_runtime_args: tuple[int, Optional[Union[LogLevel, int]], Optional[LogCallback]] = (0, None, None)
 
 
 def runtime_init(
@@ -1047,6 +1050,24 @@ def runtime_init(
     if c_callback is not None:
         _log_callbacks.append(c_callback)  # kept even if refused: cheap and always safe
     _raise_if_error(err)
+    global _runtime_args
+    _runtime_args = (threads, log_level, log_callback)
+
+
+def _after_fork_in_child() -> None:
+    """``os.fork()`` child (gunicorn, uWSGI and other preforking servers): gives the child a
+    fresh runtime of its own with the options the parent set, so ``Client.connect`` works there.
+    What the child inherited (clients, runs, calls in flight) raises :class:`ShutdownError`;
+    the library never touches it, not even when it is garbage-collected."""
+    _LoopQueue._by_loop.clear()  # the parent's event loops and queues: not the child's
+    try:
+        runtime_init(*_runtime_args)
+    except TemporalError:
+        pass  # the parent shut the library down before it was ever used: so is the child
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def runtime_shutdown(timeout: Optional[Duration] = None) -> None:

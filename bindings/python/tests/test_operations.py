@@ -384,3 +384,53 @@ def test_runtime_init_logs_and_shutdown_in_subprocess(address, task_queue):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("ok"), (done.stdout, done.stderr)
+
+
+def test_a_forked_child_gets_a_fresh_runtime(address, task_queue):
+    """A preforking server: the parent used the library and forks; each child's inherited
+    client raises ShutdownError at once, a new client works, and the parent keeps working."""
+    script = textwrap.dedent(
+        """
+        import os, sys
+        import temporal_ffi as t
+        t.runtime_init(worker_threads=2)
+        parent = t.Client.connect(sys.argv[1])
+        assert parent.execute_workflow("Echo", 1, task_queue=sys.argv[2]).result(timeout=30) == 1
+        pids = []
+        for n in range(3):
+            pid = os.fork()
+            if pid == 0:
+                code = 1
+                try:
+                    try:
+                        parent.count_workflows()
+                        print("child: the inherited client worked", file=sys.stderr)
+                    except t.ShutdownError as e:
+                        assert "fork" in str(e), e
+                        mine = t.Client.connect(sys.argv[1])
+                        result = mine.execute_workflow("Echo", 100 + n, task_queue=sys.argv[2]).result(timeout=30)
+                        assert result == 100 + n, result
+                        mine.close()
+                        code = 0
+                except BaseException as e:
+                    print(f"child {n}: {e!r}", file=sys.stderr)
+                finally:
+                    sys.stderr.flush()
+                    os._exit(code)
+            pids.append(pid)
+        assert parent.execute_workflow("Echo", 2, task_queue=sys.argv[2]).result(timeout=30) == 2
+        for pid in pids:
+            _, status = os.waitpid(pid, 0)
+            assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, f"child status {status}"
+        assert parent.execute_workflow("Echo", 3, task_queue=sys.argv[2]).result(timeout=30) == 3
+        print("ok")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, address, task_queue],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("ok"), (done.stdout, done.stderr)
