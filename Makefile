@@ -87,10 +87,14 @@ target/c/test_fork: tests/c/test_fork.c tests/c/check.h include/temporal.h | bui
 	@mkdir -p target/c
 	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
 
+target/c/test_metrics: tests/c/test_metrics.c tests/c/check.h include/temporal.h | build
+	@mkdir -p target/c
+	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST) -lpthread
+
 c-tests: build target/c/test_temporal target/c/test_completion_queue target/c/test_async_activity target/c/test_update \
-		target/c/test_fork c-examples
+		target/c/test_fork target/c/test_metrics c-examples
 	$(WITH_SERVER) bash -c 'target/c/test_temporal && target/c/test_completion_queue && target/c/test_async_activity && \
-		target/c/test_update && target/c/test_fork && tests/c/test_examples.sh'
+		target/c/test_update && target/c/test_fork && target/c/test_metrics && tests/c/test_examples.sh'
 
 rust-tests: build
 	$(CARGO) test --release --locked $(TEST_FEATURES) --lib

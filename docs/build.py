@@ -84,6 +84,9 @@ def header_items(path):
             body = None
         elif body and body[0] == "enum" and (m := re.match(r"\s+(\w+)\s*(=|,)", line)):
             items[("enumvalue", m.group(1))] = number
+        elif body and body[0] == "struct" and (m := re.match(r"\s+[^()]*\(\s*\*\s*(\w+)\s*\)\s*\(", line)):
+            # A function-pointer field, e.g. `void *(*metric_new)(void *user_data, ...`.
+            items[("field", f"{body[1]}.{m.group(1)}")] = number
         elif body and body[0] == "struct" and (m := re.match(r"\s+[^()]*?\b(\w+)(\[[^\]]*\])?;", line)):
             items[("field", f"{body[1]}.{m.group(1)}")] = number
         elif m := re.match(r"typedef\s+struct\s+\w+\s+(\w+);", line):

@@ -274,6 +274,63 @@ typedef enum temporal_log_level {
 } temporal_log_level;
 
 /**
+ * The kind of instrument `temporal_host_meter.metric_new` makes. What a record means depends
+ * on it: a counter adds the value, a histogram observes it, a gauge is set to it.
+ */
+typedef enum temporal_metric_kind {
+  /**
+   * Monotonic counter of unsigned integers (`record_integer` adds): Go's `MetricsCounter`.
+   */
+  TEMPORAL_METRIC_KIND_COUNTER = 0,
+  /**
+   * Histogram of unsigned integers (`record_integer` observes).
+   */
+  TEMPORAL_METRIC_KIND_HISTOGRAM = 1,
+  /**
+   * Histogram of doubles (`record_float` observes).
+   */
+  TEMPORAL_METRIC_KIND_HISTOGRAM_FLOAT = 2,
+  /**
+   * Histogram of durations (`record_duration` observes, in nanoseconds): Go's `MetricsTimer`.
+   */
+  TEMPORAL_METRIC_KIND_HISTOGRAM_DURATION = 3,
+  /**
+   * Gauge of unsigned integers (`record_integer` sets).
+   */
+  TEMPORAL_METRIC_KIND_GAUGE = 4,
+  /**
+   * Gauge of doubles (`record_float` sets): Go's `MetricsGauge`.
+   */
+  TEMPORAL_METRIC_KIND_GAUGE_FLOAT = 5,
+  /**
+   * Counter that goes up and down (`record_signed` adds).
+   */
+  TEMPORAL_METRIC_KIND_UP_DOWN_COUNTER = 6,
+} temporal_metric_kind;
+
+/**
+ * The type of a `temporal_metric_attribute`'s value: which of its value fields is set.
+ */
+typedef enum temporal_metric_value_type {
+  /**
+   * `string_value`.
+   */
+  TEMPORAL_METRIC_VALUE_TYPE_STRING = 0,
+  /**
+   * `int_value`.
+   */
+  TEMPORAL_METRIC_VALUE_TYPE_INT = 1,
+  /**
+   * `float_value`.
+   */
+  TEMPORAL_METRIC_VALUE_TYPE_FLOAT = 2,
+  /**
+   * `bool_value`.
+   */
+  TEMPORAL_METRIC_VALUE_TYPE_BOOL = 3,
+} temporal_metric_value_type;
+
+/**
  * The Go SDK's `client.WorkflowUpdateStage`, with its numbers: the stage an update start
  * waits for. The numbers are part of the C ABI and never change.
  *
@@ -482,6 +539,117 @@ typedef struct temporal_call_options {
 } temporal_call_options;
 
 /**
+ * One tag of an attribute set (`temporal_host_meter.attributes_new`): a key and a typed value.
+ * The strings are valid only during the callback.
+ */
+typedef struct temporal_metric_attribute {
+  /**
+   * NUL-terminated tag name, e.g. `namespace`, `operation`, `status_code`.
+   */
+  const char *key;
+  /**
+   * A `temporal_metric_value_type`: which value field below holds the value.
+   */
+  int32_t value_type;
+  /**
+   * NUL-terminated text, when `value_type` is `TEMPORAL_METRIC_VALUE_TYPE_STRING`; else NULL.
+   */
+  const char *string_value;
+  /**
+   * When `value_type` is `TEMPORAL_METRIC_VALUE_TYPE_INT`.
+   */
+  int64_t int_value;
+  /**
+   * When `value_type` is `TEMPORAL_METRIC_VALUE_TYPE_FLOAT`.
+   */
+  double float_value;
+  /**
+   * When `value_type` is `TEMPORAL_METRIC_VALUE_TYPE_BOOL`.
+   */
+  bool bool_value;
+} temporal_metric_attribute;
+
+/**
+ * A host's metrics library, as callbacks: the library makes instruments and attribute sets
+ * (tag sets) through it and records into them. Give one in
+ * `temporal_client_options.metrics_host_meter` (the Go SDK's `client.Options.MetricsHandler`);
+ * the library copies the table at connect.
+ *
+ * Every callback is called from library threads, possibly several at once: it must be
+ * thread-safe, return quickly, never unwind (no C++ exception may leave it) and never call
+ * the library. `user_data` is passed to every callback. The host objects it returns (`void*`)
+ * are opaque to the library: it passes them back to the record callbacks and frees each one
+ * exactly once with the matching free callback, from any thread.
+ *
+ * Required: `metric_new`, `attributes_new`, `record_integer`, `record_float`,
+ * `record_duration`. The free callbacks, `record_signed` and `meter_free` may be NULL.
+ * Extensible: initialise with `temporal_host_meter_default`.
+ */
+typedef struct temporal_host_meter {
+  /**
+   * `sizeof(temporal_host_meter)`, set by `temporal_host_meter_default`.
+   */
+  size_t size;
+  /**
+   * Passed to every callback.
+   */
+  void *user_data;
+  /**
+   * Makes an instrument. `name` (already prefixed, e.g. `temporal_request`), `description`
+   * and `unit` (`ns` for durations) are valid only during the call; `kind` is a
+   * `temporal_metric_kind`. Returns the host's instrument, or NULL to drop its values.
+   */
+  void *(*metric_new)(void *user_data,
+                      const char *name,
+                      const char *description,
+                      const char *unit,
+                      int32_t kind);
+  /**
+   * Frees an instrument `metric_new` returned (never called for NULL).
+   */
+  void (*metric_free)(void *user_data, void *metric);
+  /**
+   * Makes an attribute set: the tags of `append_from` (NULL: none; else a set this callback
+   * returned, still alive) plus `count` more (a later one replaces an earlier one of the
+   * same key). Returns the host's attribute set (NULL is allowed and passed back as is).
+   */
+  void *(*attributes_new)(void *user_data,
+                          void *append_from,
+                          const struct temporal_metric_attribute *attributes,
+                          size_t count);
+  /**
+   * Frees an attribute set `attributes_new` returned (never called for NULL).
+   */
+  void (*attributes_free)(void *user_data, void *attributes);
+  /**
+   * Records an unsigned integer in a counter (adds), histogram (observes) or gauge (sets),
+   * with the tags of `attributes` (an attribute set, or NULL: none).
+   */
+  void (*record_integer)(void *user_data, void *metric, uint64_t value, void *attributes);
+  /**
+   * Records a double in a float histogram (observes) or float gauge (sets).
+   */
+  void (*record_float)(void *user_data, void *metric, double value, void *attributes);
+  /**
+   * Records a duration, in nanoseconds, in a duration histogram (the request latencies).
+   */
+  void (*record_duration)(void *user_data, void *metric, uint64_t nanoseconds, void *attributes);
+  /**
+   * Adds a signed value to an up-down counter; NULL: such values are dropped.
+   */
+  void (*record_signed)(void *user_data, void *metric, int64_t value, void *attributes);
+  /**
+   * Called once, from any thread, when the library holds nothing of this meter any more
+   * (every instrument and attribute set freed): after the client that was given it is freed
+   * and its calls are over (or dropped by `temporal_runtime_shutdown`), or when its connect
+   * fails.
+   * `user_data` may be released then. Not called when the connect function itself returns
+   * an error (bad options: the table was not taken).
+   */
+  void (*meter_free)(void *user_data);
+} temporal_host_meter;
+
+/**
  * Options for `temporal_client_connect`, the Go SDK's `client.Options`.
  *
  * Initialise with `temporal_client_options_default` and set what you need. Every string is
@@ -568,6 +736,13 @@ typedef struct temporal_client_options {
    * `TEMPORAL_GRPC_COMPRESSION_GZIP`).
    */
   int32_t grpc_compression;
+  /**
+   * Where this client's metrics go, as the Go SDK's `client.Options.MetricsHandler`: a
+   * table of host callbacks, copied at connect (see `temporal_host_meter`). NULL: the
+   * runtime's Prometheus endpoint when it serves one (`temporal_runtime_options`), else
+   * no metrics.
+   */
+  const struct temporal_host_meter *metrics_host_meter;
 } temporal_client_options;
 
 /**
@@ -709,6 +884,30 @@ typedef struct temporal_runtime_options {
    * Passed to `log_callback`, from any thread.
    */
   void *log_user_data;
+  /**
+   * Serve the client metrics (the Go SDK's names: `temporal_request`,
+   * `temporal_request_failure`, `temporal_request_latency`, `temporal_long_request*`,
+   * `temporal_request_resource_exhausted`; tags `namespace`, `operation`, `status_code`) as
+   * Prometheus text on `http://<address>/metrics`, for every client without its own
+   * `metrics_host_meter`. `ip:port`, e.g. `127.0.0.1:9464` or `0.0.0.0:9464`; port 0 picks a
+   * free port (read it with `temporal_runtime_metrics_address`). Setting it starts the
+   * runtime at once: an address that cannot be bound is this call's `INVALID_ARGUMENT`.
+   * NULL: no endpoint.
+   */
+  const char *metrics_prometheus_address;
+  /**
+   * Prefix of every metric name (Prometheus and host meters); NULL: `temporal_`, as Go.
+   */
+  const char *metrics_prefix;
+  /**
+   * Tags on every metric, as a JSON object of strings: `{"service": "billing"}`.
+   */
+  const char *metrics_global_tags_json;
+  /**
+   * Prometheus latency histograms in seconds (`_bucket` bounds in s) instead of
+   * milliseconds. Host meters always get nanoseconds.
+   */
+  bool metrics_durations_in_seconds;
 } temporal_runtime_options;
 
 /**
@@ -1150,6 +1349,31 @@ const char *temporal_error_code_name(int32_t code);
  * `error` is NULL or an error returned by this library; it must not be used afterwards.
  */
 void temporal_error_free(struct temporal_error *error);
+
+/**
+ * Fills `meter` with the defaults (every callback NULL) and sets its `size`.
+ *
+ * `size` is `sizeof(temporal_host_meter)` as the caller's header defines it: the library
+ * writes exactly that many bytes. Returns false and writes nothing for NULL or a size that
+ * cannot be the struct's.
+ *
+ * # Safety
+ * `meter` is NULL or valid for writes of `size` bytes.
+ */
+bool temporal_host_meter_default(struct temporal_host_meter *meter, size_t size);
+
+/**
+ * Writes the address the Prometheus endpoint (`temporal_runtime_options.metrics_prometheus_address`)
+ * listens on, as `host:port` and NUL-terminated, into `buffer` of `buffer_size` bytes (the
+ * port is the real one when port 0 was asked for). Returns the length of the address without
+ * its NUL, as snprintf: when that is `buffer_size` or more, the text is cut (still
+ * NUL-terminated when `buffer_size` > 0). Returns 0 and writes "" when no endpoint runs.
+ *
+ * # Safety
+ * `buffer` is NULL (then `buffer_size` must be 0) or valid for writes of `buffer_size` bytes.
+ */
+size_t temporal_runtime_metrics_address(char *buffer,
+                                        size_t buffer_size);
 
 /**
  * Sends a signal: the Go SDK's `SignalWorkflow`. `run_id` NULL or "": the current run.

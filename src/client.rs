@@ -215,6 +215,7 @@ pub(crate) fn connection_options(opts: &ClientOptions) -> Result<(ConnectionOpti
         GrpcCompression::None => temporalio_client::GrpcCompression::None,
         GrpcCompression::Gzip => temporalio_client::GrpcCompression::Gzip,
     };
+    conn.metrics_meter = crate::metrics::meter_for_client(opts.metrics_meter.clone());
     Ok((conn, namespace))
 }
 

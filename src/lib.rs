@@ -15,6 +15,7 @@ pub mod fuzzing;
 pub mod operations;
 pub mod options;
 pub mod logging;
+pub mod metrics;
 pub mod payloads;
 pub mod rpc;
 pub mod runtime;

@@ -35,6 +35,9 @@ pub struct ClientOptions {
     pub envconfig: Option<EnvConfig>,
     /// Compression of request bodies; see [`GrpcCompression`].
     pub grpc_compression: GrpcCompression,
+    /// Where this client's metrics go (the Go SDK's `MetricsHandler`); `None`: the process's
+    /// Prometheus endpoint if the runtime serves one, else nowhere.
+    pub metrics_meter: Option<std::sync::Arc<dyn temporalio_common::telemetry::metrics::CoreMeter>>,
 }
 
 /// gRPC compression of request bodies (the Go SDK's `ConnectionOptions.GrpcCompression`).

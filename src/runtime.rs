@@ -23,10 +23,12 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 /// How the runtime is built; see `temporal_runtime_options` in the C API.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct RuntimeOptions {
     /// 0: the number of CPUs, clamped to 1..=4 (the work is I/O bound).
     pub worker_threads: usize,
+    /// Metric names, tags and the Prometheus endpoint.
+    pub metrics: crate::metrics::MetricsOptions,
 }
 
 enum State {
@@ -36,14 +38,22 @@ enum State {
     ShutDown,
 }
 
-static STATE: Mutex<State> = Mutex::new(State::NotStarted(RuntimeOptions { worker_threads: 0 }));
+static STATE: Mutex<State> = Mutex::new(State::NotStarted(RuntimeOptions {
+    worker_threads: 0,
+    metrics: crate::metrics::MetricsOptions {
+        prometheus_address: None,
+        prefix: None,
+        global_tags: Vec::new(),
+        durations_in_seconds: false,
+    },
+}));
 
 fn lock() -> std::sync::MutexGuard<'static, State> {
     // A panic while holding the lock cannot leave the state half-written; keep going.
     STATE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn build(options: RuntimeOptions) -> Result<tokio::runtime::Runtime> {
+fn build(options: &RuntimeOptions) -> Result<tokio::runtime::Runtime> {
     let threads = if options.worker_threads == 0 {
         std::thread::available_parallelism().map(|n| n.get().clamp(1, 4)).unwrap_or(2)
     } else {
@@ -70,11 +80,26 @@ fn forked_error() -> Error {
 }
 
 /// Sets the runtime's options. Only before first use: afterwards the running runtime keeps its
-/// own and this is an `INVALID_ARGUMENT` error.
+/// own and this is an `INVALID_ARGUMENT` error. With a Prometheus endpoint the runtime starts
+/// at once, so that an address that cannot be bound is this call's error (and changes nothing).
 pub fn init(options: RuntimeOptions) -> Result<()> {
     if options.worker_threads > 256 {
         return Err(Error::invalid_argument("worker_threads must be at most 256"));
     }
+    crate::metrics::validate(&options.metrics)?;
+    let start_now = options.metrics.prometheus_address.is_some();
+    let previous = configure(options)?;
+    if start_now {
+        if let Err(e) = handle() {
+            *lock() = State::NotStarted(previous);
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// Stores the options for the start; returns the ones they replace.
+fn configure(options: RuntimeOptions) -> Result<RuntimeOptions> {
     let current = generation();
     let mut state = lock();
     if current != 0 && REBORN_IN.load(Ordering::Relaxed) != current {
@@ -83,15 +108,13 @@ pub fn init(options: RuntimeOptions) -> Result<()> {
         if let State::Running(runtime, _) = std::mem::replace(&mut *state, State::NotStarted(options)) {
             std::mem::forget(runtime);
         }
+        crate::metrics::stop();
         SHUT_DOWN.store(false, Ordering::Release);
         REBORN_IN.store(current, Ordering::Release);
-        return Ok(());
+        return Ok(RuntimeOptions::default());
     }
-    match &*state {
-        State::NotStarted(_) => {
-            *state = State::NotStarted(options);
-            Ok(())
-        }
+    match &mut *state {
+        State::NotStarted(previous) => Ok(std::mem::replace(previous, options)),
         State::Running(..) => Err(Error::invalid_argument(
             "the runtime is already running: configure it before the first call",
         )),
@@ -189,7 +212,12 @@ fn start() -> Result<tokio::runtime::Handle> {
             if rc != 0 {
                 return Err(Error::internal(format!("pthread_atfork failed ({rc})")));
             }
-            let runtime = build(*options)?;
+            let runtime = build(options)?;
+            {
+                // The Prometheus endpoint's task runs on the runtime.
+                let _inside = runtime.enter();
+                crate::metrics::start(&options.metrics)?;
+            }
             let handle = runtime.handle().clone();
             *state = State::Running(runtime, current);
             Ok(handle)
@@ -209,6 +237,7 @@ pub fn shutdown(timeout: Duration) -> Result<()> {
     }
     SHUT_DOWN.store(true, Ordering::Release);
     let previous = std::mem::replace(&mut *lock(), State::ShutDown);
+    crate::metrics::stop();
     if let State::Running(runtime, made_in) = previous {
         if !inherited(made_in) {
             // Drops every task (their completion guards report CANCELED) and joins the workers.

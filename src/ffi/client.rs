@@ -82,6 +82,11 @@ pub struct temporal_client_options {
     /// compressed by default: gzip costs about 5x the client CPU of a small call (see
     /// `TEMPORAL_GRPC_COMPRESSION_GZIP`).
     pub grpc_compression: i32,
+    /// Where this client's metrics go, as the Go SDK's `client.Options.MetricsHandler`: a
+    /// table of host callbacks, copied at connect (see `temporal_host_meter`). NULL: the
+    /// runtime's Prometheus endpoint when it serves one (`temporal_runtime_options`), else
+    /// no metrics.
+    pub metrics_host_meter: *const super::metrics::temporal_host_meter,
 }
 
 // SAFETY: repr(C), starts with size, every field is valid as zero; the bools are listed.
@@ -125,7 +130,8 @@ pub unsafe extern "C" fn temporal_client_options_default(options: *mut temporal_
 /// Converts the C options to the safe Rust ones.
 ///
 /// # Safety
-/// Every non-NULL string in `o` is NUL-terminated and valid.
+/// Every non-NULL string in `o` is NUL-terminated and valid; `metrics_host_meter` is NULL or
+/// a valid table.
 pub(crate) unsafe fn client_options_from_c(o: &temporal_client_options) -> Result<ClientOptions> {
     let s = |p, name| unsafe { optional_str(p, name) }.map(|v| v.map(str::to_owned));
     let pem = |p, name| unsafe { optional_str(p, name) }.map(|v| v.map(|t| t.as_bytes().to_vec()));
@@ -169,6 +175,7 @@ pub(crate) unsafe fn client_options_from_c(o: &temporal_client_options) -> Resul
             .duration_or(crate::options::DEFAULT_CONNECT_TIMEOUT),
         envconfig,
         grpc_compression: GrpcCompression::from_i32(o.grpc_compression)?,
+        metrics_meter: unsafe { super::metrics::host_meter_from_c(o.metrics_host_meter) }?,
     })
 }
 

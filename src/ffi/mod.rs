@@ -20,6 +20,7 @@ pub mod call;
 pub mod client;
 pub mod completion_queue;
 pub mod error;
+pub mod metrics;
 pub mod operations;
 pub mod runtime;
 pub mod update;
@@ -48,6 +49,12 @@ impl PanicOrDefault for () {
 impl PanicOrDefault for bool {
     fn on_panic(_: &str) -> Self {
         false
+    }
+}
+
+impl PanicOrDefault for usize {
+    fn on_panic(_: &str) -> Self {
+        0
     }
 }
 
@@ -415,6 +422,7 @@ mod tests {
             ("client.rs", include_str!("client.rs")),
             ("completion_queue.rs", include_str!("completion_queue.rs")),
             ("error.rs", include_str!("error.rs")),
+            ("metrics.rs", include_str!("metrics.rs")),
             ("operations.rs", include_str!("operations.rs")),
             ("runtime.rs", include_str!("runtime.rs")),
             ("update.rs", include_str!("update.rs")),

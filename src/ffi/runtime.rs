@@ -46,11 +46,68 @@ pub struct temporal_runtime_options {
     pub log_callback: temporal_log_callback,
     /// Passed to `log_callback`, from any thread.
     pub log_user_data: *mut c_void,
+    /// Serve the client metrics (the Go SDK's names: `temporal_request`,
+    /// `temporal_request_failure`, `temporal_request_latency`, `temporal_long_request*`,
+    /// `temporal_request_resource_exhausted`; tags `namespace`, `operation`, `status_code`) as
+    /// Prometheus text on `http://<address>/metrics`, for every client without its own
+    /// `metrics_host_meter`. `ip:port`, e.g. `127.0.0.1:9464` or `0.0.0.0:9464`; port 0 picks a
+    /// free port (read it with `temporal_runtime_metrics_address`). Setting it starts the
+    /// runtime at once: an address that cannot be bound is this call's `INVALID_ARGUMENT`.
+    /// NULL: no endpoint.
+    pub metrics_prometheus_address: *const c_char,
+    /// Prefix of every metric name (Prometheus and host meters); NULL: `temporal_`, as Go.
+    pub metrics_prefix: *const c_char,
+    /// Tags on every metric, as a JSON object of strings: `{"service": "billing"}`.
+    pub metrics_global_tags_json: *const c_char,
+    /// Prometheus latency histograms in seconds (`_bucket` bounds in s) instead of
+    /// milliseconds. Host meters always get nanoseconds.
+    pub metrics_durations_in_seconds: bool,
 }
 
-// SAFETY: repr(C), starts with size, every field is valid as zero.
+// SAFETY: repr(C), starts with size, every field is valid as zero; the bools are listed.
 unsafe impl ExtensibleStruct for temporal_runtime_options {
     const NAME: &'static str = "temporal_runtime_options";
+    const BOOL_FIELDS: &'static [(usize, &'static str)] = &[(
+        std::mem::offset_of!(temporal_runtime_options, metrics_durations_in_seconds),
+        "metrics_durations_in_seconds",
+    )];
+}
+
+/// Reads the metrics fields of the runtime options.
+///
+/// # Safety
+/// Every non-NULL string in `o` is NUL-terminated.
+unsafe fn metrics_options_from_c(o: &temporal_runtime_options) -> Result<crate::metrics::MetricsOptions> {
+    let address = unsafe { super::optional_str(o.metrics_prometheus_address, "metrics_prometheus_address") }?;
+    let prometheus_address = match address {
+        None => None,
+        Some(text) => Some(text.parse::<std::net::SocketAddr>().map_err(|_| {
+            Error::invalid_argument(format!(
+                "metrics_prometheus_address {text:?}: expected ip:port, e.g. 127.0.0.1:9464"
+            ))
+        })?),
+    };
+    let prefix = unsafe { super::optional_string(o.metrics_prefix, "metrics_prefix") }?;
+    let tags_json = unsafe { super::optional_str(o.metrics_global_tags_json, "metrics_global_tags_json") }?;
+    let global_tags = match tags_json {
+        None => Vec::new(),
+        Some(text) => serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text)
+            .map_err(|e| Error::invalid_argument(format!("metrics_global_tags_json must be a JSON object: {e}")))?
+            .into_iter()
+            .map(|(k, v)| match v {
+                serde_json::Value::String(s) => Ok((k, s)),
+                _ => Err(Error::invalid_argument(format!(
+                    "metrics_global_tags_json: the value of {k:?} must be a string"
+                ))),
+            })
+            .collect::<Result<Vec<_>>>()?,
+    };
+    Ok(crate::metrics::MetricsOptions {
+        prometheus_address,
+        prefix,
+        global_tags,
+        durations_in_seconds: o.metrics_durations_in_seconds,
+    })
 }
 
 /// Fills `options` with the defaults and sets its `size`.
@@ -120,7 +177,8 @@ pub unsafe extern "C" fn temporal_runtime_init(options: *const temporal_runtime_
             return Ok(());
         };
         let level = tracing_level(o.log_level)?;
-        rt::init(RuntimeOptions { worker_threads: o.worker_threads as usize })?;
+        let metrics = unsafe { metrics_options_from_c(&o) }?;
+        rt::init(RuntimeOptions { worker_threads: o.worker_threads as usize, metrics })?;
         match (level, o.log_callback) {
             (Some(level), Some(callback)) => {
                 let user_data = SendPtr(o.log_user_data);

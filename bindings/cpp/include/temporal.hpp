@@ -483,6 +483,10 @@ struct ClientOptions {
   std::optional<std::string> envconfig_profile;
   std::optional<std::string> envconfig_file;
   GrpcCompression grpc_compression = GrpcCompression::None;
+  /// Where this client's metrics go (the Go SDK's MetricsHandler): a table of the host's
+  /// callbacks, copied at connect; see temporal_host_meter in temporal.h. nullptr: the
+  /// runtime's Prometheus endpoint (RuntimeOptions::metrics_prometheus_address), else none.
+  const temporal_host_meter* metrics_host_meter = nullptr;
 };
 
 /// temporal_workflow_id_reuse_policy.
@@ -1238,6 +1242,7 @@ class Client {
     c.envconfig_profile = options.envconfig_profile ? options.envconfig_profile->c_str() : nullptr;
     c.envconfig_file = options.envconfig_file ? options.envconfig_file->c_str() : nullptr;
     c.grpc_compression = static_cast<std::int32_t>(options.grpc_compression);
+    c.metrics_host_meter = options.metrics_host_meter;
 
     const temporal_call_options co = detail::c_call_options(call_options);
     temporal_call* call = nullptr;
@@ -1745,6 +1750,12 @@ struct RuntimeOptions {
   std::uint32_t worker_threads = 0;  ///< 0: the number of CPUs, at most 4
   LogLevel log_level = LogLevel::Off;  ///< events at this level and more severe are logged
   LogCallback log_callback;            ///< empty: no logging
+  /// Serve the client metrics as Prometheus text on http://<ip:port>/metrics (port 0: a free
+  /// one, see Runtime::metrics_address); starts the runtime at once. Empty: no endpoint.
+  std::string metrics_prometheus_address;
+  std::optional<std::string> metrics_prefix;  ///< not set: "temporal_", as the Go SDK
+  std::map<std::string, std::string> metrics_global_tags;  ///< tags on every metric
+  bool metrics_durations_in_seconds = false;  ///< Prometheus latencies in s, not ms
 };
 
 /// The library's process-wide runtime.
@@ -1759,6 +1770,14 @@ class Runtime {
     temporal_runtime_options c = detail::c_defaults(&temporal_runtime_options_default);
     c.worker_threads = options.worker_threads;
     c.log_level = static_cast<std::int32_t>(options.log_level);
+    c.metrics_prometheus_address = detail::c_str_or_null(options.metrics_prometheus_address);
+    c.metrics_prefix = options.metrics_prefix ? options.metrics_prefix->c_str() : nullptr;
+    std::string tags;
+    if (!options.metrics_global_tags.empty()) {
+      tags = detail::json_string_object(options.metrics_global_tags);
+      c.metrics_global_tags_json = tags.c_str();
+    }
+    c.metrics_durations_in_seconds = options.metrics_durations_in_seconds;
     // The library may call the callback for the rest of the process: it is never freed once
     // installed (kept reachable from a static), and freed right away if init fails.
     std::unique_ptr<LogCallback> callback;
@@ -1777,6 +1796,14 @@ class Runtime {
   /// (InvalidArgumentError) from inside a library callback; a second call is a no-op.
   static void shutdown(Timeout timeout = {}) {
     throw_if_error(temporal_runtime_shutdown(timeout.ms()));
+  }
+
+  /// The "host:port" the Prometheus endpoint listens on (temporal_runtime_metrics_address);
+  /// empty when none runs.
+  static std::string metrics_address() {
+    char buffer[128];
+    const std::size_t n = temporal_runtime_metrics_address(buffer, sizeof buffer);
+    return n < sizeof buffer ? std::string(buffer, n) : std::string();
   }
 
  private:

@@ -194,6 +194,13 @@ func DialContext(ctx context.Context, options Options) (Client, error) {
 		copts.envconfig_profile = cs.str(options.EnvConfigProfile)
 		copts.envconfig_file = cs.str(options.EnvConfigFile)
 		copts.grpc_compression = C.int32_t(options.GrpcCompression)
+		if options.MetricsHandler != nil {
+			// C memory: the options struct points to it (cgo forbids Go pointers there).
+			meter := (*C.temporal_host_meter)(C.malloc(C.sizeof_temporal_host_meter))
+			defer C.free(unsafe.Pointer(meter))
+			newHostMeter(options.MetricsHandler, meter)
+			copts.metrics_host_meter = meter
+		}
 		return takeError(C.temporal_client_connect_async(&copts, co, call))
 	}, func(call *C.temporal_call) { handle = C.temporal_call_take_client(call) })
 	if err != nil {

@@ -40,6 +40,10 @@ type Options struct {
 	// GrpcCompression of request bodies; zero: GrpcCompressionNone. Unlike the Go SDK,
 	// requests are not compressed by default (see temporal_grpc_compression in temporal.h).
 	GrpcCompression GrpcCompression
+	// MetricsHandler receives this client's metrics, as the Go SDK's: the request counters,
+	// failures and latencies, with Go's names and tags. nil: the runtime's Prometheus
+	// endpoint when the program started one (see the README), else none.
+	MetricsHandler MetricsHandler
 }
 
 // EnvConfigMode is temporal_envconfig_mode: when NewClient loads the environment

@@ -101,6 +101,7 @@ __all__ = [
     "LogLevel",
     "runtime_init",
     "runtime_shutdown",
+    "runtime_metrics_address",
     "version",
     "pending_calls",
     "LIBRARY_PATH",
@@ -996,13 +997,18 @@ LogCallback = Callable[[Union[LogLevel, int], str, str], None]
 
 _log_callbacks: list[Any] = []  # installed log callbacks, referenced forever (as the library does)
 # The arguments of the last accepted runtime_init, which a forked child applies again.
-_runtime_args: tuple[int, Optional[Union[LogLevel, int]], Optional[LogCallback]] = (0, None, None)
+_runtime_args: dict[str, Any] = {}
 
 
 def runtime_init(
     worker_threads: int = 0,
     log_level: Optional[Union[LogLevel, int]] = None,
     log_callback: Optional[LogCallback] = None,
+    *,
+    metrics_prometheus_address: Optional[str] = None,
+    metrics_prefix: Optional[str] = None,
+    metrics_global_tags: Optional[Mapping[str, str]] = None,
+    metrics_durations_in_seconds: bool = False,
 ) -> None:
     """Configures the library's runtime (``temporal_runtime_init``). Only before any other use
     of the library in this process (connect...); afterwards raises
@@ -1013,6 +1019,15 @@ def runtime_init(
     :class:`LogLevel`, ``target`` and ``message`` str); it is called on library threads, must
     be quick and its exceptions are ignored. ``log_level`` ``None``: ``INFO`` with a callback,
     else ``OFF``. An installed callback stays for the life of the process.
+
+    Metrics (the Go SDK's names and tags, see the README): ``metrics_prometheus_address``
+    (``"ip:port"``; port 0 picks a free one, read it with :func:`runtime_metrics_address`) serves
+    them as Prometheus text on ``http://<address>/metrics`` and starts the runtime at once (an
+    address that cannot be bound raises :class:`InvalidArgumentError`). ``metrics_prefix``
+    (default ``temporal_``), ``metrics_global_tags`` (tags on every metric) and
+    ``metrics_durations_in_seconds`` (latency histograms in seconds, not milliseconds) apply to
+    every meter. A forked child gets the same options without the endpoint (the parent holds its
+    port).
     """
     opts = _native.new_options(_native.TemporalRuntimeOptions)
     threads = int(worker_threads)
@@ -1046,12 +1061,33 @@ def runtime_init(
 
         c_callback = _native.LOG_CALLBACK_TYPE(_on_log)
         opts.log_callback = c_callback
+    opts.metrics_prometheus_address = _cstr(metrics_prometheus_address, "metrics_prometheus_address")
+    opts.metrics_prefix = _cstr(metrics_prefix, "metrics_prefix")
+    opts.metrics_global_tags_json = _json(
+        dict(metrics_global_tags) if metrics_global_tags is not None else None, "metrics_global_tags"
+    )
+    opts.metrics_durations_in_seconds = bool(metrics_durations_in_seconds)
     err = _lib.temporal_runtime_init(ctypes.byref(opts))
     if c_callback is not None:
         _log_callbacks.append(c_callback)  # kept even if refused: cheap and always safe
     _raise_if_error(err)
     global _runtime_args
-    _runtime_args = (threads, log_level, log_callback)
+    _runtime_args = dict(
+        worker_threads=threads,
+        log_level=log_level,
+        log_callback=log_callback,
+        metrics_prefix=metrics_prefix,
+        metrics_global_tags=metrics_global_tags,
+        metrics_durations_in_seconds=metrics_durations_in_seconds,
+    )
+
+
+def runtime_metrics_address() -> Optional[str]:
+    """The ``"host:port"`` the Prometheus endpoint listens on (the real port when 0 was asked
+    for), or ``None`` when no endpoint runs (``temporal_runtime_metrics_address``)."""
+    buffer = ctypes.create_string_buffer(128)
+    n = _lib.temporal_runtime_metrics_address(buffer, len(buffer))
+    return buffer.value.decode() if n else None
 
 
 def _after_fork_in_child() -> None:
@@ -1061,7 +1097,7 @@ def _after_fork_in_child() -> None:
     the library never touches it, not even when it is garbage-collected."""
     _LoopQueue._by_loop.clear()  # the parent's event loops and queues: not the child's
     try:
-        runtime_init(*_runtime_args)
+        runtime_init(**_runtime_args)
     except TemporalError:
         pass  # the parent shut the library down before it was ever used: so is the child
 

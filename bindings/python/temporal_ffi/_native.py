@@ -121,6 +121,19 @@ TEMPORAL_UPDATE_STAGE_ADMITTED = 1
 TEMPORAL_UPDATE_STAGE_ACCEPTED = 2
 TEMPORAL_UPDATE_STAGE_COMPLETED = 3
 
+TEMPORAL_METRIC_KIND_COUNTER = 0
+TEMPORAL_METRIC_KIND_HISTOGRAM = 1
+TEMPORAL_METRIC_KIND_HISTOGRAM_FLOAT = 2
+TEMPORAL_METRIC_KIND_HISTOGRAM_DURATION = 3
+TEMPORAL_METRIC_KIND_GAUGE = 4
+TEMPORAL_METRIC_KIND_GAUGE_FLOAT = 5
+TEMPORAL_METRIC_KIND_UP_DOWN_COUNTER = 6
+
+TEMPORAL_METRIC_VALUE_TYPE_STRING = 0
+TEMPORAL_METRIC_VALUE_TYPE_INT = 1
+TEMPORAL_METRIC_VALUE_TYPE_FLOAT = 2
+TEMPORAL_METRIC_VALUE_TYPE_BOOL = 3
+
 # temporal_workflow_id_reuse_policy
 TEMPORAL_WORKFLOW_ID_REUSE_POLICY_UNSPECIFIED = 0
 TEMPORAL_WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE = 1
@@ -247,6 +260,46 @@ class TemporalCallOptions(Structure):
     ]
 
 
+class TemporalMetricAttribute(Structure):
+    """``struct temporal_metric_attribute``."""
+
+    _fields_ = [
+        ("key", c_void_p),
+        ("value_type", c_int32),
+        ("string_value", c_void_p),
+        ("int_value", ctypes.c_int64),
+        ("float_value", c_double),
+        ("bool_value", c_bool),
+    ]
+
+
+METRIC_NEW_TYPE = ctypes.CFUNCTYPE(c_void_p, c_void_p, c_void_p, c_void_p, c_void_p, c_int32)
+METRIC_FREE_TYPE = ctypes.CFUNCTYPE(None, c_void_p, c_void_p)
+ATTRIBUTES_NEW_TYPE = ctypes.CFUNCTYPE(c_void_p, c_void_p, c_void_p, POINTER(TemporalMetricAttribute), c_size_t)
+RECORD_INTEGER_TYPE = ctypes.CFUNCTYPE(None, c_void_p, c_void_p, c_uint64, c_void_p)
+RECORD_FLOAT_TYPE = ctypes.CFUNCTYPE(None, c_void_p, c_void_p, c_double, c_void_p)
+RECORD_SIGNED_TYPE = ctypes.CFUNCTYPE(None, c_void_p, c_void_p, ctypes.c_int64, c_void_p)
+METER_FREE_TYPE = ctypes.CFUNCTYPE(None, c_void_p)
+
+
+class TemporalHostMeter(Structure):
+    """``struct temporal_host_meter``."""
+
+    _fields_ = [
+        ("size", c_size_t),
+        ("user_data", c_void_p),
+        ("metric_new", METRIC_NEW_TYPE),
+        ("metric_free", METRIC_FREE_TYPE),
+        ("attributes_new", ATTRIBUTES_NEW_TYPE),
+        ("attributes_free", METRIC_FREE_TYPE),
+        ("record_integer", RECORD_INTEGER_TYPE),
+        ("record_float", RECORD_FLOAT_TYPE),
+        ("record_duration", RECORD_INTEGER_TYPE),
+        ("record_signed", RECORD_SIGNED_TYPE),
+        ("meter_free", METER_FREE_TYPE),
+    ]
+
+
 class TemporalClientOptions(Structure):
     """``struct temporal_client_options``."""
 
@@ -268,6 +321,7 @@ class TemporalClientOptions(Structure):
         ("envconfig_profile", c_char_p),
         ("envconfig_file", c_char_p),
         ("grpc_compression", c_int32),
+        ("metrics_host_meter", POINTER(TemporalHostMeter)),
     ]
 
 
@@ -314,6 +368,10 @@ class TemporalRuntimeOptions(Structure):
         ("log_level", c_int32),
         ("log_callback", LOG_CALLBACK_TYPE),
         ("log_user_data", c_void_p),
+        ("metrics_prometheus_address", c_char_p),
+        ("metrics_prefix", c_char_p),
+        ("metrics_global_tags_json", c_char_p),
+        ("metrics_durations_in_seconds", c_bool),
     ]
 
 
@@ -348,6 +406,8 @@ STRUCTS = {
     "temporal_retry_policy": TemporalRetryPolicy,
     "temporal_start_workflow_options": TemporalStartWorkflowOptions,
     "temporal_runtime_options": TemporalRuntimeOptions,
+    "temporal_metric_attribute": TemporalMetricAttribute,
+    "temporal_host_meter": TemporalHostMeter,
     "temporal_activity_completion": TemporalActivityCompletion,
     "temporal_update_options": TemporalUpdateOptions,
 }
@@ -489,6 +549,8 @@ _declare(
 # Runtime
 _declare("temporal_runtime_options_default", c_bool, POINTER(TemporalRuntimeOptions), c_size_t)
 _declare("temporal_runtime_init", _c_error_p, POINTER(TemporalRuntimeOptions))
+_declare("temporal_runtime_metrics_address", c_size_t, ctypes.c_char_p, c_size_t)
+_declare("temporal_host_meter_default", c_bool, POINTER(TemporalHostMeter), c_size_t)
 _declare("temporal_runtime_shutdown", _c_error_p, c_uint64)
 
 # Workflows
@@ -521,6 +583,7 @@ _DEFAULTS: dict[type[Structure], Any] = {
     TemporalRuntimeOptions: lib.temporal_runtime_options_default,
     TemporalActivityCompletion: lib.temporal_activity_completion_default,
     TemporalUpdateOptions: lib.temporal_update_options_default,
+    TemporalHostMeter: lib.temporal_host_meter_default,
 }
 
 
