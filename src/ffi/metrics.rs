@@ -482,44 +482,18 @@ struct Bound {
     attributes: Option<Arc<HostAttributes>>,
 }
 
+/// The signature of every record callback, by value type.
+type RecordFn<V> = unsafe extern "C" fn(*mut c_void, *mut c_void, V, *mut c_void);
+
 impl Bound {
-    fn attributes(&self) -> *mut c_void {
-        self.attributes
-            .as_ref()
-            .map(|a| a.host)
-            .unwrap_or(std::ptr::null_mut())
-    }
-
-    fn integer(&self, value: u64) {
-        if let (Some(record), false) = (
-            self.metric.table.0.record_integer,
-            self.metric.host.is_null(),
-        ) {
-            // SAFETY: a live instrument and attribute set (held by self).
-            unsafe {
-                record(
-                    self.metric.table.0.user_data,
-                    self.metric.host,
-                    value,
-                    self.attributes(),
-                )
-            };
-        }
-    }
-
-    fn float(&self, value: f64) {
-        if let (Some(record), false) =
-            (self.metric.table.0.record_float, self.metric.host.is_null())
-        {
-            // SAFETY: as integer.
-            unsafe {
-                record(
-                    self.metric.table.0.user_data,
-                    self.metric.host,
-                    value,
-                    self.attributes(),
-                )
-            };
+    /// Calls the host's record callback `record` (NULL: the value is dropped), unless the host
+    /// made no instrument (NULL from metric_new).
+    fn record<V>(&self, record: Option<RecordFn<V>>, value: V) {
+        let table = &self.metric.table.0;
+        if let (Some(record), false) = (record, self.metric.host.is_null()) {
+            let attributes = self.attributes.as_ref().map(|a| a.host).unwrap_or(std::ptr::null_mut());
+            // SAFETY: a live instrument and attribute set (self holds both).
+            unsafe { record(table.user_data, self.metric.host, value, attributes) };
         }
     }
 }
@@ -548,69 +522,43 @@ attributable!(
 
 impl CounterBase for Bound {
     fn adds(&self, value: u64) {
-        self.integer(value)
+        self.record(self.metric.table.0.record_integer, value)
     }
 }
 
 impl HistogramBase for Bound {
     fn records(&self, value: u64) {
-        self.integer(value)
+        self.record(self.metric.table.0.record_integer, value)
     }
 }
 
 impl GaugeBase for Bound {
     fn records(&self, value: u64) {
-        self.integer(value)
+        self.record(self.metric.table.0.record_integer, value)
     }
 }
 
 impl HistogramF64Base for Bound {
     fn records(&self, value: f64) {
-        self.float(value)
+        self.record(self.metric.table.0.record_float, value)
     }
 }
 
 impl GaugeF64Base for Bound {
     fn records(&self, value: f64) {
-        self.float(value)
+        self.record(self.metric.table.0.record_float, value)
     }
 }
 
 impl HistogramDurationBase for Bound {
     fn records(&self, value: Duration) {
-        if let (Some(record), false) = (
-            self.metric.table.0.record_duration,
-            self.metric.host.is_null(),
-        ) {
-            let nanos = u64::try_from(value.as_nanos()).unwrap_or(u64::MAX);
-            // SAFETY: as integer.
-            unsafe {
-                record(
-                    self.metric.table.0.user_data,
-                    self.metric.host,
-                    nanos,
-                    self.attributes(),
-                )
-            };
-        }
+        let nanos = u64::try_from(value.as_nanos()).unwrap_or(u64::MAX);
+        self.record(self.metric.table.0.record_duration, nanos)
     }
 }
 
 impl UpDownCounterBase for Bound {
     fn adds(&self, value: i64) {
-        if let (Some(record), false) = (
-            self.metric.table.0.record_signed,
-            self.metric.host.is_null(),
-        ) {
-            // SAFETY: as integer.
-            unsafe {
-                record(
-                    self.metric.table.0.user_data,
-                    self.metric.host,
-                    value,
-                    self.attributes(),
-                )
-            };
-        }
+        self.record(self.metric.table.0.record_signed, value)
     }
 }
