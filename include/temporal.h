@@ -1128,6 +1128,28 @@ struct temporal_error *temporal_client_set_grpc_metadata(const struct temporal_c
                                                          const char *metadata_json);
 
 /**
+ * The Go SDK's `NewClientFromExisting`: writes to `*client_out` a new client that uses the
+ * connection of `client` for another namespace and identity (the caller owns it:
+ * `temporal_client_free`). No RPC, never blocks. `namespace_name` NULL or "": `default`;
+ * `identity` NULL or "": `pid@hostname@` (the defaults of a new client, as in Go). The two
+ * clients share the connection and what is set on it: `temporal_client_set_api_key` or
+ * `temporal_client_set_grpc_metadata` on either applies to both. Either may be freed first;
+ * the connection closes when the last client, run and call that uses it is gone.
+ *
+ * Returns NULL on success; otherwise an error the caller owns (`temporal_error_free`) and
+ * `*client_out` is untouched: `INVALID_ARGUMENT` (NULL or wrong-kind client, NULL
+ * `client_out`, invalid UTF-8), `SHUTDOWN` (a client inherited through fork()).
+ *
+ * # Safety
+ * `client` is a live client; the strings are NULL or NUL-terminated; `client_out` is valid
+ * for a write.
+ */
+struct temporal_error *temporal_client_new_from_existing(const struct temporal_client *client,
+                                                         const char *namespace_name,
+                                                         const char *identity,
+                                                         struct temporal_client **client_out);
+
+/**
  * Creates a completion queue and writes it to `*queue_out` (the caller owns it:
  * `temporal_completion_queue_free`).
  *

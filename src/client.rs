@@ -353,6 +353,20 @@ impl Client {
         self.connection.as_ref().ok_or_else(|| Error::internal("the client's connection is gone"))
     }
 
+    /// The Go SDK's `NewClientFromExisting`: another client on this client's connection, for
+    /// another namespace and identity (empty: `default` and `pid@hostname@`, the defaults of a
+    /// new client, as in Go). No RPC. Both share everything of the connection: an API key or
+    /// metadata set on either applies to both.
+    pub fn new_from_existing(&self, namespace: &str, identity: &str) -> Result<Arc<Client>> {
+        let connection = self.connection()?.clone();
+        Ok(Arc::new(Client {
+            connection: Some(connection),
+            namespace: if namespace.is_empty() { DEFAULT_NAMESPACE.to_owned() } else { namespace.to_owned() },
+            identity: if identity.is_empty() { default_identity() } else { identity.to_owned() },
+            made_in: self.made_in,
+        }))
+    }
+
     /// Replaces the API key sent as `authorization: Bearer <key>` on every later call (`None`:
     /// no `authorization` header), without reconnecting: key rotation. Every client and call
     /// that shares this connection sees it; calls already sent keep the key they were sent

@@ -8,13 +8,15 @@ mod common;
 
 use common::*;
 use serde_json::Value;
-use std::ffi::CString;
+use std::ffi::{c_char, c_void, CStr, CString};
 use std::ptr;
+use std::sync::Mutex;
 use std::time::Duration;
 use temporal_ffi::errors::ErrorCode;
 use temporal_ffi::ffi::call::*;
 use temporal_ffi::ffi::client::*;
 use temporal_ffi::ffi::operations::*;
+use temporal_ffi::ffi::runtime::*;
 
 fn c(s: &str) -> CString {
     CString::new(s).unwrap()
@@ -67,6 +69,7 @@ fn set_metadata(client: &Client, json: Option<&str>) -> Result<(), HostError> {
 
 #[test]
 fn the_api_key_is_replaced_without_reconnecting() {
+    log_everything();
     let key = c("key-A");
     let client = connect_recorder(|o| o.api_key = key.as_ptr());
     assert_eq!(authorization(&client).as_deref(), Some("Bearer key-A"));
@@ -97,6 +100,7 @@ fn the_api_key_is_replaced_without_reconnecting() {
 
 #[test]
 fn grpc_metadata_is_replaced_without_reconnecting() {
+    log_everything();
     let md = c(r#"{"x-first": "1", "X-Shared": "a"}"#);
     let client = connect_recorder(|o| o.grpc_metadata_json = md.as_ptr());
     let seen = seen_metadata(&client);
@@ -128,6 +132,7 @@ fn grpc_metadata_is_replaced_without_reconnecting() {
 
 #[test]
 fn the_setters_check_their_client() {
+    log_everything();
     let e = take_error(unsafe { temporal_client_set_api_key(ptr::null(), c("k").as_ptr()) }).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidArgument);
     assert!(e.message.contains("client"), "{e:?}");
@@ -148,6 +153,7 @@ fn the_setters_check_their_client() {
 
 #[test]
 fn keep_alive_options_are_checked_and_a_short_interval_works() {
+    log_everything();
     for (interval, timeout) in
         [(TEMPORAL_MAX_DURATION_MS + 1, 0), (0, TEMPORAL_MAX_DURATION_MS + 1), (TEMPORAL_TIMEOUT_NONE, 0), (0, TEMPORAL_TIMEOUT_NONE)]
     {
@@ -181,6 +187,69 @@ fn keep_alive_options_are_checked_and_a_short_interval_works() {
     assert_eq!(run.result(30_000).unwrap(), r#""Hello off!""#);
 }
 
+fn from_existing(client: &Client, namespace: Option<&str>, identity: Option<&str>) -> Result<Client, HostError> {
+    let (namespace, identity) = (namespace.map(c), identity.map(c));
+    let mut out = ptr::null_mut();
+    take_error(unsafe {
+        temporal_client_new_from_existing(
+            client.0,
+            namespace.as_ref().map_or(ptr::null(), |n| n.as_ptr()),
+            identity.as_ref().map_or(ptr::null(), |i| i.as_ptr()),
+            &mut out,
+        )
+    })?;
+    assert!(!out.is_null());
+    Ok(Client(out))
+}
+
+#[test]
+fn a_client_from_an_existing_one_shares_its_connection() {
+    log_everything();
+    let key = c("key-A");
+    let first = connect_recorder(|o| o.api_key = key.as_ptr());
+    let second = from_existing(&first, Some("other-ns"), Some("second")).unwrap();
+    assert_eq!(seen_metadata(&second)["@namespace"], "other-ns");
+    assert_eq!(seen_metadata(&first)["@namespace"], "default");
+    assert_eq!(authorization(&second).as_deref(), Some("Bearer key-A"));
+    // What is set on one connection setting is seen by every client on it.
+    set_api_key(&first, Some("key-B")).unwrap();
+    assert_eq!(authorization(&second).as_deref(), Some("Bearer key-B"));
+    set_metadata(&second, Some(r#"{"x-shared": "s"}"#)).unwrap();
+    assert_eq!(seen_metadata(&first)["x-shared"], "s");
+    // Either may go first: the connection lives while a client uses it.
+    drop(first);
+    let third = from_existing(&second, None, None).unwrap();
+    drop(second);
+    let seen = seen_metadata(&third);
+    assert_eq!((seen["@namespace"].as_str(), seen["authorization"].as_str()), (Some("default"), Some("Bearer key-B")));
+
+    let mut out = ptr::null_mut();
+    let e = take_error(unsafe { temporal_client_new_from_existing(ptr::null(), ptr::null(), ptr::null(), &mut out) }).unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    let e = take_error(unsafe { temporal_client_new_from_existing(third.0, ptr::null(), ptr::null(), ptr::null_mut()) }).unwrap_err();
+    assert!(e.message.contains("client_out"), "{e:?}");
+    assert!(out.is_null(), "untouched on failure");
+}
+
+#[test]
+fn a_client_from_an_existing_one_starts_with_its_own_identity() {
+    log_everything();
+    let first = connect();
+    let second = from_existing(&first, Some("default"), Some("ffi-second-identity")).unwrap();
+    drop(first);
+    let run = start(&second, "GreetingWorkflow", Some(r#"["second"]"#), None, |_| {}).unwrap();
+    assert_eq!(run.result(30_000).unwrap(), r#""Hello second!""#);
+    let id = c(&run.id());
+    let history = wait_call(10_000, |o, out| unsafe {
+        temporal_get_workflow_history_async(second.0, id.as_ptr(), ptr::null(), o, out)
+    })
+    .unwrap()
+    .json_value();
+    let started = &history["events"][0];
+    // The start's identity, in the started event's attributes (whatever the JSON casing).
+    assert!(started.to_string().contains(r#""identity":"ffi-second-identity""#), "{started}");
+}
+
 fn proxy_address() -> String {
     std::env::var("TEMPORAL_TEST_PROXY_ADDRESS").expect("run under tests/harness/with-dev-server.sh (TEMPORAL_TEST_PROXY_ADDRESS)")
 }
@@ -204,6 +273,7 @@ fn connect_through_proxy(user: &str, password: &str) -> Result<Client, HostError
 
 #[test]
 fn a_workflow_runs_through_an_http_connect_proxy() {
+    log_everything();
     let user = unique_id("proxy-user");
     let client = connect_through_proxy(&user, PROXY_PASSWORD).unwrap();
     let run = start(&client, "GreetingWorkflow", Some(r#"["proxy"]"#), None, |_| {}).unwrap();
@@ -218,6 +288,7 @@ fn a_workflow_runs_through_an_http_connect_proxy() {
 
 #[test]
 fn a_proxy_that_refuses_the_credentials_fails_the_connect_clearly() {
+    log_everything();
     let user = unique_id("proxy-user");
     let e = connect_through_proxy(&user, "wrong-sekrit-password").err().expect("407");
     // The tunnel is never made: a transport failure before any gRPC call, as gRPC-go reports
@@ -237,6 +308,7 @@ fn a_proxy_that_refuses_the_credentials_fails_the_connect_clearly() {
 
 #[test]
 fn proxy_options_are_checked_before_connecting() {
+    log_everything();
     let (bad, user, password) = (c("no-port"), c("u"), c("sekrit-pw"));
     let e = connect_with(|o| o.proxy_address = bad.as_ptr()).err().unwrap();
     assert_eq!(e.code, ErrorCode::InvalidArgument);
@@ -257,6 +329,7 @@ fn proxy_options_are_checked_before_connecting() {
 
 #[test]
 fn a_result_above_the_default_4_mb_message_limit_is_read() {
+    log_everything();
     // gRPC's default receive limit is 4 MB; the crate raises it to 128 MB, the Go SDK's
     // default too. The dev server cannot store such a result (its own messages are limited to
     // 4 MB): the recorder answers the history long poll of "large-N" with a close event whose
@@ -268,4 +341,74 @@ fn a_result_above_the_default_4_mb_message_limit_is_read() {
         assert_eq!(result.len(), n + 2, "a JSON string of {n} bytes");
         assert!(result.starts_with("\"xxx") && result.ends_with("xxx\""));
     }
+}
+
+static LOGS: Mutex<String> = Mutex::new(String::new());
+
+/// Every test of this process logs everything, down to the gRPC stack's trace events, into
+/// LOGS (the runtime is configured once, before the first call), which
+/// `secrets_never_reach_the_log` checks.
+fn log_everything() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let mut o = std::mem::MaybeUninit::<temporal_runtime_options>::uninit();
+        let mut o = unsafe {
+            temporal_runtime_options_default(o.as_mut_ptr(), std::mem::size_of::<temporal_runtime_options>());
+            o.assume_init()
+        };
+        o.log_level = LogLevel::Trace as i32;
+        o.log_callback = Some(log_sink);
+        take_error(unsafe { temporal_runtime_init(&o) }).unwrap();
+    });
+}
+
+unsafe extern "C" fn log_sink(_: *mut c_void, _level: i32, target: *const c_char, message: *const c_char) {
+    let target = unsafe { CStr::from_ptr(target) }.to_string_lossy().into_owned();
+    let message = unsafe { CStr::from_ptr(message) }.to_string_lossy().into_owned();
+    let mut logs = LOGS.lock().unwrap();
+    logs.push_str(&format!("{target}: {message}\n"));
+}
+
+#[test]
+fn secrets_never_reach_the_log() {
+    log_everything();
+    let key = c("sekrit-key-A");
+    let client = connect_recorder(|o| o.api_key = key.as_ptr());
+    set_api_key(&client, Some("sekrit-key-B")).unwrap();
+    assert_eq!(authorization(&client).as_deref(), Some("Bearer sekrit-key-B"));
+    let user = unique_id("log-user");
+    assert!(connect_through_proxy(&user, "sekrit-wrong-pw").is_err());
+    let through = connect_through_proxy(&format!("{user}-ok"), PROXY_PASSWORD).unwrap();
+    let run = start(&through, "GreetingWorkflow", Some(r#"["log"]"#), None, |_| {}).unwrap();
+    assert_eq!(run.result(30_000).unwrap(), r#""Hello log!""#);
+
+    let logs = LOGS.lock().unwrap().clone();
+    assert!(logs.contains("connected") && logs.contains("proxy"), "the log was captured:\n{logs}");
+    // Basic auth is sent as base64 of "user:password": neither form may appear.
+    assert_eq!(base64("user:pw"), "dXNlcjpwdw==");
+    let basic = |u: &str, p: &str| base64(&format!("{u}:{p}"));
+    for secret in [
+        "sekrit-key-A".to_owned(),
+        "sekrit-key-B".to_owned(),
+        "sekrit-wrong-pw".to_owned(),
+        PROXY_PASSWORD.to_owned(),
+        basic(&user, "sekrit-wrong-pw"),
+        basic(&format!("{user}-ok"), PROXY_PASSWORD),
+    ] {
+        assert!(!logs.contains(&secret), "{secret} is in the log");
+    }
+}
+
+/// Standard base64 (padded), for the basic-auth check above.
+fn base64(text: &str) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in text.as_bytes().chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            out.push(if i <= chunk.len() { A[(n >> (18 - 6 * i)) as usize & 63] as char } else { '=' });
+        }
+    }
+    out
 }

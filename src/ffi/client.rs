@@ -354,6 +354,40 @@ pub unsafe extern "C" fn temporal_client_set_grpc_metadata(
     })
 }
 
+/// The Go SDK's `NewClientFromExisting`: writes to `*client_out` a new client that uses the
+/// connection of `client` for another namespace and identity (the caller owns it:
+/// `temporal_client_free`). No RPC, never blocks. `namespace_name` NULL or "": `default`;
+/// `identity` NULL or "": `pid@hostname@` (the defaults of a new client, as in Go). The two
+/// clients share the connection and what is set on it: `temporal_client_set_api_key` or
+/// `temporal_client_set_grpc_metadata` on either applies to both. Either may be freed first;
+/// the connection closes when the last client, run and call that uses it is gone.
+///
+/// Returns NULL on success; otherwise an error the caller owns (`temporal_error_free`) and
+/// `*client_out` is untouched: `INVALID_ARGUMENT` (NULL or wrong-kind client, NULL
+/// `client_out`, invalid UTF-8), `SHUTDOWN` (a client inherited through fork()).
+///
+/// # Safety
+/// `client` is a live client; the strings are NULL or NUL-terminated; `client_out` is valid
+/// for a write.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_client_new_from_existing(
+    client: *const temporal_client,
+    namespace_name: *const c_char,
+    identity: *const c_char,
+    client_out: *mut *mut temporal_client,
+) -> *mut temporal_error {
+    error_boundary(|| {
+        let existing = unsafe { client_arg(client) }?;
+        let namespace = unsafe { optional_str(namespace_name, "namespace_name") }?.unwrap_or_default();
+        let identity = unsafe { optional_str(identity, "identity") }?.unwrap_or_default();
+        check_out(client_out, "client_out")?;
+        let new = existing.new_from_existing(namespace, identity)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { client_out.write(client_into_raw(new)) };
+        Ok(())
+    })
+}
+
 /// Borrows the client behind a handle argument.
 ///
 /// # Safety

@@ -76,6 +76,7 @@ enum fn {
   F_CLIENT_FREE,
   F_CLIENT_SET_API_KEY,
   F_CLIENT_SET_GRPC_METADATA,
+  F_CLIENT_NEW_FROM_EXISTING,
   F_QUEUE_NEW,
   F_QUEUE_FD,
   F_QUEUE_NEXT,
@@ -135,7 +136,7 @@ static const char *const FN_NAMES[] = {
     "temporal_call_get_user_data", "temporal_call_cancel", "temporal_call_free",
     "temporal_client_options_default", "temporal_client_connect_async", "temporal_client_connect",
     "temporal_client_free", "temporal_client_set_api_key", "temporal_client_set_grpc_metadata",
-    "temporal_completion_queue_new", "temporal_completion_queue_fd",
+    "temporal_client_new_from_existing", "temporal_completion_queue_new", "temporal_completion_queue_fd",
     "temporal_completion_queue_next", "temporal_completion_queue_free", "temporal_error_get_code",
     "temporal_error_get_message", "temporal_error_get_details", "temporal_error_free",
     "temporal_signal_workflow_async", "temporal_signal_with_start_workflow_async",
@@ -231,6 +232,7 @@ struct call {
   const char *update_args_json;
   const char *api_key;
   const char *metadata_json;
+  const char *identity;
   size_t default_size;                       /* the *_default functions' size */
   /* what the option pointers point to, each with its tail */
   temporal_client_options co;
@@ -529,6 +531,14 @@ static const struct row ROWS[] = {
   {"set_grpc_metadata: binary key", F_CLIENT_SET_GRPC_METADATA, {STR(metadata_json, "{\"k-bin\": \"x\"}")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "binary (-bin) metadata is not supported", false, false, false, NULL, 0},
   {"set_grpc_metadata: value with a newline", F_CLIENT_SET_GRPC_METADATA, {STR(metadata_json, "{\"k\": \"a\\nb\"}")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "is not valid header text", false, false, false, NULL, 0},
   {"set_grpc_metadata: {} removes it", F_CLIENT_SET_GRPC_METADATA, {STR(metadata_json, "{}")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"new_from_existing: baseline works", F_CLIENT_NEW_FROM_EXISTING, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"new_from_existing: a namespace and an identity", F_CLIENT_NEW_FROM_EXISTING, {STR(namespace_name, "other"), STR(identity, "badinput-identity")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"new_from_existing: NULL client", F_CLIENT_NEW_FROM_EXISTING, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"new_from_existing: a call as the client", F_CLIENT_NEW_FROM_EXISTING, {HANDLE(client, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"new_from_existing: NULL client_out", F_CLIENT_NEW_FROM_EXISTING, {NUL(client_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client_out must not be NULL", false, false, false, NULL, 0},
+  {"new_from_existing: invalid UTF-8 namespace_name", F_CLIENT_NEW_FROM_EXISTING, {STR(namespace_name, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "namespace_name is not valid UTF-8", false, false, false, NULL, 0},
+  {"new_from_existing: invalid UTF-8 identity", F_CLIENT_NEW_FROM_EXISTING, {STR(identity, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "identity is not valid UTF-8", false, false, false, NULL, 0},
+  {"new_from_existing: after a panic", F_CLIENT_NEW_FROM_EXISTING, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
 
   /* ---- temporal_client_options: keep-alive and proxy */
   {"connect: keep_alive_interval_ms 100 years + 1 ms", F_CONNECT, {U64(co.keep_alive_interval_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "keep_alive_interval_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
@@ -1833,6 +1843,7 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
   /* Live connection settings of the shared client (the dev server ignores both). */
   c->api_key = "badinput-key";
   c->metadata_json = NULL;
+  c->identity = NULL;
   c->query = g_visibility;
   c->page_size = 10;
   c->page_token = NULL;
@@ -2218,6 +2229,9 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
     case F_CLIENT_FREE: temporal_client_free(c->client); return TEMPORAL_ERROR_CODE_OK;
     case F_CLIENT_SET_API_KEY: e = temporal_client_set_api_key(c->client, c->api_key); break;
     case F_CLIENT_SET_GRPC_METADATA: e = temporal_client_set_grpc_metadata(c->client, c->metadata_json); break;
+    case F_CLIENT_NEW_FROM_EXISTING:
+      e = temporal_client_new_from_existing(c->client, c->namespace_name, c->identity, c->client_out);
+      break;
     case F_EXECUTE:
       e = temporal_execute_workflow(c->client, c->workflow_type, c->args_json, c->start_options, c->run_out);
       break;
@@ -2427,7 +2441,7 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
     temporal_error_free(e);
   } else {
     /* Success: free what was produced. */
-    if (fn == F_CONNECT) {
+    if (fn == F_CONNECT || fn == F_CLIENT_NEW_FROM_EXISTING) {
       if (c->client_result == (temporal_client *)(void *)c) snprintf(problem, pcap, "no client written");
       else temporal_client_free(c->client_result);
     } else if (fn == F_EXECUTE || fn == F_GET_WORKFLOW) {

@@ -4,7 +4,8 @@ package main
 // (temporal_client_set_api_key, temporal_client_set_grpc_metadata): the dev server ignores the
 // authorization header, so this one tells what each call sent. GetSystemInfo answers (connect
 // needs it); QueryWorkflow answers with the request's metadata as a JSON object of strings
-// (several values of one key joined with ","), a json/plain payload. For the test of a result
+// (several values of one key joined with ","), plus "@namespace": the request's namespace, a
+// json/plain payload. For the test of a result
 // above gRPC's default 4 MB message limit (which the dev server cannot store: its own
 // messages are limited to 4 MB), GetWorkflowExecutionHistory of a workflow ID "large-N"
 // answers with a completed close event whose result is a JSON string of N bytes ("x"...).
@@ -34,12 +35,13 @@ func (recorder) GetSystemInfo(context.Context, *workflowservice.GetSystemInfoReq
 	return &workflowservice.GetSystemInfoResponse{}, nil
 }
 
-func (recorder) QueryWorkflow(ctx context.Context, _ *workflowservice.QueryWorkflowRequest) (*workflowservice.QueryWorkflowResponse, error) {
+func (recorder) QueryWorkflow(ctx context.Context, req *workflowservice.QueryWorkflowRequest) (*workflowservice.QueryWorkflowResponse, error) {
 	md, _ := metadata.FromIncomingContext(ctx)
-	seen := make(map[string]string, len(md))
+	seen := make(map[string]string, len(md)+1)
 	for k, v := range md {
 		seen[k] = strings.Join(v, ",")
 	}
+	seen["@namespace"] = req.GetNamespace() // not a header name, so never metadata
 	data, err := json.Marshal(seen)
 	if err != nil {
 		return nil, err

@@ -1289,6 +1289,18 @@ class Client {
   // -------------------------------------------------------------------------------------------
   // Connection settings of a connected client
 
+  /// The Go SDK's NewClientFromExisting (temporal_client_new_from_existing): a new client on
+  /// this client's connection for `namespace_name` and `identity` ("": `default` and
+  /// `pid@hostname@`, as for a new client). No call to the server. The two share what is set on
+  /// the connection (set_api_key, set_grpc_metadata); either may be destroyed first.
+  Client new_from_existing(const std::string& namespace_name = {},
+                           const std::string& identity = {}) const {
+    temporal_client* out = nullptr;
+    throw_if_error(temporal_client_new_from_existing(client_, detail::c_str_or_null(namespace_name),
+                                                     detail::c_str_or_null(identity), &out));
+    return Client(out);
+  }
+
   /// Replaces the API key without reconnecting (temporal_client_set_api_key): every later call
   /// sends `authorization: Bearer <api_key>`; "" sends none. Calls already sent keep their
   /// key; TLS stays as connect chose it. Throws InvalidArgumentError (without the key in it)

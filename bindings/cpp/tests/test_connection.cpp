@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <string>
 #include <thread>
@@ -62,6 +63,20 @@ TEST(Connection, SetApiKeyRotatesTheKey) {
   EXPECT_EQ(seen(client)["authorization"], "Bearer key-B");
   client.set_api_key("");
   EXPECT_FALSE(seen(client).contains("authorization"));
+}
+
+TEST(Connection, NewFromExistingSharesTheConnection) {
+  if (getenv_or_empty("TEMPORAL_TEST_RECORDER_ADDRESS").empty()) GTEST_SKIP() << "no recorder";
+  temporal::ClientOptions options;
+  options.api_key = "key-A";
+  std::optional<temporal::Client> first(recorder(options));
+  const temporal::Client second = first->new_from_existing("other-ns", "second");
+  EXPECT_EQ(seen(second)["@namespace"], "other-ns");
+  EXPECT_EQ(seen(second)["authorization"], "Bearer key-A");
+  first->set_api_key("key-B");
+  first.reset();
+  EXPECT_EQ(seen(second)["authorization"], "Bearer key-B");
+  EXPECT_EQ(seen(second.new_from_existing())["@namespace"], "default");
 }
 
 TEST(Connection, SetGrpcMetadataReplacesIt) {

@@ -233,6 +233,42 @@ func DialContext(ctx context.Context, options Options) (Client, error) {
 	return c, nil
 }
 
+// NewClientFromExisting is the Go SDK's client.NewClientFromExisting: a client on the
+// connection of existing (a Client from this package) for options.Namespace and
+// options.Identity (empty: "default" and "pid@hostname@", as for a new client). It makes no
+// call to the server. Only those two fields are used: the connection is existing's, so the
+// connection fields of options (HostPort, TLS, ConnectionOptions...) must be zero. The two
+// clients share what is set on the connection: SetAPIKey or SetGRPCMetadata on one applies to
+// both. Close each; the connection closes with the last one (temporal_client_new_from_existing).
+func NewClientFromExisting(existing Client, options Options) (Client, error) {
+	e, ok := existing.(*clientImpl)
+	if !ok || e == nil {
+		return nil, &Error{Code: ErrInvalidArgument, Message: "temporal-ffi: NewClientFromExisting needs a Client of this package"}
+	}
+	rest := options
+	rest.Namespace, rest.Identity = "", ""
+	if !reflect.ValueOf(rest).IsZero() {
+		return nil, &Error{Code: ErrInvalidArgument, Message: "temporal-ffi: NewClientFromExisting uses only Options.Namespace and Options.Identity (the connection is the existing client's)"}
+	}
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	if e.handle == nil {
+		return nil, errClosed
+	}
+	var cs cstrings
+	defer cs.free()
+	var handle *C.temporal_client
+	if err := takeError(C.temporal_client_new_from_existing(e.handle, cs.str(options.Namespace), cs.str(options.Identity), &handle)); err != nil {
+		return nil, err
+	}
+	if handle == nil {
+		return nil, missingOutput("client")
+	}
+	c := &clientImpl{handle: handle}
+	c.cleanup = runtime.AddCleanup(c, func(h *C.temporal_client) { C.temporal_client_free(h) }, handle)
+	return c, nil
+}
+
 func (c *clientImpl) Close() {
 	c.mu.Lock()
 	defer c.mu.Unlock()

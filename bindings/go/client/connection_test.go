@@ -184,3 +184,28 @@ func TestHTTPConnectProxy(t *testing.T) {
 		t.Fatalf("proxy log %q", lines)
 	}
 }
+
+func TestNewClientFromExistingSharesTheConnection(t *testing.T) {
+	first := recorderClient(t, client.Options{APIKey: "key-A"})
+	second, err := client.NewClientFromExisting(first, client.Options{Namespace: "other-ns", Identity: "second"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	if md := seenMetadata(t, second); md["@namespace"] != "other-ns" || md["authorization"] != "Bearer key-A" {
+		t.Fatalf("second client: %v", md)
+	}
+	if err := first.SetAPIKey("key-B"); err != nil {
+		t.Fatal(err)
+	}
+	first.Close()
+	if md := seenMetadata(t, second); md["authorization"] != "Bearer key-B" {
+		t.Fatalf("the key set on the first client: %v", md)
+	}
+	if _, err := client.NewClientFromExisting(second, client.Options{HostPort: "elsewhere:7233"}); !errors.Is(err, client.ErrInvalidArgument) {
+		t.Fatalf("a connection option: %v", err)
+	}
+	if _, err := client.NewClientFromExisting(first, client.Options{}); !errors.Is(err, client.ErrInvalidArgument) {
+		t.Fatalf("a closed client: %v", err)
+	}
+}

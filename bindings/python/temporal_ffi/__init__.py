@@ -1450,6 +1450,25 @@ class Client(_OwnsHandle):
 
     # -- connection settings ----------------------------------------------------------------
 
+    def new_from_existing(
+        self, namespace: Optional[str] = None, identity: Optional[str] = None
+    ) -> Client:
+        """The Go SDK's ``NewClientFromExisting`` (``temporal_client_new_from_existing``): a new
+        client on this client's connection for ``namespace`` and ``identity`` (``None``:
+        ``default`` and ``pid@hostname@``, as for a new client). No call to the server. Both
+        share what is set on the connection (:meth:`set_api_key`, :meth:`set_grpc_metadata`);
+        close each."""
+        ns = _cstr(namespace, "namespace")
+        ident = _cstr(identity, "identity")
+        out = ctypes.c_void_p()
+        with _Use(self._handle) as ptr:
+            _raise_if_error(
+                _lib.temporal_client_new_from_existing(ptr, ns, ident, ctypes.byref(out))
+            )
+        if not out.value:
+            raise TemporalError(ErrorCode.INTERNAL, "temporal_client_new_from_existing gave no client", None)
+        return Client(out.value)
+
     def set_api_key(self, api_key: Optional[str]) -> None:
         """Replaces the API key of the connected client without reconnecting (key rotation,
         ``temporal_client_set_api_key``): every later call sends ``authorization: Bearer

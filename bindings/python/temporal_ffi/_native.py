@@ -406,6 +406,14 @@ _declare(
 _declare("temporal_client_free", None, _c_client_p)
 _declare("temporal_client_set_api_key", _c_error_p, _c_client_p, c_char_p)
 _declare("temporal_client_set_grpc_metadata", _c_error_p, _c_client_p, c_char_p)
+_declare(
+    "temporal_client_new_from_existing",
+    _c_error_p,
+    _c_client_p,
+    c_char_p,
+    c_char_p,
+    POINTER(_c_client_p),
+)
 
 # Completion queues
 _declare("temporal_completion_queue_new", _c_error_p, POINTER(_c_queue_p))

@@ -90,3 +90,17 @@ def test_http_connect_proxy(address, task_queue):
         Client.connect(address, proxy_address="no-port")
     with pytest.raises(InvalidArgumentError):
         Client.connect(address, proxy_address=proxy, proxy_basic_auth="user")  # type: ignore[arg-type]
+
+
+def test_new_from_existing_shares_the_connection(recorder_address):
+    first = Client.connect(recorder_address, api_key="key-A")
+    with first.new_from_existing(namespace="other-ns", identity="second") as second:
+        assert seen(second)["@namespace"] == "other-ns"
+        assert seen(second)["authorization"] == "Bearer key-A"
+        first.set_api_key("key-B")
+        first.close()
+        assert seen(second)["authorization"] == "Bearer key-B"
+        with second.new_from_existing() as third:
+            assert seen(third)["@namespace"] == "default"
+    with pytest.raises(InvalidArgumentError):
+        first.new_from_existing()
