@@ -99,7 +99,7 @@ c-tests: build target/c/test_temporal target/c/test_completion_queue target/c/te
 rust-tests: build
 	$(CARGO) test --release --locked $(TEST_FEATURES) --lib
 	$(WITH_SERVER) $(CARGO) test --release --locked $(TEST_FEATURES) --test ffi_integration --test client_operations \
-		--test runtime_control --test fork -- --test-threads 8
+		--test runtime_control --test fork --test connection_options -- --test-threads 8
 
 # The installed temporal-ffi.pc's template with the repository's include/ and target/release,
 # plus an rpath to target/release: programs built against it load the in-tree library by its

@@ -743,6 +743,40 @@ typedef struct temporal_client_options {
    * no metrics.
    */
   const struct temporal_host_meter *metrics_host_meter;
+  /**
+   * Time between HTTP/2 keep-alive pings in milliseconds (the Go SDK's
+   * `ConnectionOptions.KeepAliveTime`); 0: 30 s, the Go SDK's default. At most
+   * `TEMPORAL_MAX_DURATION_MS` (`TEMPORAL_TIMEOUT_NONE` is refused: to send no pings, set
+   * `keep_alive_disabled`). Pings are sent while no call is in flight too (as Go's default
+   * `PermitWithoutStream`).
+   */
+  uint64_t keep_alive_interval_ms;
+  /**
+   * How long a keep-alive ping may go unanswered before the connection is closed and
+   * reconnected, in milliseconds (`KeepAliveTimeout`); 0: 15 s, the Go SDK's default. At most
+   * `TEMPORAL_MAX_DURATION_MS`.
+   */
+  uint64_t keep_alive_timeout_ms;
+  /**
+   * Send no keep-alive pings (the Go SDK's `DisableKeepAliveCheck`); the two fields above
+   * are then not used.
+   */
+  bool keep_alive_disabled;
+  /**
+   * Connect through this HTTP CONNECT proxy: `host:port`, or `unix:/path` for a proxy on a
+   * Unix socket. Not set: connect directly (`HTTPS_PROXY` and the like are not read). TLS
+   * to the server, when on, runs inside the tunnel.
+   */
+  const char *proxy_address;
+  /**
+   * User for the proxy's HTTP basic auth (`Proxy-Authorization`); needs `proxy_address`.
+   */
+  const char *proxy_basic_auth_user;
+  /**
+   * Password for the proxy's basic auth (needs `proxy_basic_auth_user`). Never appears in an
+   * error message or a log.
+   */
+  const char *proxy_basic_auth_password;
 } temporal_client_options;
 
 /**
@@ -1252,6 +1286,67 @@ struct temporal_error *temporal_client_connect(const struct temporal_client_opti
  * `client` is NULL or a client from `temporal_client_connect` not yet freed.
  */
 void temporal_client_free(struct temporal_client *client);
+
+/**
+ * Replaces the API key of a connected client, without reconnecting (key rotation): every
+ * later call of this client, and of every client that shares its connection, sends
+ * `authorization: Bearer <api_key>`; calls already sent keep the key they went with. NULL or
+ * "" removes the key (no `authorization` header). TLS stays as connect chose it (an API key
+ * given only here does not turn TLS on).
+ *
+ * Where the Go SDK's `NewAPIKeyDynamicCredentials` calls back for the key on every call, this
+ * is a push: call it when the key changes. Safe to call from any thread, also while calls are
+ * in flight. The key is copied; it never appears in an error message or a log.
+ *
+ * Returns NULL on success; otherwise an error the caller owns (`temporal_error_free`) and the
+ * previous key stays: `INVALID_ARGUMENT` (NULL or wrong-kind client, a key that is not
+ * printable ASCII), `SHUTDOWN` (a client inherited through fork()).
+ *
+ * # Safety
+ * `client` is a live client; `api_key` is NULL or a NUL-terminated string.
+ */
+struct temporal_error *temporal_client_set_api_key(const struct temporal_client *client,
+                                                   const char *api_key);
+
+/**
+ * Replaces the extra gRPC metadata sent on every later call of this client (and of every
+ * client that shares its connection), without reconnecting: `metadata_json` is a JSON object
+ * of strings, checked as `temporal_client_options.grpc_metadata_json` is (keys lower-cased,
+ * valid HTTP/2 header text, no binary `-bin` keys). It replaces all of the metadata set at
+ * connect, the environment configuration's included; NULL, "" or `{}` removes it. The API
+ * key is separate (`temporal_client_set_api_key`). Calls already sent are not changed.
+ *
+ * Returns NULL on success; otherwise an error the caller owns (`temporal_error_free`) and the
+ * previous metadata stays: `INVALID_ARGUMENT` (NULL or wrong-kind client, bad JSON, a bad key
+ * or value), `SHUTDOWN` (a client inherited through fork()). The text is copied.
+ *
+ * # Safety
+ * `client` is a live client; `metadata_json` is NULL or a NUL-terminated string.
+ */
+struct temporal_error *temporal_client_set_grpc_metadata(const struct temporal_client *client,
+                                                         const char *metadata_json);
+
+/**
+ * The Go SDK's `NewClientFromExisting`: writes to `*client_out` a new client that uses the
+ * connection of `client` for another namespace and identity (the caller owns it:
+ * `temporal_client_free`). No RPC, never blocks. `namespace_name` NULL or "": `default`;
+ * `identity` NULL or "": `pid@hostname@` (the defaults of a new client, as in Go). The two
+ * clients share the connection and what is set on it: `temporal_client_set_api_key` or
+ * `temporal_client_set_grpc_metadata` on either applies to both. Either may be freed first;
+ * the connection closes when the last client, run and call that uses it is gone.
+ *
+ * Returns NULL on success; otherwise an error the caller owns (`temporal_error_free`) and
+ * `*client_out` is untouched: `INVALID_ARGUMENT` (NULL or wrong-kind client, NULL
+ * `client_out`, invalid UTF-8), `SHUTDOWN` (a client inherited through fork()).
+ *
+ * # Safety
+ * `client` is a live client; the strings are NULL or NUL-terminated; `client_out` is valid
+ * for a write.
+ */
+struct temporal_error *temporal_client_new_from_existing(const struct temporal_client *client,
+                                                         const char *namespace_name,
+                                                         const char *identity,
+                                                         struct temporal_client **client_out);
 
 /**
  * Creates a completion queue and writes it to `*queue_out` (the caller owns it:

@@ -6,15 +6,21 @@
 //! generated ID and no Go-style "reattach to the running run", so the start request is built here.
 
 use crate::errors::{Error, ErrorCode, Result};
-use crate::options::{ClientOptions, GrpcCompression, StartWorkflowOptions, ValidStartWorkflowOptions, DEFAULT_ADDRESS, DEFAULT_CONNECT_TIMEOUT, DEFAULT_NAMESPACE};
+use crate::options::{
+    ClientOptions, GrpcCompression, HttpConnectProxy, StartWorkflowOptions, ValidStartWorkflowOptions, DEFAULT_ADDRESS,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_KEEP_ALIVE_INTERVAL, DEFAULT_KEEP_ALIVE_TIMEOUT, DEFAULT_NAMESPACE,
+};
 use crate::rpc::{self, with_deadline, DEFAULT_RPC_TIMEOUT};
 use crate::workflow_run::WorkflowRun;
 use serde_json::json;
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 use temporalio_client::envconfig::{ClientConfigProfile, DataSource, LoadClientConfigProfileOptions};
 use temporalio_client::grpc::WorkflowService as _;
-use temporalio_client::{ClientTlsOptions, Connection, ConnectionOptions, Url};
+use temporalio_client::{
+    ClientKeepAliveOptions, ClientTlsOptions, Connection, ConnectionOptions, HttpConnectProxyOptions, Url,
+};
 use temporalio_common::protos::temporal::api::{
     common::v1::{Memo, Payloads, RetryPolicy as ProtoRetryPolicy, SearchAttributes, WorkflowType},
     enums::v1::TaskQueueKind,
@@ -141,6 +147,7 @@ pub(crate) fn connection_options(opts: &ClientOptions) -> Result<(ConnectionOpti
     };
 
     if let Some(key) = &opts.api_key {
+        validate_api_key(key)?;
         conn.api_key = Some(key.clone());
     }
     if let Some(tls) = &opts.tls {
@@ -198,11 +205,7 @@ pub(crate) fn connection_options(opts: &ClientOptions) -> Result<(ConnectionOpti
     conn.identity = if opts.identity.is_empty() { default_identity() } else { opts.identity.clone() };
     if !opts.grpc_metadata.is_empty() {
         let mut headers = conn.headers.take().unwrap_or_default();
-        for (k, v) in &opts.grpc_metadata {
-            let key = k.to_ascii_lowercase();
-            validate_metadata(&key, v)?;
-            headers.insert(key, v.clone());
-        }
+        headers.extend(normalized_metadata(&opts.grpc_metadata)?);
         conn.headers = Some(headers);
     }
     let connect_timeout =
@@ -216,7 +219,69 @@ pub(crate) fn connection_options(opts: &ClientOptions) -> Result<(ConnectionOpti
         GrpcCompression::Gzip => temporalio_client::GrpcCompression::Gzip,
     };
     conn.metrics_meter = crate::metrics::meter_for_client(opts.metrics_meter.clone());
+    conn.keep_alive = (!opts.keep_alive.disabled).then(|| {
+        let or = |d: Duration, default| if d.is_zero() { default } else { d };
+        ClientKeepAliveOptions::builder()
+            .interval(or(opts.keep_alive.interval, DEFAULT_KEEP_ALIVE_INTERVAL))
+            .timeout(or(opts.keep_alive.timeout, DEFAULT_KEEP_ALIVE_TIMEOUT))
+            .build()
+    });
+    conn.http_connect_proxy = match &opts.http_connect_proxy {
+        Some(proxy) => Some(proxy_options(proxy)?),
+        None => None,
+    };
     Ok((conn, namespace))
+}
+
+/// The crate's proxy options, after checking the address (so that a typo is an
+/// `INVALID_ARGUMENT` and not a connection failure).
+fn proxy_options(proxy: &HttpConnectProxy) -> Result<HttpConnectProxyOptions> {
+    let address = proxy.address.as_str();
+    let valid = if let Some(path) = address.strip_prefix("unix:") {
+        path.starts_with('/') && cfg!(unix)
+    } else {
+        // host:port (an IPv6 host in brackets): a URL made of it has exactly that authority.
+        // (`Url::port` is None for :80, so the port is read from the text.)
+        let port = address.rsplit_once(':').is_some_and(|(_, port)| port.parse::<u16>().is_ok());
+        port && !address.contains(['/', '@', '?', '#'])
+            && Url::parse(&format!("http://{address}")).is_ok_and(|u| u.has_host() && u.path() == "/")
+    };
+    if !valid {
+        return Err(Error::invalid_argument(format!(
+            "invalid proxy address \"{address}\": expected host:port or unix:/path"
+        )));
+    }
+    if let Some((user, password)) = &proxy.basic_auth {
+        // Basic auth is "user:password" in base64: a colon in the user would move the split.
+        if user.is_empty() || user.contains(':') {
+            return Err(Error::invalid_argument(
+                "proxy basic auth: the user must be set and must not contain ':' (a password needs a user)",
+            ));
+        }
+        if user.chars().chain(password.chars()).any(char::is_control) {
+            return Err(Error::invalid_argument("proxy basic auth: the user and password must not contain control characters"));
+        }
+    }
+    Ok(HttpConnectProxyOptions::new(address.to_owned()).maybe_basic_auth(proxy.basic_auth.clone()).build())
+}
+
+/// The API key must make a valid `authorization` header value, or the crate would silently
+/// send no header. The error never shows the key.
+fn validate_api_key(key: &str) -> Result<()> {
+    tonic::metadata::AsciiMetadataValue::try_from(format!("Bearer {key}"))
+        .map(|_| ())
+        .map_err(|_| Error::invalid_argument("the API key is not valid header text (printable ASCII only)"))
+}
+
+/// gRPC metadata as the crate takes it: keys lower-cased, every entry checked.
+fn normalized_metadata(metadata: &HashMap<String, String>) -> Result<HashMap<String, String>> {
+    let mut headers = HashMap::with_capacity(metadata.len());
+    for (k, v) in metadata {
+        let key = k.to_ascii_lowercase();
+        validate_metadata(&key, v)?;
+        headers.insert(key, v.clone());
+    }
+    Ok(headers)
 }
 
 /// Checks one gRPC metadata entry before any connection is made, so a bad option is reported
@@ -240,7 +305,11 @@ impl Client {
     pub async fn connect(opts: ClientOptions) -> Result<Arc<Client>> {
         let (conn_opts, namespace) = connection_options(&opts)?;
         let timeout = conn_opts.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
-        let target = conn_opts.target.to_string();
+        let mut target = conn_opts.target.to_string();
+        if let Some(proxy) = &conn_opts.http_connect_proxy {
+            // Every connect error names the proxy too (never its credentials).
+            target = format!("{target} through HTTP CONNECT proxy {}", proxy.target_addr);
+        }
         let identity = conn_opts.identity.clone();
         let connection = with_deadline("connect", Some(timeout), async {
             Connection::connect(conn_opts).await.map_err(|e| connect_error(&target, e))
@@ -274,10 +343,57 @@ impl Client {
     ///
     /// Fails with `SHUTDOWN` in a child process that inherited this client through fork().
     pub(crate) fn workflow_service(&self) -> Result<Connection> {
+        self.connection().cloned()
+    }
+
+    /// The connection, unless this client was inherited through fork() (`SHUTDOWN`).
+    fn connection(&self) -> Result<&Connection> {
         if crate::runtime::inherited(self.made_in) {
             return Err(crate::runtime::inherited_error("client"));
         }
-        self.connection.clone().ok_or_else(|| Error::internal("the client's connection is gone"))
+        self.connection.as_ref().ok_or_else(|| Error::internal("the client's connection is gone"))
+    }
+
+    /// The Go SDK's `NewClientFromExisting`: another client on this client's connection, for
+    /// another namespace and identity (empty: `default` and `pid@hostname@`, the defaults of a
+    /// new client, as in Go). No RPC. Both share everything of the connection: an API key or
+    /// metadata set on either applies to both.
+    pub fn new_from_existing(&self, namespace: &str, identity: &str) -> Result<Arc<Client>> {
+        let connection = self.connection()?.clone();
+        Ok(Arc::new(Client {
+            connection: Some(connection),
+            namespace: if namespace.is_empty() { DEFAULT_NAMESPACE.to_owned() } else { namespace.to_owned() },
+            identity: if identity.is_empty() { default_identity() } else { identity.to_owned() },
+            made_in: self.made_in,
+        }))
+    }
+
+    /// Replaces the API key sent as `authorization: Bearer <key>` on every later call (`None`:
+    /// no `authorization` header), without reconnecting: key rotation. Every client and call
+    /// that shares this connection sees it; calls already sent keep the key they were sent
+    /// with. TLS is not changed (it was chosen at connect). The key never appears in an error
+    /// or a log.
+    pub fn set_api_key(&self, api_key: Option<&str>) -> Result<()> {
+        let connection = self.connection()?;
+        if let Some(key) = api_key {
+            validate_api_key(key)?;
+        }
+        connection.set_api_key(api_key.map(str::to_owned));
+        tracing::debug!(set = api_key.is_some(), "API key replaced");
+        Ok(())
+    }
+
+    /// Replaces the extra gRPC metadata sent on every later call (what connect set, the
+    /// environment configuration's included), checked as connect checks it; an empty map
+    /// removes it. On an error nothing changes.
+    pub fn set_grpc_metadata(&self, metadata: &HashMap<String, String>) -> Result<()> {
+        let connection = self.connection()?;
+        let headers = normalized_metadata(metadata)?;
+        connection
+            .set_headers(headers)
+            .map_err(|_| Error::invalid_argument("gRPC metadata: a key or a value is not valid header text"))?;
+        tracing::debug!(keys = ?metadata.keys().collect::<Vec<_>>(), "gRPC metadata replaced");
+        Ok(())
     }
 
     /// The Go SDK's `ExecuteWorkflow`: starts a workflow and returns its run as soon as the
@@ -455,6 +571,62 @@ mod tests {
             let e = connection_options(&opts).err().expect(k);
             assert_eq!(e.code, ErrorCode::InvalidArgument, "{k}: {e:?}");
         }
+    }
+
+    #[test]
+    fn keep_alive_defaults_are_the_go_sdks_and_can_be_turned_off() {
+        use crate::options::KeepAliveOptions;
+        let (conn, _) = connection_options(&ClientOptions::default()).unwrap();
+        let ka = conn.keep_alive.expect("on by default");
+        assert_eq!((ka.interval, ka.timeout), (Duration::from_secs(30), Duration::from_secs(15)));
+        let custom = ClientOptions {
+            keep_alive: KeepAliveOptions { interval: Duration::from_millis(500), timeout: Duration::from_secs(2), ..Default::default() },
+            ..Default::default()
+        };
+        let ka = connection_options(&custom).unwrap().0.keep_alive.unwrap();
+        assert_eq!((ka.interval, ka.timeout), (Duration::from_millis(500), Duration::from_secs(2)));
+        let off = ClientOptions { keep_alive: KeepAliveOptions { disabled: true, ..Default::default() }, ..Default::default() };
+        assert!(connection_options(&off).unwrap().0.keep_alive.is_none());
+    }
+
+    #[test]
+    fn proxy_addresses_and_basic_auth_are_checked() {
+        let with = |address: &str, auth: Option<(&str, &str)>| {
+            let opts = ClientOptions {
+                http_connect_proxy: Some(HttpConnectProxy {
+                    address: address.into(),
+                    basic_auth: auth.map(|(u, p)| (u.to_owned(), p.to_owned())),
+                }),
+                ..Default::default()
+            };
+            connection_options(&opts).map(|(c, _)| c.http_connect_proxy.unwrap())
+        };
+        let p = with("127.0.0.1:3128", Some(("user", "pw"))).unwrap();
+        assert_eq!(p.target_addr, "127.0.0.1:3128");
+        assert_eq!(p.basic_auth, Some(("user".to_owned(), "pw".to_owned())));
+        assert!(with("[::1]:3128", None).is_ok());
+        assert!(with("proxy.example:8080", None).is_ok());
+        assert!(with("proxy.example:80", None).is_ok());
+        assert!(with("unix:/run/proxy.sock", None).is_ok());
+        for bad in ["proxy", "http://proxy:1", "proxy:1/x", "user@proxy:1", "unix:relative", "", "bad host:1"] {
+            let e = with(bad, None).err().expect(bad);
+            assert_eq!(e.code, ErrorCode::InvalidArgument, "{bad}: {e:?}");
+            assert!(e.message.contains("proxy address"), "{bad}: {e:?}");
+        }
+        for (user, password) in [("", "sekrit"), ("a:b", "sekrit"), ("u", "sek\nrit")] {
+            let e = with("127.0.0.1:3128", Some((user, password))).err().expect(user);
+            assert_eq!(e.code, ErrorCode::InvalidArgument);
+            assert!(!e.message.contains("sek"), "no password in {e:?}");
+        }
+    }
+
+    #[test]
+    fn bad_api_keys_are_refused_without_showing_them() {
+        let opts = ClientOptions { api_key: Some("sekrit\nkey".into()), ..Default::default() };
+        let e = connection_options(&opts).err().unwrap();
+        assert_eq!(e.code, ErrorCode::InvalidArgument);
+        assert!(!e.message.contains("sekrit"), "{e:?}");
+        assert!(validate_api_key("a-good.key_123").is_ok());
     }
 
     #[test]

@@ -38,6 +38,48 @@ pub struct ClientOptions {
     /// Where this client's metrics go (the Go SDK's `MetricsHandler`); `None`: the process's
     /// Prometheus endpoint if the runtime serves one, else nowhere.
     pub metrics_meter: Option<std::sync::Arc<dyn temporalio_common::telemetry::metrics::CoreMeter>>,
+    /// HTTP/2 keep-alive pings; the default is the Go SDK's (30 s, 15 s).
+    pub keep_alive: KeepAliveOptions,
+    /// Connect through an HTTP CONNECT proxy; `None`: directly.
+    pub http_connect_proxy: Option<HttpConnectProxy>,
+}
+
+/// The Go SDK's default `ConnectionOptions.KeepAliveTime` (grpc_dialer.go `defaultKeepAliveTime`).
+pub const DEFAULT_KEEP_ALIVE_INTERVAL: Duration = Duration::from_secs(30);
+/// The Go SDK's default `ConnectionOptions.KeepAliveTimeout`.
+pub const DEFAULT_KEEP_ALIVE_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// HTTP/2 keep-alive pings on the connection: the Go SDK's `ConnectionOptions`
+/// `KeepAliveTime`, `KeepAliveTimeout` and `DisableKeepAliveCheck`. Pings are also sent while no
+/// call is in flight (the Go SDK's default, `PermitWithoutStream`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeepAliveOptions {
+    /// No keep-alive pings at all.
+    pub disabled: bool,
+    /// Time between pings; zero: [`DEFAULT_KEEP_ALIVE_INTERVAL`].
+    pub interval: Duration,
+    /// How long a ping may go unanswered before the connection is closed; zero:
+    /// [`DEFAULT_KEEP_ALIVE_TIMEOUT`].
+    pub timeout: Duration,
+}
+
+/// An HTTP CONNECT proxy between the client and the server.
+#[derive(Clone, Default)]
+pub struct HttpConnectProxy {
+    /// `host:port`, or `unix:/path` for a proxy on a Unix socket.
+    pub address: String,
+    /// HTTP basic auth (`Proxy-Authorization`) as user and password. The password never
+    /// appears in an error message or a log.
+    pub basic_auth: Option<(String, String)>,
+}
+
+impl std::fmt::Debug for HttpConnectProxy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpConnectProxy")
+            .field("address", &self.address)
+            .field("basic_auth_user", &self.basic_auth.as_ref().map(|(user, _)| user))
+            .finish()
+    }
 }
 
 /// gRPC compression of request bodies (the Go SDK's `ConnectionOptions.GrpcCompression`).
@@ -99,6 +141,8 @@ impl std::fmt::Debug for ClientOptions {
             .field("connect_timeout", &self.connect_timeout)
             .field("envconfig", &self.envconfig)
             .field("grpc_compression", &self.grpc_compression)
+            .field("keep_alive", &self.keep_alive)
+            .field("http_connect_proxy", &self.http_connect_proxy)
             .finish()
     }
 }
@@ -328,9 +372,14 @@ mod tests {
         let o = ClientOptions {
             api_key: Some("sekrit-api-key".into()),
             tls: Some(TlsOptions { client_key_pem: Some(b"PRIVATE KEY".to_vec()), ..Default::default() }),
+            http_connect_proxy: Some(HttpConnectProxy {
+                address: "proxy:3128".into(),
+                basic_auth: Some(("proxy-user".into(), "sekrit-proxy-password".into())),
+            }),
             ..Default::default()
         };
         let s = format!("{o:?}");
         assert!(!s.contains("sekrit") && !s.contains("PRIVATE"), "{s}");
+        assert!(s.contains("proxy:3128") && s.contains("proxy-user"), "{s}");
     }
 }

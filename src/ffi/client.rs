@@ -8,7 +8,10 @@ use super::{
 };
 use crate::client::Client;
 use crate::errors::{Error, Result};
-use crate::options::{ClientOptions, EnvConfig, GrpcCompression, Timeout, TlsOptions};
+use crate::options::{
+    duration_from_millis, ClientOptions, EnvConfig, GrpcCompression, HttpConnectProxy, KeepAliveOptions, Timeout,
+    TlsOptions,
+};
 use std::collections::HashMap;
 use std::ffi::c_char;
 use std::mem::offset_of;
@@ -87,6 +90,28 @@ pub struct temporal_client_options {
     /// runtime's Prometheus endpoint when it serves one (`temporal_runtime_options`), else
     /// no metrics.
     pub metrics_host_meter: *const super::metrics::temporal_host_meter,
+    /// Time between HTTP/2 keep-alive pings in milliseconds (the Go SDK's
+    /// `ConnectionOptions.KeepAliveTime`); 0: 30 s, the Go SDK's default. At most
+    /// `TEMPORAL_MAX_DURATION_MS` (`TEMPORAL_TIMEOUT_NONE` is refused: to send no pings, set
+    /// `keep_alive_disabled`). Pings are sent while no call is in flight too (as Go's default
+    /// `PermitWithoutStream`).
+    pub keep_alive_interval_ms: u64,
+    /// How long a keep-alive ping may go unanswered before the connection is closed and
+    /// reconnected, in milliseconds (`KeepAliveTimeout`); 0: 15 s, the Go SDK's default. At most
+    /// `TEMPORAL_MAX_DURATION_MS`.
+    pub keep_alive_timeout_ms: u64,
+    /// Send no keep-alive pings (the Go SDK's `DisableKeepAliveCheck`); the two fields above
+    /// are then not used.
+    pub keep_alive_disabled: bool,
+    /// Connect through this HTTP CONNECT proxy: `host:port`, or `unix:/path` for a proxy on a
+    /// Unix socket. Not set: connect directly (`HTTPS_PROXY` and the like are not read). TLS
+    /// to the server, when on, runs inside the tunnel.
+    pub proxy_address: *const c_char,
+    /// User for the proxy's HTTP basic auth (`Proxy-Authorization`); needs `proxy_address`.
+    pub proxy_basic_auth_user: *const c_char,
+    /// Password for the proxy's basic auth (needs `proxy_basic_auth_user`). Never appears in an
+    /// error message or a log.
+    pub proxy_basic_auth_password: *const c_char,
 }
 
 // SAFETY: repr(C), starts with size, every field is valid as zero; the bools are listed.
@@ -95,6 +120,7 @@ unsafe impl ExtensibleStruct for temporal_client_options {
     const BOOL_FIELDS: &'static [(usize, &'static str)] = &[
         (offset_of!(temporal_client_options, tls), "tls"),
         (offset_of!(temporal_client_options, tls_disable_host_verification), "tls_disable_host_verification"),
+        (offset_of!(temporal_client_options, keep_alive_disabled), "keep_alive_disabled"),
     ];
 }
 
@@ -148,12 +174,7 @@ pub(crate) unsafe fn client_options_from_c(o: &temporal_client_options) -> Resul
         || tls.client_key_pem.is_some()
         || tls.server_name.is_some()
         || tls.disable_host_verification;
-    let grpc_metadata = match s(o.grpc_metadata_json, "grpc_metadata_json")? {
-        None => HashMap::new(),
-        Some(text) => serde_json::from_str::<HashMap<String, String>>(&text).map_err(|e| {
-            Error::invalid_argument(format!("grpc_metadata_json must be a JSON object of strings: {e}"))
-        })?,
-    };
+    let grpc_metadata = unsafe { metadata_from_c(o.grpc_metadata_json, "grpc_metadata_json") }?;
     let profile = s(o.envconfig_profile, "envconfig_profile")?;
     let config_file = s(o.envconfig_file, "envconfig_file")?;
     let address = s(o.address, "address")?.unwrap_or_default();
@@ -176,7 +197,49 @@ pub(crate) unsafe fn client_options_from_c(o: &temporal_client_options) -> Resul
         envconfig,
         grpc_compression: GrpcCompression::from_i32(o.grpc_compression)?,
         metrics_meter: unsafe { super::metrics::host_meter_from_c(o.metrics_host_meter) }?,
+        keep_alive: KeepAliveOptions {
+            disabled: o.keep_alive_disabled,
+            interval: duration_from_millis("keep_alive_interval_ms", o.keep_alive_interval_ms)?,
+            timeout: duration_from_millis("keep_alive_timeout_ms", o.keep_alive_timeout_ms)?,
+        },
+        http_connect_proxy: unsafe { proxy_from_c(o) }?,
     })
+}
+
+/// The proxy fields: an address, and basic auth only with it.
+///
+/// # Safety
+/// As [`client_options_from_c`].
+unsafe fn proxy_from_c(o: &temporal_client_options) -> Result<Option<HttpConnectProxy>> {
+    let address = unsafe { optional_str(o.proxy_address, "proxy_address") }?;
+    let user = unsafe { optional_str(o.proxy_basic_auth_user, "proxy_basic_auth_user") }?;
+    let password = unsafe { optional_str(o.proxy_basic_auth_password, "proxy_basic_auth_password") }?;
+    let basic_auth = match (user, password) {
+        (Some(u), p) => Some((u.to_owned(), p.unwrap_or_default().to_owned())),
+        (None, Some(_)) => {
+            return Err(Error::invalid_argument("proxy_basic_auth_password is set without proxy_basic_auth_user"))
+        }
+        (None, None) => None,
+    };
+    match address {
+        Some(a) => Ok(Some(HttpConnectProxy { address: a.to_owned(), basic_auth })),
+        None if basic_auth.is_some() => {
+            Err(Error::invalid_argument("proxy_basic_auth_user is set without proxy_address"))
+        }
+        None => Ok(None),
+    }
+}
+
+/// A JSON object of strings (gRPC metadata); NULL or "": empty.
+///
+/// # Safety
+/// `json` is NULL or a NUL-terminated string.
+unsafe fn metadata_from_c(json: *const c_char, name: &str) -> Result<HashMap<String, String>> {
+    match unsafe { optional_str(json, name) }? {
+        None => Ok(HashMap::new()),
+        Some(text) => serde_json::from_str::<HashMap<String, String>>(text)
+            .map_err(|e| Error::invalid_argument(format!("{name} must be a JSON object of strings: {e}"))),
+    }
 }
 
 /// Reads the connect options (NULL: all defaults) into the connect operation.
@@ -243,6 +306,93 @@ pub unsafe extern "C" fn temporal_client_connect(
 #[no_mangle]
 pub unsafe extern "C" fn temporal_client_free(client: *mut temporal_client) {
     boundary(|| drop(unsafe { take_handle(client) }))
+}
+
+/// Replaces the API key of a connected client, without reconnecting (key rotation): every
+/// later call of this client, and of every client that shares its connection, sends
+/// `authorization: Bearer <api_key>`; calls already sent keep the key they went with. NULL or
+/// "" removes the key (no `authorization` header). TLS stays as connect chose it (an API key
+/// given only here does not turn TLS on).
+///
+/// Where the Go SDK's `NewAPIKeyDynamicCredentials` calls back for the key on every call, this
+/// is a push: call it when the key changes. Safe to call from any thread, also while calls are
+/// in flight. The key is copied; it never appears in an error message or a log.
+///
+/// Returns NULL on success; otherwise an error the caller owns (`temporal_error_free`) and the
+/// previous key stays: `INVALID_ARGUMENT` (NULL or wrong-kind client, a key that is not
+/// printable ASCII), `SHUTDOWN` (a client inherited through fork()).
+///
+/// # Safety
+/// `client` is a live client; `api_key` is NULL or a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_client_set_api_key(
+    client: *const temporal_client,
+    api_key: *const c_char,
+) -> *mut temporal_error {
+    error_boundary(|| {
+        let client = unsafe { client_arg(client) }?;
+        let key = unsafe { optional_str(api_key, "api_key") }?;
+        client.set_api_key(key)
+    })
+}
+
+/// Replaces the extra gRPC metadata sent on every later call of this client (and of every
+/// client that shares its connection), without reconnecting: `metadata_json` is a JSON object
+/// of strings, checked as `temporal_client_options.grpc_metadata_json` is (keys lower-cased,
+/// valid HTTP/2 header text, no binary `-bin` keys). It replaces all of the metadata set at
+/// connect, the environment configuration's included; NULL, "" or `{}` removes it. The API
+/// key is separate (`temporal_client_set_api_key`). Calls already sent are not changed.
+///
+/// Returns NULL on success; otherwise an error the caller owns (`temporal_error_free`) and the
+/// previous metadata stays: `INVALID_ARGUMENT` (NULL or wrong-kind client, bad JSON, a bad key
+/// or value), `SHUTDOWN` (a client inherited through fork()). The text is copied.
+///
+/// # Safety
+/// `client` is a live client; `metadata_json` is NULL or a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_client_set_grpc_metadata(
+    client: *const temporal_client,
+    metadata_json: *const c_char,
+) -> *mut temporal_error {
+    error_boundary(|| {
+        let client = unsafe { client_arg(client) }?;
+        let metadata = unsafe { metadata_from_c(metadata_json, "metadata_json") }?;
+        client.set_grpc_metadata(&metadata)
+    })
+}
+
+/// The Go SDK's `NewClientFromExisting`: writes to `*client_out` a new client that uses the
+/// connection of `client` for another namespace and identity (the caller owns it:
+/// `temporal_client_free`). No RPC, never blocks. `namespace_name` NULL or "": `default`;
+/// `identity` NULL or "": `pid@hostname@` (the defaults of a new client, as in Go). The two
+/// clients share the connection and what is set on it: `temporal_client_set_api_key` or
+/// `temporal_client_set_grpc_metadata` on either applies to both. Either may be freed first;
+/// the connection closes when the last client, run and call that uses it is gone.
+///
+/// Returns NULL on success; otherwise an error the caller owns (`temporal_error_free`) and
+/// `*client_out` is untouched: `INVALID_ARGUMENT` (NULL or wrong-kind client, NULL
+/// `client_out`, invalid UTF-8), `SHUTDOWN` (a client inherited through fork()).
+///
+/// # Safety
+/// `client` is a live client; the strings are NULL or NUL-terminated; `client_out` is valid
+/// for a write.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_client_new_from_existing(
+    client: *const temporal_client,
+    namespace_name: *const c_char,
+    identity: *const c_char,
+    client_out: *mut *mut temporal_client,
+) -> *mut temporal_error {
+    error_boundary(|| {
+        let existing = unsafe { client_arg(client) }?;
+        let namespace = unsafe { optional_str(namespace_name, "namespace_name") }?.unwrap_or_default();
+        let identity = unsafe { optional_str(identity, "identity") }?.unwrap_or_default();
+        check_out(client_out, "client_out")?;
+        let new = existing.new_from_existing(namespace, identity)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { client_out.write(client_into_raw(new)) };
+        Ok(())
+    })
 }
 
 /// Borrows the client behind a handle argument.

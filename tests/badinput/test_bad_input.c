@@ -74,6 +74,9 @@ enum fn {
   F_CONNECT_ASYNC,
   F_CONNECT,
   F_CLIENT_FREE,
+  F_CLIENT_SET_API_KEY,
+  F_CLIENT_SET_GRPC_METADATA,
+  F_CLIENT_NEW_FROM_EXISTING,
   F_QUEUE_NEW,
   F_QUEUE_FD,
   F_QUEUE_NEXT,
@@ -132,7 +135,8 @@ static const char *const FN_NAMES[] = {
     "temporal_call_take_client", "temporal_call_get_count", "temporal_call_get_update_id",
     "temporal_call_get_user_data", "temporal_call_cancel", "temporal_call_free",
     "temporal_client_options_default", "temporal_client_connect_async", "temporal_client_connect",
-    "temporal_client_free", "temporal_completion_queue_new", "temporal_completion_queue_fd",
+    "temporal_client_free", "temporal_client_set_api_key", "temporal_client_set_grpc_metadata",
+    "temporal_client_new_from_existing", "temporal_completion_queue_new", "temporal_completion_queue_fd",
     "temporal_completion_queue_next", "temporal_completion_queue_free", "temporal_error_get_code",
     "temporal_error_get_message", "temporal_error_get_details", "temporal_error_free",
     "temporal_signal_workflow_async", "temporal_signal_with_start_workflow_async",
@@ -226,6 +230,9 @@ struct call {
   temporal_update_handle *update_handle;
   temporal_update_handle **update_handle_out;
   const char *update_args_json;
+  const char *api_key;
+  const char *metadata_json;
+  const char *identity;
   size_t default_size;                       /* the *_default functions' size */
   /* what the option pointers point to, each with its tail */
   temporal_client_options co;
@@ -506,6 +513,45 @@ static const struct row ROWS[] = {
   {"client_free(a run) is refused", F_CLIENT_FREE, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
   {"client_free(a queue) is refused", F_CLIENT_FREE, {HANDLE(client, H_QUEUE)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
   {"client_free(a call) is refused", F_CLIENT_FREE, {HANDLE(client, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+
+  /* ---- temporal_client_set_api_key / temporal_client_set_grpc_metadata */
+  {"set_api_key: baseline works", F_CLIENT_SET_API_KEY, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"set_api_key: NULL client", F_CLIENT_SET_API_KEY, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"set_api_key: a run as the client", F_CLIENT_SET_API_KEY, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"set_api_key: invalid UTF-8 key", F_CLIENT_SET_API_KEY, {STR(api_key, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "api_key is not valid UTF-8", false, false, false, NULL, 0},
+  {"set_api_key: a key with a newline, not shown", F_CLIENT_SET_API_KEY, {STR(api_key, "sekrit\nkey")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "the API key is not valid header text", false, false, false, NULL, 0},
+  {"set_api_key: after a panic", F_CLIENT_SET_API_KEY, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"set_api_key: NULL removes the key", F_CLIENT_SET_API_KEY, {NUL(api_key)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"set_grpc_metadata: NULL removes it", F_CLIENT_SET_GRPC_METADATA, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"set_grpc_metadata: a JSON object", F_CLIENT_SET_GRPC_METADATA, {STR(metadata_json, "{\"x-badinput\": \"1\"}")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"set_grpc_metadata: NULL client", F_CLIENT_SET_GRPC_METADATA, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"set_grpc_metadata: a queue as the client", F_CLIENT_SET_GRPC_METADATA, {HANDLE(client, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"set_grpc_metadata: invalid UTF-8", F_CLIENT_SET_GRPC_METADATA, {STR(metadata_json, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "metadata_json is not valid UTF-8", false, false, false, NULL, 0},
+  {"set_grpc_metadata: not JSON", F_CLIENT_SET_GRPC_METADATA, {STR(metadata_json, "not json")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "metadata_json must be a JSON object of strings", false, false, false, NULL, 0},
+  {"set_grpc_metadata: binary key", F_CLIENT_SET_GRPC_METADATA, {STR(metadata_json, "{\"k-bin\": \"x\"}")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "binary (-bin) metadata is not supported", false, false, false, NULL, 0},
+  {"set_grpc_metadata: value with a newline", F_CLIENT_SET_GRPC_METADATA, {STR(metadata_json, "{\"k\": \"a\\nb\"}")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "is not valid header text", false, false, false, NULL, 0},
+  {"set_grpc_metadata: {} removes it", F_CLIENT_SET_GRPC_METADATA, {STR(metadata_json, "{}")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"new_from_existing: baseline works", F_CLIENT_NEW_FROM_EXISTING, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"new_from_existing: a namespace and an identity", F_CLIENT_NEW_FROM_EXISTING, {STR(namespace_name, "other"), STR(identity, "badinput-identity")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"new_from_existing: NULL client", F_CLIENT_NEW_FROM_EXISTING, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"new_from_existing: a call as the client", F_CLIENT_NEW_FROM_EXISTING, {HANDLE(client, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"new_from_existing: NULL client_out", F_CLIENT_NEW_FROM_EXISTING, {NUL(client_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client_out must not be NULL", false, false, false, NULL, 0},
+  {"new_from_existing: invalid UTF-8 namespace_name", F_CLIENT_NEW_FROM_EXISTING, {STR(namespace_name, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "namespace_name is not valid UTF-8", false, false, false, NULL, 0},
+  {"new_from_existing: invalid UTF-8 identity", F_CLIENT_NEW_FROM_EXISTING, {STR(identity, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "identity is not valid UTF-8", false, false, false, NULL, 0},
+  {"new_from_existing: after a panic", F_CLIENT_NEW_FROM_EXISTING, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+
+  /* ---- temporal_client_options: keep-alive and proxy */
+  {"connect: keep_alive_interval_ms 100 years + 1 ms", F_CONNECT, {U64(co.keep_alive_interval_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "keep_alive_interval_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"connect: keep_alive_timeout_ms TEMPORAL_TIMEOUT_NONE", F_CONNECT, {U64(co.keep_alive_timeout_ms, TEMPORAL_TIMEOUT_NONE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "keep_alive_timeout_ms", false, false, false, NULL, 0},
+  {"connect: keep_alive_disabled = 2", F_CONNECT, {U8(co.keep_alive_disabled, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "keep_alive_disabled must be true or false", false, false, false, NULL, 0},
+  {"connect: keep_alive_interval_ms 500, timeout 2000", F_CONNECT, {U64(co.keep_alive_interval_ms, 500), U64(co.keep_alive_timeout_ms, 2000)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"connect: keep_alive_disabled", F_CONNECT, {U8(co.keep_alive_disabled, 1)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"connect: invalid UTF-8 proxy_address", F_CONNECT, {STR(co.proxy_address, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "proxy_address is not valid UTF-8", false, false, false, NULL, 0},
+  {"connect: proxy_address without a port", F_CONNECT, {STR(co.proxy_address, "proxy")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "invalid proxy address \"proxy\"", false, false, false, NULL, 0},
+  {"connect: proxy user without proxy_address", F_CONNECT, {STR(co.proxy_basic_auth_user, "u")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "proxy_basic_auth_user is set without proxy_address", false, false, false, NULL, 0},
+  {"connect: proxy password without a user, not shown", F_CONNECT, {STR(co.proxy_address, "127.0.0.1:9"), STR(co.proxy_basic_auth_password, "sekrit")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "proxy_basic_auth_password is set without proxy_basic_auth_user", false, false, false, NULL, 0},
+  {"connect: invalid UTF-8 proxy password", F_CONNECT, {STR(co.proxy_address, "127.0.0.1:9"), STR(co.proxy_basic_auth_user, "u"), STR(co.proxy_basic_auth_password, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "proxy_basic_auth_password is not valid UTF-8", false, false, false, NULL, 0},
+  {"connect: options ending before the keep-alive fields: their bad values are not read", F_CONNECT, {SIZE(co.size, offsetof(temporal_client_options, keep_alive_interval_ms)), U64(co.keep_alive_interval_ms, TEMPORAL_TIMEOUT_NONE)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
 
   /* ---- temporal_start_workflow_options_default */
   {"start_options_default(NULL) is false", F_START_OPTIONS_DEFAULT, {NUL(start_options)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
@@ -1794,6 +1840,10 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
   c->update_id = NULL;
   c->reason = "badinput";
   c->details_json = NULL;
+  /* Live connection settings of the shared client (the dev server ignores both). */
+  c->api_key = "badinput-key";
+  c->metadata_json = NULL;
+  c->identity = NULL;
   c->query = g_visibility;
   c->page_size = 10;
   c->page_token = NULL;
@@ -2177,6 +2227,11 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
     case F_CONNECT: e = temporal_client_connect(c->client_options, c->client_out); break;
     case F_CONNECT_ASYNC: e = temporal_client_connect_async(c->client_options, c->call_options, c->call_out); break;
     case F_CLIENT_FREE: temporal_client_free(c->client); return TEMPORAL_ERROR_CODE_OK;
+    case F_CLIENT_SET_API_KEY: e = temporal_client_set_api_key(c->client, c->api_key); break;
+    case F_CLIENT_SET_GRPC_METADATA: e = temporal_client_set_grpc_metadata(c->client, c->metadata_json); break;
+    case F_CLIENT_NEW_FROM_EXISTING:
+      e = temporal_client_new_from_existing(c->client, c->namespace_name, c->identity, c->client_out);
+      break;
     case F_EXECUTE:
       e = temporal_execute_workflow(c->client, c->workflow_type, c->args_json, c->start_options, c->run_out);
       break;
@@ -2386,7 +2441,7 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
     temporal_error_free(e);
   } else {
     /* Success: free what was produced. */
-    if (fn == F_CONNECT) {
+    if (fn == F_CONNECT || fn == F_CLIENT_NEW_FROM_EXISTING) {
       if (c->client_result == (temporal_client *)(void *)c) snprintf(problem, pcap, "no client written");
       else temporal_client_free(c->client_result);
     } else if (fn == F_EXECUTE || fn == F_GET_WORKFLOW) {

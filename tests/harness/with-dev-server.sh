@@ -6,6 +6,9 @@
 # Starts `temporal server start-dev --headless` on a free port (in memory, or on the file named
 # by TEMPORAL_DB_FILE), builds and starts tests/worker, exports TEMPORAL_ADDRESS and
 # TEMPORAL_TEST_TASK_QUEUE, runs the command and always stops both, also on failure or Ctrl-C.
+# Also exported: TEMPORAL_TEST_RECORDER_ADDRESS (the worker's fake frontend that reports each
+# call's gRPC metadata, tests/worker/recorder.go) and TEMPORAL_TEST_PROXY_ADDRESS /
+# TEMPORAL_TEST_PROXY_LOG (an HTTP CONNECT proxy with basic auth, tests/harness/connect_proxy.py).
 # Exits with the command's status.
 set -euo pipefail
 
@@ -20,12 +23,13 @@ fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/temporal-ffi-test.XXXXXX")"
 server_pid=""
 worker_pid=""
+proxy_pid=""
 cleanup() {
   local status=$?
-  for pid in "$worker_pid" "$server_pid"; do
+  for pid in "$proxy_pid" "$worker_pid" "$server_pid"; do
     [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
   done
-  for pid in "$worker_pid" "$server_pid"; do
+  for pid in "$proxy_pid" "$worker_pid" "$server_pid"; do
     [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
   done
   if [ "$status" -ne 0 ] && [ -s "$work/server.log" ]; then
@@ -68,6 +72,19 @@ for _ in $(seq 1 300); do
 done
 grep -q "worker ready" "$work/worker.ready" || { echo "with-dev-server: the worker did not start" >&2; exit 1; }
 
+python3 "$root/tests/harness/connect_proxy.py" --log "$work/proxy.log" >"$work/proxy.ready" 2>"$work/proxy.err" &
+proxy_pid=$!
+for _ in $(seq 1 100); do
+  grep -q "proxy ready" "$work/proxy.ready" 2>/dev/null && break
+  kill -0 "$proxy_pid" 2>/dev/null || { echo "with-dev-server: the proxy exited" >&2; cat "$work/proxy.err" >&2; exit 1; }
+  sleep 0.1
+done
+grep -q "proxy ready" "$work/proxy.ready" || { echo "with-dev-server: the proxy did not start" >&2; exit 1; }
+touch "$work/proxy.log"
+
+export TEMPORAL_TEST_RECORDER_ADDRESS="$(sed -n 's/^recorder //p' "$work/worker.ready")"
+export TEMPORAL_TEST_PROXY_ADDRESS="127.0.0.1:$(sed -n 's/^proxy ready //p' "$work/proxy.ready")"
+export TEMPORAL_TEST_PROXY_LOG="$work/proxy.log"
 export TEMPORAL_ADDRESS="$address"
 export TEMPORAL_TEST_TASK_QUEUE="temporal-ffi-test"
 export TEMPORAL_CLI="$temporal_bin"

@@ -1,7 +1,8 @@
 // Command testworker is the Temporal worker used by the temporal-ffi test
 // suite. It registers a fixed set of workflows and activities on one or more
 // task queues and prints "worker ready" on stdout once every worker has
-// started, so a test harness can wait for that line.
+// started, so a test harness can wait for that line. Before it, "recorder HOST:PORT" names a
+// fake frontend that reports the gRPC metadata of each call (recorder.go).
 package main
 
 import (
@@ -105,6 +106,13 @@ func main() {
 		c.Close()
 		os.Exit(2)
 	}
+
+	recorderAddress, err := startRecorder()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "testworker: unable to start the metadata recorder: %v\n", err)
+		os.Exit(1)
+	}
+	fmt.Fprintln(os.Stdout, "recorder", recorderAddress)
 
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)

@@ -487,6 +487,18 @@ struct ClientOptions {
   /// callbacks, copied at connect; see temporal_host_meter in temporal.h. nullptr: the
   /// runtime's Prometheus endpoint (RuntimeOptions::metrics_prometheus_address), else none.
   const temporal_host_meter* metrics_host_meter = nullptr;
+  /// Time between HTTP/2 keep-alive pings; 0: 30 s (the Go SDK's KeepAliveTime default).
+  std::chrono::milliseconds keep_alive_interval{0};
+  /// How long a ping may go unanswered before the connection is closed; 0: 15 s.
+  std::chrono::milliseconds keep_alive_timeout{0};
+  /// No keep-alive pings (the Go SDK's DisableKeepAliveCheck).
+  bool keep_alive_disabled = false;
+  /// An HTTP CONNECT proxy, host:port or unix:/path; "": connect directly (HTTPS_PROXY is not
+  /// read).
+  std::string proxy_address;
+  /// The proxy's HTTP basic auth; the password never appears in an error.
+  std::string proxy_basic_auth_user;
+  std::string proxy_basic_auth_password;
 };
 
 /// temporal_workflow_id_reuse_policy.
@@ -1243,6 +1255,12 @@ class Client {
     c.envconfig_file = options.envconfig_file ? options.envconfig_file->c_str() : nullptr;
     c.grpc_compression = static_cast<std::int32_t>(options.grpc_compression);
     c.metrics_host_meter = options.metrics_host_meter;
+    c.keep_alive_interval_ms = detail::to_ms(options.keep_alive_interval, "keep_alive_interval");
+    c.keep_alive_timeout_ms = detail::to_ms(options.keep_alive_timeout, "keep_alive_timeout");
+    c.keep_alive_disabled = options.keep_alive_disabled;
+    c.proxy_address = detail::c_str_or_null(options.proxy_address);
+    c.proxy_basic_auth_user = detail::c_str_or_null(options.proxy_basic_auth_user);
+    c.proxy_basic_auth_password = detail::c_str_or_null(options.proxy_basic_auth_password);
 
     const temporal_call_options co = detail::c_call_options(call_options);
     temporal_call* call = nullptr;
@@ -1272,6 +1290,37 @@ class Client {
   explicit operator bool() const noexcept { return client_ != nullptr; }
   /// The C handle, still owned by this object (NULL when moved from).
   const temporal_client* native_handle() const noexcept { return client_; }
+
+  // -------------------------------------------------------------------------------------------
+  // Connection settings of a connected client
+
+  /// The Go SDK's NewClientFromExisting (temporal_client_new_from_existing): a new client on
+  /// this client's connection for `namespace_name` and `identity` ("": `default` and
+  /// `pid@hostname@`, as for a new client). No call to the server. The two share what is set on
+  /// the connection (set_api_key, set_grpc_metadata); either may be destroyed first.
+  Client new_from_existing(const std::string& namespace_name = {},
+                           const std::string& identity = {}) const {
+    temporal_client* out = nullptr;
+    throw_if_error(temporal_client_new_from_existing(client_, detail::c_str_or_null(namespace_name),
+                                                     detail::c_str_or_null(identity), &out));
+    return Client(out);
+  }
+
+  /// Replaces the API key without reconnecting (temporal_client_set_api_key): every later call
+  /// sends `authorization: Bearer <api_key>`; "" sends none. Calls already sent keep their
+  /// key; TLS stays as connect chose it. Throws InvalidArgumentError (without the key in it)
+  /// for a key that is not printable ASCII; the previous key then stays.
+  void set_api_key(const std::string& api_key) const {
+    throw_if_error(temporal_client_set_api_key(client_, detail::c_str_or_null(api_key)));
+  }
+
+  /// Replaces the extra gRPC metadata of every later call, connect's and the environment
+  /// configuration's included (temporal_client_set_grpc_metadata); empty removes it. Checked
+  /// as at connect (InvalidArgumentError); on an error nothing changes.
+  void set_grpc_metadata(const std::map<std::string, std::string>& metadata) const {
+    const std::string json = detail::json_string_object(metadata);
+    throw_if_error(temporal_client_set_grpc_metadata(client_, json.c_str()));
+  }
 
   // -------------------------------------------------------------------------------------------
   // Starting workflows

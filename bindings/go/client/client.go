@@ -95,6 +95,19 @@ type Client interface {
 	// RecordActivityHeartbeatByID is RecordActivityHeartbeat by IDs (namespace and runID as in
 	// CompleteActivityByID). As in the Go SDK, only a cancellation request is an error here.
 	RecordActivityHeartbeatByID(ctx context.Context, namespace, workflowID, runID, activityID string, details ...interface{}) error
+	// SetAPIKey replaces the API key of the connected client without reconnecting (key
+	// rotation): every later call sends "authorization: Bearer <apiKey>"; "" sends no
+	// authorization header. Calls already sent keep their key; TLS stays as it was chosen at
+	// connect. Not in the Go SDK, whose NewAPIKeyDynamicCredentials asks a callback for the
+	// key on every call: here the new key is pushed when it changes
+	// (temporal_client_set_api_key). A key that is not printable ASCII is refused with an
+	// *Error (ErrInvalidArgument) that does not show it, and the previous key stays.
+	SetAPIKey(apiKey string) error
+	// SetGRPCMetadata replaces the extra gRPC metadata sent on every later call (what
+	// Options.GRPCMetadata and the environment configuration set); nil or an empty map removes
+	// it. Checked as at connect; on an error nothing changes. Not in the Go SDK
+	// (temporal_client_set_grpc_metadata).
+	SetGRPCMetadata(metadata map[string]string) error
 	// Close frees the client. Runs obtained from it stay usable.
 	Close()
 }
@@ -162,16 +175,20 @@ func DialContext(ctx context.Context, options Options) (Client, error) {
 	if err := versionMismatch(); err != nil {
 		return nil, err
 	}
-	var metadataJSON string
-	if len(options.GRPCMetadata) > 0 {
-		b, err := json.Marshal(options.GRPCMetadata)
-		if err != nil {
-			return nil, err
-		}
-		metadataJSON = string(b)
+	metadataJSON, err := metadataText(options.GRPCMetadata)
+	if err != nil {
+		return nil, err
 	}
+	apiKey := options.APIKey
+	if options.Credentials != nil {
+		if apiKey != "" {
+			return nil, &Error{Code: ErrInvalidArgument, Message: "temporal-ffi: set Options.APIKey or Options.Credentials, not both"}
+		}
+		apiKey = options.Credentials.staticAPIKey()
+	}
+	conn := options.ConnectionOptions
 	var handle *C.temporal_client
-	err := await(ctx, func(co callOptions, call callOut) error {
+	err = await(ctx, func(co callOptions, call callOut) error {
 		var copts C.temporal_client_options
 		C.temporal_client_options_default(&copts, C.size_t(unsafe.Sizeof(copts)))
 		var cs cstrings
@@ -179,7 +196,7 @@ func DialContext(ctx context.Context, options Options) (Client, error) {
 		copts.address = cs.str(options.HostPort)
 		copts.namespace_name = cs.str(options.Namespace)
 		copts.identity = cs.str(options.Identity)
-		copts.api_key = cs.str(options.APIKey)
+		copts.api_key = cs.str(apiKey)
 		if t := options.TLS; t != nil {
 			copts.tls = true
 			copts.tls_server_ca_cert_pem = cs.str(string(t.ServerCACertPEM))
@@ -201,6 +218,14 @@ func DialContext(ctx context.Context, options Options) (Client, error) {
 			newHostMeter(options.MetricsHandler, meter)
 			copts.metrics_host_meter = meter
 		}
+		copts.keep_alive_interval_ms = durationMS(conn.KeepAliveTime)
+		copts.keep_alive_timeout_ms = durationMS(conn.KeepAliveTimeout)
+		copts.keep_alive_disabled = C.bool(conn.DisableKeepAliveCheck)
+		if p := conn.HTTPConnectProxy; p != nil {
+			copts.proxy_address = cs.str(p.Address)
+			copts.proxy_basic_auth_user = cs.str(p.BasicAuthUser)
+			copts.proxy_basic_auth_password = cs.str(p.BasicAuthPassword)
+		}
 		return takeError(C.temporal_client_connect_async(&copts, co, call))
 	}, func(call *C.temporal_call) { handle = C.temporal_call_take_client(call) })
 	if err != nil {
@@ -215,6 +240,42 @@ func DialContext(ctx context.Context, options Options) (Client, error) {
 	return c, nil
 }
 
+// NewClientFromExisting is the Go SDK's client.NewClientFromExisting: a client on the
+// connection of existing (a Client from this package) for options.Namespace and
+// options.Identity (empty: "default" and "pid@hostname@", as for a new client). It makes no
+// call to the server. Only those two fields are used: the connection is existing's, so the
+// connection fields of options (HostPort, TLS, ConnectionOptions...) must be zero. The two
+// clients share what is set on the connection: SetAPIKey or SetGRPCMetadata on one applies to
+// both. Close each; the connection closes with the last one (temporal_client_new_from_existing).
+func NewClientFromExisting(existing Client, options Options) (Client, error) {
+	e, ok := existing.(*clientImpl)
+	if !ok || e == nil {
+		return nil, &Error{Code: ErrInvalidArgument, Message: "temporal-ffi: NewClientFromExisting needs a Client of this package"}
+	}
+	rest := options
+	rest.Namespace, rest.Identity = "", ""
+	if !reflect.ValueOf(rest).IsZero() {
+		return nil, &Error{Code: ErrInvalidArgument, Message: "temporal-ffi: NewClientFromExisting uses only Options.Namespace and Options.Identity (the connection is the existing client's)"}
+	}
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	if e.handle == nil {
+		return nil, errClosed
+	}
+	var cs cstrings
+	defer cs.free()
+	var handle *C.temporal_client
+	if err := takeError(C.temporal_client_new_from_existing(e.handle, cs.str(options.Namespace), cs.str(options.Identity), &handle)); err != nil {
+		return nil, err
+	}
+	if handle == nil {
+		return nil, missingOutput("client")
+	}
+	c := &clientImpl{handle: handle}
+	c.cleanup = runtime.AddCleanup(c, func(h *C.temporal_client) { C.temporal_client_free(h) }, handle)
+	return c, nil
+}
+
 func (c *clientImpl) Close() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -224,6 +285,41 @@ func (c *clientImpl) Close() {
 	c.cleanup.Stop()
 	C.temporal_client_free(c.handle)
 	c.handle = nil
+}
+
+// metadataText is gRPC metadata as the library takes it: a JSON object ("" for none).
+func metadataText(metadata map[string]string) (string, error) {
+	if len(metadata) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal(metadata)
+	return string(b), err
+}
+
+func (c *clientImpl) SetAPIKey(apiKey string) error {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if c.handle == nil {
+		return errClosed
+	}
+	var cs cstrings
+	defer cs.free()
+	return takeError(C.temporal_client_set_api_key(c.handle, cs.str(apiKey)))
+}
+
+func (c *clientImpl) SetGRPCMetadata(metadata map[string]string) error {
+	text, err := metadataText(metadata)
+	if err != nil {
+		return err
+	}
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if c.handle == nil {
+		return errClosed
+	}
+	var cs cstrings
+	defer cs.free()
+	return takeError(C.temporal_client_set_grpc_metadata(c.handle, cs.str(text)))
 }
 
 var errClosed = &Error{Code: ErrInvalidArgument, Message: "temporal-ffi: the client is closed"}

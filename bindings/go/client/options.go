@@ -18,8 +18,13 @@ type Options struct {
 	Namespace string
 	// Identity of this client; empty: "pid@hostname@" as the Go SDK.
 	Identity string
-	// APIKey is sent as "authorization: Bearer <key>" and turns TLS on.
+	// APIKey is sent as "authorization: Bearer <key>" and turns TLS on. Credentials is the
+	// Go SDK's way to say the same; set one of the two. To rotate the key of a connected
+	// client, call its SetAPIKey.
 	APIKey string
+	// Credentials, as the Go SDK's client.Options.Credentials; only
+	// NewAPIKeyStaticCredentials is supported (for a key that changes, see Client.SetAPIKey).
+	Credentials Credentials
 	// TLS turns TLS on when non-nil (system roots unless ServerCACertPEM is set).
 	TLS *TLSOptions
 	// GRPCMetadata is sent with every call.
@@ -44,6 +49,58 @@ type Options struct {
 	// failures and latencies, with Go's names and tags. nil: the runtime's Prometheus
 	// endpoint when the program started one (see the README), else none.
 	MetricsHandler MetricsHandler
+	// ConnectionOptions are the Go SDK's client.ConnectionOptions that this binding supports:
+	// keep-alive and an HTTP CONNECT proxy.
+	ConnectionOptions ConnectionOptions
+}
+
+// Credentials is the Go SDK's client.Credentials: how the client authenticates. Make one with
+// NewAPIKeyStaticCredentials.
+type Credentials interface {
+	// staticAPIKey keeps the interface closed: the library takes a key, not a callback.
+	staticAPIKey() string
+}
+
+type apiKeyStaticCredentials string
+
+func (c apiKeyStaticCredentials) staticAPIKey() string { return string(c) }
+
+// NewAPIKeyStaticCredentials is the Go SDK's function of that name: the API key, sent as
+// "authorization: Bearer <apiKey>" on every call (it turns TLS on, as Options.APIKey).
+//
+// The Go SDK's NewAPIKeyDynamicCredentials, a callback asked for the key on every call, has no
+// counterpart: the key lives in the library, so a new one is pushed to it with
+// Client.SetAPIKey when it changes.
+func NewAPIKeyStaticCredentials(apiKey string) Credentials { return apiKeyStaticCredentials(apiKey) }
+
+// ConnectionOptions are the fields of the Go SDK's client.ConnectionOptions that this binding
+// supports (GrpcCompression is Options.GrpcCompression here).
+type ConnectionOptions struct {
+	// KeepAliveTime is the time between HTTP/2 keep-alive pings; 0: 30 s, the Go SDK's
+	// default. Pings are sent also while no call is in flight, as the Go SDK does by default
+	// (its DisableKeepAlivePermitWithoutStream has no counterpart).
+	KeepAliveTime time.Duration
+	// KeepAliveTimeout is how long a ping may go unanswered before the connection is closed
+	// and made again; 0: 15 s, the Go SDK's default.
+	KeepAliveTimeout time.Duration
+	// DisableKeepAliveCheck sends no keep-alive pings.
+	DisableKeepAliveCheck bool
+	// HTTPConnectProxy, when non-nil, makes the connection through an HTTP CONNECT proxy.
+	// This field is this library's: the Go SDK does it with DialOptions (a proxy dialer), or
+	// with the HTTPS_PROXY environment variable that gRPC-go reads. This binding reads no proxy
+	// variable; to honour HTTPS_PROXY, set this field from it.
+	HTTPConnectProxy *HTTPConnectProxy
+}
+
+// HTTPConnectProxy is an HTTP CONNECT proxy (ConnectionOptions.HTTPConnectProxy).
+type HTTPConnectProxy struct {
+	// Address is "host:port", or "unix:/path" for a proxy on a Unix socket.
+	Address string
+	// BasicAuthUser and BasicAuthPassword are sent as HTTP basic auth
+	// (Proxy-Authorization) when BasicAuthUser is set. The password never appears in an
+	// error or a log.
+	BasicAuthUser     string
+	BasicAuthPassword string
 }
 
 // EnvConfigMode is temporal_envconfig_mode: when NewClient loads the environment

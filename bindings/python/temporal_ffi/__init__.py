@@ -1187,6 +1187,11 @@ if TYPE_CHECKING:
         envconfig_profile: Optional[str]
         envconfig_file: Optional[str]
         grpc_compression: str
+        keep_alive_interval: Optional[Duration]
+        keep_alive_timeout: Optional[Duration]
+        keep_alive: bool
+        proxy_address: Optional[str]
+        proxy_basic_auth: Optional[tuple[str, str]]
 
 
 _Owner = TypeVar("_Owner", bound="_OwnsHandle")
@@ -1397,6 +1402,11 @@ class Client(_OwnsHandle):
         envconfig_profile: Optional[str] = None,
         envconfig_file: Optional[str] = None,
         grpc_compression: str = "none",
+        keep_alive_interval: Optional[Duration] = None,
+        keep_alive_timeout: Optional[Duration] = None,
+        keep_alive: bool = True,
+        proxy_address: Optional[str] = None,
+        proxy_basic_auth: Optional[tuple[str, str]] = None,
     ) -> _Op[Client]:
         opts = _native.new_options(TemporalClientOptions)
         opts.address = _cstr(address, "address")
@@ -1431,6 +1441,15 @@ class Client(_OwnsHandle):
             raise _invalid(
                 f"grpc_compression must be 'none' or 'gzip', not {grpc_compression!r}"
             ) from None
+        opts.keep_alive_interval_ms = _ms(keep_alive_interval, "keep_alive_interval")
+        opts.keep_alive_timeout_ms = _ms(keep_alive_timeout, "keep_alive_timeout")
+        opts.keep_alive_disabled = not keep_alive
+        opts.proxy_address = _cstr(proxy_address, "proxy_address")
+        if proxy_basic_auth is not None:
+            if not isinstance(proxy_basic_auth, tuple) or len(proxy_basic_auth) != 2:
+                raise _invalid("proxy_basic_auth must be a (user, password) tuple")
+            opts.proxy_basic_auth_user = _cstr(proxy_basic_auth[0], "proxy_basic_auth user")
+            opts.proxy_basic_auth_password = _cstr(proxy_basic_auth[1], "proxy_basic_auth password")
         return _Op(None, _lib.temporal_client_connect_async, (ctypes.byref(opts),), _client_of)
 
     @classmethod
@@ -1447,7 +1466,11 @@ class Client(_OwnsHandle):
         file are loaded when no ``address`` is given), ``envconfig_profile``,
         ``envconfig_file``, ``grpc_compression`` (``"none"``, the default, or ``"gzip"``, the
         Go SDK's default: worth it for large payloads over slow links, about 5x the client CPU
-        of a small call).
+        of a small call), ``keep_alive_interval`` / ``keep_alive_timeout`` (seconds between
+        HTTP/2 keep-alive pings and for their answer; ``None``: 30 and 15, the Go SDK's),
+        ``keep_alive`` (``False``: no pings), ``proxy_address`` (an HTTP CONNECT proxy,
+        ``host:port`` or ``unix:/path``; ``HTTPS_PROXY`` is not read) and
+        ``proxy_basic_auth`` (``(user, password)``; the password never appears in an error).
 
         Raises :class:`UnavailableError`, :class:`DeadlineExceededError`,
         :class:`InvalidArgumentError`, :class:`PermissionDeniedError`.
@@ -1460,6 +1483,46 @@ class Client(_OwnsHandle):
     ) -> Client:
         """:meth:`connect` for asyncio."""
         return await _call_async(cls._connect_op(address, **options))
+
+    # -- connection settings ----------------------------------------------------------------
+
+    def new_from_existing(
+        self, namespace: Optional[str] = None, identity: Optional[str] = None
+    ) -> Client:
+        """The Go SDK's ``NewClientFromExisting`` (``temporal_client_new_from_existing``): a new
+        client on this client's connection for ``namespace`` and ``identity`` (``None``:
+        ``default`` and ``pid@hostname@``, as for a new client). No call to the server. Both
+        share what is set on the connection (:meth:`set_api_key`, :meth:`set_grpc_metadata`);
+        close each."""
+        ns = _cstr(namespace, "namespace")
+        ident = _cstr(identity, "identity")
+        out = ctypes.c_void_p()
+        with _Use(self._handle) as ptr:
+            _raise_if_error(
+                _lib.temporal_client_new_from_existing(ptr, ns, ident, ctypes.byref(out))
+            )
+        if not out.value:
+            raise TemporalError(ErrorCode.INTERNAL, "temporal_client_new_from_existing gave no client", None)
+        return Client(out.value)
+
+    def set_api_key(self, api_key: Optional[str]) -> None:
+        """Replaces the API key of the connected client without reconnecting (key rotation,
+        ``temporal_client_set_api_key``): every later call sends ``authorization: Bearer
+        <api_key>``; ``None`` or ``""`` sends none. Calls already sent keep their key; TLS stays
+        as connect chose it. A key that is not printable ASCII raises
+        :class:`InvalidArgumentError` (which does not show it) and the previous key stays."""
+        key = _cstr(api_key, "api_key")
+        with _Use(self._handle) as ptr:
+            _raise_if_error(_lib.temporal_client_set_api_key(ptr, key))
+
+    def set_grpc_metadata(self, metadata: Optional[Mapping[str, str]]) -> None:
+        """Replaces the extra gRPC metadata sent on every later call (what ``grpc_metadata``
+        and the environment configuration set at connect; ``temporal_client_set_grpc_metadata``);
+        ``None`` or ``{}`` removes it. Checked as at connect (:class:`InvalidArgumentError`);
+        on an error nothing changes."""
+        text = _json(dict(metadata) if metadata is not None else None, "metadata")
+        with _Use(self._handle) as ptr:
+            _raise_if_error(_lib.temporal_client_set_grpc_metadata(ptr, text))
 
     # -- starting and reattaching -----------------------------------------------------------
 

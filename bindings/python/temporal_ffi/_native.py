@@ -322,6 +322,12 @@ class TemporalClientOptions(Structure):
         ("envconfig_file", c_char_p),
         ("grpc_compression", c_int32),
         ("metrics_host_meter", POINTER(TemporalHostMeter)),
+        ("keep_alive_interval_ms", c_uint64),
+        ("keep_alive_timeout_ms", c_uint64),
+        ("keep_alive_disabled", c_bool),
+        ("proxy_address", c_char_p),
+        ("proxy_basic_auth_user", c_char_p),
+        ("proxy_basic_auth_password", c_char_p),
     ]
 
 
@@ -458,6 +464,16 @@ _declare(
     "temporal_client_connect", _c_error_p, POINTER(TemporalClientOptions), POINTER(_c_client_p)
 )
 _declare("temporal_client_free", None, _c_client_p)
+_declare("temporal_client_set_api_key", _c_error_p, _c_client_p, c_char_p)
+_declare("temporal_client_set_grpc_metadata", _c_error_p, _c_client_p, c_char_p)
+_declare(
+    "temporal_client_new_from_existing",
+    _c_error_p,
+    _c_client_p,
+    c_char_p,
+    c_char_p,
+    POINTER(_c_client_p),
+)
 
 # Completion queues
 _declare("temporal_completion_queue_new", _c_error_p, POINTER(_c_queue_p))

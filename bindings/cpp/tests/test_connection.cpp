@@ -1,0 +1,135 @@
+// Connection settings from C++: Client::set_api_key and Client::set_grpc_metadata against the
+// Go test worker's recorder (a fake frontend whose queries answer with the call's gRPC
+// metadata, tests/worker/recorder.go), keep-alive and the HTTP CONNECT proxy options against
+// the dev server and the harness's proxy (tests/harness/connect_proxy.py). Without the
+// harness's variables the tests are skipped.
+#include "temporal.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string getenv_or_empty(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr ? v : "";
+}
+
+nlohmann::json seen(const temporal::Client& client) {
+  return nlohmann::json::parse(client.query_workflow("any", "", "metadata", "[]", 10s));
+}
+
+temporal::Client recorder(temporal::ClientOptions options) {
+  options.address = "http://" + getenv_or_empty("TEMPORAL_TEST_RECORDER_ADDRESS");
+  return temporal::Client::connect(options);
+}
+
+std::vector<std::string> proxy_log_for(const std::string& user) {
+  std::ifstream in(getenv_or_empty("TEMPORAL_TEST_PROXY_LOG"));
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) {
+    if (line.find(" user=" + user + " ") != std::string::npos) lines.push_back(line);
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST(Connection, SetApiKeyRotatesTheKey) {
+  if (getenv_or_empty("TEMPORAL_TEST_RECORDER_ADDRESS").empty()) GTEST_SKIP() << "no recorder";
+  temporal::ClientOptions options;
+  options.api_key = "key-A";
+  const temporal::Client client = recorder(options);
+  EXPECT_EQ(seen(client)["authorization"], "Bearer key-A");
+  client.set_api_key("key-B");
+  EXPECT_EQ(seen(client)["authorization"], "Bearer key-B");
+  try {
+    client.set_api_key("sekrit\nkey");
+    ADD_FAILURE() << "a bad key was accepted";
+  } catch (const temporal::InvalidArgumentError& e) {
+    EXPECT_EQ(std::string(e.what()).find("sekrit"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(seen(client)["authorization"], "Bearer key-B");
+  client.set_api_key("");
+  EXPECT_FALSE(seen(client).contains("authorization"));
+}
+
+TEST(Connection, NewFromExistingSharesTheConnection) {
+  if (getenv_or_empty("TEMPORAL_TEST_RECORDER_ADDRESS").empty()) GTEST_SKIP() << "no recorder";
+  temporal::ClientOptions options;
+  options.api_key = "key-A";
+  std::optional<temporal::Client> first(recorder(options));
+  const temporal::Client second = first->new_from_existing("other-ns", "second");
+  EXPECT_EQ(seen(second)["@namespace"], "other-ns");
+  EXPECT_EQ(seen(second)["authorization"], "Bearer key-A");
+  first->set_api_key("key-B");
+  first.reset();
+  EXPECT_EQ(seen(second)["authorization"], "Bearer key-B");
+  EXPECT_EQ(seen(second.new_from_existing())["@namespace"], "default");
+}
+
+TEST(Connection, SetGrpcMetadataReplacesIt) {
+  if (getenv_or_empty("TEMPORAL_TEST_RECORDER_ADDRESS").empty()) GTEST_SKIP() << "no recorder";
+  temporal::ClientOptions options;
+  options.grpc_metadata = {{"x-first", "1"}};
+  const temporal::Client client = recorder(options);
+  EXPECT_EQ(seen(client)["x-first"], "1");
+  client.set_grpc_metadata({{"x-second", "2"}});
+  auto md = seen(client);
+  EXPECT_EQ(md["x-second"], "2");
+  EXPECT_FALSE(md.contains("x-first"));
+  EXPECT_THROW(client.set_grpc_metadata({{"x-bin", "v"}}), temporal::InvalidArgumentError);
+  client.set_grpc_metadata({});
+  EXPECT_FALSE(seen(client).contains("x-second"));
+}
+
+TEST(Connection, KeepAliveAndProxy) {
+  const std::string address = getenv_or_empty("TEMPORAL_ADDRESS");
+  const std::string proxy = getenv_or_empty("TEMPORAL_TEST_PROXY_ADDRESS");
+  if (address.empty() || proxy.empty()) GTEST_SKIP() << "no server or proxy";
+  temporal::StartWorkflowOptions start;
+  start.task_queue = getenv_or_empty("TEMPORAL_TEST_TASK_QUEUE");
+
+  temporal::ClientOptions too_long;
+  too_long.address = address;
+  too_long.keep_alive_timeout = std::chrono::hours(24 * 365 * 200);
+  EXPECT_THROW(temporal::Client::connect(too_long), temporal::InvalidArgumentError);
+
+  const std::string user = "cpp-user-" + std::to_string(std::random_device{}());
+  temporal::ClientOptions options;
+  options.address = address;
+  options.keep_alive_interval = 300ms;
+  options.keep_alive_timeout = 1s;
+  options.proxy_address = proxy;
+  options.proxy_basic_auth_user = user;
+  options.proxy_basic_auth_password = "proxy-test-password";
+  const temporal::Client client = temporal::Client::connect(options);
+  temporal::WorkflowRun run = client.execute_workflow("GreetingWorkflow", start, R"(["cpp"])");
+  std::this_thread::sleep_for(1s);  // idle: keep-alive pings go through the tunnel
+  EXPECT_EQ(run.get(30s), "\"Hello cpp!\"");
+  EXPECT_EQ(proxy_log_for(user),
+            std::vector<std::string>{"CONNECT " + address + " user=" + user + " status=200"});
+
+  options.proxy_basic_auth_user = user + "-bad";
+  options.proxy_basic_auth_password = "wrong-sekrit";
+  try {
+    temporal::Client::connect(options);
+    ADD_FAILURE() << "connected with a wrong proxy password";
+  } catch (const temporal::UnavailableError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find(proxy), std::string::npos) << what;
+    EXPECT_NE(what.find("407"), std::string::npos) << what;
+    EXPECT_EQ(what.find("sekrit"), std::string::npos) << what;
+  }
+}
