@@ -85,6 +85,8 @@ enum fn {
   F_ERROR_GET_MESSAGE,
   F_ERROR_GET_DETAILS,
   F_ERROR_FREE,
+  F_HOST_METER_DEFAULT,
+  F_METRICS_ADDRESS,
   F_SIGNAL_ASYNC,
   F_SWS_ASYNC,
   F_QUERY_ASYNC,
@@ -139,6 +141,7 @@ static const char *const FN_NAMES[] = {
     "temporal_client_new_from_existing", "temporal_completion_queue_new", "temporal_completion_queue_fd",
     "temporal_completion_queue_next", "temporal_completion_queue_free", "temporal_error_get_code",
     "temporal_error_get_message", "temporal_error_get_details", "temporal_error_free",
+    "temporal_host_meter_default", "temporal_runtime_metrics_address",
     "temporal_signal_workflow_async", "temporal_signal_with_start_workflow_async",
     "temporal_query_workflow_async", "temporal_update_workflow_async",
     "temporal_cancel_workflow_async", "temporal_terminate_workflow_async",
@@ -233,6 +236,9 @@ struct call {
   const char *api_key;
   const char *metadata_json;
   const char *identity;
+  temporal_host_meter *host_meter;           /* the *_default target */
+  char *buffer;                              /* temporal_runtime_metrics_address's */
+  size_t buffer_size;
   size_t default_size;                       /* the *_default functions' size */
   /* what the option pointers point to, each with its tail */
   temporal_client_options co;
@@ -249,6 +255,9 @@ struct call {
   unsigned char ac_tail[16];
   temporal_update_options uo;
   unsigned char uo_tail[16];
+  temporal_host_meter hm;
+  unsigned char hm_tail[16];
+  char buffer_space[64];
   /* outputs (initialised to a sentinel to prove they are untouched on failure) */
   temporal_client *client_result;
   temporal_workflow_run *run_result;
@@ -267,6 +276,7 @@ TAIL_FOLLOWS(ro, ro_tail);
 TAIL_FOLLOWS(cpo, cpo_tail);
 TAIL_FOLLOWS(ac, ac_tail);
 TAIL_FOLLOWS(uo, uo_tail);
+TAIL_FOLLOWS(hm, hm_tail);
 
 /* ---------------------------------------------------------------- patches and rows */
 
@@ -342,6 +352,7 @@ static temporal_error_code special_free_in_callback(char *, size_t, char *, size
 static temporal_error_code special_queue_freed_call(char *, size_t, char *, size_t, int);
 static temporal_error_code special_queue_cancel(char *, size_t, char *, size_t, int);
 static temporal_error_code special_queue_freed_in_flight(char *, size_t, char *, size_t, int);
+static temporal_error_code special_connect_host_meter(char *, size_t, char *, size_t, int);
 
 /* Invalid UTF-8: a lone continuation byte, an overlong encoding, a truncated sequence. */
 #define BAD "bad-\xff\xfe-\xc0\xaf-\xe2\x82"
@@ -738,6 +749,23 @@ static const struct row ROWS[] = {
   {"error_free(a queue) is refused", F_ERROR_FREE, {HANDLE(error, H_QUEUE)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
   {"error_free of the error a call lends is a no-op (no double free)", F_ERROR_FREE, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, false, special_free_lent_error, 0},
   {"error_free of a lent error inside the callback is a no-op", F_ERROR_FREE, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, false, special_free_lent_error_in_callback, 0},
+
+  /* ---- temporal_host_meter_default, temporal_runtime_metrics_address, a host meter at connect */
+  {"host_meter_default(NULL) is false", F_HOST_METER_DEFAULT, {NUL(host_meter)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"host_meter_default resets a garbage struct", F_HOST_METER_DEFAULT, {{0}}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
+  {"host_meter_default with size 0: false, nothing written", F_HOST_METER_DEFAULT, {SIZE(default_size, 0)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"host_meter_default with size 7: false, nothing written", F_HOST_METER_DEFAULT, {SIZE(default_size, 7)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"host_meter_default with size 4104 (over 4096): false", F_HOST_METER_DEFAULT, {SIZE(default_size, 4104)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"host_meter_default with an older header's size 16: writes 16 bytes only", F_HOST_METER_DEFAULT, {SIZE(default_size, 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (16 bytes)", false, false, false, NULL, 0},
+  {"host_meter_default with a newer header's larger size: zeroes it all", F_HOST_METER_DEFAULT, {SIZE(default_size, sizeof(temporal_host_meter) + 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
+  {"metrics_address with no endpoint: 0 and \"\"", F_METRICS_ADDRESS, {{0}}, TEMPORAL_ERROR_CODE_OK, "0 \"\"", false, false, false, NULL, 0},
+  {"metrics_address(NULL, 0): 0", F_METRICS_ADDRESS, {NUL(buffer), SIZE(buffer_size, 0)}, TEMPORAL_ERROR_CODE_OK, "0 \"(none)\"", false, false, false, NULL, 0},
+  {"metrics_address(NULL, 64): 0, no write", F_METRICS_ADDRESS, {NUL(buffer)}, TEMPORAL_ERROR_CODE_OK, "0 \"(none)\"", false, false, false, NULL, 0},
+  {"metrics_address into 1 byte: \"\"", F_METRICS_ADDRESS, {SIZE(buffer_size, 1)}, TEMPORAL_ERROR_CODE_OK, "0 \"\"", false, false, false, NULL, 0},
+  {"connect: a host meter without record_duration", F_CONNECT, {{0}}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_host_meter.record_duration is required", false, false, false, special_connect_host_meter, 0},
+  {"connect: a host meter without metric_new", F_CONNECT, {{0}}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_host_meter.metric_new is required", false, false, false, special_connect_host_meter, 1},
+  {"connect: a host meter of size 0", F_CONNECT, {{0}}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_host_meter: size is 0", false, false, false, special_connect_host_meter, 2},
+  {"connect: a host meter larger, unknown tail set", F_CONNECT, {{0}}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, special_connect_host_meter, 3},
   {"string_free(NULL) is a no-op", F_STRING_FREE, {NUL(string)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
 
   /* ---- the handles passed to the wrong free functions above are intact */
@@ -1878,6 +1906,10 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
   c->update_handle = g_update_handle;
   c->update_handle_out = &c->update_handle_result;
   c->update_args_json = "[1]";
+  temporal_host_meter_default(&c->hm, sizeof c->hm);
+  c->host_meter = &c->hm;
+  c->buffer = c->buffer_space;
+  c->buffer_size = sizeof c->buffer_space;
   switch (fn) {
     case F_CALL_OPTIONS_DEFAULT: c->default_size = sizeof c->cpo; break;
     case F_CLIENT_OPTIONS_DEFAULT: c->default_size = sizeof c->co; break;
@@ -1886,6 +1918,7 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
     case F_RUNTIME_OPTIONS_DEFAULT: c->default_size = sizeof c->ro; break;
     case F_ACTIVITY_COMPLETION_DEFAULT: c->default_size = sizeof c->ac; break;
     case F_UPDATE_OPTIONS_DEFAULT: c->default_size = sizeof c->uo; break;
+    case F_HOST_METER_DEFAULT: c->default_size = sizeof c->hm; break;
     default: break;
   }
   switch (fn) {
@@ -2252,6 +2285,18 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
     case F_ERROR_GET_MESSAGE: s = temporal_error_get_message(c->error); returns_string = true; break;
     case F_ERROR_GET_DETAILS: s = temporal_error_get_details(c->error); returns_string = true; break;
     case F_ERROR_FREE: temporal_error_free(c->error); return TEMPORAL_ERROR_CODE_OK;
+    case F_HOST_METER_DEFAULT: {
+      fill_garbage(c->host_meter, sizeof(temporal_host_meter));
+      bool written = temporal_host_meter_default(c->host_meter, c->default_size);
+      return check_default(c->host_meter, sizeof(temporal_host_meter), c->default_size, written, text, cap);
+    }
+    case F_METRICS_ADDRESS: {
+      /* No endpoint runs in this program: the length is 0 and a buffer gets "". */
+      if (c->buffer) memset(c->buffer, 'x', c->buffer_size);
+      size_t n = temporal_runtime_metrics_address(c->buffer, c->buffer_size);
+      snprintf(text, cap, "%zu \"%s\"", n, c->buffer && c->buffer_size ? c->buffer : "(none)");
+      return TEMPORAL_ERROR_CODE_OK;
+    }
     case F_STRING_FREE: temporal_string_free(c->string); return TEMPORAL_ERROR_CODE_OK;
     case F_SIGNAL_ASYNC:
       e = temporal_signal_workflow_async(c->client, c->workflow_id, c->run_id, c->signal_name, c->args_json,
@@ -2624,6 +2669,56 @@ static void free_lent_twice(const temporal_call *call, char *text, size_t cap, c
       strcmp(temporal_error_get_message(le), before) != 0)
     snprintf(problem, pcap, "temporal_error_free changed the error a call lends");
   snprintf(text, cap, "%s", temporal_error_get_message(le));
+}
+
+/* Connect with a bad host meter (arg 0: no record_duration, 1: no metric_new, 2: size 0,
+   3: a larger table whose unknown tail is set): refused before anything is dialled, and the
+   table's meter_free is never called (it was not taken). */
+static void hm_free_count(void *ud) { ++*(int *)ud; }
+static void *hm_new(void *ud, const char *n, const char *d, const char *u, int32_t k) {
+  (void)ud, (void)n, (void)d, (void)u, (void)k;
+  return NULL;
+}
+static void *hm_attrs(void *ud, void *from, const temporal_metric_attribute *a, size_t n) {
+  (void)ud, (void)from, (void)a, (void)n;
+  return NULL;
+}
+static void hm_int(void *ud, void *m, uint64_t v, void *a) { (void)ud, (void)m, (void)v, (void)a; }
+static void hm_float(void *ud, void *m, double v, void *a) { (void)ud, (void)m, (void)v, (void)a; }
+static temporal_error_code special_connect_host_meter(char *text, size_t cap, char *problem, size_t pcap, int arg) {
+  struct {
+    temporal_host_meter m;
+    unsigned char tail[16];
+  } big;
+  memset(&big, 0, sizeof big);
+  int freed = 0;
+  temporal_host_meter_default(&big.m, sizeof big.m);
+  big.m.user_data = &freed;
+  big.m.metric_new = hm_new;
+  big.m.attributes_new = hm_attrs;
+  big.m.record_integer = hm_int;
+  big.m.record_float = hm_float;
+  big.m.record_duration = hm_int;
+  big.m.meter_free = hm_free_count;
+  if (arg == 0) big.m.record_duration = NULL;
+  if (arg == 1) big.m.metric_new = NULL;
+  if (arg == 2) big.m.size = 0;
+  if (arg == 3) {
+    big.m.size = sizeof big;
+    big.tail[5] = 1;
+  }
+  temporal_client_options co;
+  temporal_client_options_default(&co, sizeof co);
+  co.metrics_host_meter = &big.m;
+  temporal_client *client = (temporal_client *)(uintptr_t)0x1;
+  temporal_error *e = temporal_client_connect(&co, &client);
+  temporal_error_code code = e ? temporal_error_get_code(e) : TEMPORAL_ERROR_CODE_OK;
+  snprintf(text, cap, "%s", e ? temporal_error_get_message(e) : "");
+  temporal_error_free(e);
+  if (client != (temporal_client *)(uintptr_t)0x1) snprintf(problem, pcap, "the client output was written");
+  else if (freed != 0) snprintf(problem, pcap, "meter_free was called for a table that was not taken");
+  if (!e && client != (temporal_client *)(uintptr_t)0x1) temporal_client_free(client);
+  return code;
 }
 
 static temporal_error_code special_free_lent_error(char *text, size_t cap, char *problem, size_t pcap, int arg) {
