@@ -113,17 +113,22 @@ func timeoutMS(left time.Duration) C.uint64_t {
 	return C.uint64_t(min(max(ms, 1), uint64(C.TEMPORAL_MAX_DURATION_MS)))
 }
 
-// do runs a client call through await: start is called with the client's handle (under the
-// read lock, so Close waits for it) and a cstrings freed when start returns.
+// withHandle calls f with the client's handle (under the read lock, so Close waits for it)
+// and a cstrings freed when f returns; after Close it is errClosed.
+func (c *clientImpl) withHandle(f func(h *C.temporal_client, cs *cstrings) *C.temporal_error) error {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if c.handle == nil {
+		return errClosed
+	}
+	var cs cstrings
+	defer cs.free()
+	return takeError(f(c.handle, &cs))
+}
+
+// do runs a client call through await, its start under withHandle.
 func (c *clientImpl) do(ctx context.Context, start func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error, read func(call *C.temporal_call)) error {
 	return await(ctx, func(co callOptions, call callOut) error {
-		c.mu.RLock()
-		defer c.mu.RUnlock()
-		if c.handle == nil {
-			return errClosed
-		}
-		var cs cstrings
-		defer cs.free()
-		return takeError(start(c.handle, &cs, co, call))
+		return c.withHandle(func(h *C.temporal_client, cs *cstrings) *C.temporal_error { return start(h, cs, co, call) })
 	}, read)
 }

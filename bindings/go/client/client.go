@@ -231,6 +231,11 @@ func DialContext(ctx context.Context, options Options) (Client, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newClient(handle)
+}
+
+// newClient owns handle, the client a connect or NewClientFromExisting made.
+func newClient(handle *C.temporal_client) (Client, error) {
 	if handle == nil {
 		return nil, missingOutput("client")
 	}
@@ -257,23 +262,14 @@ func NewClientFromExisting(existing Client, options Options) (Client, error) {
 	if !reflect.ValueOf(rest).IsZero() {
 		return nil, &Error{Code: ErrInvalidArgument, Message: "temporal-ffi: NewClientFromExisting uses only Options.Namespace and Options.Identity (the connection is the existing client's)"}
 	}
-	e.mu.RLock()
-	defer e.mu.RUnlock()
-	if e.handle == nil {
-		return nil, errClosed
-	}
-	var cs cstrings
-	defer cs.free()
 	var handle *C.temporal_client
-	if err := takeError(C.temporal_client_new_from_existing(e.handle, cs.str(options.Namespace), cs.str(options.Identity), &handle)); err != nil {
+	err := e.withHandle(func(h *C.temporal_client, cs *cstrings) *C.temporal_error {
+		return C.temporal_client_new_from_existing(h, cs.str(options.Namespace), cs.str(options.Identity), &handle)
+	})
+	if err != nil {
 		return nil, err
 	}
-	if handle == nil {
-		return nil, missingOutput("client")
-	}
-	c := &clientImpl{handle: handle}
-	c.cleanup = runtime.AddCleanup(c, func(h *C.temporal_client) { C.temporal_client_free(h) }, handle)
-	return c, nil
+	return newClient(handle)
 }
 
 func (c *clientImpl) Close() {
@@ -297,14 +293,9 @@ func metadataText(metadata map[string]string) (string, error) {
 }
 
 func (c *clientImpl) SetAPIKey(apiKey string) error {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	if c.handle == nil {
-		return errClosed
-	}
-	var cs cstrings
-	defer cs.free()
-	return takeError(C.temporal_client_set_api_key(c.handle, cs.str(apiKey)))
+	return c.withHandle(func(h *C.temporal_client, cs *cstrings) *C.temporal_error {
+		return C.temporal_client_set_api_key(h, cs.str(apiKey))
+	})
 }
 
 func (c *clientImpl) SetGRPCMetadata(metadata map[string]string) error {
@@ -312,14 +303,9 @@ func (c *clientImpl) SetGRPCMetadata(metadata map[string]string) error {
 	if err != nil {
 		return err
 	}
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	if c.handle == nil {
-		return errClosed
-	}
-	var cs cstrings
-	defer cs.free()
-	return takeError(C.temporal_client_set_grpc_metadata(c.handle, cs.str(text)))
+	return c.withHandle(func(h *C.temporal_client, cs *cstrings) *C.temporal_error {
+		return C.temporal_client_set_grpc_metadata(h, cs.str(text))
+	})
 }
 
 var errClosed = &Error{Code: ErrInvalidArgument, Message: "temporal-ffi: the client is closed"}

@@ -182,9 +182,9 @@ func TestMetricsHandler(t *testing.T) {
 type panickyHandler struct{}
 
 func (panickyHandler) WithTags(map[string]string) client.MetricsHandler { return panickyHandler{} }
-func (panickyHandler) Counter(string) client.MetricsCounter         { panic("counter") }
-func (panickyHandler) Gauge(string) client.MetricsGauge             { panic("gauge") }
-func (panickyHandler) Timer(string) client.MetricsTimer             { panic("timer") }
+func (panickyHandler) Counter(string) client.MetricsCounter             { panic("counter") }
+func (panickyHandler) Gauge(string) client.MetricsGauge                 { panic("gauge") }
+func (panickyHandler) Timer(string) client.MetricsTimer                 { panic("timer") }
 
 func TestMetricsHandlerThatPanicsDoesNotBreakCalls(t *testing.T) {
 	c, err := client.Dial(client.Options{HostPort: serverAddress(t), MetricsHandler: panickyHandler{}})
