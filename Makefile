@@ -98,6 +98,7 @@ c-tests: build target/c/test_temporal target/c/test_completion_queue target/c/te
 
 rust-tests: build
 	$(CARGO) test --release --locked $(TEST_FEATURES) --lib
+	cd tests/loom && CARGO_TARGET_DIR=$(CURDIR)/target/loom $(CARGO) test --release --locked
 	$(WITH_SERVER) $(CARGO) test --release --locked $(TEST_FEATURES) --test ffi_integration --test client_operations \
 		--test runtime_control --test fork --test connection_options -- --test-threads 8
 

@@ -7,6 +7,7 @@
 
 pub mod activity;
 pub mod client;
+mod completion;
 pub mod errors;
 pub mod failure;
 pub mod ffi;
@@ -19,6 +20,7 @@ pub mod metrics;
 pub mod payloads;
 pub mod rpc;
 pub mod runtime;
+mod sync;
 mod tls;
 pub mod update;
 pub mod workflow_run;

@@ -30,8 +30,8 @@ use crate::workflow_run::WorkflowRun;
 use std::ffi::{c_char, c_void, CString};
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use crate::completion::{CallCell, Delivery};
+use std::sync::Arc;
 
 /// `timeout_ms` value: the operation's own default, which each function documents (10 s for
 /// one request to the server, as the Go SDK; no limit for waiting on a workflow or an update).
@@ -197,29 +197,21 @@ enum Notify {
     Queue(Arc<QueueInner>),
 }
 
-struct CallInner {
-    completed: Option<Completed>,
-    cancel: Option<tokio::sync::oneshot::Sender<()>>,
-    /// The host's handle (the allocation behind `temporal_call *`), NULL for the library's own
-    /// blocking wrappers. Released by `temporal_call_free`, or after the callback returns when
-    /// the host freed it during its own callback.
-    handle: *mut temporal_call,
-    host_freed: bool,
-    /// The callback is running: a free meanwhile only marks the handle.
-    delivering: bool,
-}
-
 /// The shared state of one call: the handle, the task and a completion queue each hold it.
+/// The rules (complete once, wake waiters, release the handle once, never under its callback,
+/// cancel only in flight) are `CallCell`'s, model-checked in `tests/loom/model.rs`.
 pub(crate) struct CallState {
-    inner: Mutex<CallInner>,
-    done: Condvar,
+    /// The host's handle is the allocation behind `temporal_call *` (none for the library's own
+    /// blocking wrappers); released by `temporal_call_free`, or after the callback returns when
+    /// the host freed it during its own callback.
+    cell: CallCell<Completed, *mut temporal_call, tokio::sync::oneshot::Sender<()>>,
     user_data: UserData,
     /// The process generation it was started in: a call a forked child inherited never
     /// completes there (its task was on the parent's threads).
     made_in: u64,
 }
 
-// SAFETY: `handle` is only dereferenced by the host or under the rules above.
+// SAFETY: the handle pointer is only dereferenced by the host or under `CallCell`'s rules.
 unsafe impl Send for CallState {}
 unsafe impl Sync for CallState {}
 
@@ -230,40 +222,15 @@ impl Handle for temporal_call {
 }
 
 impl CallState {
-    fn lock(&self) -> MutexGuard<'_, CallInner> {
-        self.inner.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
     /// The host's handle if it still has it (for the completion queue).
     pub(crate) fn live_handle(&self) -> Option<*mut temporal_call> {
-        let inner = self.lock();
-        (!inner.host_freed && !inner.handle.is_null()).then_some(inner.handle)
-    }
-
-    /// Waits until the call completed, at most `limit` (`None`: as long as it takes).
-    /// Returns whether it completed.
-    fn wait(&self, limit: Option<Duration>) -> bool {
-        let deadline = limit.map(|l| Instant::now() + l);
-        let mut inner = self.lock();
-        while inner.completed.is_none() {
-            inner = match deadline {
-                None => self.done.wait(inner).unwrap_or_else(|e| e.into_inner()),
-                Some(d) => {
-                    let now = Instant::now();
-                    if now >= d {
-                        return false;
-                    }
-                    self.done.wait_timeout(inner, d - now).unwrap_or_else(|e| e.into_inner()).0
-                }
-            };
-        }
-        true
+        self.cell.live_handle()
     }
 
     /// Moves the outcome out, for the blocking wrappers (which own the call alone).
     fn take_outcome(&self) -> Result<Completed> {
-        let mut inner = self.lock();
-        let mut completed = inner.completed.take().ok_or_else(|| Error::internal("call taken before it completed"))?;
+        let mut completed =
+            self.cell.take_completed().ok_or_else(|| Error::internal("call taken before it completed"))?;
         if let Some(error) = completed.error.take() {
             let raw = error.0;
             std::mem::forget(error);
@@ -289,31 +256,21 @@ impl Completion {
         if std::mem::replace(&mut self.done, true) {
             return;
         }
-        let completed = Completed::new(outcome);
-        let handle = {
-            let mut inner = self.state.lock();
-            inner.completed = Some(completed);
-            inner.cancel = None;
-            if matches!(self.notify, Notify::Callback(_)) && !inner.host_freed {
-                inner.delivering = true;
-            }
-            if inner.host_freed { std::ptr::null_mut() } else { inner.handle }
+        let callback = matches!(self.notify, Notify::Callback(_));
+        let Delivery::Report(handle) = self.state.cell.complete(Completed::new(outcome), callback) else {
+            return;
         };
-        self.state.done.notify_all();
         match &self.notify {
             Notify::Nothing => {}
             Notify::Queue(queue) => queue.push(self.state.clone()),
             Notify::Callback(callback) => {
                 // SAFETY: the host gave this function pointer and user_data for exactly this call;
-                // the handle stays allocated until the callback returns (see `delivering`).
-                unsafe { callback(self.state.user_data.0, handle) };
-                let release = {
-                    let mut inner = self.state.lock();
-                    inner.delivering = false;
-                    if inner.host_freed { std::mem::replace(&mut inner.handle, std::ptr::null_mut()) } else { std::ptr::null_mut() }
-                };
-                // SAFETY: the host freed the handle during its callback; it is released now.
-                unsafe { release_handle(release) };
+                // the handle stays allocated until the callback returns (`callback_returned`).
+                unsafe { callback(self.state.user_data.0, handle.unwrap_or(std::ptr::null_mut())) };
+                if let Some(release) = self.state.cell.callback_returned() {
+                    // SAFETY: the host freed the handle during its callback; it is released now.
+                    unsafe { release_handle(release) };
+                }
             }
         }
     }
@@ -387,20 +344,13 @@ fn spawn(future: OpFuture, options: CallOptions, call_out: Option<*mut *mut temp
     let runtime = runtime::handle()?;
     let (cancel_tx, mut cancel_rx) = tokio::sync::oneshot::channel::<()>();
     let state = Arc::new(CallState {
-        inner: Mutex::new(CallInner {
-            completed: None,
-            cancel: Some(cancel_tx),
-            handle: std::ptr::null_mut(),
-            host_freed: false,
-            delivering: false,
-        }),
-        done: Condvar::new(),
+        cell: CallCell::new(Some(cancel_tx)),
         user_data: options.user_data,
         made_in: runtime::generation(),
     });
     if let Some(call_out) = call_out {
         let handle = super::into_handle::<temporal_call>(state.clone());
-        state.lock().handle = handle;
+        state.cell.set_handle(handle);
         // SAFETY: checked non-NULL by `start`; valid for a write per every operation's contract.
         unsafe { call_out.write(handle) };
     }
@@ -428,7 +378,7 @@ pub(crate) fn run_blocking(future: OpFuture, timeout: Timeout) -> Result<Blockin
         return Err(runtime::blocking_refused());
     }
     let state = spawn(future, CallOptions::blocking(timeout), None)?;
-    state.wait(None);
+    state.cell.wait(None);
     state.take_outcome().map(BlockingOutcome)
 }
 
@@ -453,9 +403,7 @@ unsafe fn state_arg<'a>(call: *const temporal_call) -> Result<&'a Arc<CallState>
 
 /// Reads a completed call's outcome; `None` while it is in flight or for a bad handle.
 unsafe fn with_completed<T>(call: *const temporal_call, f: impl FnOnce(&mut Completed) -> T) -> Option<T> {
-    let state = unsafe { state_arg(call) }.ok()?;
-    let mut inner = state.lock();
-    inner.completed.as_mut().map(f)
+    unsafe { state_arg(call) }.ok()?.cell.with_completed(f)
 }
 
 /// Waits until the call completed: returns NULL once it has (read its outcome with the getters),
@@ -476,13 +424,13 @@ pub unsafe extern "C" fn temporal_call_wait(call: *const temporal_call, timeout_
         if runtime::inherited(state.made_in) {
             return Err(runtime::inherited_error("call"));
         }
-        if state.lock().completed.is_some() {
+        if state.cell.is_done() {
             return Ok(());
         }
         if runtime::on_runtime_thread() {
             return Err(runtime::blocking_refused());
         }
-        if state.wait(limit) {
+        if state.cell.wait(limit) {
             Ok(())
         } else {
             Err(Error::new(ErrorCode::DeadlineExceeded, format!("the call is still in flight after {timeout_ms} ms")))
@@ -496,7 +444,7 @@ pub unsafe extern "C" fn temporal_call_wait(call: *const temporal_call, timeout_
 /// `call` is NULL or a live call.
 #[no_mangle]
 pub unsafe extern "C" fn temporal_call_is_done(call: *const temporal_call) -> bool {
-    boundary(|| unsafe { with_completed(call, |_| true) }.unwrap_or(false))
+    boundary(|| unsafe { state_arg(call) }.is_ok_and(|s| s.cell.is_done()))
 }
 
 /// The error the completed call ended with, or NULL if it succeeded (or is still in flight).
@@ -627,7 +575,7 @@ pub unsafe extern "C" fn temporal_call_get_user_data(call: *const temporal_call)
 pub unsafe extern "C" fn temporal_call_cancel(call: *const temporal_call) {
     boundary(|| {
         if let Ok(state) = unsafe { state_arg(call) } {
-            if let Some(tx) = state.lock().cancel.take() {
+            if let Some(tx) = state.cell.take_cancel() {
                 let _ = tx.send(());
             }
         }
@@ -652,14 +600,11 @@ pub unsafe extern "C" fn temporal_call_free(call: *mut temporal_call) {
             return;
         }
         let state = state.clone();
-        let release = {
-            let mut inner = state.lock();
-            inner.host_freed = true;
-            // SAFETY: the tag is the first field of the live allocation; marking it refuses later use.
-            unsafe { *(call as *mut u64) = FREED_TAG };
-            if inner.delivering { std::ptr::null_mut() } else { std::mem::replace(&mut inner.handle, std::ptr::null_mut()) }
-        };
-        // SAFETY: not in use by a callback; the host gave it up.
-        unsafe { release_handle(release) };
+        // SAFETY: the tag is the first field of the live allocation; marking it refuses later use.
+        let release = state.cell.host_free(|| unsafe { *(call as *mut u64) = FREED_TAG });
+        if let Some(release) = release {
+            // SAFETY: not in use by a callback; the host gave it up.
+            unsafe { release_handle(release) };
+        }
     })
 }

@@ -8,10 +8,10 @@
 
 use super::call::{temporal_call, CallState};
 use super::{boundary, check_out, error_boundary, handle_ref, into_handle, take_handle, temporal_error, Handle};
+use crate::completion::{Doorbell, ReadyQueue};
 use crate::errors::{Error, Result};
-use std::collections::VecDeque;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// A queue of completed calls with a pollable file descriptor. Opaque; create it with
 /// `temporal_completion_queue_new`, free it with `temporal_completion_queue_free`.
@@ -20,9 +20,9 @@ pub struct temporal_completion_queue {
 }
 
 pub(crate) struct QueueInner {
-    /// Readable (counter 1) exactly while `pending` is not empty.
-    eventfd: OwnedFd,
-    pending: Mutex<VecDeque<Arc<CallState>>>,
+    /// The calls and the eventfd that is readable exactly while they are there (`ReadyQueue`'s
+    /// rules, model-checked in `tests/loom/model.rs`).
+    ready: ReadyQueue<Arc<CallState>, EventFd>,
     /// The process generation it was made in: a queue a forked child inherited is never used
     /// there (the calls that would post to it run on the parent's threads).
     made_in: u64,
@@ -34,6 +34,24 @@ impl Handle for temporal_completion_queue {
     const NAME: &'static str = "completion queue";
 }
 
+/// The queue's doorbell: a Linux eventfd whose counter is 1 while the queue holds a call.
+struct EventFd(OwnedFd);
+
+impl Doorbell for EventFd {
+    fn raise(&self) {
+        let one: u64 = 1;
+        // SAFETY: writes 8 bytes from a valid u64 to our own eventfd. It cannot fail here: the
+        // counter is 0 while the queue is empty (`clear`), so it never overflows.
+        unsafe { libc::write(self.0.as_raw_fd(), (&one as *const u64).cast(), 8) };
+    }
+
+    fn clear(&self) {
+        let mut counter: u64 = 0;
+        // SAFETY: reads 8 bytes into a valid u64; EAGAIN (already 0) is fine.
+        unsafe { libc::read(self.0.as_raw_fd(), (&mut counter as *mut u64).cast(), 8) };
+    }
+}
+
 impl QueueInner {
     fn new() -> Result<Self> {
         // SAFETY: plain system call; the descriptor is owned below.
@@ -42,42 +60,19 @@ impl QueueInner {
             return Err(Error::internal(format!("eventfd failed: {}", std::io::Error::last_os_error())));
         }
         // SAFETY: a new descriptor that nothing else owns.
-        Ok(QueueInner { eventfd: unsafe { OwnedFd::from_raw_fd(fd) }, pending: Mutex::new(VecDeque::new()), made_in: crate::runtime::generation() })
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<Arc<CallState>>> {
-        self.pending.lock().unwrap_or_else(|e| e.into_inner())
+        let eventfd = EventFd(unsafe { OwnedFd::from_raw_fd(fd) });
+        Ok(QueueInner { ready: ReadyQueue::new(eventfd), made_in: crate::runtime::generation() })
     }
 
     /// Posts a completed call; the descriptor becomes readable if the queue was empty.
     pub(crate) fn push(&self, call: Arc<CallState>) {
-        let mut pending = self.lock();
-        pending.push_back(call);
-        if pending.len() == 1 {
-            let one: u64 = 1;
-            // SAFETY: writes 8 bytes from a valid u64 to our own eventfd. It cannot fail here: the
-            // counter is 0 while the queue is empty (see `pop`), so it never overflows.
-            unsafe { libc::write(self.eventfd.as_raw_fd(), (&one as *const u64).cast(), 8) };
-        }
+        self.ready.push(call);
     }
 
     /// Takes the oldest completed call whose handle the host still has; resets the descriptor
     /// once the queue is empty.
     fn pop(&self) -> Option<*mut temporal_call> {
-        let mut pending = self.lock();
-        let mut found = None;
-        while let Some(call) = pending.pop_front() {
-            if let Some(handle) = call.live_handle() {
-                found = Some(handle);
-                break;
-            }
-        }
-        if pending.is_empty() {
-            let mut counter: u64 = 0;
-            // SAFETY: reads 8 bytes into a valid u64; EAGAIN (already 0) is fine.
-            unsafe { libc::read(self.eventfd.as_raw_fd(), (&mut counter as *mut u64).cast(), 8) };
-        }
-        found
+        self.ready.take_live(|call| call.live_handle())
     }
 }
 
@@ -108,7 +103,7 @@ pub unsafe extern "C" fn temporal_completion_queue_new(queue_out: *mut *mut temp
 /// `queue` is NULL or a live queue.
 #[no_mangle]
 pub unsafe extern "C" fn temporal_completion_queue_fd(queue: *const temporal_completion_queue) -> i32 {
-    boundary(|| unsafe { handle_ref(queue) }.map_or(-1, |q| q.eventfd.as_raw_fd()))
+    boundary(|| unsafe { handle_ref(queue) }.map_or(-1, |q| q.ready.doorbell().0.as_raw_fd()))
 }
 
 /// Takes the next completed call off the queue without blocking, or returns NULL when there is

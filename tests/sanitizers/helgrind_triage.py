@@ -19,7 +19,8 @@ belongs to the export: temporal_call_get_user_data is call code, not generic bou
                function or `temporal_ffi::ffi::*` (src/ffi, the only module with `unsafe`
                pointer work: handle tags, into_raw/take_handle, out-pointer writes);
   * call     - the same for the call object and the completion queue (`temporal_call_*`,
-               `temporal_completion_queue_*`, src/ffi/call.rs and completion_queue.rs), whose
+               `temporal_completion_queue_*`, src/ffi/call.rs and completion_queue.rs, and their state
+               machines in src/completion.rs), whose
                state is shared between threads under std::sync::Mutex / Condvar and handed from
                one host thread to another through the queue's eventfd;
   * runtime  - everything else: std/core/alloc, tokio, once_cell and the other crates, the
@@ -53,7 +54,9 @@ RUST_RUNTIME_PREFIXES = ("std::", "core::", "alloc::", "<std::", "<core::", "<al
 # exports): state shared between threads under std::sync::Mutex / Condvar, handed over through the
 # queue's eventfd.
 CALL_STATE_PREFIXES = ("temporal_ffi::ffi::call::", "<temporal_ffi::ffi::call::", "temporal_ffi::ffi::completion_queue::",
-                       "<temporal_ffi::ffi::completion_queue::", "temporal_call_", "temporal_completion_queue_")
+                       "<temporal_ffi::ffi::completion_queue::", "temporal_call_", "temporal_completion_queue_",
+                       # Their state machines (src/completion.rs, model-checked with loom in tests/loom/model.rs).
+                       "temporal_ffi::completion::", "<temporal_ffi::completion::")
 # Frames of a task being polled by the library's Tokio runtime (a worker or blocking thread).
 TOKIO_TASK_PREFIXES = ("tokio::runtime::task::", "tokio::runtime::scheduler::", "<tokio::runtime::")
 
@@ -95,7 +98,8 @@ def classify(f, stack_frames=()):
     name, path = f["fn"], f["dir"] + "/" + f["file"]
     if "/tests/" in path or path.startswith("tests/"):
         return "test"
-    if name.startswith(("temporal_ffi::ffi::", "<temporal_ffi::ffi::")) or (
+    if name.startswith(("temporal_ffi::ffi::", "<temporal_ffi::ffi::", "temporal_ffi::completion::",
+                        "<temporal_ffi::completion::")) or (
             name.startswith("temporal_") and "::" not in name):
         # The boundary's code on a runtime thread is a call's future or its completion: it was
         # handed there by Tokio's scheduler, and it hands its outcome over under the call's
