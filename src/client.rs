@@ -10,7 +10,7 @@ use crate::options::{
     ClientOptions, GrpcCompression, HttpConnectProxy, StartWorkflowOptions, ValidStartWorkflowOptions, DEFAULT_ADDRESS,
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_KEEP_ALIVE_INTERVAL, DEFAULT_KEEP_ALIVE_TIMEOUT, DEFAULT_NAMESPACE,
 };
-use crate::rpc::{self, with_deadline, DEFAULT_RPC_TIMEOUT};
+use crate::rpc::{self, with_deadline};
 use crate::workflow_run::WorkflowRun;
 use serde_json::json;
 use std::collections::HashMap;
@@ -400,12 +400,14 @@ impl Client {
     /// server accepted the start. `input`: the arguments, already converted
     /// (`payloads::args_to_payloads`). With `workflow_execution_error_when_already_started`
     /// false (the default), an ID that is already running (or that the reuse policy refuses)
-    /// gives the run the server names instead of an error.
+    /// gives the run the server names instead of an error. `deadline`: the whole start,
+    /// retries included (`None`: the Go SDK's 10 s).
     pub async fn execute_workflow(
         self: &Arc<Self>,
         workflow_type: &str,
         input: Option<Payloads>,
         options: &ValidStartWorkflowOptions,
+        deadline: Option<Duration>,
     ) -> Result<WorkflowRun> {
         if workflow_type.is_empty() {
             return Err(Error::invalid_argument("workflow type is required"));
@@ -414,10 +416,11 @@ impl Client {
             if options.id.is_empty() { uuid::Uuid::new_v4().to_string() } else { options.id.clone() };
         let request = self.start_request(workflow_type, &workflow_id, input, options);
         let mut service = self.workflow_service()?;
+        let deadline = rpc::deadline_or_default(deadline);
         let response = rpc::call(
             "start workflow",
-            DEFAULT_RPC_TIMEOUT,
-            service.start_workflow_execution(rpc::request(request, DEFAULT_RPC_TIMEOUT)),
+            deadline,
+            service.start_workflow_execution(rpc::request(request, deadline)),
         )
         .await?;
 

@@ -191,7 +191,11 @@ impl Error {
             // tonic enforces the gRPC timeout on the client side too and reports its expiry as
             // CANCELLED "Timeout expired": that is a deadline, not a cancel.
             Code::Cancelled if status.message().contains("Timeout expired") => ErrorCode::DeadlineExceeded,
-            Code::Cancelled => ErrorCode::Canceled,
+            // Any other CANCELLED status is the connection's, never the caller's (a
+            // temporal_call_cancel ends the call without a status): hyper's "operation was
+            // canceled" when a connection closes before the request went out, a server going
+            // away. Transient, as the Go SDK treats it; CANCELED stays for the caller's cancel.
+            Code::Cancelled => ErrorCode::Unavailable,
             _ => ErrorCode::Rpc,
         }
     }
@@ -264,7 +268,11 @@ mod tests {
         assert_eq!(e.code, ErrorCode::Unavailable);
         let e = Error::from_status("query workflow", &tonic::Status::cancelled("Timeout expired"));
         assert_eq!(e.code, ErrorCode::DeadlineExceeded);
-        assert_eq!(Error::from_status("x", &tonic::Status::cancelled("by peer")).code, ErrorCode::Canceled);
+        // The connection's CANCELLED is never the caller's cancel (which has no status).
+        let e = Error::from_status("describe workflow", &tonic::Status::cancelled("operation was canceled"));
+        assert_eq!(e.code, ErrorCode::Unavailable);
+        assert_eq!(e.message, "describe workflow: operation was canceled");
+        assert_eq!(e.details.unwrap()["grpc_code"], "CANCELLED");
         let e = Error::from_status("x", &tonic::Status::resource_exhausted(""));
         assert_eq!(e.code, ErrorCode::Rpc);
         assert_eq!(e.message, "x: RESOURCE_EXHAUSTED");

@@ -51,7 +51,7 @@ fn one_call(client: &Arc<Client>, seq: &mut u64) {
     let input = check(args_to_payloads(Some(ARGS)));
     let client = client.clone();
     let future: Pin<Box<dyn Future<Output = _> + Send>> =
-        Box::pin(async move { client.execute_workflow(WORKFLOW_TYPE, input, &options).await });
+        Box::pin(async move { client.execute_workflow(WORKFLOW_TYPE, input, &options, None).await });
     drop(check(block_on(future)));
 }
 
@@ -61,7 +61,7 @@ fn one_call_unboxed(client: &Arc<Client>, seq: &mut u64) {
     let options = options(seq);
     let input = check(args_to_payloads(Some(ARGS)));
     let client = client.clone();
-    drop(check(block_on(async move { client.execute_workflow(WORKFLOW_TYPE, input, &options).await })));
+    drop(check(block_on(async move { client.execute_workflow(WORKFLOW_TYPE, input, &options, None).await })));
 }
 
 fn rusage() -> (i64, i64) {

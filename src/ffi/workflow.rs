@@ -3,6 +3,7 @@
 //! workflow-run handle.
 
 use super::call::{self, read_call_options, temporal_call, temporal_call_options, OpFuture, Output};
+use super::operations::rpc_deadline;
 use super::client::{client_arg, temporal_client};
 use super::{
     boundary, check_out, error_boundary, handle_ref, into_handle, optional_str, optional_string, read_struct,
@@ -218,12 +219,14 @@ unsafe fn prepare_execute(
     workflow_type: *const c_char,
     args_json: *const c_char,
     options: *const temporal_start_workflow_options,
+    timeout: Timeout,
 ) -> Result<OpFuture> {
     let client = unsafe { client_arg(client) }?.clone();
     let workflow_type = unsafe { required_str(workflow_type, "workflow_type") }?.to_owned();
     let input = args_to_payloads(unsafe { optional_str(args_json, "args_json") }?)?;
     let options = unsafe { start_options_arg(options) }?;
-    Ok(Box::pin(async move { client.execute_workflow(&workflow_type, input, &options).await.map(Output::Run) }))
+    let deadline = rpc_deadline(timeout);
+    Ok(Box::pin(async move { client.execute_workflow(&workflow_type, input, &options, deadline).await.map(Output::Run) }))
 }
 
 /// Starts a workflow: the Go SDK's `ExecuteWorkflow`, an async start. The call completes as soon
@@ -254,7 +257,8 @@ pub unsafe extern "C" fn temporal_execute_workflow_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| unsafe {
-        call::start(prepare_execute(client, workflow_type, args_json, options)?, read_call_options(call_options)?, call_out)
+        let call_options = read_call_options(call_options)?;
+        call::start(prepare_execute(client, workflow_type, args_json, options, call_options.timeout)?, call_options, call_out)
     })
 }
 
@@ -276,7 +280,7 @@ pub unsafe extern "C" fn temporal_execute_workflow(
 ) -> *mut temporal_error {
     error_boundary(|| {
         check_out(run_out, "run_out")?;
-        let future = unsafe { prepare_execute(client, workflow_type, args_json, options) }?;
+        let future = unsafe { prepare_execute(client, workflow_type, args_json, options, Timeout::Default) }?;
         let run = call::run_blocking(future, Timeout::Default)?.into_run()?;
         // SAFETY: checked non-NULL above.
         unsafe { run_out.write(temporal_workflow_run::into_raw(run)) };
