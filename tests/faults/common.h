@@ -44,6 +44,20 @@ static inline void sleep_ms(long ms) {
   }
 }
 
+/* The ok/FAIL lines of a fault program's checks, counted; main exits non-zero if any failed. */
+static struct { int passed, failed; } checks;
+
+static inline void check(int cond, const char *name, const char *fmt, ...) {
+  char msg[1536];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (cond) { checks.passed++; printf("  ok   %s: %s\n", name, msg); }
+  else { checks.failed++; printf("  FAIL %s: %s\n", name, msg); }
+  fflush(stdout);
+}
+
 /* "CODE: message" of an error, into buf (for diagnostics). */
 static inline const char *err_text(const temporal_error *e, char *buf, size_t n) {
   snprintf(buf, n, "%s: %s", temporal_error_code_name(temporal_error_get_code(e)),

@@ -36,19 +36,6 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 
-static int failures, passes;
-
-static void check(int cond, const char *name, const char *fmt, ...) {
-  char msg[1024];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  if (cond) { passes++; printf("  ok   %s: %s\n", name, msg); }
-  else { failures++; printf("  FAIL %s: %s\n", name, msg); }
-  fflush(stdout);
-}
-
 static double env_double(const char *name, double dflt) {
   const char *v = getenv(name);
   return (v && *v) ? strtod(v, NULL) : dflt;
@@ -520,6 +507,6 @@ int main(int argc, char **argv) {
   else if (strcmp(mode, "killed") == 0) killed();
   else { fprintf(stderr, "usage: net offline|killed\n"); return 2; }
   temporal_completion_queue_free(g_queue);
-  printf("net %s: %d passed, %d failed\n", mode, passes, failures);
-  return failures ? 1 : 0;
+  printf("net %s: %d passed, %d failed\n", mode, checks.passed, checks.failed);
+  return checks.failed ? 1 : 0;
 }

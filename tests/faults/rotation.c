@@ -84,7 +84,8 @@ static int failed;
 static pthread_mutex_t report_mu = PTHREAD_MUTEX_INITIALIZER;
 static long failure_lines;
 
-static void check(int ok, const char *fmt, ...) {
+/* One "ok"/"FAIL" line, whole even when threads report at once (rotation.sh counts them). */
+static void verdict(int ok, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   pthread_mutex_lock(&report_mu);
@@ -381,14 +382,14 @@ int main(void) {
 
   char answer[512], body[1024], buf[600];
   snprintf(body, sizeof body, "K1=%s\n", key1);
-  check(http_post(control, "/keys", body, answer, sizeof answer), "proxy accepts {K1}: %s", answer);
+  verdict(http_post(control, "/keys", body, answer, sizeof answer), "proxy accepts {K1}: %s", answer);
 
   /* A key the proxy does not accept is refused at connect (its GetSystemInfo). */
   temporal_client *bad = connect_with(address, key_bad, &e);
-  check(bad == NULL && e && temporal_error_get_code(e) == TEMPORAL_ERROR_CODE_PERMISSION_DENIED,
+  verdict(bad == NULL && e && temporal_error_get_code(e) == TEMPORAL_ERROR_CODE_PERMISSION_DENIED,
         "connect with a refused key fails with PERMISSION_DENIED (%s)",
         e ? (error_is_clean(e) ? err_text(e, buf, sizeof buf) : "message withheld: it contains a key") : "no error");
-  check(e == NULL || error_is_clean(e), "the refused connect's message carries no key");
+  verdict(e == NULL || error_is_clean(e), "the refused connect's message carries no key");
   temporal_error_free(e);
   temporal_client_free(bad);
 
@@ -403,7 +404,7 @@ int main(void) {
     return 1;
   }
   temporal_error_code code = probe(client_b, buf, sizeof buf);
-  check(code == TEMPORAL_ERROR_CODE_NOT_FOUND,
+  verdict(code == TEMPORAL_ERROR_CODE_NOT_FOUND,
         "client B on K1 gets through the proxy before the rotation (describe of a missing workflow: %s)", buf);
 
   /* Parked result waits, on workflows that end after the removal. */
@@ -454,7 +455,7 @@ int main(void) {
     temporal_workflow_run *dup = NULL;
     e = temporal_execute_workflow(client_a, "Sleep", parked_args, &so, &dup);
     const char *details = e ? temporal_error_get_details(e) : NULL;
-    check(e && temporal_error_get_code(e) == TEMPORAL_ERROR_CODE_ALREADY_STARTED && details &&
+    verdict(e && temporal_error_get_code(e) == TEMPORAL_ERROR_CODE_ALREADY_STARTED && details &&
               strstr(details, temporal_workflow_run_get_run_id(parked_runs[0])),
           "the server's error details come through the proxy (second start: %s)",
           e ? (error_is_clean(e) ? err_text(e, buf, sizeof buf) : "message withheld: it contains a key") : "no error");
@@ -474,20 +475,20 @@ int main(void) {
     char query[160];
     snprintf(query, sizeof query, "/hold?method=StartWorkflowExecution&id=K1&count=%ld&ms=%ld", held_n,
              hold_lead_ms + window_ms + 500);
-    check(http_post(control, query, "", answer, sizeof answer), "proxy arms a hold: %s", answer);
+    verdict(http_post(control, query, "", answer, sizeof answer), "proxy arms a hold: %s", answer);
   }
   sleep_ms(hold_lead_ms);
 
   /* The switch: the proxy takes both keys first, then the client moves to K2. */
   snprintf(body, sizeof body, "K1=%s\nK2=%s\n", key1, key2);
-  check(http_post(control, "/keys", body, answer, sizeof answer), "proxy accepts {K1,K2} (overlap): %s", answer);
+  verdict(http_post(control, "/keys", body, answer, sizeof answer), "proxy accepts {K1,K2} (overlap): %s", answer);
   int64_t switch_start_ms = wall_ms();
   e = NULL;
   if (skip_switch) printf("rotation: ROT_SKIP_SWITCH=1: client A keeps K1 (checks the test itself: it must FAIL)\n");
   else e = temporal_client_set_api_key(client_a, key2);
   int64_t switch_ms = wall_ms();
   atomic_store(&phase, PHASE_OVERLAP);
-  check(e == NULL, "temporal_client_set_api_key(A, K2) at %.0f ms into the load", (now_s() - load_start) * 1000);
+  verdict(e == NULL, "temporal_client_set_api_key(A, K2) at %.0f ms into the load", (now_s() - load_start) * 1000);
   temporal_error_free(e);
   sleep_ms(window_ms);
 
@@ -495,12 +496,12 @@ int main(void) {
   int removed = http_post(control, "/keys", body, answer, sizeof answer);
   int64_t removal_ms = wall_ms();
   atomic_store(&phase, PHASE_K2);
-  check(removed, "proxy accepts only {K2}, %lld ms after the switch: %s", (long long)(removal_ms - switch_ms), answer);
+  verdict(removed, "proxy accepts only {K2}, %lld ms after the switch: %s", (long long)(removal_ms - switch_ms), answer);
   /* The proxy's answer counts the calls in flight per key id just before the change. */
   const char *in_flight = strstr(answer, "in_flight:");
   const char *k1_field = in_flight ? strstr(in_flight, " K1=") : NULL;
   long k1_in_flight = k1_field ? strtol(k1_field + 4, NULL, 10) : -1;
-  check(k1_in_flight >= parked_started,
+  verdict(k1_in_flight >= parked_started,
         "%ld calls sent with K1 were still in flight at the removal (at least the %ld parked long polls)",
         k1_in_flight, parked_started);
   if (times_path && *times_path) {
@@ -517,7 +518,7 @@ int main(void) {
 
   /* Client B never moved: after the removal the proxy must refuse it. */
   code = probe(client_b, buf, sizeof buf);
-  check(code == TEMPORAL_ERROR_CODE_PERMISSION_DENIED,
+  verdict(code == TEMPORAL_ERROR_CODE_PERMISSION_DENIED,
         "client B still on K1 is refused after the removal with PERMISSION_DENIED (%s)", buf);
 
   /* Every result wait delivers. */
@@ -537,26 +538,26 @@ int main(void) {
     else if (json && strcmp(json, "\"slept\"") == 0) parked_ok++;
     else atomic_fetch_add(&failures[PHASE_K1], 1);
   }
-  check(parked_ok == parked_n, "%ld/%ld result waits parked across the rotation delivered \"slept\"", parked_ok,
+  verdict(parked_ok == parked_n, "%ld/%ld result waits parked across the rotation delivered \"slept\"", parked_ok,
         parked_n);
   double drain_end = now_s() + (double)drain_ms / 1000;
   while (atomic_load(&results_pending) > 0 && now_s() < drain_end) sleep_ms(20);
   long pending = atomic_load(&results_pending);
-  check(pending == 0, "every load result wait completed (%ld still pending after %ld ms)", pending, drain_ms);
+  verdict(pending == 0, "every load result wait completed (%ld still pending after %ld ms)", pending, drain_ms);
 
   long total = 0, total_failed = 0;
   for (int p = 0; p < PHASE_COUNT; p++) {
     long c = atomic_load(&calls[p]), f = atomic_load(&failures[p]);
     total += c;
     total_failed += f;
-    check(f == 0, "%ld calls sent %s, %ld failed", c, PHASE_NAMES[p], f);
+    verdict(f == 0, "%ld calls sent %s, %ld failed", c, PHASE_NAMES[p], f);
   }
-  check(atomic_load(&calls[PHASE_OVERLAP]) > 0 && atomic_load(&calls[PHASE_K2]) > 0,
+  verdict(atomic_load(&calls[PHASE_OVERLAP]) > 0 && atomic_load(&calls[PHASE_K2]) > 0,
         "calls were made in every phase");
   printf("rotation: %ld calls by client A (%ld results delivered to the load), %ld failed\n", total,
          atomic_load(&results_ok), total_failed);
 
-  check(atomic_load(&key_leaks) == 0, "no error message or library log line contains a key (%ld log lines at level %ld%s%s)",
+  verdict(atomic_load(&key_leaks) == 0, "no error message or library log line contains a key (%ld log lines at level %ld%s%s)",
         atomic_load(&log_lines), log_level, log_path ? ", written to " : "", log_path ? log_path : "");
 
   for (long i = 0; i < parked_n; i++) {

@@ -12,6 +12,10 @@
 #                then a black hole on its port: every call ends at its deadline, DEADLINE_EXCEEDED
 #   stress       FAULT_THREADS x FAULT_CALLS mixed calls on one client in every completion form,
 #                results checked, RSS bounded
+#   wire         faults on the wire through Toxiproxy (latency, bandwidth, resets, half-open,
+#                the proxy down, the server gone behind it, slow close) and exactly one workflow
+#                per ID through retried starts and a server kill (tests/faults/wire.sh,
+#                FAULT_WIRE_* env)
 #   rotation     live API-key rotation through a key-checking proxy (tests/faults/rotation.sh,
 #                ROT_* env)
 # Ends with "faults: N passed, M failed"; exits non-zero when any case failed.
@@ -20,7 +24,7 @@
 #   FAULT_RESTART_WORKER (0: keep the worker; 1: restart it too), FAULT_RESTART_DRY (1: no kill,
 #   to check the test itself), FAULT_THREADS (16),
 #   FAULT_CALLS (2000), FAULT_RSS_MAX_KB (10240), FAULT_DB_DIR (/dev/shm/...), FAULT_CASES ("restart net-offline net-killed
-#   stress rotation"), CC (cc), TEMPORAL_CLI (.venv/bin/temporal).
+#   stress wire rotation"), CC (cc), TEMPORAL_CLI (.venv/bin/temporal).
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -30,20 +34,13 @@ source "$root/tests/harness/lib.sh"
 CC="${CC:-cc}"
 libdir="$root/target/release"
 bindir="$root/target/faults"
-cases="${FAULT_CASES:-restart net-offline net-killed stress rotation}"
+cases="${FAULT_CASES:-restart net-offline net-killed stress wire rotation}"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/temporal-ffi-faults.XXXXXX")"
 # The restart case's SQLite database: on tmpfs when there is one (on this project's 2-core CI VM,
 # 100 concurrent starts take ~6 s on disk because of fsync, ~1.2 s on tmpfs, and Sleep(4000)
 # must still be running when the server is killed). FAULT_DB_DIR overrides.
-db_dir="${FAULT_DB_DIR:-}"
-if [ -z "$db_dir" ]; then
-  if [ -d /dev/shm ] && [ -w /dev/shm ]; then db_dir="$(mktemp -d /dev/shm/temporal-ffi-faults.XXXXXX)"
-  else db_dir="$work"; fi
-  own_db_dir=1
-else
-  own_db_dir=0
-fi
+new_db_dir faults
 prog_pid=""
 cleanup() {
   local status=$?
@@ -110,21 +107,13 @@ case_restart() {
     stop_pid "$worker_pid"; worker_pid=""; stop_pid "$server_pid"; server_pid=""
     return "$status"
   fi
-  killed="$(now_ms)"
-  kill -9 "$server_pid"; wait "$server_pid" 2>/dev/null; server_pid=""
-  echo "faults: restart: server killed (kill -9); down for ${FAULT_DOWN_S:-2} s"
-  sleep "${FAULT_DOWN_S:-2}"
-  relaunched="$(now_ms)"
-  start_server "$port" "$log" "$db"
-  wait_healthy "$address" || { show_logs "$log"; }
-  healthy="$(now_ms)"
-  echo "faults: restart: server relaunched on $address with the same database, healthy after $((healthy - relaunched)) ms"
+  kill_and_restart_server "$port" "$log" "$db" "${FAULT_DOWN_S:-2}"
   if [ "${FAULT_RESTART_WORKER:-0}" = 1 ]; then
     stop_pid "$worker_pid"; worker_pid=""
     start_worker "$address" "$wlog"
     echo "faults: restart: worker restarted too (FAULT_RESTART_WORKER=1)"
   fi
-  echo "$killed $relaunched $healthy" >"$restarted.tmp" && mv "$restarted.tmp" "$restarted"
+  echo "$restart_times" >"$restarted.tmp" && mv "$restarted.tmp" "$restarted"
 
   wait "$prog_pid"; status=$?; prog_pid=""
   if [ "${FAULT_RESTART_WORKER:-0}" != 1 ]; then
@@ -167,6 +156,7 @@ for c in $cases; do
     net-offline) case_net_offline ;;
     net-killed) case_net_killed ;;
     stress) case_stress ;;
+    wire) tests/faults/wire.sh ;;
     rotation) tests/faults/rotation.sh ;;
     *) echo "faults: unknown case $c" >&2; false ;;
   esac

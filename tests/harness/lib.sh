@@ -40,6 +40,35 @@ wait_healthy() {
   return 1
 }
 
+# new_db_dir NAME: sets db_dir for a --db-filename: FAULT_DB_DIR, or a fresh directory on tmpfs
+# when there is one (on the 2-core CI machine SQLite's fsyncs on a disk slow a burst of starts
+# down several times), else under $work; own_db_dir=1 when the caller must remove it.
+new_db_dir() {
+  db_dir="${FAULT_DB_DIR:-}"
+  own_db_dir=0
+  [ -n "$db_dir" ] && return 0
+  if [ -d /dev/shm ] && [ -w /dev/shm ]; then db_dir="$(mktemp -d "/dev/shm/temporal-ffi-$1.XXXXXX")"
+  else db_dir="$work"; fi
+  own_db_dir=1
+}
+
+# kill_and_restart_server PORT LOG DBFILE DOWN_S: kill -9's the dev server, starts it again
+# after DOWN_S seconds on the same port and database and waits until it is healthy. Sets
+# restart_times to "<killed> <relaunched> <healthy>" (ms since the epoch).
+kill_and_restart_server() {
+  local killed relaunched healthy address="127.0.0.1:$1"
+  killed="$(now_ms)"
+  kill -9 "$server_pid"; wait "$server_pid" 2>/dev/null; server_pid=""
+  echo "$harness_name: server killed (kill -9); down for $4 s"
+  sleep "$4"
+  relaunched="$(now_ms)"
+  start_server "$1" "$2" "$3"
+  wait_healthy "$address" || show_logs "$2"
+  healthy="$(now_ms)"
+  echo "$harness_name: server relaunched on $address with the same database, healthy after $((healthy - relaunched)) ms"
+  restart_times="$killed $relaunched $healthy"
+}
+
 # build_worker: (re)builds worker_bin when it is missing or older than tests/worker.
 build_worker() {
   if [ ! -x "$worker_bin" ] || [ -n "$(find "$root/tests/worker" -newer "$worker_bin" -name '*.go' 2>/dev/null)" ]; then
