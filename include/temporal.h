@@ -536,6 +536,31 @@ typedef struct temporal_call_options {
    * The queue to post the completed call to. NULL: none. Not together with `callback`.
    */
   struct temporal_completion_queue *completion_queue;
+  /**
+   * The caller's W3C trace context, sent with every request of the call that reaches a
+   * workflow (start, signal-with-start, signal, query, update, update-with-start; ignored by
+   * the others) in the Temporal header under `_tracer-data`, as a `json/plain` payload
+   * `{"traceparent": ..., "tracestate": ..., "baggage": ...}`: exactly what the Go, Python
+   * and TypeScript SDKs' OpenTelemetry interceptors write, so a worker with one of them
+   * continues the caller's trace. `trace_parent`: a `traceparent` header value
+   * (`"00-<32 hex trace ID>-<16 hex parent span ID>-<2 hex flags>"`); NULL: no trace context.
+   * Copied before the function returns.
+   */
+  const char *trace_parent;
+  /**
+   * The `tracestate` header value (at most 512 bytes; needs `trace_parent`), or NULL.
+   */
+  const char *trace_state;
+  /**
+   * The W3C `baggage` header value (at most 8192 bytes), or NULL.
+   */
+  const char *baggage;
+  /**
+   * More Temporal header fields for the same requests, as a JSON object: each value is sent
+   * as one payload under its key (`json/plain`; `null` as `binary/null`), for a worker's own
+   * interceptors. NULL: none. It may not hold `_tracer-data` together with `trace_parent`.
+   */
+  const char *header_json;
 } temporal_call_options;
 
 /**

@@ -484,6 +484,7 @@ impl Client {
             memo,
             search_attributes,
             workflow_start_delay: nonzero_duration(o.start_delay),
+            header: crate::headers::current(),
             ..Default::default()
         }
     }

@@ -10,6 +10,7 @@ pub mod client;
 mod completion;
 pub mod errors;
 pub mod failure;
+pub mod headers;
 pub mod ffi;
 #[doc(hidden)]
 pub mod fuzzing;

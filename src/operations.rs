@@ -145,6 +145,7 @@ impl Client {
             input: args,
             identity: self.identity().to_owned(),
             request_id: uuid::Uuid::new_v4().to_string(),
+            header: crate::headers::current(),
             ..Default::default()
         };
         let d = deadline_or_default(deadline);
@@ -194,6 +195,7 @@ impl Client {
             memo: start.memo,
             search_attributes: start.search_attributes,
             workflow_start_delay: start.workflow_start_delay,
+            header: start.header,
             ..Default::default()
         };
         let d = deadline_or_default(deadline);
@@ -222,7 +224,7 @@ impl Client {
             query: Some(WorkflowQuery {
                 query_type: query_type.to_owned(),
                 query_args: args,
-                header: None,
+                header: crate::headers::current(),
             }),
             query_reject_condition: QueryRejectCondition::None as i32,
         };

@@ -146,7 +146,7 @@ impl UpdateStart {
             wait_policy: Some(WaitPolicy { lifecycle_stage: self.wait_for_stage.proto() as i32 }),
             request: Some(UpdateRequest {
                 meta: Some(Meta { update_id: self.update_id.clone(), identity: client.identity().to_owned() }),
-                input: Some(Input { header: None, name: self.update_name.clone(), args: self.args.clone() }),
+                input: Some(Input { header: crate::headers::current(), name: self.update_name.clone(), args: self.args.clone() }),
                 ..Default::default()
             }),
         }

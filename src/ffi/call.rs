@@ -14,11 +14,13 @@
 
 use super::completion_queue::{temporal_completion_queue, QueueInner};
 use super::{
-    boundary, check_out, error_boundary, handle_ref, read_struct, temporal_error, to_c_string, write_default,
+    boundary, check_out, error_boundary, handle_ref, optional_str, optional_string, read_struct, temporal_error, to_c_string, write_default,
     ExtensibleStruct, Handle, Tagged, FREED_TAG,
 };
 use crate::client::Client;
 use crate::errors::{Error, ErrorCode, Result};
+use crate::headers::{self, TraceContext};
+use temporalio_common::protos::temporal::api::common::v1::Header;
 use crate::ffi::client::temporal_client;
 use crate::ffi::workflow::temporal_workflow_run;
 use crate::ffi::update::temporal_update_handle;
@@ -83,6 +85,23 @@ pub struct temporal_call_options {
     pub user_data: *mut c_void,
     /// The queue to post the completed call to. NULL: none. Not together with `callback`.
     pub completion_queue: *mut temporal_completion_queue,
+    /// The caller's W3C trace context, sent with every request of the call that reaches a
+    /// workflow (start, signal-with-start, signal, query, update, update-with-start; ignored by
+    /// the others) in the Temporal header under `_tracer-data`, as a `json/plain` payload
+    /// `{"traceparent": ..., "tracestate": ..., "baggage": ...}`: exactly what the Go, Python
+    /// and TypeScript SDKs' OpenTelemetry interceptors write, so a worker with one of them
+    /// continues the caller's trace. `trace_parent`: a `traceparent` header value
+    /// (`"00-<32 hex trace ID>-<16 hex parent span ID>-<2 hex flags>"`); NULL: no trace context.
+    /// Copied before the function returns.
+    pub trace_parent: *const c_char,
+    /// The `tracestate` header value (at most 512 bytes; needs `trace_parent`), or NULL.
+    pub trace_state: *const c_char,
+    /// The W3C `baggage` header value (at most 8192 bytes), or NULL.
+    pub baggage: *const c_char,
+    /// More Temporal header fields for the same requests, as a JSON object: each value is sent
+    /// as one payload under its key (`json/plain`; `null` as `binary/null`), for a worker's own
+    /// interceptors. NULL: none. It may not hold `_tracer-data` together with `trace_parent`.
+    pub header_json: *const c_char,
 }
 
 // SAFETY: repr(C), starts with size, every field is valid as zero (NULL pointers, None).
@@ -303,12 +322,14 @@ pub(crate) struct CallOptions {
     pub timeout: Timeout,
     notify: Notify,
     user_data: UserData,
+    /// The Temporal header of the requests that reach a workflow (`crate::headers`).
+    header: Option<Header>,
 }
 
 impl CallOptions {
     /// For the blocking wrappers: wait only, with this timeout.
     pub(crate) fn blocking(timeout: Timeout) -> Self {
-        CallOptions { timeout, notify: Notify::Nothing, user_data: UserData(std::ptr::null_mut()) }
+        CallOptions { timeout, notify: Notify::Nothing, user_data: UserData(std::ptr::null_mut()), header: None }
     }
 }
 
@@ -330,10 +351,17 @@ pub(crate) unsafe fn read_call_options(options: *const temporal_call_options) ->
         (None, false) => Notify::Queue(unsafe { handle_ref(o.completion_queue as *const temporal_completion_queue) }?.clone()),
         (None, true) => Notify::Nothing,
     };
+    let trace = TraceContext {
+        traceparent: unsafe { optional_string(o.trace_parent, "temporal_call_options.trace_parent") }?,
+        tracestate: unsafe { optional_string(o.trace_state, "temporal_call_options.trace_state") }?,
+        baggage: unsafe { optional_string(o.baggage, "temporal_call_options.baggage") }?,
+    };
+    let header_json = unsafe { optional_str(o.header_json, "temporal_call_options.header_json") }?;
     Ok(CallOptions {
         timeout: timeout_from_millis("temporal_call_options.timeout_ms", o.timeout_ms)?,
         notify,
         user_data: UserData(o.user_data),
+        header: headers::build(&trace, header_json)?,
     })
 }
 
@@ -355,6 +383,11 @@ fn spawn(future: OpFuture, options: CallOptions, call_out: Option<*mut *mut temp
         unsafe { call_out.write(handle) };
     }
     let mut completion = Completion { state: state.clone(), notify: options.notify, done: false };
+    // Only a call with a header pays for the scope (a parked result wait has none).
+    let future: OpFuture = match options.header {
+        Some(header) => Box::pin(headers::scope(Some(header), future)),
+        None => future,
+    };
     runtime.spawn(async move {
         let mut future = future;
         let outcome = tokio::select! {

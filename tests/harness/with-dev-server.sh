@@ -7,7 +7,9 @@
 # by TEMPORAL_DB_FILE), builds and starts tests/worker, exports TEMPORAL_ADDRESS and
 # TEMPORAL_TEST_TASK_QUEUE, runs the command and always stops both, also on failure or Ctrl-C.
 # Also exported: TEMPORAL_TEST_RECORDER_ADDRESS (the worker's fake frontend that reports each
-# call's gRPC metadata, tests/worker/recorder.go) and TEMPORAL_TEST_PROXY_ADDRESS /
+# call's gRPC metadata, tests/worker/recorder.go), TEMPORAL_TEST_TRACES_ADDRESS (the worker's
+# OpenTelemetry spans and the Temporal headers its workflows got, tests/worker/tracing.go) and
+# TEMPORAL_TEST_PROXY_ADDRESS /
 # TEMPORAL_TEST_PROXY_LOG (an HTTP CONNECT proxy with basic auth, tests/harness/connect_proxy.py).
 # Exits with the command's status.
 set -euo pipefail
@@ -83,6 +85,7 @@ grep -q "proxy ready" "$work/proxy.ready" || { echo "with-dev-server: the proxy 
 touch "$work/proxy.log"
 
 export TEMPORAL_TEST_RECORDER_ADDRESS="$(sed -n 's/^recorder //p' "$work/worker.ready")"
+export TEMPORAL_TEST_TRACES_ADDRESS="$(sed -n 's/^traces //p' "$work/worker.ready")"
 export TEMPORAL_TEST_PROXY_ADDRESS="127.0.0.1:$(sed -n 's/^proxy ready //p' "$work/proxy.ready")"
 export TEMPORAL_TEST_PROXY_LOG="$work/proxy.log"
 export TEMPORAL_ADDRESS="$address"

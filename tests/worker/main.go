@@ -2,7 +2,9 @@
 // suite. It registers a fixed set of workflows and activities on one or more
 // task queues and prints "worker ready" on stdout once every worker has
 // started, so a test harness can wait for that line. Before it, "recorder HOST:PORT" names a
-// fake frontend that reports the gRPC metadata of each call (recorder.go).
+// fake frontend that reports the gRPC metadata of each call (recorder.go), and "traces
+// HOST:PORT" the spans of its OpenTelemetry tracing interceptor and the Temporal headers its
+// workflows received (tracing.go).
 package main
 
 import (
@@ -16,6 +18,7 @@ import (
 	"time"
 
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/interceptor"
 	tlog "go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/worker"
 )
@@ -63,14 +66,19 @@ func main() {
 
 	logger := tlog.NewStructuredLogger(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 
+	tracing, err := newTracingInterceptor()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "testworker: unable to set up tracing: %v\n", err)
+		os.Exit(1)
+	}
 	var c client.Client
-	var err error
 	deadline := time.Now().Add(*dialTimeout)
 	for {
 		c, err = client.Dial(client.Options{
-			HostPort:  *address,
-			Namespace: *namespace,
-			Logger:    logger,
+			HostPort:     *address,
+			Namespace:    *namespace,
+			Logger:       logger,
+			Interceptors: []interceptor.ClientInterceptor{tracing},
 		})
 		if err == nil || time.Now().After(deadline) {
 			break
@@ -89,7 +97,7 @@ func main() {
 		if q == "" {
 			continue
 		}
-		w := worker.New(c, q, worker.Options{})
+		w := worker.New(c, q, worker.Options{Interceptors: []interceptor.WorkerInterceptor{&headerRecorder{}}})
 		register(w, c)
 		if err := w.Start(); err != nil {
 			fmt.Fprintf(os.Stderr, "testworker: unable to start worker on task queue %q: %v\n", q, err)
@@ -113,6 +121,12 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Fprintln(os.Stdout, "recorder", recorderAddress)
+	tracesAddress, err := startTraceServer()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "testworker: unable to serve its traces: %v\n", err)
+		os.Exit(1)
+	}
+	fmt.Fprintln(os.Stdout, "traces", tracesAddress)
 
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)

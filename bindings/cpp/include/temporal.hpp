@@ -802,6 +802,16 @@ struct CallOptions {
   Timeout timeout;
   /// Also post the completed call to this queue. NULL: none (wait() / get() only).
   const CompletionQueue* completion_queue = nullptr;
+  /// The caller's W3C trace context (`traceparent`, `tracestate`, `baggage` header values),
+  /// sent in the Temporal header of the calls that reach a workflow, where a worker's
+  /// OpenTelemetry tracing interceptor continues the trace (temporal_call_options.trace_parent).
+  /// Empty: none.
+  std::string trace_parent;
+  std::string trace_state;
+  std::string baggage;
+  /// More Temporal header fields, as a JSON object (temporal_call_options.header_json). Empty:
+  /// none.
+  std::string header_json;
 
   CallOptions() = default;
   // NOLINTNEXTLINE(google-explicit-constructor)
@@ -824,11 +834,16 @@ class UpdateHandle;
 struct UpdateWithStartResult;
 
 namespace detail {
+// The C struct for `options`, valid while `options` lives.
 inline temporal_call_options c_call_options(const CallOptions& options) {
   temporal_call_options c = c_defaults(&temporal_call_options_default);
   c.timeout_ms = options.timeout.ms();
   c.completion_queue =
       options.completion_queue != nullptr ? options.completion_queue->native_handle() : nullptr;
+  c.trace_parent = c_str_or_null(options.trace_parent);
+  c.trace_state = c_str_or_null(options.trace_state);
+  c.baggage = c_str_or_null(options.baggage);
+  c.header_json = c_str_or_null(options.header_json);
   return c;
 }
 

@@ -384,6 +384,22 @@ TEST_F(Server, ExecuteAndGetGreeting) {
   EXPECT_EQ(run.get(temporal::Timeout::none()), "\"Hello World!\"");
 }
 
+// The trace context goes with the call (tests/trace_context.rs checks what the worker's tracing
+// interceptor makes of it); a bad one is refused before anything is sent.
+TEST_F(Server, TraceContextInCallOptions) {
+  temporal::CallOptions traced(10s);
+  traced.trace_parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+  traced.baggage = "user=alice";
+  traced.header_json = R"({"tenant": "acme"})";
+  auto o = opts("traced");
+  temporal::WorkflowRun run = client().execute_workflow_async("Echo", o, R"(["traced"])", traced).get();
+  EXPECT_EQ(run.get(30s), R"("traced")");
+  temporal::CallOptions bad(10s);
+  bad.trace_parent = "00-not-a-trace";
+  EXPECT_THROW(client().execute_workflow_async("Echo", opts("traced-bad"), "[1]", bad).get(),
+               temporal::InvalidArgumentError);
+}
+
 TEST_F(Server, ConnectAsync) {
   temporal::ClientOptions co;
   co.address = env("TEMPORAL_ADDRESS");

@@ -19,6 +19,8 @@ import (
 	"runtime/cgo"
 	"time"
 	"unsafe"
+
+	"go.opentelemetry.io/otel/propagation"
 )
 
 // goTemporalCallback is the one temporal_call_callback of the binding. user_data is a
@@ -41,8 +43,26 @@ type (
 // returns the error of a call that was refused (no call started, the callback never runs).
 type startCall func(co callOptions, call callOut) error
 
-// await runs one native call: it starts it with ctx's deadline as the call's timeout and the
-// binding's callback, waits for the callback in the calling goroutine, and returns the call's
+// w3cPropagator writes an OpenTelemetry span context and baggage as their W3C headers: what the
+// library's trace fields take, and what the Go SDK's tracing interceptor propagates by default.
+var w3cPropagator = propagation.NewCompositeTextMapPropagator(propagation.TraceContext{}, propagation.Baggage{})
+
+// setTraceContext gives the call ctx's OpenTelemetry span and baggage: the library sends them
+// in the Temporal header of every request that reaches a workflow, where a worker's tracing
+// interceptor (the Go SDK's contrib/opentelemetry) continues the trace. Nothing without a span.
+func setTraceContext(ctx context.Context, opts *C.temporal_call_options, cs *cstrings) {
+	carrier := propagation.MapCarrier{}
+	w3cPropagator.Inject(ctx, carrier)
+	if carrier.Get("traceparent") == "" {
+		return
+	}
+	opts.trace_parent = cs.str(carrier.Get("traceparent"))
+	opts.trace_state = cs.str(carrier.Get("tracestate"))
+	opts.baggage = cs.str(carrier.Get("baggage"))
+}
+
+// await runs one native call: it starts it with ctx's deadline as the call's timeout, ctx's
+// OpenTelemetry trace context (setTraceContext) and the binding's callback, waits for the callback in the calling goroutine, and returns the call's
 // error, or nil after read (which may be nil) got the completed call to take its outcome
 // from. The call is freed when await returns.
 //
@@ -63,6 +83,9 @@ func await(ctx context.Context, start startCall, read func(call *C.temporal_call
 		}
 		opts.timeout_ms = timeoutMS(left)
 	}
+	var cs cstrings
+	defer cs.free()
+	setTraceContext(ctx, &opts, &cs)
 	done := make(chan struct{})
 	h := cgo.NewHandle(done)
 	defer h.Delete()

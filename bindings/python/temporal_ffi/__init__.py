@@ -27,6 +27,8 @@ Clients, runs and update handles are thread-safe.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
 import ctypes
 import datetime as _dt
 import decimal
@@ -104,6 +106,7 @@ __all__ = [
     "runtime_metrics_address",
     "version",
     "pending_calls",
+    "trace_context",
     "LIBRARY_PATH",
 ]
 
@@ -721,6 +724,45 @@ _T = TypeVar("_T")
 _CFunction = Callable[..., Any]
 
 
+# The trace context and header fields of the calls made in the current context (thread or
+# asyncio task): set by `trace_context`, read by `_Op.start`, as the Go binding reads a
+# context.Context's span.
+_call_header: contextvars.ContextVar[Optional[tuple[Optional[bytes], ...]]] = contextvars.ContextVar(
+    "temporal_ffi_call_header", default=None
+)
+
+
+@contextlib.contextmanager
+def trace_context(
+    carrier: Optional[Mapping[str, str]] = None,
+    *,
+    traceparent: Optional[str] = None,
+    tracestate: Optional[str] = None,
+    baggage: Optional[str] = None,
+    headers: Optional[Mapping[str, Any]] = None,
+) -> Iterator[None]:
+    """Sends a W3C trace context (and other Temporal header fields) with every call made in the
+    ``with`` block, on this thread or in this asyncio task, that reaches a workflow (start,
+    signal, query, update and their combinations). It goes in the Temporal header under
+    ``_tracer-data``, as the SDKs' OpenTelemetry interceptors write it, so a worker with one
+    continues the trace. ``carrier``: the W3C headers, e.g. what OpenTelemetry's
+    ``opentelemetry.propagate.inject(carrier)`` wrote (its ``traceparent``, ``tracestate`` and
+    ``baggage`` keys); or give them by name. ``headers``: more header fields, each JSON value
+    sent as one payload. A bad value raises :class:`InvalidArgumentError` at the call."""
+    carrier = dict(carrier or {})
+    fields = (
+        _cstr(traceparent or carrier.get("traceparent"), "traceparent"),
+        _cstr(tracestate or carrier.get("tracestate"), "tracestate"),
+        _cstr(baggage or carrier.get("baggage"), "baggage"),
+        _json(dict(headers), "headers") if headers is not None else None,
+    )
+    token = _call_header.set(fields)
+    try:
+        yield
+    finally:
+        _call_header.reset(token)
+
+
 class _Op(Generic[_T]):
     __slots__ = ("handle", "fn", "args", "timeout_ms", "convert")
 
@@ -744,6 +786,10 @@ class _Op(Generic[_T]):
         opts = _native.new_options(TemporalCallOptions)
         opts.timeout_ms = self.timeout_ms
         opts.completion_queue = queue
+        header = _call_header.get()
+        if header is not None:
+            # Borrowed by the library until the start returns; `header` keeps them alive.
+            opts.trace_parent, opts.trace_state, opts.baggage, opts.header_json = header
         call = ctypes.c_void_p()
         if self.handle is None:
             err = self.fn(*self.args, ctypes.byref(opts), ctypes.byref(call))

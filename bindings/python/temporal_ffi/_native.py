@@ -257,6 +257,10 @@ class TemporalCallOptions(Structure):
         ("callback", CALL_CALLBACK_TYPE),
         ("user_data", c_void_p),
         ("completion_queue", c_void_p),
+        ("trace_parent", c_char_p),
+        ("trace_state", c_char_p),
+        ("baggage", c_char_p),
+        ("header_json", c_char_p),
     ]
 
 
