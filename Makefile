@@ -100,7 +100,7 @@ rust-tests: build
 	$(CARGO) test --release --locked $(TEST_FEATURES) --lib
 	cd tests/loom && CARGO_TARGET_DIR=$(CURDIR)/target/loom $(CARGO) test --release --locked
 	$(WITH_SERVER) $(CARGO) test --release --locked $(TEST_FEATURES) --test ffi_integration --test client_operations \
-		--test runtime_control --test fork --test connection_options --test trace_context -- --test-threads 8
+		--test runtime_control --test fork --test connection_options --test trace_context --test otlp_metrics -- --test-threads 8
 
 # The installed temporal-ffi.pc's template with the repository's include/ and target/release,
 # plus an rpath to target/release: programs built against it load the in-tree library by its

@@ -331,6 +331,20 @@ typedef enum temporal_metric_value_type {
 } temporal_metric_value_type;
 
 /**
+ * How the OTLP exporter talks to the collector (`temporal_runtime_options.metrics_otlp_protocol`).
+ */
+typedef enum temporal_otlp_protocol {
+  /**
+   * OTLP over gRPC (the collector's port 4317).
+   */
+  TEMPORAL_OTLP_PROTOCOL_GRPC = 0,
+  /**
+   * OTLP over HTTP with protobuf bodies (the collector's port 4318, path `/v1/metrics`).
+   */
+  TEMPORAL_OTLP_PROTOCOL_HTTP = 1,
+} temporal_otlp_protocol;
+
+/**
  * The Go SDK's `client.WorkflowUpdateStage`, with its numbers: the stage an update start
  * waits for. The numbers are part of the C ABI and never change.
  *
@@ -963,10 +977,32 @@ typedef struct temporal_runtime_options {
    */
   const char *metrics_global_tags_json;
   /**
-   * Prometheus latency histograms in seconds (`_bucket` bounds in s) instead of
+   * Prometheus and OTLP latency histograms in seconds (`_bucket` bounds in s) instead of
    * milliseconds. Host meters always get nanoseconds.
    */
   bool metrics_durations_in_seconds;
+  /**
+   * Push the same client metrics to an OpenTelemetry collector over OTLP, for every client
+   * without its own `metrics_host_meter`: its URL, `http://host:4317` for OTLP/gRPC or
+   * `http://host:4318/v1/metrics` for OTLP/HTTP (`https://` for TLS, with the system's
+   * roots). Cumulative values, pushed every `metrics_otlp_period_ms`. Not together with
+   * `metrics_prometheus_address`. Setting it starts the runtime at once. NULL: no OTLP.
+   */
+  const char *metrics_otlp_url;
+  /**
+   * A `temporal_otlp_protocol`: `TEMPORAL_OTLP_PROTOCOL_GRPC` (0, the default) or
+   * `TEMPORAL_OTLP_PROTOCOL_HTTP`.
+   */
+  int32_t metrics_otlp_protocol;
+  /**
+   * Headers sent with every export (gRPC metadata for OTLP/gRPC), as a JSON object of
+   * strings, e.g. `{"authorization": "Bearer ..."}`; never logged. NULL: none.
+   */
+  const char *metrics_otlp_headers_json;
+  /**
+   * How often the metrics are pushed, in milliseconds; 0: every second.
+   */
+  uint64_t metrics_otlp_period_ms;
 } temporal_runtime_options;
 
 /**

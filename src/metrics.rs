@@ -9,8 +9,9 @@
 //! failure whose status is `RESOURCE_EXHAUSTED` there too.
 //!
 //! Where the values go is a [`CoreMeter`]: the Prometheus exporter of `temporalio-common` (one
-//! scrape endpoint per process, started with the runtime) or a host meter (callbacks into the
-//! host's own metrics library, see `temporal_host_meter` in the C API).
+//! scrape endpoint per process, started with the runtime), its OTLP exporter (pushes to an
+//! OpenTelemetry collector, also one per process), or a host meter (callbacks into the host's
+//! own metrics library, see `temporal_host_meter` in the C API).
 
 use crate::errors::{Error, Result};
 use std::collections::HashMap;
@@ -21,7 +22,10 @@ use temporalio_common::telemetry::metrics::{
     MetricAttributable, MetricAttributes, MetricKeyValue, MetricParameters, NewAttributes,
     TemporalMeter, UpDownCounter,
 };
-use temporalio_common::telemetry::{PrometheusExporterOptions, TaskQueueLabelStrategy};
+use std::time::Duration;
+use temporalio_common::telemetry::{
+    OtelCollectorOptions, OtlpProtocol, PrometheusExporterOptions, TaskQueueLabelStrategy,
+};
 
 /// The Go SDK's metric name prefix.
 pub const DEFAULT_PREFIX: &str = "temporal_";
@@ -31,12 +35,28 @@ pub const DEFAULT_PREFIX: &str = "temporal_";
 pub struct MetricsOptions {
     /// Serve Prometheus text on `http://<address>/metrics`; port 0 picks a free port.
     pub prometheus_address: Option<SocketAddr>,
+    /// Push to an OpenTelemetry collector over OTLP (not together with Prometheus).
+    pub otlp: Option<OtlpOptions>,
     /// Prefix of every metric name; `None`: [`DEFAULT_PREFIX`].
     pub prefix: Option<String>,
     /// Tags put on every metric, as Go's `MetricsHandler.WithTags` at the root.
     pub global_tags: Vec<(String, String)>,
     /// Durations (the latency histograms) in seconds instead of milliseconds, for Prometheus.
     pub durations_in_seconds: bool,
+}
+
+/// Where and how often the OTLP exporter pushes.
+#[derive(Clone, Debug)]
+pub struct OtlpOptions {
+    /// The collector: `http://host:4317` for gRPC, `http://host:4318/v1/metrics` for HTTP
+    /// (`https://` for TLS).
+    pub url: url::Url,
+    /// OTLP over gRPC (`true`) or over HTTP with protobuf bodies.
+    pub grpc: bool,
+    /// Headers (gRPC metadata) sent with every export, e.g. for the collector's authentication.
+    pub headers: HashMap<String, String>,
+    /// How often the cumulative values are pushed.
+    pub period: Duration,
 }
 
 impl MetricsOptions {
@@ -51,6 +71,7 @@ impl MetricsOptions {
 struct Exporter {
     options: MetricsOptions,
     prometheus: Option<(TemporalMeter, SocketAddr)>,
+    otlp: Option<TemporalMeter>,
 }
 
 static EXPORTER: Mutex<Option<Exporter>> = Mutex::new(None);
@@ -80,9 +101,26 @@ pub(crate) fn start(options: &MetricsOptions) -> Result<()> {
             Some((temporal_meter(started.meter, options), started.bound_addr))
         }
     };
+    let otlp = match &options.otlp {
+        None => None,
+        Some(o) => {
+            let collector = OtelCollectorOptions::builder()
+                .url(o.url.clone())
+                .headers(o.headers.clone())
+                .metric_periodicity(o.period)
+                .use_seconds_for_durations(options.durations_in_seconds)
+                .protocol(if o.grpc { OtlpProtocol::Grpc } else { OtlpProtocol::Http })
+                .build();
+            let meter = temporalio_common::telemetry::build_otlp_metric_exporter(collector)
+                .map_err(|e| Error::invalid_argument(format!("cannot export OTLP metrics to {}: {e}", o.url)))?;
+            tracing::info!(url = %o.url, "exporting metrics over OTLP");
+            Some(temporal_meter(Arc::new(meter), options))
+        }
+    };
     *exporter() = Some(Exporter {
         options: options.clone(),
         prometheus,
+        otlp,
     });
     Ok(())
 }
@@ -106,7 +144,7 @@ pub fn prometheus_address() -> Option<SocketAddr> {
 }
 
 /// The meter a new connection records into: the client's own host meter, else the process's
-/// Prometheus exporter, else none.
+/// Prometheus or OTLP exporter, else none.
 pub(crate) fn meter_for_client(host_meter: Option<Arc<dyn CoreMeter>>) -> Option<TemporalMeter> {
     let exporter = exporter();
     match host_meter {
@@ -115,9 +153,9 @@ pub(crate) fn meter_for_client(host_meter: Option<Arc<dyn CoreMeter>>) -> Option
             let options = exporter.as_ref().map(|e| &e.options).unwrap_or(&default);
             Some(temporal_meter(meter, options))
         }
-        None => exporter
-            .as_ref()
-            .and_then(|e| e.prometheus.as_ref().map(|(meter, _)| meter.clone())),
+        None => exporter.as_ref().and_then(|e| {
+            e.prometheus.as_ref().map(|(meter, _)| meter.clone()).or_else(|| e.otlp.clone())
+        }),
     }
 }
 
@@ -147,6 +185,22 @@ pub fn validate(options: &MetricsOptions) -> Result<()> {
             return Err(Error::invalid_argument(format!(
                 "metrics prefix {prefix:?}: only ASCII letters, digits and '_', not starting with a digit"
             )));
+        }
+    }
+    if options.prometheus_address.is_some() && options.otlp.is_some() {
+        return Err(Error::invalid_argument(
+            "metrics: a Prometheus endpoint or an OTLP collector, not both",
+        ));
+    }
+    if let Some(o) = &options.otlp {
+        if !matches!(o.url.scheme(), "http" | "https") {
+            return Err(Error::invalid_argument(format!(
+                "metrics_otlp_url {:?}: expected http:// or https://",
+                o.url.as_str()
+            )));
+        }
+        if o.period.is_zero() {
+            return Err(Error::invalid_argument("metrics_otlp_period_ms must be more than 0"));
         }
     }
     let mut seen = HashMap::new();

@@ -42,6 +42,7 @@ static STATE: Mutex<State> = Mutex::new(State::NotStarted(RuntimeOptions {
     worker_threads: 0,
     metrics: crate::metrics::MetricsOptions {
         prometheus_address: None,
+        otlp: None,
         prefix: None,
         global_tags: Vec::new(),
         durations_in_seconds: false,
@@ -80,14 +81,15 @@ fn forked_error() -> Error {
 }
 
 /// Sets the runtime's options. Only before first use: afterwards the running runtime keeps its
-/// own and this is an `INVALID_ARGUMENT` error. With a Prometheus endpoint the runtime starts
-/// at once, so that an address that cannot be bound is this call's error (and changes nothing).
+/// own and this is an `INVALID_ARGUMENT` error. With a Prometheus endpoint or an OTLP collector
+/// the runtime starts at once, so that an address that cannot be bound or an exporter that
+/// cannot be built is this call's error (and changes nothing).
 pub fn init(options: RuntimeOptions) -> Result<()> {
     if options.worker_threads > 256 {
         return Err(Error::invalid_argument("worker_threads must be at most 256"));
     }
     crate::metrics::validate(&options.metrics)?;
-    let start_now = options.metrics.prometheus_address.is_some();
+    let start_now = options.metrics.prometheus_address.is_some() || options.metrics.otlp.is_some();
     let previous = configure(options)?;
     if start_now {
         if let Err(e) = handle() {
@@ -214,7 +216,8 @@ fn start() -> Result<tokio::runtime::Handle> {
             }
             let runtime = build(options)?;
             {
-                // The Prometheus endpoint's task runs on the runtime.
+                // The Prometheus endpoint's task runs on the runtime, and the OTLP exporter's
+                // gRPC channel is made on it.
                 let _inside = runtime.enter();
                 crate::metrics::start(&options.metrics)?;
             }

@@ -8,7 +8,6 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 use std::ffi::CString;
-use std::io::{Read, Write};
 use std::ptr;
 use std::time::{Duration, Instant};
 use temporal_ffi::errors::ErrorCode;
@@ -60,18 +59,6 @@ impl Traced {
         take_error(unsafe { temporal_call_wait(call.0, TEMPORAL_TIMEOUT_NONE) }).unwrap();
         outcome(call.0)
     }
-}
-
-/// GET on the worker's trace server (HTTP/1.0, so the answer ends at the close).
-fn worker_get(path_and_query: &str) -> Value {
-    let address = std::env::var("TEMPORAL_TEST_TRACES_ADDRESS")
-        .expect("run under tests/harness/with-dev-server.sh (TEMPORAL_TEST_TRACES_ADDRESS)");
-    let mut s = std::net::TcpStream::connect(&address).unwrap();
-    write!(s, "GET {path_and_query} HTTP/1.0\r\nHost: {address}\r\n\r\n").unwrap();
-    let mut answer = String::new();
-    s.read_to_string(&mut answer).unwrap();
-    let body = answer.split_once("\r\n\r\n").expect("an HTTP answer").1;
-    serde_json::from_str(body).unwrap()
 }
 
 /// The worker's spans of `trace_id`, once `want` of them ended (spans are exported when they

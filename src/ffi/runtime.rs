@@ -3,6 +3,7 @@
 use super::{boundary, error_boundary, read_struct, temporal_error, write_default, ExtensibleStruct};
 use crate::errors::{Error, Result};
 
+use std::collections::HashMap;
 use std::time::Duration;
 use crate::runtime::{self as rt, RuntimeOptions};
 use std::ffi::{c_char, c_void, CString};
@@ -59,9 +60,33 @@ pub struct temporal_runtime_options {
     pub metrics_prefix: *const c_char,
     /// Tags on every metric, as a JSON object of strings: `{"service": "billing"}`.
     pub metrics_global_tags_json: *const c_char,
-    /// Prometheus latency histograms in seconds (`_bucket` bounds in s) instead of
+    /// Prometheus and OTLP latency histograms in seconds (`_bucket` bounds in s) instead of
     /// milliseconds. Host meters always get nanoseconds.
     pub metrics_durations_in_seconds: bool,
+    /// Push the same client metrics to an OpenTelemetry collector over OTLP, for every client
+    /// without its own `metrics_host_meter`: its URL, `http://host:4317` for OTLP/gRPC or
+    /// `http://host:4318/v1/metrics` for OTLP/HTTP (`https://` for TLS, with the system's
+    /// roots). Cumulative values, pushed every `metrics_otlp_period_ms`. Not together with
+    /// `metrics_prometheus_address`. Setting it starts the runtime at once. NULL: no OTLP.
+    pub metrics_otlp_url: *const c_char,
+    /// A `temporal_otlp_protocol`: `TEMPORAL_OTLP_PROTOCOL_GRPC` (0, the default) or
+    /// `TEMPORAL_OTLP_PROTOCOL_HTTP`.
+    pub metrics_otlp_protocol: i32,
+    /// Headers sent with every export (gRPC metadata for OTLP/gRPC), as a JSON object of
+    /// strings, e.g. `{"authorization": "Bearer ..."}`; never logged. NULL: none.
+    pub metrics_otlp_headers_json: *const c_char,
+    /// How often the metrics are pushed, in milliseconds; 0: every second.
+    pub metrics_otlp_period_ms: u64,
+}
+
+/// How the OTLP exporter talks to the collector (`temporal_runtime_options.metrics_otlp_protocol`).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtlpProtocol {
+    /// OTLP over gRPC (the collector's port 4317).
+    Grpc = 0,
+    /// OTLP over HTTP with protobuf bodies (the collector's port 4318, path `/v1/metrics`).
+    Http = 1,
 }
 
 // SAFETY: repr(C), starts with size, every field is valid as zero; the bools are listed.
@@ -88,6 +113,32 @@ unsafe fn metrics_options_from_c(o: &temporal_runtime_options) -> Result<crate::
         })?),
     };
     let prefix = unsafe { super::optional_string(o.metrics_prefix, "metrics_prefix") }?;
+    let otlp = match unsafe { super::optional_str(o.metrics_otlp_url, "metrics_otlp_url") }? {
+        None => None,
+        Some(text) => {
+            let url = url::Url::parse(text)
+                .map_err(|e| Error::invalid_argument(format!("metrics_otlp_url {text:?} is not a URL: {e}")))?;
+            let grpc = match o.metrics_otlp_protocol {
+                p if p == OtlpProtocol::Grpc as i32 => true,
+                p if p == OtlpProtocol::Http as i32 => false,
+                other => return Err(Error::invalid_argument(format!("unknown metrics_otlp_protocol {other}"))),
+            };
+            let headers_json = unsafe { super::optional_str(o.metrics_otlp_headers_json, "metrics_otlp_headers_json") }?;
+            let headers = match headers_json {
+                None => HashMap::new(),
+                // The values may be secrets: the error names neither them nor the parser's
+                // excerpt of them.
+                Some(text) => serde_json::from_str::<HashMap<String, String>>(text).map_err(|_| {
+                    Error::invalid_argument("metrics_otlp_headers_json must be a JSON object of strings")
+                })?,
+            };
+            let period = match o.metrics_otlp_period_ms {
+                0 => std::time::Duration::from_secs(1),
+                ms => crate::options::duration_from_millis("metrics_otlp_period_ms", ms)?,
+            };
+            Some(crate::metrics::OtlpOptions { url, grpc, headers, period })
+        }
+    };
     let tags_json = unsafe { super::optional_str(o.metrics_global_tags_json, "metrics_global_tags_json") }?;
     let global_tags = match tags_json {
         None => Vec::new(),
@@ -104,6 +155,7 @@ unsafe fn metrics_options_from_c(o: &temporal_runtime_options) -> Result<crate::
     };
     Ok(crate::metrics::MetricsOptions {
         prometheus_address,
+        otlp,
         prefix,
         global_tags,
         durations_in_seconds: o.metrics_durations_in_seconds,

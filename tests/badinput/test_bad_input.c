@@ -1471,6 +1471,13 @@ static const struct row ROWS[] = {
   {"runtime_init: options size 4097", F_RUNTIME_INIT, {SIZE(ro.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_runtime_options: size is 4097", false, false, false, NULL, 0},
   {"runtime_init: options larger, unknown tail set", F_RUNTIME_INIT, {SIZE(ro.size, sizeof(temporal_runtime_options) + 8), U8(ro_tail[1], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
   {"runtime_init: options larger, unknown tail zero (read, then already running)", F_RUNTIME_INIT, {SIZE(ro.size, sizeof(temporal_runtime_options) + 8)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "already running", false, false, false, NULL, 0},
+  {"runtime_init: invalid UTF-8 metrics_otlp_url", F_RUNTIME_INIT, {STR(ro.metrics_otlp_url, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "metrics_otlp_url is not valid UTF-8", false, false, false, NULL, 0},
+  {"runtime_init: metrics_otlp_url not a URL", F_RUNTIME_INIT, {STR(ro.metrics_otlp_url, "collector:4317")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "expected http:// or https://", false, false, false, NULL, 0},
+  {"runtime_init: metrics_otlp_url relative", F_RUNTIME_INIT, {STR(ro.metrics_otlp_url, "/v1/metrics")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "is not a URL", false, false, false, NULL, 0},
+  {"runtime_init: metrics_otlp_protocol 2", F_RUNTIME_INIT, {STR(ro.metrics_otlp_url, "http://127.0.0.1:4317"), I32(ro.metrics_otlp_protocol, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown metrics_otlp_protocol 2", false, false, false, NULL, 0},
+  {"runtime_init: metrics_otlp_headers_json not an object of strings (the value never shown)", F_RUNTIME_INIT, {STR(ro.metrics_otlp_url, "http://127.0.0.1:4317"), STR(ro.metrics_otlp_headers_json, "{\"authorization\": 7}")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "metrics_otlp_headers_json must be a JSON object of strings", false, false, false, NULL, 0},
+  {"runtime_init: metrics_otlp_period_ms 100 years + 1 ms", F_RUNTIME_INIT, {STR(ro.metrics_otlp_url, "http://127.0.0.1:4317"), U64(ro.metrics_otlp_period_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "metrics_otlp_period_ms", false, false, false, NULL, 0},
+  {"runtime_init: both a Prometheus endpoint and an OTLP collector", F_RUNTIME_INIT, {STR(ro.metrics_otlp_url, "http://127.0.0.1:4317"), STR(ro.metrics_prometheus_address, "127.0.0.1:0")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "not both", false, false, false, NULL, 0},
   {"runtime_init: after a panic", F_RUNTIME_INIT, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
 
   /* ---- temporal_testing_panic_next_call: survives a call that returns no error, then fires */

@@ -238,3 +238,18 @@ pub fn cli(args: &[&str]) {
     assert!(status.success(), "temporal {args:?} failed");
 }
 
+
+/// GET on the test worker's trace server (tests/worker/tracing.go: its spans, the Temporal
+/// headers its workflows received, the OTLP metrics its receiver got), as JSON. HTTP/1.0, so
+/// the answer ends at the close.
+pub fn worker_get(path_and_query: &str) -> serde_json::Value {
+    use std::io::{Read, Write};
+    let address = std::env::var("TEMPORAL_TEST_TRACES_ADDRESS")
+        .expect("run under tests/harness/with-dev-server.sh (TEMPORAL_TEST_TRACES_ADDRESS)");
+    let mut s = std::net::TcpStream::connect(&address).unwrap();
+    write!(s, "GET {path_and_query} HTTP/1.0\r\nHost: {address}\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).unwrap();
+    let body = answer.split_once("\r\n\r\n").expect("an HTTP answer").1;
+    serde_json::from_str(body).unwrap()
+}

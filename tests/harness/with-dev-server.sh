@@ -8,7 +8,8 @@
 # TEMPORAL_TEST_TASK_QUEUE, runs the command and always stops both, also on failure or Ctrl-C.
 # Also exported: TEMPORAL_TEST_RECORDER_ADDRESS (the worker's fake frontend that reports each
 # call's gRPC metadata, tests/worker/recorder.go), TEMPORAL_TEST_TRACES_ADDRESS (the worker's
-# OpenTelemetry spans and the Temporal headers its workflows got, tests/worker/tracing.go) and
+# OpenTelemetry spans and the Temporal headers its workflows got, tests/worker/tracing.go, and
+# the OTLP metrics its receiver got), TEMPORAL_TEST_OTLP_ADDRESS (that OTLP/gRPC receiver) and
 # TEMPORAL_TEST_PROXY_ADDRESS /
 # TEMPORAL_TEST_PROXY_LOG (an HTTP CONNECT proxy with basic auth, tests/harness/connect_proxy.py).
 # Exits with the command's status.
@@ -86,6 +87,7 @@ touch "$work/proxy.log"
 
 export TEMPORAL_TEST_RECORDER_ADDRESS="$(sed -n 's/^recorder //p' "$work/worker.ready")"
 export TEMPORAL_TEST_TRACES_ADDRESS="$(sed -n 's/^traces //p' "$work/worker.ready")"
+export TEMPORAL_TEST_OTLP_ADDRESS="$(sed -n 's/^otlp //p' "$work/worker.ready")"
 export TEMPORAL_TEST_PROXY_ADDRESS="127.0.0.1:$(sed -n 's/^proxy ready //p' "$work/proxy.ready")"
 export TEMPORAL_TEST_PROXY_LOG="$work/proxy.log"
 export TEMPORAL_ADDRESS="$address"

@@ -127,6 +127,12 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Fprintln(os.Stdout, "traces", tracesAddress)
+	otlpAddress, err := startOTLPReceiver()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "testworker: %v\n", err)
+		os.Exit(1)
+	}
+	fmt.Fprintln(os.Stdout, "otlp", otlpAddress)
 
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)

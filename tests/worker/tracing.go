@@ -10,7 +10,7 @@ package main
 //     arrived with (headerRecorder), for the fields and their encodings.
 //
 // Both are served as JSON on "traces HOST:PORT" (printed before "worker ready"):
-// GET /spans?trace_id=HEX and GET /headers?workflow_id=ID.
+// GET /spans?trace_id=HEX and GET /headers?workflow_id=ID (and GET /otlp, otlp.go).
 
 import (
 	"encoding/json"
@@ -116,6 +116,9 @@ func startTraceServer() (string, error) {
 			})
 		}
 		_ = json.NewEncoder(w).Encode(out)
+	})
+	mux.HandleFunc("/otlp", func(w http.ResponseWriter, _ *http.Request) {
+		_ = json.NewEncoder(w).Encode(otlpSnapshot())
 	})
 	mux.HandleFunc("/headers", func(w http.ResponseWriter, r *http.Request) {
 		headers.Lock()

@@ -1819,7 +1819,14 @@ struct RuntimeOptions {
   std::string metrics_prometheus_address;
   std::optional<std::string> metrics_prefix;  ///< not set: "temporal_", as the Go SDK
   std::map<std::string, std::string> metrics_global_tags;  ///< tags on every metric
-  bool metrics_durations_in_seconds = false;  ///< Prometheus latencies in s, not ms
+  bool metrics_durations_in_seconds = false;  ///< Prometheus and OTLP latencies in s, not ms
+  /// Push the client metrics to an OpenTelemetry collector over OTLP instead:
+  /// "http://host:4317" (OTLP/gRPC) or, with metrics_otlp_http, "http://host:4318/v1/metrics".
+  /// Starts the runtime at once. Empty: no OTLP.
+  std::string metrics_otlp_url;
+  bool metrics_otlp_http = false;                         ///< OTLP/HTTP, not OTLP/gRPC
+  std::map<std::string, std::string> metrics_otlp_headers;  ///< sent with every export
+  std::chrono::milliseconds metrics_otlp_period{0};         ///< 0: every second
 };
 
 /// The library's process-wide runtime.
@@ -1842,6 +1849,15 @@ class Runtime {
       c.metrics_global_tags_json = tags.c_str();
     }
     c.metrics_durations_in_seconds = options.metrics_durations_in_seconds;
+    c.metrics_otlp_url = detail::c_str_or_null(options.metrics_otlp_url);
+    c.metrics_otlp_protocol = options.metrics_otlp_http ? TEMPORAL_OTLP_PROTOCOL_HTTP
+                                                        : TEMPORAL_OTLP_PROTOCOL_GRPC;
+    std::string otlp_headers;
+    if (!options.metrics_otlp_headers.empty()) {
+      otlp_headers = detail::json_string_object(options.metrics_otlp_headers);
+      c.metrics_otlp_headers_json = otlp_headers.c_str();
+    }
+    c.metrics_otlp_period_ms = detail::to_ms(options.metrics_otlp_period, "metrics_otlp_period");
     // The library may call the callback for the rest of the process: it is never freed once
     // installed (kept reachable from a static), and freed right away if init fails.
     std::unique_ptr<LogCallback> callback;

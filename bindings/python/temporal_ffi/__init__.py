@@ -1055,6 +1055,10 @@ def runtime_init(
     metrics_prefix: Optional[str] = None,
     metrics_global_tags: Optional[Mapping[str, str]] = None,
     metrics_durations_in_seconds: bool = False,
+    metrics_otlp_url: Optional[str] = None,
+    metrics_otlp_http: bool = False,
+    metrics_otlp_headers: Optional[Mapping[str, str]] = None,
+    metrics_otlp_period: Optional[Duration] = None,
 ) -> None:
     """Configures the library's runtime (``temporal_runtime_init``). Only before any other use
     of the library in this process (connect...); afterwards raises
@@ -1073,7 +1077,10 @@ def runtime_init(
     (default ``temporal_``), ``metrics_global_tags`` (tags on every metric) and
     ``metrics_durations_in_seconds`` (latency histograms in seconds, not milliseconds) apply to
     every meter. A forked child gets the same options without the endpoint (the parent holds its
-    port).
+    port). ``metrics_otlp_url`` instead pushes them to an OpenTelemetry collector over OTLP/gRPC
+    (``"http://host:4317"``), or OTLP/HTTP with ``metrics_otlp_http`` (``".../v1/metrics"``),
+    every ``metrics_otlp_period`` (default 1 s), with ``metrics_otlp_headers``; a forked child
+    exports on its own.
     """
     opts = _native.new_options(_native.TemporalRuntimeOptions)
     threads = int(worker_threads)
@@ -1113,6 +1120,14 @@ def runtime_init(
         dict(metrics_global_tags) if metrics_global_tags is not None else None, "metrics_global_tags"
     )
     opts.metrics_durations_in_seconds = bool(metrics_durations_in_seconds)
+    opts.metrics_otlp_url = _cstr(metrics_otlp_url, "metrics_otlp_url")
+    opts.metrics_otlp_protocol = (
+        _native.TEMPORAL_OTLP_PROTOCOL_HTTP if metrics_otlp_http else _native.TEMPORAL_OTLP_PROTOCOL_GRPC
+    )
+    opts.metrics_otlp_headers_json = _json(
+        dict(metrics_otlp_headers) if metrics_otlp_headers is not None else None, "metrics_otlp_headers"
+    )
+    opts.metrics_otlp_period_ms = _ms(metrics_otlp_period, "metrics_otlp_period")
     err = _lib.temporal_runtime_init(ctypes.byref(opts))
     if c_callback is not None:
         _log_callbacks.append(c_callback)  # kept even if refused: cheap and always safe
@@ -1125,6 +1140,10 @@ def runtime_init(
         metrics_prefix=metrics_prefix,
         metrics_global_tags=metrics_global_tags,
         metrics_durations_in_seconds=metrics_durations_in_seconds,
+        metrics_otlp_url=metrics_otlp_url,
+        metrics_otlp_http=metrics_otlp_http,
+        metrics_otlp_headers=metrics_otlp_headers,
+        metrics_otlp_period=metrics_otlp_period,
     )
 
 

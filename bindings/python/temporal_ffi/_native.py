@@ -82,6 +82,10 @@ TEMPORAL_ENVCONFIG_MODE_AUTO = 0
 TEMPORAL_ENVCONFIG_MODE_ON = 1
 TEMPORAL_ENVCONFIG_MODE_OFF = 2
 
+# temporal_otlp_protocol
+TEMPORAL_OTLP_PROTOCOL_GRPC = 0
+TEMPORAL_OTLP_PROTOCOL_HTTP = 1
+
 # temporal_grpc_compression
 TEMPORAL_GRPC_COMPRESSION_NONE = 0
 TEMPORAL_GRPC_COMPRESSION_GZIP = 1
@@ -382,6 +386,10 @@ class TemporalRuntimeOptions(Structure):
         ("metrics_prefix", c_char_p),
         ("metrics_global_tags_json", c_char_p),
         ("metrics_durations_in_seconds", c_bool),
+        ("metrics_otlp_url", c_char_p),
+        ("metrics_otlp_protocol", c_int32),
+        ("metrics_otlp_headers_json", c_char_p),
+        ("metrics_otlp_period_ms", c_uint64),
     ]
 
 

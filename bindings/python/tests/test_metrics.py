@@ -77,3 +77,40 @@ def test_prometheus_counts_every_call(address, task_queue):
         address,
         task_queue,
     )
+
+
+def test_otlp_export_reaches_a_collector(address, task_queue):
+    """The same metrics pushed over OTLP/gRPC to the test worker's receiver
+    (tests/worker/otlp.go), read back from its JSON view."""
+    import os
+    import uuid
+
+    suite = f"python-otlp-{uuid.uuid4().hex[:8]}"
+    _run(
+        """
+        import json, time
+        otlp, traces, suite = sys.argv[3], sys.argv[4], sys.argv[5]
+        t.runtime_init(metrics_otlp_url=f"http://{otlp}", metrics_otlp_period=0.2,
+                       metrics_global_tags={"suite": suite})
+        client = t.Client.connect(sys.argv[1])
+        for n in range(3):
+            assert client.execute_workflow("Echo", n, task_queue=sys.argv[2]).result(timeout=30) == n
+
+        def starts():
+            points = json.load(urllib.request.urlopen(f"http://{traces}/otlp", timeout=10))
+            return sum(p["value"] for p in points if p["name"] == "temporal_request"
+                       and p["attributes"].get("suite") == suite
+                       and p["attributes"].get("operation") == "StartWorkflowExecution")
+
+        deadline = time.monotonic() + 15
+        while starts() != 3 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert starts() == 3, starts()
+        print("ok")
+        """,
+        address,
+        task_queue,
+        os.environ["TEMPORAL_TEST_OTLP_ADDRESS"],
+        os.environ["TEMPORAL_TEST_TRACES_ADDRESS"],
+        suite,
+    )
