@@ -18,7 +18,7 @@ SONAME := $(shell sed -n 's/^\#define TEMPORAL_FFI_SONAME "\(.*\)"/\1/p' include
 # The in-tree test build has the test hooks (cargo feature `testing`); `make install` and
 # `make dist` build the shipped library without them.
 TEST_FEATURES := --features testing
-C_EXAMPLES := hello_world money_transfer reattach epoll_loop
+C_EXAMPLES := hello_world money_transfer reattach epoll_loop encryption_codec
 
 PREFIX ?= /usr/local
 LIBDIR_NAME ?= lib
@@ -62,6 +62,14 @@ target/c/%: bindings/c/examples/%.c include/temporal.h | build
 
 c-examples: build $(addprefix target/c/,$(C_EXAMPLES))
 
+# The codec example and its test link OpenSSL's libcrypto (AES-256-GCM, RAND_bytes).
+target/c/encryption_codec: bindings/c/examples/encryption_codec.h
+target/c/encryption_codec: LDFLAGS_TEST += -lcrypto
+
+target/c/test_codec: tests/c/test_codec.c tests/c/check.h tests/c/server_test.h bindings/c/examples/encryption_codec.h include/temporal.h | build
+	@mkdir -p target/c
+	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST) -lcrypto
+
 target/c/test_temporal: tests/c/test_temporal.c tests/c/check.h include/temporal.h | build
 	@mkdir -p target/c
 	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
@@ -92,15 +100,15 @@ target/c/test_metrics: tests/c/test_metrics.c tests/c/check.h include/temporal.h
 	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST) -lpthread
 
 c-tests: build target/c/test_temporal target/c/test_completion_queue target/c/test_async_activity target/c/test_update \
-		target/c/test_fork target/c/test_metrics c-examples
+		target/c/test_fork target/c/test_metrics target/c/test_codec c-examples
 	$(WITH_SERVER) bash -c 'target/c/test_temporal && target/c/test_completion_queue && target/c/test_async_activity && \
-		target/c/test_update && target/c/test_fork && target/c/test_metrics && tests/c/test_examples.sh'
+		target/c/test_update && target/c/test_fork && target/c/test_metrics && target/c/test_codec && tests/c/test_examples.sh'
 
 rust-tests: build
 	$(CARGO) test --release --locked $(TEST_FEATURES) --lib
 	cd tests/loom && CARGO_TARGET_DIR=$(CURDIR)/target/loom $(CARGO) test --release --locked
 	$(WITH_SERVER) $(CARGO) test --release --locked $(TEST_FEATURES) --test ffi_integration --test client_operations \
-		--test runtime_control --test fork --test connection_options --test trace_context --test otlp_metrics -- --test-threads 8
+		--test runtime_control --test fork --test connection_options --test trace_context --test otlp_metrics --test raw_rpc -- --test-threads 8
 
 # The installed temporal-ffi.pc's template with the repository's include/ and target/release,
 # plus an rpath to target/release: programs built against it load the in-tree library by its

@@ -449,6 +449,14 @@ typedef struct temporal_completion_queue temporal_completion_queue;
 typedef struct temporal_error temporal_error;
 
 /**
+ * An ordered list of payloads; each payload has metadata (name → bytes, such as `encoding` →
+ * `json/plain`) and data bytes. Opaque. Made by `temporal_payloads_new` (the caller frees it
+ * with `temporal_payloads_free`), taken from a call (`temporal_call_take_payloads`), or lent to
+ * a codec callback for the length of the call. Not thread-safe: one thread at a time.
+ */
+typedef struct temporal_payloads temporal_payloads;
+
+/**
  * An update of a workflow: its update ID, Workflow ID and Run ID, and its result on demand; the
  * Go SDK's `client.WorkflowUpdateHandle`. Thread-safe. Opaque; free with
  * `temporal_update_handle_free`.
@@ -575,6 +583,28 @@ typedef struct temporal_call_options {
    * interceptors. NULL: none. It may not hold `_tracer-data` together with `trace_parent`.
    */
   const char *header_json;
+  /**
+   * The call's arguments as payloads, instead of its `args_json` (which must then be NULL):
+   * the arguments of a start, signal, query, update or update start; the signal's of
+   * signal-with-start and the update's of update-with-start. Sent as they are (after the
+   * client's payload codec), so a host can send `binary/plain` bytes or protobuf. An empty
+   * list is no arguments. Copied before the function returns. NULL: `args_json` is used.
+   * Refused by an operation that takes no arguments.
+   */
+  const struct temporal_payloads *args_payloads;
+  /**
+   * The workflow's arguments of signal-with-start and update-with-start as payloads, instead
+   * of their `args_json` (which must then be NULL). As `args_payloads`.
+   */
+  const struct temporal_payloads *workflow_args_payloads;
+  /**
+   * The result stays payloads (after the client's codec): the call has no JSON, and
+   * `temporal_call_take_payloads` gives them. For `temporal_get_result_async`,
+   * `temporal_query_workflow_async`, `temporal_update_workflow_async` and
+   * `temporal_update_handle_get_result_async`; refused by other operations. A workflow that
+   * returned nothing gives an empty list.
+   */
+  bool result_as_payloads;
 } temporal_call_options;
 
 /**
@@ -687,6 +717,61 @@ typedef struct temporal_host_meter {
    */
   void (*meter_free)(void *user_data);
 } temporal_host_meter;
+
+/**
+ * A codec callback: reads `input` (lent for the call, never freed by the callback) and appends
+ * to `output` (empty, lent too) exactly one payload for each payload of `input`, in order.
+ * Returns 0 on success; anything else is a failure, whose reason it may give with
+ * `temporal_payloads_set_error(output, ...)` (the operation fails with `PAYLOAD`).
+ */
+typedef int32_t (*temporal_payload_codec_fn)(void *user_data,
+                                             const struct temporal_payloads *input,
+                                             struct temporal_payloads *output);
+
+/**
+ * The host's payload codec: the Go SDK's `converter.PayloadCodec`, applied as its
+ * `CodecDataConverter` applies one. Give it in `temporal_client_options.payload_codec`; the
+ * library copies the table at connect, and every client made from that client
+ * (`temporal_client_new_from_existing`) shares it.
+ *
+ * `encode` runs on every payload a call sends (workflow, signal, query and update arguments,
+ * memo, activity results, heartbeat, failure and terminate details); `decode` on every payload
+ * a call reads back (results, query and update results, failure details, memo in describe and
+ * list). Search attributes (the server indexes them) and the Temporal header (the SDKs'
+ * interceptors read it with the default converter) are never passed to it. History
+ * (`temporal_get_workflow_history_async`) is returned as stored, encoded, as the Go SDK's.
+ *
+ * Both callbacks run on library threads, possibly several at once: thread-safe, no unwinding
+ * (no C++ exception may leave them), and no blocking call of the library (refused there).
+ *
+ * Extensible: initialise with `temporal_payload_codec_default`.
+ */
+typedef struct temporal_payload_codec {
+  /**
+   * `sizeof(temporal_payload_codec)`, set by `temporal_payload_codec_default`.
+   */
+  size_t size;
+  /**
+   * Encodes outgoing payloads (required).
+   */
+  temporal_payload_codec_fn encode;
+  /**
+   * Decodes incoming payloads (required). It must pass through a payload it does not
+   * recognise (one sent without the codec), as the Go samples' codecs do.
+   */
+  temporal_payload_codec_fn decode;
+  /**
+   * Passed to every callback.
+   */
+  void *user_data;
+  /**
+   * Called once with `user_data` when the library no longer uses the codec: once the last
+   * client, run and update handle that uses it is freed and the last call that uses it has
+   * completed (a failed connect included).
+   * Not called when the table is refused at connect. NULL: nothing to release.
+   */
+  void (*release)(void *user_data);
+} temporal_payload_codec;
 
 /**
  * Options for `temporal_client_connect`, the Go SDK's `client.Options`.
@@ -816,6 +901,11 @@ typedef struct temporal_client_options {
    * error message or a log.
    */
   const char *proxy_basic_auth_password;
+  /**
+   * The payload codec every call of this client applies (the Go SDK's
+   * `converter.NewCodecDataConverter`); see `temporal_payload_codec`. NULL: none.
+   */
+  const struct temporal_payload_codec *payload_codec;
 } temporal_client_options;
 
 /**
@@ -1240,6 +1330,28 @@ struct temporal_client *temporal_call_take_client(const struct temporal_call *ca
  * `call` is NULL or a live call.
  */
 struct temporal_update_handle *temporal_call_take_update_handle(const struct temporal_call *call);
+
+/**
+ * Takes the result payloads of a completed call made with
+ * `temporal_call_options.result_as_payloads`. The caller owns them: `temporal_payloads_free`.
+ * NULL if there are none (no such option, a failed call) or they were taken already.
+ *
+ * # Safety
+ * `call` is NULL or a live call.
+ */
+struct temporal_payloads *temporal_call_take_payloads(const struct temporal_call *call);
+
+/**
+ * Lends the response bytes of a completed `temporal_raw_rpc_async`: writes `*bytes_out` (NULL
+ * for an empty response) and `*len_out`, valid until the call is freed, and returns true;
+ * false (outputs untouched) if the call has no bytes (in flight, failed, another operation).
+ *
+ * # Safety
+ * `call` is NULL or a live call; the out-pointers are NULL or valid for writes.
+ */
+bool temporal_call_get_bytes(const struct temporal_call *call,
+                             const uint8_t **bytes_out,
+                             size_t *len_out);
 
 /**
  * The count of a completed `temporal_count_workflow`: writes it to `*count_out` and returns
@@ -1689,6 +1801,209 @@ struct temporal_error *temporal_get_workflow_history_async(const struct temporal
                                                            const char *run_id,
                                                            const struct temporal_call_options *call_options,
                                                            struct temporal_call **call_out);
+
+/**
+ * Makes an empty payload list. On success writes it to `*payloads_out` (the caller owns it:
+ * `temporal_payloads_free`) and returns NULL.
+ *
+ * # Safety
+ * `payloads_out` is NULL or valid for a write.
+ */
+struct temporal_error *temporal_payloads_new(struct temporal_payloads **payloads_out);
+
+/**
+ * Frees a payload list. NULL is a no-op. Never free a list lent to a codec callback.
+ *
+ * # Safety
+ * `payloads` is NULL or a payload list the caller owns.
+ */
+void temporal_payloads_free(struct temporal_payloads *payloads);
+
+/**
+ * The number of payloads in the list (0 for NULL or a bad handle).
+ *
+ * # Safety
+ * `payloads` is NULL or a live payload list.
+ */
+size_t temporal_payloads_len(const struct temporal_payloads *payloads);
+
+/**
+ * Appends one payload holding a copy of `data` (NULL is allowed when `data_len` is 0) and no
+ * metadata; set its `encoding` with `temporal_payloads_set_metadata`.
+ *
+ * # Safety
+ * `payloads` is NULL or a live payload list; `data` is NULL or valid for `data_len` bytes.
+ */
+struct temporal_error *temporal_payloads_push(struct temporal_payloads *payloads,
+                                              const uint8_t *data,
+                                              size_t data_len);
+
+/**
+ * Appends one JSON value as the Go SDK's default converter writes it: `json/plain` holding the
+ * value's compact JSON (`null`: `binary/null`), as the `args_json` arguments are sent.
+ * `json_value`: NUL-terminated JSON text of one value; anything else is `INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `payloads` is NULL or a live payload list; `json_value` is NULL or NUL-terminated.
+ */
+struct temporal_error *temporal_payloads_push_json(struct temporal_payloads *payloads,
+                                                   const char *json_value);
+
+/**
+ * Appends the payload whose protobuf encoding (`temporal.api.common.v1.Payload`) is `bytes`,
+ * as a codec that wraps whole payloads (encryption, compression) reads them back. Bytes that
+ * are not one are a `PAYLOAD` error and nothing is appended.
+ *
+ * # Safety
+ * `payloads` is NULL or a live payload list; `bytes` is NULL or valid for `len` bytes.
+ */
+struct temporal_error *temporal_payloads_push_proto(struct temporal_payloads *payloads,
+                                                    const uint8_t *bytes,
+                                                    size_t len);
+
+/**
+ * Sets (or replaces) one metadata entry of payload `index`: a copy of `key` (NUL-terminated
+ * UTF-8, not empty) and of `value` (NULL is allowed when `value_len` is 0).
+ *
+ * # Safety
+ * `payloads` is NULL or a live payload list; `key` is NULL or NUL-terminated; `value` is NULL
+ * or valid for `value_len` bytes.
+ */
+struct temporal_error *temporal_payloads_set_metadata(struct temporal_payloads *payloads,
+                                                      size_t index,
+                                                      const char *key,
+                                                      const uint8_t *value,
+                                                      size_t value_len);
+
+/**
+ * Lends the data of payload `index`: `*data_out` (NULL when empty) and `*data_len_out`, valid
+ * until the list changes or is freed.
+ *
+ * # Safety
+ * `payloads` is NULL or a live payload list; the out-pointers are NULL or valid for writes.
+ */
+struct temporal_error *temporal_payloads_get_data(const struct temporal_payloads *payloads,
+                                                  size_t index,
+                                                  const uint8_t **data_out,
+                                                  size_t *data_len_out);
+
+/**
+ * The number of metadata entries of payload `index` (0 for a bad handle or index). Entries
+ * are numbered in key order.
+ *
+ * # Safety
+ * `payloads` is NULL or a live payload list.
+ */
+size_t temporal_payloads_metadata_len(const struct temporal_payloads *payloads, size_t index);
+
+/**
+ * Lends metadata entry `entry` (in key order) of payload `index`: its NUL-terminated key and
+ * its value bytes, valid until the list changes or is freed.
+ *
+ * # Safety
+ * `payloads` is NULL or a live payload list; the out-pointers are NULL or valid for writes.
+ */
+struct temporal_error *temporal_payloads_get_metadata_at(const struct temporal_payloads *payloads,
+                                                         size_t index,
+                                                         size_t entry,
+                                                         const char **key_out,
+                                                         const uint8_t **value_out,
+                                                         size_t *value_len_out);
+
+/**
+ * Lends the value of metadata `key` of payload `index`, valid until the list changes or is
+ * freed; `NOT_FOUND` when the payload has no such key.
+ *
+ * # Safety
+ * `payloads` is NULL or a live payload list; `key` is NULL or NUL-terminated; the out-pointers
+ * are NULL or valid for writes.
+ */
+struct temporal_error *temporal_payloads_get_metadata(const struct temporal_payloads *payloads,
+                                                      size_t index,
+                                                      const char *key,
+                                                      const uint8_t **value_out,
+                                                      size_t *value_len_out);
+
+/**
+ * Payload `index` read as the Go SDK's default converter reads it (`json/plain`,
+ * `json/protobuf`, `binary/null`, `binary/plain` as a base64 JSON string), as JSON text;
+ * another encoding is a `PAYLOAD` error naming it. On success writes `*json_out` (the caller
+ * frees it: `temporal_string_free`).
+ *
+ * # Safety
+ * `payloads` is NULL or a live payload list; `json_out` is NULL or valid for a write.
+ */
+struct temporal_error *temporal_payloads_get_json(const struct temporal_payloads *payloads,
+                                                  size_t index,
+                                                  char **json_out);
+
+/**
+ * The protobuf encoding (`temporal.api.common.v1.Payload`) of payload `index`, metadata
+ * included: what a codec that wraps whole payloads encrypts or compresses. On success writes
+ * `*bytes_out` and `*len_out` (the caller frees them: `temporal_bytes_free(bytes, len)`).
+ *
+ * # Safety
+ * `payloads` is NULL or a live payload list; the out-pointers are NULL or valid for writes.
+ */
+struct temporal_error *temporal_payloads_get_proto(const struct temporal_payloads *payloads,
+                                                   size_t index,
+                                                   uint8_t **bytes_out,
+                                                   size_t *len_out);
+
+/**
+ * Frees bytes the library returned (`temporal_payloads_get_proto`), with the length it gave.
+ * NULL is a no-op.
+ *
+ * # Safety
+ * `bytes` is NULL or bytes this library returned with exactly `len`, not freed yet.
+ */
+void temporal_bytes_free(uint8_t *bytes, size_t len);
+
+/**
+ * In a codec callback, on its `output` list: why this encode or decode failed (copied). The
+ * caller of the operation gets a `PAYLOAD` error "payload codec encode failed: <message>".
+ *
+ * # Safety
+ * `output` is NULL or a live payload list; `message` is NULL or NUL-terminated.
+ */
+struct temporal_error *temporal_payloads_set_error(struct temporal_payloads *output,
+                                                   const char *message);
+
+/**
+ * Fills `codec` with the defaults (every field zero) and sets its `size`. Returns false and
+ * writes nothing for NULL or a size that cannot be the struct's.
+ *
+ * # Safety
+ * `codec` is NULL or valid for writes of `size` bytes.
+ */
+bool temporal_payload_codec_default(struct temporal_payload_codec *codec, size_t size);
+
+/**
+ * Calls one RPC by its gRPC method name, the escape hatch for what this library has no function
+ * for: the Go SDK's `Client.WorkflowService()` / `OperatorService()`. `service`:
+ * `"temporal.api.workflowservice.v1.WorkflowService"` (or `"WorkflowService"`) or
+ * `"temporal.api.operatorservice.v1.OperatorService"` (`"OperatorService"`). `method`: the gRPC
+ * method name, e.g. `"DescribeNamespace"`. `request` / `request_len`: the request message's
+ * protobuf encoding (NULL allowed when the length is 0: an empty message). An unknown service
+ * or method is `INVALID_ARGUMENT` at once; bytes that are not the method's request message are
+ * the completed call's `INVALID_ARGUMENT`, and nothing is sent.
+ *
+ * The call goes through the client's connection (TLS, API key, gRPC metadata) with the
+ * library's retry policy for transient errors; timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s (give a
+ * long poll its own). Server errors map to the usual codes. Payloads go as they are: the
+ * client's payload codec is not applied. On success the completed call holds the response's
+ * protobuf bytes: `temporal_call_get_bytes`.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated; `request` valid for `request_len` bytes.
+ */
+struct temporal_error *temporal_raw_rpc_async(const struct temporal_client *client,
+                                              const char *service,
+                                              const char *method,
+                                              const uint8_t *request,
+                                              size_t request_len,
+                                              const struct temporal_call_options *call_options,
+                                              struct temporal_call **call_out);
 
 /**
  * Fills `options` with the defaults and sets its `size`.

@@ -5,7 +5,8 @@
 //!
 //! The RPCs are `temporalio-client`'s `AsyncActivityHandle`. Payloads pass through it unchanged
 //! (its default converter hands a `RawValue`'s payloads on as they are), so the worker reads the
-//! payloads [`crate::payloads`] made, byte for byte what the Go SDK's converter writes. Every
+//! payloads [`crate::payloads`] made, byte for byte what the Go SDK's converter writes, after
+//! this client's codec (applied here, so the crate's own codec stays the no-op default). Every
 //! call has a deadline (`None`: the Go SDK's 10 s) within which transient failures are retried
 //! with the Go SDK's policy, as every other call of the library (see [`rpc`]).
 
@@ -192,6 +193,7 @@ impl Client {
         deadline: Option<Duration>,
     ) -> Result<()> {
         let handle = self.activity_handle(target)?;
+        let completion = self.encode_completion(completion)?;
         let d = deadline_or_default(deadline);
         let options = rpc_options(d);
         match completion {
@@ -226,6 +228,7 @@ impl Client {
         deadline: Option<Duration>,
     ) -> Result<HeartbeatResponse> {
         let handle = self.activity_handle(target)?;
+        let details = self.encoded(details)?;
         let d = deadline_or_default(deadline);
         let response =
             respond("record activity heartbeat", d, target, handle.heartbeat(raw(details), rpc_options(d))).await?;
@@ -233,6 +236,29 @@ impl Client {
             cancel_requested: response.cancel_requested,
             activity_paused: response.activity_paused,
             activity_reset: response.activity_reset,
+        })
+    }
+}
+
+impl Client {
+    /// The payloads through this client's codec: the crate's handle sends them as they are.
+    fn encoded(&self, payloads: Option<Payloads>) -> Result<Option<Payloads>> {
+        match (self.codec(), payloads) {
+            (Some(codec), Some(mut p)) => {
+                codec.encode_payloads(&mut p)?;
+                Ok(Some(p))
+            }
+            (_, payloads) => Ok(payloads),
+        }
+    }
+
+    fn encode_completion(&self, completion: ActivityCompletion) -> Result<ActivityCompletion> {
+        Ok(match completion {
+            ActivityCompletion::Completed(result) => ActivityCompletion::Completed(self.encoded(result)?),
+            ActivityCompletion::Failed(f) => {
+                ActivityCompletion::Failed(ActivityFailure { details: self.encoded(f.details)?, ..f })
+            }
+            ActivityCompletion::Canceled(details) => ActivityCompletion::Canceled(self.encoded(details)?),
         })
     }
 }

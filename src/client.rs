@@ -29,6 +29,7 @@ use temporalio_common::protos::temporal::api::{
     workflowservice::v1::StartWorkflowExecutionRequest,
 };
 use temporalio_common::protos::utilities::decode_status_detail;
+use crate::codec::Codec;
 
 /// A connected client. Cheap to share: every workflow run holds an `Arc` to it.
 pub struct Client {
@@ -39,6 +40,8 @@ pub struct Client {
     /// The process generation it was connected in (`runtime::generation`): in a child forked
     /// after that, its connection's tasks ran on threads the child does not have.
     made_in: u64,
+    /// Shared with the clients made from this one (`new_from_existing`).
+    codec: Option<Codec>,
 }
 
 impl Drop for Client {
@@ -311,6 +314,7 @@ impl Client {
             target = format!("{target} through HTTP CONNECT proxy {}", proxy.target_addr);
         }
         let identity = conn_opts.identity.clone();
+        let codec = opts.payload_codec.clone();
         let connection = with_deadline("connect", Some(timeout), async {
             Connection::connect(conn_opts).await.map_err(|e| connect_error(&target, e))
         })
@@ -323,7 +327,7 @@ impl Client {
             _ => e,
         })?;
         tracing::info!(target = %target, namespace = %namespace, identity = %identity, "connected");
-        Ok(Arc::new(Client { connection: Some(connection), namespace, identity, made_in: crate::runtime::generation() }))
+        Ok(Arc::new(Client { connection: Some(connection), namespace, identity, made_in: crate::runtime::generation(), codec }))
     }
 
     pub fn namespace(&self) -> &str {
@@ -332,6 +336,11 @@ impl Client {
 
     pub fn identity(&self) -> &str {
         &self.identity
+    }
+
+    /// The payload codec every call of this client applies (`None`: payloads as converted).
+    pub(crate) fn codec(&self) -> Option<&Codec> {
+        self.codec.as_ref()
     }
 
     /// The workflow service through the connection's retrying caller: `Connection` itself
@@ -365,6 +374,7 @@ impl Client {
             namespace: if namespace.is_empty() { DEFAULT_NAMESPACE.to_owned() } else { namespace.to_owned() },
             identity: if identity.is_empty() { default_identity() } else { identity.to_owned() },
             made_in: self.made_in,
+            codec: self.codec.clone(),
         }))
     }
 
@@ -414,7 +424,8 @@ impl Client {
         }
         let workflow_id =
             if options.id.is_empty() { uuid::Uuid::new_v4().to_string() } else { options.id.clone() };
-        let request = self.start_request(workflow_type, &workflow_id, input, options);
+        let mut request = self.start_request(workflow_type, &workflow_id, input, options);
+        crate::codec::encode(self.codec(), &mut request).await?;
         let mut service = self.workflow_service()?;
         let deadline = rpc::deadline_or_default(deadline);
         let response = rpc::call(

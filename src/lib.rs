@@ -7,6 +7,7 @@
 
 pub mod activity;
 pub mod client;
+pub mod codec;
 mod completion;
 pub mod errors;
 pub mod failure;
@@ -19,6 +20,7 @@ pub mod options;
 pub mod logging;
 pub mod metrics;
 pub mod payloads;
+pub mod raw_rpc;
 pub mod rpc;
 pub mod runtime;
 mod sync;

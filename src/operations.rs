@@ -10,7 +10,7 @@
 use crate::client::Client;
 use crate::errors::{Error, ErrorCode, Result};
 use crate::options::ValidStartWorkflowOptions;
-use crate::payloads::payloads_to_json;
+use crate::payloads::{ResultForm, ResultValue};
 use crate::rpc::{self, deadline_or_default, unary, with_deadline};
 use crate::update::{UpdateOptions, UpdateStage, UpdateStart};
 use crate::workflow_run::WorkflowRun;
@@ -47,11 +47,11 @@ impl WorkflowCount {
     }
 }
 
-/// A completed update: the ID it ran under (given or generated) and its result as JSON.
+/// A completed update: the ID it ran under (given or generated) and its result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UpdateResult {
     pub update_id: String,
-    pub result_json: String,
+    pub result: ResultValue,
 }
 
 /// Whether the server's error carries a detail of this type (prost would decode any detail
@@ -138,7 +138,7 @@ impl Client {
         if signal_name.is_empty() {
             return Err(Error::invalid_argument("signal name is required"));
         }
-        let request = SignalWorkflowExecutionRequest {
+        let mut request = SignalWorkflowExecutionRequest {
             namespace: self.namespace().to_owned(),
             workflow_execution: Some(execution(workflow_id, run_id)?),
             signal_name: signal_name.to_owned(),
@@ -148,6 +148,7 @@ impl Client {
             header: crate::headers::current(),
             ..Default::default()
         };
+        crate::codec::encode(self.codec(), &mut request).await?;
         let d = deadline_or_default(deadline);
         let mut service = self.workflow_service()?;
         unary("signal workflow", d, service.signal_workflow_execution(rpc::request(request, d))).await?;
@@ -175,7 +176,7 @@ impl Client {
         let workflow_id =
             if options.id.is_empty() { uuid::Uuid::new_v4().to_string() } else { options.id.clone() };
         let start = self.start_request(workflow_type, &workflow_id, args, options);
-        let request = SignalWithStartWorkflowExecutionRequest {
+        let mut request = SignalWithStartWorkflowExecutionRequest {
             namespace: start.namespace,
             workflow_id: start.workflow_id,
             workflow_type: start.workflow_type,
@@ -198,6 +199,7 @@ impl Client {
             header: start.header,
             ..Default::default()
         };
+        crate::codec::encode(self.codec(), &mut request).await?;
         let d = deadline_or_default(deadline);
         let mut service = self.workflow_service()?;
         let response =
@@ -206,7 +208,8 @@ impl Client {
         Ok(WorkflowRun::new(self.clone(), workflow_id, Some(response.run_id), workflow_type.to_owned()))
     }
 
-    /// The Go SDK's `QueryWorkflow`: the query handler's answer as JSON.
+    /// The Go SDK's `QueryWorkflow`: the query handler's answer, in the form asked for.
+    #[allow(clippy::too_many_arguments)]
     pub async fn query_workflow(
         &self,
         workflow_id: &str,
@@ -214,11 +217,12 @@ impl Client {
         query_type: &str,
         args: Option<Payloads>,
         deadline: Option<Duration>,
-    ) -> Result<String> {
+        form: ResultForm,
+    ) -> Result<ResultValue> {
         if query_type.is_empty() {
             return Err(Error::invalid_argument("query type is required"));
         }
-        let request = QueryWorkflowRequest {
+        let mut request = QueryWorkflowRequest {
             namespace: self.namespace().to_owned(),
             execution: Some(execution(workflow_id, run_id)?),
             query: Some(WorkflowQuery {
@@ -228,10 +232,11 @@ impl Client {
             }),
             query_reject_condition: QueryRejectCondition::None as i32,
         };
+        crate::codec::encode(self.codec(), &mut request).await?;
         let d = deadline_or_default(deadline);
         let mut service = self.workflow_service()?;
         let response = rpc::call("query workflow", d, service.query_workflow(rpc::request(request, d))).await?;
-        let response = match response {
+        let mut response = match response {
             Ok(r) => r,
             Err(status) => {
                 if has_detail(&status, "QueryFailedFailure") {
@@ -247,7 +252,8 @@ impl Client {
                 format!("query workflow: rejected, the workflow is {}", status_name(rejected.status)),
             ));
         }
-        payloads_to_json(response.query_result.as_ref())
+        crate::codec::decode(self.codec(), &mut response).await?;
+        form.convert(response.query_result)
     }
 
     /// The Go SDK's `UpdateWorkflow` waiting for the update to complete: sends the update and
@@ -261,6 +267,7 @@ impl Client {
         update_id: Option<&str>,
         args: Option<Payloads>,
         deadline: Option<Duration>,
+        form: ResultForm,
     ) -> Result<UpdateResult> {
         let options = UpdateOptions {
             update_id: update_id.map(str::to_owned),
@@ -271,8 +278,8 @@ impl Client {
         let update_id = start.update_id().to_owned();
         // The handle holds the outcome (COMPLETED), so its result makes no further call.
         let handle = self.start_update(start, deadline).await?;
-        let result_json = handle.get_result(None).await?;
-        Ok(UpdateResult { update_id, result_json })
+        let result = handle.get_result_as(None, form).await?;
+        Ok(UpdateResult { update_id, result })
     }
 
     /// The Go SDK's `CancelWorkflow`: asks the workflow to cancel (it decides how).
@@ -299,7 +306,7 @@ impl Client {
         details: Option<Payloads>,
         deadline: Option<Duration>,
     ) -> Result<()> {
-        let request = TerminateWorkflowExecutionRequest {
+        let mut request = TerminateWorkflowExecutionRequest {
             namespace: self.namespace().to_owned(),
             workflow_execution: Some(execution(workflow_id, run_id)?),
             reason: reason.to_owned(),
@@ -307,6 +314,7 @@ impl Client {
             identity: self.identity().to_owned(),
             ..Default::default()
         };
+        crate::codec::encode(self.codec(), &mut request).await?;
         let d = deadline_or_default(deadline);
         let mut service = self.workflow_service()?;
         unary("terminate workflow", d, service.terminate_workflow_execution(rpc::request(request, d))).await?;
@@ -328,8 +336,9 @@ impl Client {
         };
         let d = deadline_or_default(deadline);
         let mut service = self.workflow_service()?;
-        let response =
+        let mut response =
             unary("describe workflow", d, service.describe_workflow_execution(rpc::request(request, d))).await?;
+        crate::codec::decode(self.codec(), &mut response).await?;
         let mut out = response.workflow_execution_info.as_ref().map(execution_info_json).unwrap_or(json!({}));
         out["pending_activities"] = json!(response.pending_activities.len());
         Ok(out.to_string())
@@ -354,7 +363,8 @@ impl Client {
         };
         let d = deadline_or_default(deadline);
         let mut service = self.workflow_service()?;
-        let response = unary("list workflows", d, service.list_workflow_executions(rpc::request(request, d))).await?;
+        let mut response = unary("list workflows", d, service.list_workflow_executions(rpc::request(request, d))).await?;
+        crate::codec::decode(self.codec(), &mut response).await?;
         let executions: Vec<Value> = response.executions.iter().map(execution_info_json).collect();
         Ok(json!({ "executions": executions, "next_page_token": hex(&response.next_page_token) }).to_string())
     }

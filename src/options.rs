@@ -42,6 +42,8 @@ pub struct ClientOptions {
     pub keep_alive: KeepAliveOptions,
     /// Connect through an HTTP CONNECT proxy; `None`: directly.
     pub http_connect_proxy: Option<HttpConnectProxy>,
+    /// The payload codec (the Go SDK's `CodecDataConverter`): see [`crate::codec`].
+    pub payload_codec: Option<crate::codec::Codec>,
 }
 
 /// The Go SDK's default `ConnectionOptions.KeepAliveTime` (grpc_dialer.go `defaultKeepAliveTime`).
@@ -143,6 +145,7 @@ impl std::fmt::Debug for ClientOptions {
             .field("grpc_compression", &self.grpc_compression)
             .field("keep_alive", &self.keep_alive)
             .field("http_connect_proxy", &self.http_connect_proxy)
+            .field("payload_codec", &self.payload_codec.is_some())
             .finish()
     }
 }

@@ -68,6 +68,33 @@ fn payload_with_encoding(encoding: &str, data: Vec<u8>) -> Payload {
     }
 }
 
+/// How a call hands back its result: as JSON text (the default converter's reading of the
+/// first payload), or as the payloads themselves (the host converts them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ResultForm {
+    #[default]
+    Json,
+    Payloads,
+}
+
+/// A call's result in the form the caller asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ResultValue {
+    Json(String),
+    Payloads(Payloads),
+}
+
+impl ResultForm {
+    /// A result in this form. No payloads (a workflow that returned nothing) is `null`, or an
+    /// empty list.
+    pub fn convert(self, payloads: Option<Payloads>) -> Result<ResultValue> {
+        match self {
+            ResultForm::Json => payloads_to_json(payloads.as_ref()).map(ResultValue::Json),
+            ResultForm::Payloads => Ok(ResultValue::Payloads(payloads.unwrap_or_default())),
+        }
+    }
+}
+
 /// Decodes a workflow result: the first payload (the Go SDK decodes only payload[0]) or JSON
 /// `null` when the workflow returned nothing.
 pub fn payloads_to_json(payloads: Option<&Payloads>) -> Result<String> {

@@ -14,7 +14,7 @@ use crate::client::Client;
 use crate::errors::{Error, ErrorCode, Result};
 use crate::failure::{failure_to_json, go_error_string};
 use crate::options::{ValidStartWorkflowOptions, WorkflowIdConflictPolicy};
-use crate::payloads::payloads_to_json;
+use crate::payloads::{ResultForm, ResultValue};
 use crate::rpc::{self, unary, with_deadline, LONG_POLL_TIMEOUT};
 use crate::workflow_run::WorkflowRun;
 use prost::Message as _;
@@ -250,7 +250,8 @@ impl UpdateHandle {
             )
             .await;
             match polled {
-                Ok(r) => {
+                Ok(mut r) => {
+                    crate::codec::decode(self.client.codec(), &mut r).await?;
                     if let Some(outcome) = r.outcome.filter(|o| o.value.is_some()) {
                         return Ok(outcome);
                     }
@@ -265,27 +266,35 @@ impl UpdateHandle {
     /// `UPDATE_FAILED` (rejected by the validator or failed in the handler) with the failure.
     /// Waits as long as the update runs, at most `deadline` (`None`: no limit).
     pub async fn get_result(&self, deadline: Option<Duration>) -> Result<String> {
+        match self.get_result_as(deadline, ResultForm::Json).await? {
+            ResultValue::Json(json) => Ok(json),
+            ResultValue::Payloads(_) => Err(Error::internal("get update result: asked for JSON")),
+        }
+    }
+
+    /// `get_result` with the result in the form the caller asks for.
+    pub async fn get_result_as(&self, deadline: Option<Duration>, form: ResultForm) -> Result<ResultValue> {
         with_deadline("get update result", deadline, async {
             let outcome = match &self.known_outcome {
                 Some(known) => known.clone(),
                 None => self.poll_outcome().await?,
             };
-            outcome_result(outcome, &self.workflow_id, self.update_name.as_deref(), &self.update_id)
+            form.convert(Some(outcome_result(outcome, &self.workflow_id, self.update_name.as_deref(), &self.update_id)?))
         })
         .await
         .map_err(|e| e.with_detail("update_id", json!(self.update_id)))
     }
 }
 
-/// An update's outcome as its result or its failure: the failure's chain in the details, with
-/// the update ID, and Go's `Error()` text in the message.
-pub(crate) fn outcome_result(outcome: Outcome, workflow_id: &str, update_name: Option<&str>, update_id: &str) -> Result<String> {
+/// An update's outcome as its result's payloads or its failure: the failure's chain in the
+/// details, with the update ID, and Go's `Error()` text in the message.
+pub(crate) fn outcome_result(outcome: Outcome, workflow_id: &str, update_name: Option<&str>, update_id: &str) -> Result<Payloads> {
     let update = match update_name {
         Some(name) => format!("update {name} (updateID: {update_id})"),
         None => format!("update (updateID: {update_id})"),
     };
     match outcome.value {
-        Some(OutcomeValue::Success(payloads)) => payloads_to_json(Some(&payloads)),
+        Some(OutcomeValue::Success(payloads)) => Ok(payloads),
         Some(OutcomeValue::Failure(failure)) => Err(Error::new(
             ErrorCode::UpdateFailed,
             format!("{update} of workflow {workflow_id} failed: {}", go_error_string(&failure)),
@@ -325,9 +334,10 @@ impl Client {
         }
         let update_id = start.update_id.clone();
         with_deadline("update workflow", deadline, async {
-            let request = start.request(self);
+            let mut request = start.request(self);
+            crate::codec::encode(self.codec(), &mut request).await?;
             let mut service = self.workflow_service()?;
-            let response = loop {
+            let mut response = loop {
                 let attempt = unary(
                     "update workflow",
                     LONG_POLL_TIMEOUT,
@@ -341,6 +351,7 @@ impl Client {
                     Ok(_) => continue,
                 }
             };
+            crate::codec::decode(self.codec(), &mut response).await?;
             self.finish_handle(&start, &response).await
         })
         .await
@@ -400,7 +411,7 @@ impl Client {
         let what = "update with start workflow";
         with_deadline(what, deadline, async {
             let start_request = self.start_request(workflow_type, &workflow_id, args, options);
-            let request = ExecuteMultiOperationRequest {
+            let mut request = ExecuteMultiOperationRequest {
                 namespace: self.namespace().to_owned(),
                 operations: vec![
                     Operation { operation: Some(MultiRequest::StartWorkflow(start_request)) },
@@ -408,6 +419,7 @@ impl Client {
                 ],
                 ..Default::default()
             };
+            crate::codec::encode(self.codec(), &mut request).await?;
             let mut service = self.workflow_service()?;
             let mut run_id: Option<String> = None;
             let update_response = loop {
@@ -420,7 +432,10 @@ impl Client {
                 let response = match answer {
                     Err(e) if e.code == ErrorCode::DeadlineExceeded => continue,
                     Err(e) => return Err(e),
-                    Ok(Ok(response)) => response,
+                    Ok(Ok(mut response)) => {
+                        crate::codec::decode(self.codec(), &mut response).await?;
+                        response
+                    }
                     Ok(Err(status)) => return Err(multi_operation_error(&status, &workflow_id)),
                 };
                 let mut responses = response.responses.into_iter().map(|r| r.response);

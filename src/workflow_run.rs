@@ -5,13 +5,13 @@
 use crate::client::Client;
 use crate::errors::{Error, ErrorCode, Result};
 use crate::failure::{failure_to_json, go_error_string, payloads_to_json_array};
-use crate::payloads::payloads_to_json;
+use crate::payloads::{ResultForm, ResultValue};
 use crate::rpc::{self, with_deadline, DEFAULT_RPC_TIMEOUT, LONG_POLL_TIMEOUT};
 use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::Duration;
 use temporalio_common::protos::temporal::api::{
-    common::v1::WorkflowExecution,
+    common::v1::{Payloads, WorkflowExecution},
     enums::v1::HistoryEventFilterType,
     history::v1::{history_event::Attributes, HistoryEvent},
     workflowservice::v1::{DescribeWorkflowExecutionRequest, GetWorkflowExecutionHistoryRequest},
@@ -30,7 +30,8 @@ pub struct WorkflowRun {
 
 /// What one closed run ended with.
 enum Outcome {
-    Done(Result<String>),
+    /// The result's payloads (after the codec), or how the run failed.
+    Done(Result<Option<Payloads>>),
     /// The chain goes on in this run (continue-as-new, or a retry / cron run).
     Follow(String),
 }
@@ -88,12 +89,20 @@ impl WorkflowRun {
     /// The Go SDK's `Get`: waits for the workflow to close and returns its result as JSON text.
     /// `timeout` bounds the whole wait (`None`: no limit).
     pub async fn get_result(&self, timeout: Option<Duration>) -> Result<String> {
+        match self.get_result_as(timeout, ResultForm::Json).await? {
+            ResultValue::Json(json) => Ok(json),
+            ResultValue::Payloads(_) => Err(Error::internal("get workflow result: asked for JSON")),
+        }
+    }
+
+    /// `get_result` with the result in the form the caller asks for.
+    pub async fn get_result_as(&self, timeout: Option<Duration>, form: ResultForm) -> Result<ResultValue> {
         with_deadline("get workflow result", timeout, async {
             let mut run_id = self.run_id().await.to_owned();
             loop {
                 let event = self.wait_for_close_event(&run_id).await?;
                 match self.outcome(&run_id, event) {
-                    Outcome::Done(result) => return result,
+                    Outcome::Done(result) => return form.convert(result?),
                     Outcome::Follow(next) => run_id = next,
                 }
             }
@@ -116,11 +125,12 @@ impl WorkflowRun {
                 ..Default::default()
             };
             let mut service = self.client.workflow_service()?;
-            let response = rpc::long_poll(
+            let mut response = rpc::long_poll(
                 "get workflow result",
                 service.get_workflow_execution_history(rpc::request(request, LONG_POLL_TIMEOUT)),
             )
             .await?;
+            crate::codec::decode(self.client.codec(), &mut response).await?;
             if let Some(event) = response.history.and_then(|h| h.events.into_iter().next()) {
                 return Ok(event);
             }
@@ -138,7 +148,7 @@ impl WorkflowRun {
         let follow = |next: &str| (!next.is_empty()).then(|| Outcome::Follow(next.to_owned()));
         match event.attributes {
             Some(Attributes::WorkflowExecutionCompletedEventAttributes(a)) => follow(&a.new_execution_run_id)
-                .unwrap_or_else(|| Outcome::Done(payloads_to_json(a.result.as_ref()))),
+                .unwrap_or_else(|| Outcome::Done(Ok(a.result))),
             Some(Attributes::WorkflowExecutionContinuedAsNewEventAttributes(a)) => follow(&a.new_execution_run_id)
                 .unwrap_or_else(|| {
                     Outcome::Done(Err(Error::internal("continued as new without a new run ID")))

@@ -4,7 +4,7 @@
 //! struct. Arguments are checked and converted on the calling thread; the Temporal logic is in
 //! `crate::activity`.
 
-use super::call::{temporal_call, temporal_call_options, OpFuture, Output};
+use super::call::{temporal_call, temporal_call_options, CallInput, OpFuture, Output};
 use super::client::{client_arg, temporal_client};
 use super::operations::{rpc_deadline, start};
 use super::{
@@ -13,7 +13,6 @@ use super::{
 };
 use crate::activity::{ActivityCompletion, ActivityFailure, ActivityOutcome, ActivityTarget, MAX_TASK_TOKEN_LEN};
 use crate::errors::{Error, Result};
-use crate::options::Timeout;
 use crate::payloads::{args_to_payloads, value_to_payloads};
 use std::ffi::c_char;
 use std::mem::offset_of;
@@ -185,7 +184,8 @@ unsafe fn complete(
     call_options: *const temporal_call_options,
     call_out: *mut *mut temporal_call,
 ) -> Result<()> {
-    let prepare = |timeout: Timeout| -> Result<OpFuture> {
+    let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+        let timeout = input.timeout;
         let client = unsafe { client_arg(client) }?.clone();
         let target = target()?;
         let completion = unsafe { completion_arg(completion) }?;
@@ -206,7 +206,8 @@ unsafe fn heartbeat(
     call_options: *const temporal_call_options,
     call_out: *mut *mut temporal_call,
 ) -> Result<()> {
-    let prepare = |timeout: Timeout| -> Result<OpFuture> {
+    let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+        let timeout = input.timeout;
         let client = unsafe { client_arg(client) }?.clone();
         let target = target()?;
         let details = args_to_payloads(unsafe { optional_str(details_json, "details_json") }?)?;

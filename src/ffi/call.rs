@@ -24,6 +24,9 @@ use temporalio_common::protos::temporal::api::common::v1::Header;
 use crate::ffi::client::temporal_client;
 use crate::ffi::workflow::temporal_workflow_run;
 use crate::ffi::update::temporal_update_handle;
+use crate::ffi::payloads::{payloads_arg, temporal_payloads};
+use crate::payloads::{args_to_payloads, ResultForm, ResultValue};
+use temporalio_common::protos::temporal::api::common::v1::Payloads;
 use crate::operations::{UpdateResult, WorkflowCount};
 use crate::update::{UpdateHandle, UpdateWithStart};
 use crate::options::{duration_from_millis, Timeout};
@@ -102,11 +105,29 @@ pub struct temporal_call_options {
     /// as one payload under its key (`json/plain`; `null` as `binary/null`), for a worker's own
     /// interceptors. NULL: none. It may not hold `_tracer-data` together with `trace_parent`.
     pub header_json: *const c_char,
+    /// The call's arguments as payloads, instead of its `args_json` (which must then be NULL):
+    /// the arguments of a start, signal, query, update or update start; the signal's of
+    /// signal-with-start and the update's of update-with-start. Sent as they are (after the
+    /// client's payload codec), so a host can send `binary/plain` bytes or protobuf. An empty
+    /// list is no arguments. Copied before the function returns. NULL: `args_json` is used.
+    /// Refused by an operation that takes no arguments.
+    pub args_payloads: *const temporal_payloads,
+    /// The workflow's arguments of signal-with-start and update-with-start as payloads, instead
+    /// of their `args_json` (which must then be NULL). As `args_payloads`.
+    pub workflow_args_payloads: *const temporal_payloads,
+    /// The result stays payloads (after the client's codec): the call has no JSON, and
+    /// `temporal_call_take_payloads` gives them. For `temporal_get_result_async`,
+    /// `temporal_query_workflow_async`, `temporal_update_workflow_async` and
+    /// `temporal_update_handle_get_result_async`; refused by other operations. A workflow that
+    /// returned nothing gives an empty list.
+    pub result_as_payloads: bool,
 }
 
 // SAFETY: repr(C), starts with size, every field is valid as zero (NULL pointers, None).
 unsafe impl ExtensibleStruct for temporal_call_options {
     const NAME: &'static str = "temporal_call_options";
+    const BOOL_FIELDS: &'static [(usize, &'static str)] =
+        &[(std::mem::offset_of!(temporal_call_options, result_as_payloads), "result_as_payloads")];
 }
 
 /// Fills `options` with the defaults (every field zero) and sets its `size`.
@@ -145,6 +166,18 @@ pub(crate) enum Output {
     Update(UpdateResult),
     UpdateHandle(UpdateHandle),
     UpdateWithStart(UpdateWithStart),
+    Payloads(Payloads),
+    /// A raw RPC's response, protobuf bytes.
+    Bytes(Vec<u8>),
+}
+
+impl From<ResultValue> for Output {
+    fn from(value: ResultValue) -> Self {
+        match value {
+            ResultValue::Json(json) => Output::Json(json),
+            ResultValue::Payloads(payloads) => Output::Payloads(payloads),
+        }
+    }
 }
 
 pub(crate) type OpFuture = Pin<Box<dyn Future<Output = Result<Output>> + Send>>;
@@ -171,6 +204,8 @@ struct Completed {
     count: Option<i64>,
     update_id: Option<CString>,
     update_handle: Option<UpdateHandle>,
+    payloads: Option<Payloads>,
+    bytes: Option<Vec<u8>>,
 }
 
 impl Completed {
@@ -193,8 +228,13 @@ impl Completed {
             }
             Ok(Output::Update(update)) => {
                 c.update_id = Some(to_c_string(update.update_id));
-                c.json = Some(to_c_string(update.result_json));
+                match update.result {
+                    ResultValue::Json(json) => c.json = Some(to_c_string(json)),
+                    ResultValue::Payloads(payloads) => c.payloads = Some(payloads),
+                }
             }
+            Ok(Output::Payloads(payloads)) => c.payloads = Some(payloads),
+            Ok(Output::Bytes(bytes)) => c.bytes = Some(bytes),
             Ok(Output::UpdateHandle(handle)) => {
                 c.update_id = Some(to_c_string(handle.update_id()));
                 c.update_handle = Some(handle);
@@ -319,17 +359,90 @@ unsafe fn release_handle(handle: *mut temporal_call) {
 
 /// The completion form and timeout of a call, read from the host's options.
 pub(crate) struct CallOptions {
-    pub timeout: Timeout,
     notify: Notify,
     user_data: UserData,
     /// The Temporal header of the requests that reach a workflow (`crate::headers`).
     header: Option<Header>,
+    /// What the operation takes from the options besides the completion form.
+    pub input: CallInput,
 }
 
 impl CallOptions {
     /// For the blocking wrappers: wait only, with this timeout.
     pub(crate) fn blocking(timeout: Timeout) -> Self {
-        CallOptions { timeout, notify: Notify::Nothing, user_data: UserData(std::ptr::null_mut()), header: None }
+        CallOptions {
+            notify: Notify::Nothing,
+            user_data: UserData(std::ptr::null_mut()),
+            header: None,
+            input: CallInput::new(timeout),
+        }
+    }
+}
+
+/// What an operation reads from its call options as it prepares: the timeout, arguments given
+/// as payloads, and the form of its result. An option the operation did not read is refused
+/// ([`CallInput::check_all_used`]), so none is ever silently ignored.
+pub(crate) struct CallInput {
+    pub timeout: Timeout,
+    args_payloads: Option<Payloads>,
+    workflow_args_payloads: Option<Payloads>,
+    result_as_payloads: bool,
+    result_form_read: bool,
+}
+
+impl CallInput {
+    fn new(timeout: Timeout) -> Self {
+        CallInput { timeout, args_payloads: None, workflow_args_payloads: None, result_as_payloads: false, result_form_read: false }
+    }
+
+    /// The operation's arguments: `args_payloads` when the options give them (then `args_json`
+    /// must be NULL), else `args_json` converted as the default converter does.
+    ///
+    /// # Safety
+    /// `args_json` is NULL or NUL-terminated.
+    pub(crate) unsafe fn args(&mut self, args_json: *const c_char, name: &str) -> Result<Option<Payloads>> {
+        unsafe { Self::either(self.args_payloads.take(), "args_payloads", args_json, name) }
+    }
+
+    /// The workflow's arguments of a with-start operation: `workflow_args_payloads`, or
+    /// `args_json`.
+    ///
+    /// # Safety
+    /// `args_json` is NULL or NUL-terminated.
+    pub(crate) unsafe fn workflow_args(&mut self, args_json: *const c_char, name: &str) -> Result<Option<Payloads>> {
+        unsafe { Self::either(self.workflow_args_payloads.take(), "workflow_args_payloads", args_json, name) }
+    }
+
+    unsafe fn either(payloads: Option<Payloads>, field: &str, args_json: *const c_char, name: &str) -> Result<Option<Payloads>> {
+        let json = unsafe { optional_str(args_json, name) }?;
+        match (payloads, json) {
+            (Some(_), Some(_)) => Err(Error::invalid_argument(format!(
+                "temporal_call_options.{field} and {name} are both set: give the arguments once"
+            ))),
+            (Some(p), None) => Ok((!p.payloads.is_empty()).then_some(p)),
+            (None, json) => args_to_payloads(json),
+        }
+    }
+
+    /// The form the caller wants the result in.
+    pub(crate) fn result_form(&mut self) -> ResultForm {
+        self.result_form_read = true;
+        if self.result_as_payloads { ResultForm::Payloads } else { ResultForm::Json }
+    }
+
+    /// Refuses the payload options an operation has no use for.
+    pub(crate) fn check_all_used(&self) -> Result<()> {
+        let unused = [
+            ("args_payloads", self.args_payloads.is_some()),
+            ("workflow_args_payloads", self.workflow_args_payloads.is_some()),
+            ("result_as_payloads", self.result_as_payloads && !self.result_form_read),
+        ];
+        match unused.iter().find(|(_, set)| *set) {
+            Some((field, _)) => Err(Error::invalid_argument(format!(
+                "temporal_call_options.{field} is set, but this operation does not take it"
+            ))),
+            None => Ok(()),
+        }
     }
 }
 
@@ -357,12 +470,28 @@ pub(crate) unsafe fn read_call_options(options: *const temporal_call_options) ->
         baggage: unsafe { optional_string(o.baggage, "temporal_call_options.baggage") }?,
     };
     let header_json = unsafe { optional_str(o.header_json, "temporal_call_options.header_json") }?;
-    Ok(CallOptions {
-        timeout: timeout_from_millis("temporal_call_options.timeout_ms", o.timeout_ms)?,
-        notify,
-        user_data: UserData(o.user_data),
-        header: headers::build(&trace, header_json)?,
-    })
+    let timeout = timeout_from_millis("temporal_call_options.timeout_ms", o.timeout_ms)?;
+    let mut input = CallInput::new(timeout);
+    input.args_payloads = unsafe { payloads_arg(o.args_payloads, "temporal_call_options.args_payloads") }?;
+    input.workflow_args_payloads =
+        unsafe { payloads_arg(o.workflow_args_payloads, "temporal_call_options.workflow_args_payloads") }?;
+    input.result_as_payloads = o.result_as_payloads;
+    Ok(CallOptions { notify, user_data: UserData(o.user_data), header: headers::build(&trace, header_json)?, input })
+}
+
+/// Reads the call options, prepares the operation with what they give it (its timeout, payload
+/// arguments, result form), refuses an option it did not take, and starts the call.
+///
+/// # Safety
+/// `call_opts` is NULL or valid.
+pub(crate) unsafe fn prepare_and_start(
+    call_opts: *const temporal_call_options,
+    call_out: *mut *mut temporal_call,
+    prepare: impl FnOnce(&mut CallInput) -> Result<OpFuture>,
+) -> Result<()> {
+    let mut options = unsafe { read_call_options(call_opts) }?;
+    let future = prepare(&mut options.input)?;
+    start(future, options, call_out)
 }
 
 /// Starts `future` on the runtime as a call reported as `options` say. With `call_out`, the
@@ -400,8 +529,10 @@ fn spawn(future: OpFuture, options: CallOptions, call_out: Option<*mut *mut temp
 }
 
 /// Starts a call for the host and writes its handle to `call_out`.
+/// Refuses a payload option the operation did not take.
 pub(crate) fn start(future: OpFuture, options: CallOptions, call_out: *mut *mut temporal_call) -> Result<()> {
     check_out(call_out, "call_out")?;
+    options.input.check_all_used()?;
     spawn(future, options, Some(call_out)).map(drop)
 }
 
@@ -547,6 +678,48 @@ pub unsafe extern "C" fn temporal_call_take_update_handle(call: *const temporal_
         unsafe { with_completed(call, |c| c.update_handle.take()) }
             .flatten()
             .map_or(std::ptr::null_mut(), temporal_update_handle::into_raw)
+    })
+}
+
+/// Takes the result payloads of a completed call made with
+/// `temporal_call_options.result_as_payloads`. The caller owns them: `temporal_payloads_free`.
+/// NULL if there are none (no such option, a failed call) or they were taken already.
+///
+/// # Safety
+/// `call` is NULL or a live call.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_call_take_payloads(call: *const temporal_call) -> *mut temporal_payloads {
+    boundary(|| {
+        unsafe { with_completed(call, |c| c.payloads.take()) }
+            .flatten()
+            .map_or(std::ptr::null_mut(), temporal_payloads::into_raw)
+    })
+}
+
+/// Lends the response bytes of a completed `temporal_raw_rpc_async`: writes `*bytes_out` (NULL
+/// for an empty response) and `*len_out`, valid until the call is freed, and returns true;
+/// false (outputs untouched) if the call has no bytes (in flight, failed, another operation).
+///
+/// # Safety
+/// `call` is NULL or a live call; the out-pointers are NULL or valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_call_get_bytes(call: *const temporal_call, bytes_out: *mut *const u8, len_out: *mut usize) -> bool {
+    boundary(|| {
+        if bytes_out.is_null() || len_out.is_null() {
+            return false;
+        }
+        let lent = unsafe { with_completed(call, |c| c.bytes.as_ref().map(|b| (b.as_ptr(), b.len()))) }.flatten();
+        match lent {
+            Some((ptr, len)) => {
+                // SAFETY: both checked non-NULL above; the bytes live as long as the call.
+                unsafe {
+                    bytes_out.write(if len == 0 { std::ptr::null() } else { ptr });
+                    len_out.write(len);
+                }
+                true
+            }
+            None => false,
+        }
     })
 }
 

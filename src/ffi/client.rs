@@ -112,6 +112,9 @@ pub struct temporal_client_options {
     /// Password for the proxy's basic auth (needs `proxy_basic_auth_user`). Never appears in an
     /// error message or a log.
     pub proxy_basic_auth_password: *const c_char,
+    /// The payload codec every call of this client applies (the Go SDK's
+    /// `converter.NewCodecDataConverter`); see `temporal_payload_codec`. NULL: none.
+    pub payload_codec: *const super::payloads::temporal_payload_codec,
 }
 
 // SAFETY: repr(C), starts with size, every field is valid as zero; the bools are listed.
@@ -203,6 +206,8 @@ pub(crate) unsafe fn client_options_from_c(o: &temporal_client_options) -> Resul
             timeout: duration_from_millis("keep_alive_timeout_ms", o.keep_alive_timeout_ms)?,
         },
         http_connect_proxy: unsafe { proxy_from_c(o) }?,
+        // Last: once taken, the table is released when the options are dropped.
+        payload_codec: unsafe { super::payloads::codec_from_c(o.payload_codec) }?,
     })
 }
 

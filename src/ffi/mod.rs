@@ -22,6 +22,8 @@ pub mod completion_queue;
 pub mod error;
 pub mod metrics;
 pub mod operations;
+pub mod payloads;
+pub mod raw_rpc;
 pub mod runtime;
 pub mod update;
 pub mod workflow;
@@ -88,6 +90,7 @@ null_on_panic!(
     *mut client::temporal_client,
     *mut call::temporal_call,
     *mut update::temporal_update_handle,
+    *mut payloads::temporal_payloads,
 );
 
 /// Runs the body of an exported function, turning a panic into the return type's fallback.
@@ -424,6 +427,8 @@ mod tests {
             ("error.rs", include_str!("error.rs")),
             ("metrics.rs", include_str!("metrics.rs")),
             ("operations.rs", include_str!("operations.rs")),
+            ("payloads.rs", include_str!("payloads.rs")),
+            ("raw_rpc.rs", include_str!("raw_rpc.rs")),
             ("runtime.rs", include_str!("runtime.rs")),
             ("update.rs", include_str!("update.rs")),
             ("workflow.rs", include_str!("workflow.rs")),

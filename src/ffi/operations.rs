@@ -3,7 +3,7 @@
 //! arguments on the calling thread (a bad one is returned at once) and starts a call
 //! (`call.rs`) that completes in the form the caller chose.
 
-use super::call::{self, read_call_options, temporal_call, temporal_call_options, CallOptions, OpFuture, Output};
+use super::call::{self, temporal_call, temporal_call_options, CallInput, OpFuture, Output};
 use super::client::{client_arg, temporal_client};
 use super::workflow::{start_options_arg, temporal_start_workflow_options};
 use super::{error_boundary, optional_str, optional_string, required_str, temporal_error};
@@ -15,12 +15,6 @@ use crate::rpc::DEFAULT_RPC_TIMEOUT;
 use std::ffi::c_char;
 use std::sync::Arc;
 use std::time::Duration;
-use temporalio_common::protos::temporal::api::common::v1::Payloads;
-
-/// A JSON argument list, converted once, here.
-unsafe fn args(args_json: *const c_char, name: &str) -> Result<Option<Payloads>> {
-    args_to_payloads(unsafe { optional_str(args_json, name) }?)
-}
 
 /// The deadline of one request: the caller's, or the Go SDK's 10 s.
 pub(super) fn rpc_deadline(timeout: Timeout) -> Option<Duration> {
@@ -42,18 +36,16 @@ unsafe fn target(client: *const temporal_client, workflow_id: *const c_char, run
     })
 }
 
-/// Reads the call options, prepares the operation with their timeout and starts the call.
+/// Reads the call options, prepares the operation with what they give it and starts the call.
 ///
 /// # Safety
 /// `call_opts` is NULL or valid.
 pub(super) unsafe fn start(
     call_opts: *const temporal_call_options,
     call_out: *mut *mut temporal_call,
-    prepare: impl FnOnce(Timeout) -> Result<OpFuture>,
+    prepare: impl FnOnce(&mut CallInput) -> Result<OpFuture>,
 ) -> Result<()> {
-    let options: CallOptions = unsafe { read_call_options(call_opts) }?;
-    let future = prepare(options.timeout)?;
-    call::start(future, options, call_out)
+    unsafe { call::prepare_and_start(call_opts, call_out, prepare) }
 }
 
 /// Sends a signal: the Go SDK's `SignalWorkflow`. `run_id` NULL or "": the current run.
@@ -73,10 +65,11 @@ pub unsafe extern "C" fn temporal_signal_workflow_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| {
-        let prepare = |timeout: Timeout| -> Result<OpFuture> {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let timeout = input.timeout;
             let t = unsafe { target(client, workflow_id, run_id) }?;
             let name = unsafe { required_str(signal_name, "signal_name") }?.to_owned();
-            let args = unsafe { args(args_json, "args_json") }?;
+            let args = unsafe { input.args(args_json, "args_json") }?;
             let d = rpc_deadline(timeout);
             Ok(Box::pin(async move {
                 t.client.signal_workflow(&t.workflow_id, t.run_id.as_deref(), &name, args, d).await.map(|()| Output::Unit)
@@ -104,12 +97,13 @@ pub unsafe extern "C" fn temporal_signal_with_start_workflow_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| {
-        let prepare = |timeout: Timeout| -> Result<OpFuture> {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let timeout = input.timeout;
             let client = unsafe { client_arg(client) }?.clone();
             let name = unsafe { required_str(signal_name, "signal_name") }?.to_owned();
-            let signal_args = unsafe { args(signal_args_json, "signal_args_json") }?;
+            let signal_args = unsafe { input.args(signal_args_json, "signal_args_json") }?;
             let workflow_type = unsafe { required_str(workflow_type, "workflow_type") }?.to_owned();
-            let args = unsafe { args(args_json, "args_json") }?;
+            let args = unsafe { input.workflow_args(args_json, "args_json") }?;
             let options = unsafe { start_options_arg(options) }?;
             let d = rpc_deadline(timeout);
             Ok(Box::pin(async move {
@@ -137,13 +131,15 @@ pub unsafe extern "C" fn temporal_query_workflow_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| {
-        let prepare = |timeout: Timeout| -> Result<OpFuture> {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let timeout = input.timeout;
             let t = unsafe { target(client, workflow_id, run_id) }?;
             let query = unsafe { required_str(query_type, "query_type") }?.to_owned();
-            let args = unsafe { args(args_json, "args_json") }?;
+            let form = input.result_form();
+            let args = unsafe { input.args(args_json, "args_json") }?;
             let d = rpc_deadline(timeout);
             Ok(Box::pin(async move {
-                t.client.query_workflow(&t.workflow_id, t.run_id.as_deref(), &query, args, d).await.map(Output::Json)
+                t.client.query_workflow(&t.workflow_id, t.run_id.as_deref(), &query, args, d, form).await.map(Output::from)
             }))
         };
         unsafe { start(call_options, call_out, prepare) }
@@ -171,15 +167,17 @@ pub unsafe extern "C" fn temporal_update_workflow_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| {
-        let prepare = |timeout: Timeout| -> Result<OpFuture> {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let timeout = input.timeout;
             let t = unsafe { target(client, workflow_id, run_id) }?;
             let name = unsafe { required_str(update_name, "update_name") }?.to_owned();
             let update_id = unsafe { optional_string(update_id, "update_id") }?;
-            let args = unsafe { args(args_json, "args_json") }?;
+            let form = input.result_form();
+            let args = unsafe { input.args(args_json, "args_json") }?;
             let d = timeout.limit(None);
             Ok(Box::pin(async move {
                 t.client
-                    .update_workflow(&t.workflow_id, t.run_id.as_deref(), &name, update_id.as_deref(), args, d)
+                    .update_workflow(&t.workflow_id, t.run_id.as_deref(), &name, update_id.as_deref(), args, d, form)
                     .await
                     .map(Output::Update)
             }))
@@ -202,7 +200,8 @@ pub unsafe extern "C" fn temporal_cancel_workflow_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| {
-        let prepare = |timeout: Timeout| -> Result<OpFuture> {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let timeout = input.timeout;
             let t = unsafe { target(client, workflow_id, run_id) }?;
             let d = rpc_deadline(timeout);
             Ok(Box::pin(async move { t.client.cancel_workflow(&t.workflow_id, t.run_id.as_deref(), d).await.map(|()| Output::Unit) }))
@@ -228,10 +227,11 @@ pub unsafe extern "C" fn temporal_terminate_workflow_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| {
-        let prepare = |timeout: Timeout| -> Result<OpFuture> {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let timeout = input.timeout;
             let t = unsafe { target(client, workflow_id, run_id) }?;
             let reason = unsafe { optional_string(reason, "reason") }?.unwrap_or_default();
-            let details = unsafe { args(details_json, "details_json") }?;
+            let details = args_to_payloads(unsafe { optional_str(details_json, "details_json") }?)?;
             let d = rpc_deadline(timeout);
             Ok(Box::pin(async move {
                 t.client.terminate_workflow(&t.workflow_id, t.run_id.as_deref(), &reason, details, d).await.map(|()| Output::Unit)
@@ -258,7 +258,8 @@ pub unsafe extern "C" fn temporal_describe_workflow_execution_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| {
-        let prepare = |timeout: Timeout| -> Result<OpFuture> {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let timeout = input.timeout;
             let t = unsafe { target(client, workflow_id, run_id) }?;
             let d = rpc_deadline(timeout);
             Ok(Box::pin(async move {
@@ -287,7 +288,8 @@ pub unsafe extern "C" fn temporal_list_workflow_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| {
-        let prepare = |timeout: Timeout| -> Result<OpFuture> {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let timeout = input.timeout;
             let client = unsafe { client_arg(client) }?.clone();
             let query = unsafe { optional_string(query, "query") }?.unwrap_or_default();
             let token = unsafe { optional_string(page_token, "page_token") }?.unwrap_or_default();
@@ -314,7 +316,8 @@ pub unsafe extern "C" fn temporal_count_workflow_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| {
-        let prepare = |timeout: Timeout| -> Result<OpFuture> {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let timeout = input.timeout;
             let client = unsafe { client_arg(client) }?.clone();
             let query = unsafe { optional_string(query, "query") }?.unwrap_or_default();
             let d = rpc_deadline(timeout);
@@ -339,7 +342,8 @@ pub unsafe extern "C" fn temporal_get_workflow_history_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| {
-        let prepare = |timeout: Timeout| -> Result<OpFuture> {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let timeout = input.timeout;
             let t = unsafe { target(client, workflow_id, run_id) }?;
             let d = rpc_deadline(timeout);
             Ok(Box::pin(async move {

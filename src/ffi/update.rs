@@ -3,7 +3,7 @@
 //! `temporal_update_with_start_workflow_async` (`UpdateWithStartWorkflow`) and the
 //! `temporal_update_handle`. The logic is in `crate::update`; this file converts the pointers.
 
-use super::call::{temporal_call, temporal_call_options, OpFuture, Output};
+use super::call::{temporal_call, temporal_call_options, CallInput, OpFuture, Output};
 use super::client::{client_arg, temporal_client};
 use super::operations::start;
 use super::workflow::{start_options_arg, temporal_start_workflow_options};
@@ -13,8 +13,6 @@ use super::{
 };
 use crate::errors::Result;
 use crate::operations::UpdateResult;
-use crate::options::Timeout;
-use crate::payloads::args_to_payloads;
 use crate::update::{check_with_start_options, UpdateHandle, UpdateOptions, UpdateStage, UpdateStart};
 use std::ffi::{c_char, CString};
 use std::sync::Arc;
@@ -108,11 +106,6 @@ impl temporal_update_handle {
     }
 }
 
-/// A JSON argument list, converted once, here.
-unsafe fn args(args_json: *const c_char, name: &str) -> Result<Option<temporalio_common::protos::temporal::api::common::v1::Payloads>> {
-    args_to_payloads(unsafe { optional_str(args_json, name) }?)
-}
-
 /// Sends an update and completes once it reached the stage `options->wait_for_stage` names:
 /// the Go SDK's `UpdateWorkflow`. Take the update's handle with
 /// `temporal_call_take_update_handle` (and its ID with `temporal_call_get_update_id`); the
@@ -141,7 +134,8 @@ pub unsafe extern "C" fn temporal_start_update_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| {
-        let prepare = |timeout: Timeout| -> Result<OpFuture> {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let timeout = input.timeout;
             let client = unsafe { client_arg(client) }?.clone();
             let workflow_id = unsafe { required_str(workflow_id, "workflow_id") }?;
             if workflow_id.is_empty() {
@@ -149,7 +143,7 @@ pub unsafe extern "C" fn temporal_start_update_async(
             }
             let run_id = unsafe { optional_str(run_id, "run_id") }?;
             let name = unsafe { required_str(update_name, "update_name") }?;
-            let args = unsafe { args(args_json, "args_json") }?;
+            let args = unsafe { input.args(args_json, "args_json") }?;
             let options = unsafe { update_options_arg(options) }?;
             let start = UpdateStart::new(workflow_id, run_id, name, args, options)?;
             let d = timeout.limit(None);
@@ -211,12 +205,14 @@ pub unsafe extern "C" fn temporal_update_handle_get_result_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| {
-        let prepare = |timeout: Timeout| -> Result<OpFuture> {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let timeout = input.timeout;
             let handle = unsafe { handle_ref(handle) }?.handle.clone();
             let d = timeout.limit(None);
+            let form = input.result_form();
             Ok(Box::pin(async move {
-                let result_json = handle.get_result(d).await?;
-                Ok(Output::Update(UpdateResult { update_id: handle.update_id().to_owned(), result_json }))
+                let result = handle.get_result_as(d, form).await?;
+                Ok(Output::Update(UpdateResult { update_id: handle.update_id().to_owned(), result }))
             }))
         };
         unsafe { start(call_options, call_out, prepare) }
@@ -296,16 +292,17 @@ pub unsafe extern "C" fn temporal_update_with_start_workflow_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| {
-        let prepare = |timeout: Timeout| -> Result<OpFuture> {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let timeout = input.timeout;
             let client = unsafe { client_arg(client) }?.clone();
             let name = unsafe { required_str(update_name, "update_name") }?;
-            let update_args = unsafe { args(update_args_json, "update_args_json") }?;
+            let update_args = unsafe { input.args(update_args_json, "update_args_json") }?;
             let update_options = unsafe { update_options_arg(update_options) }?;
             let workflow_type = unsafe { required_str(workflow_type, "workflow_type") }?.to_owned();
             if workflow_type.is_empty() {
                 return Err(crate::errors::Error::invalid_argument("workflow type is required"));
             }
-            let args = unsafe { args(args_json, "args_json") }?;
+            let args = unsafe { input.workflow_args(args_json, "args_json") }?;
             let options = unsafe { start_options_arg(start_options) }?;
             check_with_start_options(&options)?;
             // The Workflow ID is the start's: filled in by the operation (it may generate one).

@@ -2,7 +2,7 @@
 //! `temporal_get_workflow`, `temporal_get_result_async`, their blocking wrappers, and the
 //! workflow-run handle.
 
-use super::call::{self, read_call_options, temporal_call, temporal_call_options, OpFuture, Output};
+use super::call::{self, read_call_options, temporal_call, temporal_call_options, CallInput, OpFuture, Output};
 use super::operations::rpc_deadline;
 use super::client::{client_arg, temporal_client};
 use super::{
@@ -14,7 +14,7 @@ use crate::options::{
     duration_from_millis, RetryPolicy, StartWorkflowOptions, Timeout, ValidStartWorkflowOptions, WorkflowIdConflictPolicy,
     WorkflowIdReusePolicy,
 };
-use crate::payloads::{args_to_payloads, object_to_payload_map};
+use crate::payloads::{object_to_payload_map, ResultForm};
 use crate::workflow_run::WorkflowRun;
 use once_cell::sync::OnceCell;
 use std::ffi::{c_char, CString};
@@ -219,13 +219,13 @@ unsafe fn prepare_execute(
     workflow_type: *const c_char,
     args_json: *const c_char,
     options: *const temporal_start_workflow_options,
-    timeout: Timeout,
+    call_input: &mut CallInput,
 ) -> Result<OpFuture> {
     let client = unsafe { client_arg(client) }?.clone();
     let workflow_type = unsafe { required_str(workflow_type, "workflow_type") }?.to_owned();
-    let input = args_to_payloads(unsafe { optional_str(args_json, "args_json") }?)?;
+    let input = unsafe { call_input.args(args_json, "args_json") }?;
     let options = unsafe { start_options_arg(options) }?;
-    let deadline = rpc_deadline(timeout);
+    let deadline = rpc_deadline(call_input.timeout);
     Ok(Box::pin(async move { client.execute_workflow(&workflow_type, input, &options, deadline).await.map(Output::Run) }))
 }
 
@@ -257,8 +257,7 @@ pub unsafe extern "C" fn temporal_execute_workflow_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| unsafe {
-        let call_options = read_call_options(call_options)?;
-        call::start(prepare_execute(client, workflow_type, args_json, options, call_options.timeout)?, call_options, call_out)
+        call::prepare_and_start(call_options, call_out, |input| prepare_execute(client, workflow_type, args_json, options, input))
     })
 }
 
@@ -280,7 +279,8 @@ pub unsafe extern "C" fn temporal_execute_workflow(
 ) -> *mut temporal_error {
     error_boundary(|| {
         check_out(run_out, "run_out")?;
-        let future = unsafe { prepare_execute(client, workflow_type, args_json, options, Timeout::Default) }?;
+        let mut input = call::CallOptions::blocking(Timeout::Default).input;
+        let future = unsafe { prepare_execute(client, workflow_type, args_json, options, &mut input) }?;
         let run = call::run_blocking(future, Timeout::Default)?.into_run()?;
         // SAFETY: checked non-NULL above.
         unsafe { run_out.write(temporal_workflow_run::into_raw(run)) };
@@ -319,9 +319,9 @@ pub unsafe extern "C" fn temporal_get_workflow(
     })
 }
 
-unsafe fn prepare_get_result(run: *const temporal_workflow_run, timeout: Timeout) -> Result<OpFuture> {
+unsafe fn prepare_get_result(run: *const temporal_workflow_run, timeout: Timeout, form: ResultForm) -> Result<OpFuture> {
     let run = unsafe { run_arg(run) }?;
-    Ok(Box::pin(async move { run.get_result(timeout.limit(None)).await.map(Output::Json) }))
+    Ok(Box::pin(async move { run.get_result_as(timeout.limit(None), form).await.map(Output::from) }))
 }
 
 /// Waits for the workflow to close: the Go SDK's `WorkflowRun.Get`. Any number of calls may wait
@@ -351,8 +351,10 @@ pub unsafe extern "C" fn temporal_get_result_async(
     call_out: *mut *mut temporal_call,
 ) -> *mut temporal_error {
     error_boundary(|| unsafe {
-        let options = read_call_options(call_options)?;
-        call::start(prepare_get_result(run, options.timeout)?, options, call_out)
+        call::prepare_and_start(call_options, call_out, |input| {
+            let form = input.result_form();
+            prepare_get_result(run, input.timeout, form)
+        })
     })
 }
 
@@ -373,7 +375,7 @@ pub unsafe extern "C" fn temporal_get_result(
     error_boundary(|| {
         check_out(result_json_out, "result_json_out")?;
         let timeout = call::timeout_from_millis("timeout_ms", timeout_ms)?;
-        let future = unsafe { prepare_get_result(run, timeout) }?;
+        let future = unsafe { prepare_get_result(run, timeout, ResultForm::Json) }?;
         let json = call::run_blocking(future, timeout)?.into_json()?;
         // SAFETY: checked non-NULL above.
         unsafe { result_json_out.write(json.into_raw()) };

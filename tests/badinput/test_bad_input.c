@@ -24,7 +24,10 @@
  *     row's index (callback, completion queue, temporal_call_wait), so every function is
  *     seen in all three; the form used is shown after the row's text.
  *   - `special` rows run a scenario of their own (blocking inside a callback, a call freed
- *     inside its callback or before it completed, a lent error freed, queue corner cases).
+ *     inside its callback or before it completed, a lent error freed, queue corner cases, a
+ *     host meter or a payload codec at connect).
+ *   - payload list functions: a fresh list per row (row_list); a refused call must leave it
+ *     reading exactly as before; a success is rendered as "{key=value,...} data <bytes>".
  * temporal_runtime_shutdown is not called here (it would end the library for the whole process):
  * it is covered by tests/runtime_control.rs and listed in NOT_RUN_HERE for the coverage check.
  * Coverage: every function the header declares must be in FN_NAMES (checked by reading the
@@ -97,6 +100,23 @@ enum fn {
   F_LIST_ASYNC,
   F_COUNT_ASYNC,
   F_HISTORY_ASYNC,
+  F_PAYLOADS_NEW,
+  F_PAYLOADS_FREE,
+  F_PAYLOADS_LEN,
+  F_PAYLOADS_PUSH,
+  F_PAYLOADS_PUSH_JSON,
+  F_PAYLOADS_PUSH_PROTO,
+  F_PAYLOADS_SET_METADATA,
+  F_PAYLOADS_GET_DATA,
+  F_PAYLOADS_METADATA_LEN,
+  F_PAYLOADS_GET_METADATA_AT,
+  F_PAYLOADS_GET_METADATA,
+  F_PAYLOADS_GET_JSON,
+  F_PAYLOADS_GET_PROTO,
+  F_BYTES_FREE,
+  F_PAYLOADS_SET_ERROR,
+  F_PAYLOAD_CODEC_DEFAULT,
+  F_RAW_RPC_ASYNC,
   F_RUNTIME_OPTIONS_DEFAULT,
   F_RUNTIME_INIT,
   F_RUNTIME_SHUTDOWN, /* NOT_RUN_HERE */
@@ -126,6 +146,8 @@ enum fn {
   F_UPDATE_HANDLE_FREE,
   F_UWS_ASYNC,
   F_CALL_TAKE_UPDATE_HANDLE,
+  F_CALL_TAKE_PAYLOADS,
+  F_CALL_GET_BYTES,
   F_TESTING_PANIC, /* NOT_IN_HEADER */
 };
 
@@ -147,6 +169,12 @@ static const char *const FN_NAMES[] = {
     "temporal_cancel_workflow_async", "temporal_terminate_workflow_async",
     "temporal_describe_workflow_execution_async", "temporal_list_workflow_async",
     "temporal_count_workflow_async", "temporal_get_workflow_history_async",
+    "temporal_payloads_new", "temporal_payloads_free", "temporal_payloads_len", "temporal_payloads_push",
+    "temporal_payloads_push_json", "temporal_payloads_push_proto", "temporal_payloads_set_metadata",
+    "temporal_payloads_get_data", "temporal_payloads_metadata_len", "temporal_payloads_get_metadata_at",
+    "temporal_payloads_get_metadata", "temporal_payloads_get_json", "temporal_payloads_get_proto",
+    "temporal_bytes_free", "temporal_payloads_set_error", "temporal_payload_codec_default",
+    "temporal_raw_rpc_async",
     "temporal_runtime_options_default", "temporal_runtime_init", "temporal_runtime_shutdown",
     "temporal_start_workflow_options_default", "temporal_retry_policy_default",
     "temporal_execute_workflow_async", "temporal_execute_workflow", "temporal_get_workflow",
@@ -160,7 +188,7 @@ static const char *const FN_NAMES[] = {
     "temporal_update_handle_get_result_async", "temporal_update_handle_get_id",
     "temporal_update_handle_get_workflow_id", "temporal_update_handle_get_run_id", "temporal_update_handle_free",
     "temporal_update_with_start_workflow_async", "temporal_call_take_update_handle",
-    "temporal_testing_panic_next_call",
+    "temporal_call_take_payloads", "temporal_call_get_bytes", "temporal_testing_panic_next_call",
 };
 _Static_assert(sizeof FN_NAMES / sizeof FN_NAMES[0] == F_TESTING_PANIC + 1, "FN_NAMES and enum fn differ");
 #define N_FN (sizeof FN_NAMES / sizeof FN_NAMES[0])
@@ -181,6 +209,7 @@ static bool is_async(enum fn fn) {
     case F_COMPLETE_ACTIVITY_ASYNC: case F_COMPLETE_ACTIVITY_BY_ID_ASYNC: case F_HEARTBEAT_ASYNC:
     case F_HEARTBEAT_BY_ID_ASYNC:
     case F_START_UPDATE_ASYNC: case F_UPDATE_HANDLE_GET_RESULT_ASYNC: case F_UWS_ASYNC:
+    case F_RAW_RPC_ASYNC:
       return true;
     default: return false;
   }
@@ -240,6 +269,29 @@ struct call {
   char *buffer;                              /* temporal_runtime_metrics_address's */
   size_t buffer_size;
   size_t default_size;                       /* the *_default functions' size */
+  /* the payload list functions (`bytes`: push's data, push_proto's bytes, set_metadata's value;
+     `data_out`/`data_len_out`: get_data's, and the value of get_metadata(_at)) */
+  temporal_payloads *payloads;
+  temporal_payloads **payloads_out;
+  const uint8_t *bytes;
+  size_t bytes_len;
+  const char *json_value;
+  size_t index;
+  size_t entry;
+  const char *key;
+  const char *message;
+  const uint8_t **data_out;
+  size_t *data_len_out;
+  const char **key_out;
+  uint8_t **bytes_out;
+  size_t *len_out;
+  uint8_t *owned_bytes; /* temporal_bytes_free's */
+  size_t owned_len;
+  temporal_payload_codec *codec; /* the *_default target */
+  /* temporal_raw_rpc_async (its request is `bytes`); temporal_call_get_bytes writes to
+     data_out/data_len_out */
+  const char *service;
+  const char *method;
   /* what the option pointers point to, each with its tail */
   temporal_client_options co;
   unsigned char co_tail[16]; /* TAIL_BYTES */
@@ -257,6 +309,8 @@ struct call {
   unsigned char uo_tail[16];
   temporal_host_meter hm;
   unsigned char hm_tail[16];
+  temporal_payload_codec pc;
+  unsigned char pc_tail[16];
   char buffer_space[64];
   /* outputs (initialised to a sentinel to prove they are untouched on failure) */
   temporal_client *client_result;
@@ -266,6 +320,12 @@ struct call {
   temporal_completion_queue *queue_result;
   int64_t count_result;
   temporal_update_handle *update_handle_result;
+  temporal_payloads *payloads_result;
+  const uint8_t *data_result;
+  size_t data_len_result;
+  const char *key_result;
+  uint8_t *bytes_result;
+  size_t len_result;
 };
 #define TAIL_FOLLOWS(s, t) \
   _Static_assert(offsetof(struct call, t) == offsetof(struct call, s) + sizeof(((struct call *)0)->s), #t " does not follow " #s)
@@ -277,6 +337,7 @@ TAIL_FOLLOWS(cpo, cpo_tail);
 TAIL_FOLLOWS(ac, ac_tail);
 TAIL_FOLLOWS(uo, uo_tail);
 TAIL_FOLLOWS(hm, hm_tail);
+TAIL_FOLLOWS(pc, pc_tail);
 
 /* ---------------------------------------------------------------- patches and rows */
 
@@ -289,12 +350,18 @@ enum kind { V_NONE, V_STR, V_NULL, V_U64, V_U32, V_I32, V_F64, V_SIZE, V_U8, V_H
    pending; H_DONE_TOKEN: the task token of an activity already completed (its length goes into
    task_token_len too); H_UPDATE_HANDLE: a handle of a completed "add" update of the Counter
    fixture (its result is known); H_CALL_UPDATE_HANDLE: a completed start_update call, its handle
-   untaken. */
+   untaken. Payload lists, each made for the row and freed after it: H_LIST the fixture list
+   (see row_list), H_EMPTY_LIST an empty one, H_ARGS_LIST one argument (json/plain 1);
+   H_FREED_LIST: what a freed list looks like (see g_freed_list); H_PROTO_BYTES: the bytes
+   temporal_payloads_get_proto returned for the fixture's payload 0 (their length goes into
+   owned_len); H_CALL_PAYLOADS: a completed get_result call made with result_as_payloads;
+   H_CALL_BYTES: a completed raw RPC (GetSystemInfo). */
 enum handle {
   H_CLIENT, H_RUN, H_ERROR, H_QUEUE, H_FRESH_BLOCK, H_PENDING_CALL, H_DONE_CALL, H_BLOCK_RUN, H_BLOCK_ID,
   H_REATTACHED, H_REATTACHED_MISSING, H_CALL_PENDING, H_CALL_JSON, H_CALL_ERROR, H_CALL_RUN,
   H_CALL_CLIENT, H_CALL_COUNT, H_CALL_UPDATE, H_FRESH_ASYNC, H_DONE_TOKEN, H_UPDATE_HANDLE,
-  H_CALL_UPDATE_HANDLE,
+  H_CALL_UPDATE_HANDLE, H_LIST, H_EMPTY_LIST, H_ARGS_LIST, H_FREED_LIST, H_PROTO_BYTES, H_CALL_PAYLOADS,
+  H_CALL_BYTES,
 };
 
 struct patch {
@@ -353,10 +420,15 @@ static temporal_error_code special_queue_freed_call(char *, size_t, char *, size
 static temporal_error_code special_queue_cancel(char *, size_t, char *, size_t, int);
 static temporal_error_code special_queue_freed_in_flight(char *, size_t, char *, size_t, int);
 static temporal_error_code special_connect_host_meter(char *, size_t, char *, size_t, int);
+static temporal_error_code special_connect_codec(char *, size_t, char *, size_t, int);
 
 /* Invalid UTF-8: a lone continuation byte, an overlong encoding, a truncated sequence. */
 #define BAD "bad-\xff\xfe-\xc0\xaf-\xe2\x82"
 #define HUNDRED_YEARS_MS (100ULL * 365 * 24 * 3600 * 1000)
+/* A temporal.api.common.v1.Payload protobuf: metadata {"encoding": "json/plain"} (field 1, a map
+   entry of key 1 and value 2), data "1" (field 2). */
+#define PAYLOAD_PROTO "\x0a\x16" "\x0a\x08" "encoding" "\x12\x0a" "json/plain" "\x12\x01" "1"
+_Static_assert(sizeof PAYLOAD_PROTO - 1 == 27, "PAYLOAD_PROTO is 27 bytes");
 _Static_assert(HUNDRED_YEARS_MS == TEMPORAL_MAX_DURATION_MS, "the header's longest duration is 100 years");
 
 /* Large inputs, built once at run time and freed at exit. */
@@ -1339,6 +1411,266 @@ static const struct row ROWS[] = {
   {"get_result_async: after a panic (at once, no completion)", F_GET_RESULT_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
   {"get_result_async: works after the panic", F_GET_RESULT_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
 
+  /* ---- payload lists (H_LIST, the fixture: [0] json/plain "badinput", [1] "raw" of encoding
+     badinput/unknown, [2] empty; a refused call must leave the list as it was) */
+  {"payloads_new: an empty list", F_PAYLOADS_NEW, {{0}}, TEMPORAL_ERROR_CODE_OK, "a list of 0", false, false, false, NULL, 0},
+  {"payloads_new: NULL payloads_out", F_PAYLOADS_NEW, {NUL(payloads_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads_out must not be NULL", false, false, false, NULL, 0},
+  {"payloads_new: after a panic", F_PAYLOADS_NEW, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"payloads_new: works after the panic", F_PAYLOADS_NEW, {{0}}, TEMPORAL_ERROR_CODE_OK, "a list of 0", false, false, false, NULL, 0},
+  {"payloads_free(NULL) is a no-op", F_PAYLOADS_FREE, {NUL(payloads)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"payloads_free of a list", F_PAYLOADS_FREE, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"payloads_free(a run) is refused", F_PAYLOADS_FREE, {HANDLE(payloads, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"payloads_free(a client) is refused", F_PAYLOADS_FREE, {HANDLE(payloads, H_CLIENT)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"payloads_free(a call) is refused", F_PAYLOADS_FREE, {HANDLE(payloads, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"payloads_free of a freed list is a no-op", F_PAYLOADS_FREE, {HANDLE(payloads, H_FREED_LIST)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"payloads_len of the fixture list is 3", F_PAYLOADS_LEN, {{0}}, TEMPORAL_ERROR_CODE_OK, "3", false, false, false, NULL, 0},
+  {"payloads_len(NULL) is 0", F_PAYLOADS_LEN, {NUL(payloads)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"payloads_len(a run) is 0", F_PAYLOADS_LEN, {HANDLE(payloads, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"payloads_len(a client) is 0", F_PAYLOADS_LEN, {HANDLE(payloads, H_CLIENT)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"payloads_len(a call) is 0", F_PAYLOADS_LEN, {HANDLE(payloads, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"payloads_len of a freed list is 0", F_PAYLOADS_LEN, {HANDLE(payloads, H_FREED_LIST)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"payloads_len of an empty list is 0", F_PAYLOADS_LEN, {HANDLE(payloads, H_EMPTY_LIST)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"payloads_push: appends a payload without metadata", F_PAYLOADS_PUSH, {{0}}, TEMPORAL_ERROR_CODE_OK, "4 payloads, last {} data raw2", false, false, false, NULL, 0},
+  {"payloads_push to an empty list", F_PAYLOADS_PUSH, {HANDLE(payloads, H_EMPTY_LIST)}, TEMPORAL_ERROR_CODE_OK, "1 payloads, last {} data raw2", false, false, false, NULL, 0},
+  {"payloads_push: NULL data with length 0: an empty payload", F_PAYLOADS_PUSH, {NUL(bytes), SIZE(bytes_len, 0)}, TEMPORAL_ERROR_CODE_OK, "4 payloads, last {} data (empty)", false, false, false, NULL, 0},
+  {"payloads_push: NULL data with length 5", F_PAYLOADS_PUSH, {NUL(bytes), SIZE(bytes_len, 5)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "data is NULL but its length is 5", false, false, false, NULL, 0},
+  {"payloads_push: binary data (a NUL, not UTF-8) is kept as it is", F_PAYLOADS_PUSH, {STR(bytes, "a\0\xff"), SIZE(bytes_len, 3)}, TEMPORAL_ERROR_CODE_OK, "4 payloads, last {} data a\\x00\\xff", false, false, false, NULL, 0},
+  {"payloads_push: NULL list", F_PAYLOADS_PUSH, {NUL(payloads)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads must not be NULL", false, false, false, NULL, 0},
+  {"payloads_push: a run as the list", F_PAYLOADS_PUSH, {HANDLE(payloads, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_push: a client as the list", F_PAYLOADS_PUSH, {HANDLE(payloads, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_push: a call as the list", F_PAYLOADS_PUSH, {HANDLE(payloads, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_push: a freed list", F_PAYLOADS_PUSH, {HANDLE(payloads, H_FREED_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads was already freed", false, false, false, NULL, 0},
+  {"payloads_push_json: json/plain, compact", F_PAYLOADS_PUSH_JSON, {{0}}, TEMPORAL_ERROR_CODE_OK, "4 payloads, last {encoding=json/plain} data {\"a\":[1,2]}", false, false, false, NULL, 0},
+  {"payloads_push_json: null is binary/null, no data", F_PAYLOADS_PUSH_JSON, {STR(json_value, "null")}, TEMPORAL_ERROR_CODE_OK, "4 payloads, last {encoding=binary/null} data (empty)", false, false, false, NULL, 0},
+  {"payloads_push_json: a string with a NUL escape", F_PAYLOADS_PUSH_JSON, {STR(json_value, "\"a\\u0000b\"")}, TEMPORAL_ERROR_CODE_OK, "last {encoding=json/plain} data \"a\\u0000b\"", false, false, false, NULL, 0},
+  {"payloads_push_json: NULL json_value", F_PAYLOADS_PUSH_JSON, {NUL(json_value)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "json_value must not be NULL", false, false, false, NULL, 0},
+  {"payloads_push_json: invalid UTF-8 json_value", F_PAYLOADS_PUSH_JSON, {STR(json_value, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "json_value is not valid UTF-8", false, false, false, NULL, 0},
+  {"payloads_push_json: invalid UTF-8 inside a JSON string", F_PAYLOADS_PUSH_JSON, {STR(json_value, "\"" BAD "\"")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "json_value is not valid UTF-8", false, false, false, NULL, 0},
+  {"payloads_push_json: not JSON", F_PAYLOADS_PUSH_JSON, {STR(json_value, "not json")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "json_value must be one JSON value", false, false, false, NULL, 0},
+  {"payloads_push_json: two values", F_PAYLOADS_PUSH_JSON, {STR(json_value, "1 2")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "json_value must be one JSON value", false, false, false, NULL, 0},
+  {"payloads_push_json: empty text", F_PAYLOADS_PUSH_JSON, {STR(json_value, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "json_value must be one JSON value", false, false, false, NULL, 0},
+  {"payloads_push_json: truncated", F_PAYLOADS_PUSH_JSON, {STR(json_value, "{\"a\": [1,")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "json_value must be one JSON value", false, false, false, NULL, 0},
+  {"payloads_push_json: 10000 '[' (unbalanced)", F_PAYLOADS_PUSH_JSON, {GEN(json_value, deep_open)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "json_value must be one JSON value", false, false, false, NULL, 0},
+  {"payloads_push_json: NULL list", F_PAYLOADS_PUSH_JSON, {NUL(payloads)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads must not be NULL", false, false, false, NULL, 0},
+  {"payloads_push_json: a run as the list", F_PAYLOADS_PUSH_JSON, {HANDLE(payloads, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_push_json: a client as the list", F_PAYLOADS_PUSH_JSON, {HANDLE(payloads, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_push_json: a call as the list", F_PAYLOADS_PUSH_JSON, {HANDLE(payloads, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_push_json: after a panic (nothing appended)", F_PAYLOADS_PUSH_JSON, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"payloads_push_json: works after the panic", F_PAYLOADS_PUSH_JSON, {{0}}, TEMPORAL_ERROR_CODE_OK, "4 payloads, last {encoding=json/plain}", false, false, false, NULL, 0},
+  {"payloads_push_proto: a Payload protobuf", F_PAYLOADS_PUSH_PROTO, {{0}}, TEMPORAL_ERROR_CODE_OK, "4 payloads, last {encoding=json/plain} data 1", false, false, false, NULL, 0},
+  {"payloads_push_proto: NULL bytes with length 0: an empty Payload", F_PAYLOADS_PUSH_PROTO, {NUL(bytes), SIZE(bytes_len, 0)}, TEMPORAL_ERROR_CODE_OK, "4 payloads, last {} data (empty)", false, false, false, NULL, 0},
+  {"payloads_push_proto: NULL bytes with length 5", F_PAYLOADS_PUSH_PROTO, {NUL(bytes), SIZE(bytes_len, 5)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "bytes is NULL but its length is 5", false, false, false, NULL, 0},
+  {"payloads_push_proto: bytes that are not a Payload", F_PAYLOADS_PUSH_PROTO, {STR(bytes, "not a protobuf"), SIZE(bytes_len, 14)}, TEMPORAL_ERROR_CODE_PAYLOAD, "bytes are not a temporal.api.common.v1.Payload protobuf", false, false, false, NULL, 0},
+  {"payloads_push_proto: a Payload cut short (10 of 27 bytes)", F_PAYLOADS_PUSH_PROTO, {SIZE(bytes_len, 10)}, TEMPORAL_ERROR_CODE_PAYLOAD, "bytes are not a temporal.api.common.v1.Payload protobuf", false, false, false, NULL, 0},
+  {"payloads_push_proto: a metadata key that is not UTF-8", F_PAYLOADS_PUSH_PROTO, {STR(bytes, "\x0a\x05\x0a\x03\xff\xfe\xfd"), SIZE(bytes_len, 7)}, TEMPORAL_ERROR_CODE_PAYLOAD, "bytes are not a temporal.api.common.v1.Payload protobuf", false, false, false, NULL, 0},
+  {"payloads_push_proto: NULL list", F_PAYLOADS_PUSH_PROTO, {NUL(payloads)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads must not be NULL", false, false, false, NULL, 0},
+  {"payloads_push_proto: a run as the list", F_PAYLOADS_PUSH_PROTO, {HANDLE(payloads, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_push_proto: a client as the list", F_PAYLOADS_PUSH_PROTO, {HANDLE(payloads, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_push_proto: a call as the list", F_PAYLOADS_PUSH_PROTO, {HANDLE(payloads, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_set_metadata: a new key (entries in key order)", F_PAYLOADS_SET_METADATA, {{0}}, TEMPORAL_ERROR_CODE_OK, "{badinput-key=v,encoding=json/plain} data \"badinput\"", false, false, false, NULL, 0},
+  {"payloads_set_metadata: replaces a key", F_PAYLOADS_SET_METADATA, {STR(key, "encoding"), STR(bytes, "binary/plain"), SIZE(bytes_len, 12)}, TEMPORAL_ERROR_CODE_OK, "{encoding=binary/plain} data \"badinput\"", false, false, false, NULL, 0},
+  {"payloads_set_metadata: NULL value with length 0: an empty value", F_PAYLOADS_SET_METADATA, {NUL(bytes), SIZE(bytes_len, 0)}, TEMPORAL_ERROR_CODE_OK, "{badinput-key=,encoding=json/plain}", false, false, false, NULL, 0},
+  {"payloads_set_metadata: NULL value with length 5", F_PAYLOADS_SET_METADATA, {NUL(bytes), SIZE(bytes_len, 5)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "value is NULL but its length is 5", false, false, false, NULL, 0},
+  {"payloads_set_metadata: a binary value (not UTF-8) is kept as it is", F_PAYLOADS_SET_METADATA, {STR(bytes, BAD), SIZE(bytes_len, sizeof BAD - 1)}, TEMPORAL_ERROR_CODE_OK, "{badinput-key=bad-\\xff\\xfe-\\xc0\\xaf-\\xe2\\x82,encoding=json/plain}", false, false, false, NULL, 0},
+  {"payloads_set_metadata: on the empty payload", F_PAYLOADS_SET_METADATA, {SIZE(index, 2)}, TEMPORAL_ERROR_CODE_OK, "{badinput-key=v} data (empty)", false, false, false, NULL, 0},
+  {"payloads_set_metadata: NULL key", F_PAYLOADS_SET_METADATA, {NUL(key)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "key must not be NULL", false, false, false, NULL, 0},
+  {"payloads_set_metadata: empty key", F_PAYLOADS_SET_METADATA, {STR(key, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "key must not be empty", false, false, false, NULL, 0},
+  {"payloads_set_metadata: invalid UTF-8 key", F_PAYLOADS_SET_METADATA, {STR(key, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "key is not valid UTF-8", false, false, false, NULL, 0},
+  {"payloads_set_metadata: index 3 (out of range)", F_PAYLOADS_SET_METADATA, {SIZE(index, 3)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payload index 3 is out of range: the list holds 3", false, false, false, NULL, 0},
+  {"payloads_set_metadata: index SIZE_MAX", F_PAYLOADS_SET_METADATA, {SIZE(index, SIZE_MAX)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payload index 18446744073709551615 is out of range", false, false, false, NULL, 0},
+  {"payloads_set_metadata: index 0 of an empty list", F_PAYLOADS_SET_METADATA, {HANDLE(payloads, H_EMPTY_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payload index 0 is out of range: the list holds 0", false, false, false, NULL, 0},
+  {"payloads_set_metadata: NULL list", F_PAYLOADS_SET_METADATA, {NUL(payloads)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads must not be NULL", false, false, false, NULL, 0},
+  {"payloads_set_metadata: a run as the list", F_PAYLOADS_SET_METADATA, {HANDLE(payloads, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_set_metadata: a client as the list", F_PAYLOADS_SET_METADATA, {HANDLE(payloads, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_set_metadata: a call as the list", F_PAYLOADS_SET_METADATA, {HANDLE(payloads, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_get_data: payload 0", F_PAYLOADS_GET_DATA, {{0}}, TEMPORAL_ERROR_CODE_OK, "10 bytes \"badinput\"", false, false, false, NULL, 0},
+  {"payloads_get_data: payload 1", F_PAYLOADS_GET_DATA, {SIZE(index, 1)}, TEMPORAL_ERROR_CODE_OK, "3 bytes raw", false, false, false, NULL, 0},
+  {"payloads_get_data: the empty payload: NULL, 0", F_PAYLOADS_GET_DATA, {SIZE(index, 2)}, TEMPORAL_ERROR_CODE_OK, "0 bytes (NULL)", false, false, false, NULL, 0},
+  {"payloads_get_data: index 3 (out of range)", F_PAYLOADS_GET_DATA, {SIZE(index, 3)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payload index 3 is out of range: the list holds 3", false, false, false, NULL, 0},
+  {"payloads_get_data: index SIZE_MAX", F_PAYLOADS_GET_DATA, {SIZE(index, SIZE_MAX)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payload index 18446744073709551615 is out of range", false, false, false, NULL, 0},
+  {"payloads_get_data: NULL data_out", F_PAYLOADS_GET_DATA, {NUL(data_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "data_out must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_data: NULL data_len_out", F_PAYLOADS_GET_DATA, {NUL(data_len_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "data_len_out must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_data: NULL list", F_PAYLOADS_GET_DATA, {NUL(payloads)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_data: a run as the list", F_PAYLOADS_GET_DATA, {HANDLE(payloads, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_get_data: a client as the list", F_PAYLOADS_GET_DATA, {HANDLE(payloads, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_get_data: a call as the list", F_PAYLOADS_GET_DATA, {HANDLE(payloads, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_metadata_len: payload 0 has 1", F_PAYLOADS_METADATA_LEN, {{0}}, TEMPORAL_ERROR_CODE_OK, "1", false, false, false, NULL, 0},
+  {"payloads_metadata_len: the empty payload has 0", F_PAYLOADS_METADATA_LEN, {SIZE(index, 2)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"payloads_metadata_len: index 3 (out of range) is 0", F_PAYLOADS_METADATA_LEN, {SIZE(index, 3)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"payloads_metadata_len: index SIZE_MAX is 0", F_PAYLOADS_METADATA_LEN, {SIZE(index, SIZE_MAX)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"payloads_metadata_len(NULL) is 0", F_PAYLOADS_METADATA_LEN, {NUL(payloads)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"payloads_metadata_len(a run) is 0", F_PAYLOADS_METADATA_LEN, {HANDLE(payloads, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"payloads_metadata_len(a client) is 0", F_PAYLOADS_METADATA_LEN, {HANDLE(payloads, H_CLIENT)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"payloads_metadata_len(a call) is 0", F_PAYLOADS_METADATA_LEN, {HANDLE(payloads, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_OK, "0", false, false, false, NULL, 0},
+  {"payloads_get_metadata_at: entry 0 of payload 0", F_PAYLOADS_GET_METADATA_AT, {{0}}, TEMPORAL_ERROR_CODE_OK, "key \"encoding\" value json/plain", false, false, false, NULL, 0},
+  {"payloads_get_metadata_at: entry 0 of payload 1", F_PAYLOADS_GET_METADATA_AT, {SIZE(index, 1)}, TEMPORAL_ERROR_CODE_OK, "key \"encoding\" value badinput/unknown", false, false, false, NULL, 0},
+  {"payloads_get_metadata_at: entry 1 (out of range)", F_PAYLOADS_GET_METADATA_AT, {SIZE(entry, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "metadata entry 1 is out of range: payload 0 has 1", false, false, false, NULL, 0},
+  {"payloads_get_metadata_at: entry SIZE_MAX", F_PAYLOADS_GET_METADATA_AT, {SIZE(entry, SIZE_MAX)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "metadata entry 18446744073709551615 is out of range", false, false, false, NULL, 0},
+  {"payloads_get_metadata_at: entry 0 of the empty payload", F_PAYLOADS_GET_METADATA_AT, {SIZE(index, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "metadata entry 0 is out of range: payload 2 has 0", false, false, false, NULL, 0},
+  {"payloads_get_metadata_at: index 3 (out of range)", F_PAYLOADS_GET_METADATA_AT, {SIZE(index, 3)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payload index 3 is out of range: the list holds 3", false, false, false, NULL, 0},
+  {"payloads_get_metadata_at: NULL key_out", F_PAYLOADS_GET_METADATA_AT, {NUL(key_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "key_out must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_metadata_at: NULL value_out", F_PAYLOADS_GET_METADATA_AT, {NUL(data_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "value_out must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_metadata_at: NULL value_len_out", F_PAYLOADS_GET_METADATA_AT, {NUL(data_len_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "value_len_out must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_metadata_at: NULL list", F_PAYLOADS_GET_METADATA_AT, {NUL(payloads)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_metadata_at: a run as the list", F_PAYLOADS_GET_METADATA_AT, {HANDLE(payloads, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_get_metadata_at: a client as the list", F_PAYLOADS_GET_METADATA_AT, {HANDLE(payloads, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_get_metadata_at: a call as the list", F_PAYLOADS_GET_METADATA_AT, {HANDLE(payloads, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_get_metadata: encoding of payload 0", F_PAYLOADS_GET_METADATA, {{0}}, TEMPORAL_ERROR_CODE_OK, "value json/plain", false, false, false, NULL, 0},
+  {"payloads_get_metadata: a missing key is NOT_FOUND", F_PAYLOADS_GET_METADATA, {STR(key, "badinput-missing")}, TEMPORAL_ERROR_CODE_NOT_FOUND, "payload 0 has no metadata \"badinput-missing\"", false, false, false, NULL, 0},
+  {"payloads_get_metadata: encoding of the empty payload is NOT_FOUND", F_PAYLOADS_GET_METADATA, {SIZE(index, 2)}, TEMPORAL_ERROR_CODE_NOT_FOUND, "payload 2 has no metadata \"encoding\"", false, false, false, NULL, 0},
+  {"payloads_get_metadata: empty key is NOT_FOUND", F_PAYLOADS_GET_METADATA, {STR(key, "")}, TEMPORAL_ERROR_CODE_NOT_FOUND, "payload 0 has no metadata \"\"", false, false, false, NULL, 0},
+  {"payloads_get_metadata: NULL key", F_PAYLOADS_GET_METADATA, {NUL(key)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "key must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_metadata: invalid UTF-8 key", F_PAYLOADS_GET_METADATA, {STR(key, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "key is not valid UTF-8", false, false, false, NULL, 0},
+  {"payloads_get_metadata: index 3 (out of range)", F_PAYLOADS_GET_METADATA, {SIZE(index, 3)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payload index 3 is out of range: the list holds 3", false, false, false, NULL, 0},
+  {"payloads_get_metadata: NULL value_out", F_PAYLOADS_GET_METADATA, {NUL(data_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "value_out must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_metadata: NULL value_len_out", F_PAYLOADS_GET_METADATA, {NUL(data_len_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "value_len_out must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_metadata: NULL list", F_PAYLOADS_GET_METADATA, {NUL(payloads)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_metadata: a run as the list", F_PAYLOADS_GET_METADATA, {HANDLE(payloads, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_get_metadata: a client as the list", F_PAYLOADS_GET_METADATA, {HANDLE(payloads, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_get_metadata: a call as the list", F_PAYLOADS_GET_METADATA, {HANDLE(payloads, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_get_json: a json/plain payload", F_PAYLOADS_GET_JSON, {{0}}, TEMPORAL_ERROR_CODE_OK, "\"badinput\"", false, false, false, NULL, 0},
+  {"payloads_get_json: an unknown encoding is PAYLOAD, naming it", F_PAYLOADS_GET_JSON, {SIZE(index, 1)}, TEMPORAL_ERROR_CODE_PAYLOAD, "payload encoding \"badinput/unknown\" is not supported", false, false, false, NULL, 0},
+  {"payloads_get_json: no encoding is PAYLOAD", F_PAYLOADS_GET_JSON, {SIZE(index, 2)}, TEMPORAL_ERROR_CODE_PAYLOAD, "payload has no encoding metadata", false, false, false, NULL, 0},
+  {"payloads_get_json: index 3 (out of range)", F_PAYLOADS_GET_JSON, {SIZE(index, 3)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payload index 3 is out of range: the list holds 3", false, false, false, NULL, 0},
+  {"payloads_get_json: NULL json_out", F_PAYLOADS_GET_JSON, {NUL(result_json_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "json_out must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_json: NULL list", F_PAYLOADS_GET_JSON, {NUL(payloads)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_json: a run as the list", F_PAYLOADS_GET_JSON, {HANDLE(payloads, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_get_json: a client as the list", F_PAYLOADS_GET_JSON, {HANDLE(payloads, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_get_json: a call as the list", F_PAYLOADS_GET_JSON, {HANDLE(payloads, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_get_proto: reads back as the same payload", F_PAYLOADS_GET_PROTO, {{0}}, TEMPORAL_ERROR_CODE_OK, "bytes, read back {encoding=json/plain} data \"badinput\"", false, false, false, NULL, 0},
+  {"payloads_get_proto: the empty payload is 0 bytes", F_PAYLOADS_GET_PROTO, {SIZE(index, 2)}, TEMPORAL_ERROR_CODE_OK, "0 bytes, read back {} data (empty)", false, false, false, NULL, 0},
+  {"payloads_get_proto: index 3 (out of range)", F_PAYLOADS_GET_PROTO, {SIZE(index, 3)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payload index 3 is out of range: the list holds 3", false, false, false, NULL, 0},
+  {"payloads_get_proto: NULL bytes_out", F_PAYLOADS_GET_PROTO, {NUL(bytes_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "bytes_out must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_proto: NULL len_out", F_PAYLOADS_GET_PROTO, {NUL(len_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "len_out must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_proto: NULL list", F_PAYLOADS_GET_PROTO, {NUL(payloads)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads must not be NULL", false, false, false, NULL, 0},
+  {"payloads_get_proto: a run as the list", F_PAYLOADS_GET_PROTO, {HANDLE(payloads, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_get_proto: a client as the list", F_PAYLOADS_GET_PROTO, {HANDLE(payloads, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_get_proto: a call as the list", F_PAYLOADS_GET_PROTO, {HANDLE(payloads, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"bytes_free(NULL, 5) is a no-op", F_BYTES_FREE, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"bytes_free(NULL, 0) is a no-op", F_BYTES_FREE, {SIZE(owned_len, 0)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"bytes_free of the bytes get_proto returned", F_BYTES_FREE, {HANDLE(owned_bytes, H_PROTO_BYTES)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"payloads_set_error outside a codec callback: kept, harmless", F_PAYLOADS_SET_ERROR, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"payloads_set_error: NULL message", F_PAYLOADS_SET_ERROR, {NUL(message)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "message must not be NULL", false, false, false, NULL, 0},
+  {"payloads_set_error: invalid UTF-8 message", F_PAYLOADS_SET_ERROR, {STR(message, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "message is not valid UTF-8", false, false, false, NULL, 0},
+  {"payloads_set_error: NULL list", F_PAYLOADS_SET_ERROR, {NUL(payloads)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads must not be NULL", false, false, false, NULL, 0},
+  {"payloads_set_error: a run as the list", F_PAYLOADS_SET_ERROR, {HANDLE(payloads, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_set_error: a client as the list", F_PAYLOADS_SET_ERROR, {HANDLE(payloads, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payloads_set_error: a call as the list", F_PAYLOADS_SET_ERROR, {HANDLE(payloads, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"payload_codec_default(NULL) is false", F_PAYLOAD_CODEC_DEFAULT, {NUL(codec)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"payload_codec_default resets a garbage struct", F_PAYLOAD_CODEC_DEFAULT, {{0}}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
+  {"payload_codec_default with size 0: false, nothing written", F_PAYLOAD_CODEC_DEFAULT, {SIZE(default_size, 0)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"payload_codec_default with size 7: false, nothing written", F_PAYLOAD_CODEC_DEFAULT, {SIZE(default_size, 7)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"payload_codec_default with size 20 (not a multiple of 8): false", F_PAYLOAD_CODEC_DEFAULT, {SIZE(default_size, 20)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"payload_codec_default with size 4104 (over 4096): false", F_PAYLOAD_CODEC_DEFAULT, {SIZE(default_size, 4104)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"payload_codec_default with an older header's size 16: writes 16 bytes only", F_PAYLOAD_CODEC_DEFAULT, {SIZE(default_size, 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (16 bytes)", false, false, false, NULL, 0},
+  {"payload_codec_default with a newer header's larger size: zeroes it all", F_PAYLOAD_CODEC_DEFAULT, {SIZE(default_size, sizeof(temporal_payload_codec) + 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
+  {"the run survived payloads_free", F_RUN_GET_ID, {HANDLE(run, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "\"badinput-fixture-", false, false, false, NULL, 0},
+  {"the client survived payloads_free", F_EXECUTE, {HANDLE(client, H_CLIENT)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"run_get_id(a payload list)", F_RUN_GET_ID, {HANDLE(run, H_LIST)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"call_wait(a payload list)", F_CALL_WAIT, {HANDLE(call, H_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call is not a handle of the right kind", false, false, false, NULL, 0},
+  {"client_free(a payload list) is refused", F_CLIENT_FREE, {HANDLE(client, H_LIST)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+
+  /* ---- temporal_client_options.payload_codec (see special_connect_codec) */
+  {"connect: a payload codec of size 0 (release not called)", F_CONNECT, {{0}}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_payload_codec: size is 0", false, false, false, special_connect_codec, 0},
+  {"connect: a payload codec without encode (release not called)", F_CONNECT, {{0}}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_payload_codec.encode is required", false, false, false, special_connect_codec, 1},
+  {"connect: a payload codec without decode (release not called)", F_CONNECT, {{0}}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_payload_codec.decode is required", false, false, false, special_connect_codec, 2},
+  {"connect: a payload codec larger, unknown tail set (release not called)", F_CONNECT, {{0}}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, special_connect_codec, 3},
+  {"connect: a pass-through codec: a workflow round-trips, release once after client_free", F_CONNECT, {{0}}, TEMPORAL_ERROR_CODE_OK, "release once, after the client was freed", false, false, false, special_connect_codec, 4},
+  {"connect: a codec whose encode fails: the start fails with PAYLOAD and the reason", F_CONNECT, {{0}}, TEMPORAL_ERROR_CODE_PAYLOAD, "payload codec encode failed: badinput refuses", false, false, false, special_connect_codec, 5},
+  {"connect: a codec whose encode returns no payloads: PAYLOAD", F_CONNECT, {{0}}, TEMPORAL_ERROR_CODE_PAYLOAD, "payload codec encode returned 0 payloads for 1", false, false, false, special_connect_codec, 6},
+  {"connect: a client made from one with a codec shares it: release after both are freed", F_CONNECT, {{0}}, TEMPORAL_ERROR_CODE_OK, "release once, after the two clients were freed", false, false, false, special_connect_codec, 7},
+  {"connect: options of an older header end before payload_codec: a run there is not read", F_CONNECT, {SIZE(co.size, offsetof(temporal_client_options, payload_codec)), HANDLE(co.payload_codec, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+
+  /* ---- temporal_call_options.args_payloads / workflow_args_payloads / result_as_payloads */
+  {"signal_async: args_payloads and args_json both set", F_SIGNAL_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads and args_json are both set", false, false, false, NULL, 0},
+  {"signal_async: args_payloads instead of args_json", F_SIGNAL_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST), NUL(args_json)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"signal_async: an empty args_payloads: no arguments", F_SIGNAL_ASYNC, {HANDLE(cpo.args_payloads, H_EMPTY_LIST), NUL(args_json)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"signal_async: workflow_args_payloads (a signal starts no workflow)", F_SIGNAL_ASYNC, {HANDLE(cpo.workflow_args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.workflow_args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"signal_async: result_as_payloads (a signal has no result)", F_SIGNAL_ASYNC, {U8(cpo.result_as_payloads, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.result_as_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"signal_async: result_as_payloads byte 2", F_SIGNAL_ASYNC, {U8(cpo.result_as_payloads, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: result_as_payloads must be true or false", false, false, false, NULL, 0},
+  {"signal_async: a run as args_payloads", F_SIGNAL_ASYNC, {HANDLE(cpo.args_payloads, H_RUN), NUL(args_json)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads: payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"signal_async: a freed list as args_payloads", F_SIGNAL_ASYNC, {HANDLE(cpo.args_payloads, H_FREED_LIST), NUL(args_json)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads: payloads was already freed", false, false, false, NULL, 0},
+  {"signal_async: a client as workflow_args_payloads", F_SIGNAL_ASYNC, {HANDLE(cpo.workflow_args_payloads, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.workflow_args_payloads: payloads is not a handle of the right kind", false, false, false, NULL, 0},
+  {"signal_async: call options of an older header end before args_payloads: a run there is not read", F_SIGNAL_ASYNC, {SIZE(cpo.size, offsetof(temporal_call_options, args_payloads)), HANDLE(cpo.args_payloads, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"cancel_async: args_payloads (cancel takes no arguments)", F_CANCEL_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"describe_async: args_payloads (describe takes no arguments)", F_DESCRIBE_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"describe_async: result_as_payloads", F_DESCRIBE_ASYNC, {U8(cpo.result_as_payloads, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.result_as_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"connect_async: args_payloads", F_CONNECT_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"resolve_run_id_async: args_payloads", F_RESOLVE_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"start_update_async: result_as_payloads (its handle gives the result)", F_START_UPDATE_ASYNC, {U8(cpo.result_as_payloads, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.result_as_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"query_async: result_as_payloads: the answer as payloads, no JSON", F_QUERY_ASYNC, {U8(cpo.result_as_payloads, 1)}, TEMPORAL_ERROR_CODE_OK, "payloads: 1, first as JSON: ", false, false, false, NULL, 0},
+  {"query_async: an empty args_payloads and result_as_payloads", F_QUERY_ASYNC, {HANDLE(cpo.args_payloads, H_EMPTY_LIST), U8(cpo.result_as_payloads, 1)}, TEMPORAL_ERROR_CODE_OK, "payloads: 1", false, false, false, NULL, 0},
+  {"query_async: args_payloads and args_json both set", F_QUERY_ASYNC, {HANDLE(cpo.args_payloads, H_EMPTY_LIST), STR(args_json, "[]")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads and args_json are both set", false, false, false, NULL, 0},
+  {"get_result_async: result_as_payloads: the result as payloads, no JSON", F_GET_RESULT_ASYNC, {U8(cpo.result_as_payloads, 1)}, TEMPORAL_ERROR_CODE_OK, "payloads: 1, first as JSON: \"fixture\"", false, false, false, NULL, 0},
+  {"get_result_async: result_as_payloads byte 2", F_GET_RESULT_ASYNC, {U8(cpo.result_as_payloads, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: result_as_payloads must be true or false", false, false, false, NULL, 0},
+  {"get_result_async: args_payloads", F_GET_RESULT_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"get_result_async: result_as_payloads outside an older header's options: JSON", F_GET_RESULT_ASYNC, {SIZE(cpo.size, offsetof(temporal_call_options, args_payloads)), U8(cpo.result_as_payloads, 1)}, TEMPORAL_ERROR_CODE_OK, "\"fixture\"", false, false, false, NULL, 0},
+  {"update_async: result_as_payloads", F_UPDATE_ASYNC, {U8(cpo.result_as_payloads, 1)}, TEMPORAL_ERROR_CODE_OK, "payloads: 1", false, false, false, NULL, 0},
+  {"update_handle_get_result_async: result_as_payloads", F_UPDATE_HANDLE_GET_RESULT_ASYNC, {U8(cpo.result_as_payloads, 1)}, TEMPORAL_ERROR_CODE_OK, "payloads: 1, first as JSON: 0", false, false, false, NULL, 0},
+  {"sws_async: args_payloads and signal_args_json both set", F_SWS_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads and signal_args_json are both set", false, false, false, NULL, 0},
+  {"sws_async: workflow_args_payloads and args_json both set", F_SWS_ASYNC, {HANDLE(cpo.workflow_args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.workflow_args_payloads and args_json are both set", false, false, false, NULL, 0},
+  {"sws_async: workflow_args_payloads instead of args_json", F_SWS_ASYNC, {HANDLE(cpo.workflow_args_payloads, H_ARGS_LIST), NUL(args_json)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"sws_async: result_as_payloads", F_SWS_ASYNC, {U8(cpo.result_as_payloads, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.result_as_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"execute_async: args_payloads instead of args_json", F_EXECUTE_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST), NUL(args_json)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"execute_async: workflow_args_payloads", F_EXECUTE_ASYNC, {HANDLE(cpo.workflow_args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.workflow_args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"uws_async: args_payloads and update_args_json both set", F_UWS_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads and update_args_json are both set", false, false, false, NULL, 0},
+
+  /* ---- temporal_call_take_payloads (H_CALL_PAYLOADS: a completed result wait with result_as_payloads) */
+  {"call_take_payloads(NULL)", F_CALL_TAKE_PAYLOADS, {NUL(call)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"call_take_payloads(a run)", F_CALL_TAKE_PAYLOADS, {HANDLE(call, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"call_take_payloads(a payload list)", F_CALL_TAKE_PAYLOADS, {HANDLE(call, H_LIST)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"call_take_payloads of a call in flight", F_CALL_TAKE_PAYLOADS, {HANDLE(call, H_CALL_PENDING)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"call_take_payloads of a JSON result wait (no payloads)", F_CALL_TAKE_PAYLOADS, {HANDLE(call, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"call_take_payloads of a failed call", F_CALL_TAKE_PAYLOADS, {HANDLE(call, H_CALL_ERROR)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"call_take_payloads of a result_as_payloads wait: payloads, then NULL", F_CALL_TAKE_PAYLOADS, {HANDLE(call, H_CALL_PAYLOADS)}, TEMPORAL_ERROR_CODE_OK, "payloads: 1, then NULL", false, false, false, NULL, 0},
+  {"call_get_json of a result_as_payloads wait is NULL", F_CALL_GET_JSON, {HANDLE(call, H_CALL_PAYLOADS)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+
+
+  /* ---- temporal_raw_rpc_async (baseline: WorkflowService GetSystemInfo, an empty request) and
+     temporal_call_get_bytes (H_CALL_BYTES: a completed raw RPC) */
+  {"raw_rpc_async: baseline works", F_RAW_RPC_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "response: ", false, false, false, NULL, 0},
+  {"raw_rpc_async: the full service name", F_RAW_RPC_ASYNC, {STR(service, "temporal.api.workflowservice.v1.WorkflowService")}, TEMPORAL_ERROR_CODE_OK, "response: ", false, false, false, NULL, 0},
+  {"raw_rpc_async: DescribeNamespace with its request", F_RAW_RPC_ASYNC, {STR(method, "DescribeNamespace"), STR(bytes, "\x0a\x07" "default"), SIZE(bytes_len, 9)}, TEMPORAL_ERROR_CODE_OK, "response: ", false, false, false, NULL, 0},
+  {"raw_rpc_async: OperatorService ListClusters", F_RAW_RPC_ASYNC, {STR(service, "OperatorService"), STR(method, "ListClusters")}, TEMPORAL_ERROR_CODE_OK, "response: ", false, false, false, NULL, 0},
+  {"raw_rpc_async: NULL call_out", F_RAW_RPC_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"raw_rpc_async: NULL call options: wait form, default timeout", F_RAW_RPC_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "response: ", false, false, false, NULL, 0},
+  {"raw_rpc_async: call options size 0", F_RAW_RPC_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0", false, false, false, NULL, 0},
+  {"raw_rpc_async: call options larger, unknown tail set", F_RAW_RPC_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[2], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"raw_rpc_async: call options with a callback and a queue", F_RAW_RPC_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"raw_rpc_async: args_payloads", F_RAW_RPC_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"raw_rpc_async: result_as_payloads", F_RAW_RPC_ASYNC, {U8(cpo.result_as_payloads, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.result_as_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"raw_rpc_async: NULL client", F_RAW_RPC_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"raw_rpc_async: a run as the client", F_RAW_RPC_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"raw_rpc_async: a payload list as the client", F_RAW_RPC_ASYNC, {HANDLE(client, H_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"raw_rpc_async: NULL service", F_RAW_RPC_ASYNC, {NUL(service)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "service must not be NULL", false, false, false, NULL, 0},
+  {"raw_rpc_async: invalid UTF-8 service", F_RAW_RPC_ASYNC, {STR(service, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "service is not valid UTF-8", false, false, false, NULL, 0},
+  {"raw_rpc_async: unknown service", F_RAW_RPC_ASYNC, {STR(service, "HistoryService")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown service \"HistoryService\"", false, false, false, NULL, 0},
+  {"raw_rpc_async: empty service", F_RAW_RPC_ASYNC, {STR(service, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown service \"\"", false, false, false, NULL, 0},
+  {"raw_rpc_async: NULL method", F_RAW_RPC_ASYNC, {NUL(method)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "method must not be NULL", false, false, false, NULL, 0},
+  {"raw_rpc_async: invalid UTF-8 method", F_RAW_RPC_ASYNC, {STR(method, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "method is not valid UTF-8", false, false, false, NULL, 0},
+  {"raw_rpc_async: unknown method", F_RAW_RPC_ASYNC, {STR(method, "NoSuchMethod")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "WorkflowService has no method \"NoSuchMethod\"", false, false, false, NULL, 0},
+  {"raw_rpc_async: empty method", F_RAW_RPC_ASYNC, {STR(method, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "WorkflowService has no method \"\"", false, false, false, NULL, 0},
+  {"raw_rpc_async: a method of the other service", F_RAW_RPC_ASYNC, {STR(method, "ListClusters")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "WorkflowService has no method \"ListClusters\"", false, false, false, NULL, 0},
+  {"raw_rpc_async: a method's full path is not its name", F_RAW_RPC_ASYNC, {STR(method, "/temporal.api.workflowservice.v1.WorkflowService/GetSystemInfo")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "has no method", false, false, false, NULL, 0},
+  {"raw_rpc_async: NULL request with length 5", F_RAW_RPC_ASYNC, {NUL(bytes), SIZE(bytes_len, 5)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "request is NULL but request_len is 5", false, false, false, NULL, 0},
+  {"raw_rpc_async: bytes that are not the request message (the completed call's error)", F_RAW_RPC_ASYNC, {STR(method, "DescribeNamespace"), STR(bytes, "not a protobuf"), SIZE(bytes_len, 14)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "the request is not a DescribeNamespaceRequest protobuf", false, false, true, NULL, 0},
+  {"raw_rpc_async: call timeout_ms 100 years + 1 ms", F_RAW_RPC_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"raw_rpc_async: after a panic (at once, no completion)", F_RAW_RPC_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"raw_rpc_async: works after the panic", F_RAW_RPC_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "response: ", false, false, false, NULL, 0},
+  {"call_get_bytes(NULL) is false", F_CALL_GET_BYTES, {NUL(call)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"call_get_bytes(a run) is false", F_CALL_GET_BYTES, {HANDLE(call, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"call_get_bytes(a payload list) is false", F_CALL_GET_BYTES, {HANDLE(call, H_LIST)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"call_get_bytes of a call in flight is false", F_CALL_GET_BYTES, {HANDLE(call, H_CALL_PENDING)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"call_get_bytes of a JSON result wait is false", F_CALL_GET_BYTES, {HANDLE(call, H_CALL_JSON)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"call_get_bytes of a failed call is false", F_CALL_GET_BYTES, {HANDLE(call, H_CALL_ERROR)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"call_get_bytes of a result_as_payloads wait is false", F_CALL_GET_BYTES, {HANDLE(call, H_CALL_PAYLOADS)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"call_get_bytes of a raw RPC: its response", F_CALL_GET_BYTES, {HANDLE(call, H_CALL_BYTES)}, TEMPORAL_ERROR_CODE_OK, "true, ", false, false, false, NULL, 0},
+  {"call_get_bytes of a raw RPC, NULL bytes_out: false", F_CALL_GET_BYTES, {HANDLE(call, H_CALL_BYTES), NUL(data_out)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"call_get_bytes of a raw RPC, NULL len_out: false", F_CALL_GET_BYTES, {HANDLE(call, H_CALL_BYTES), NUL(data_len_out)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"call_get_json of a raw RPC is NULL", F_CALL_GET_JSON, {HANDLE(call, H_CALL_BYTES)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"call_take_payloads of a raw RPC is NULL", F_CALL_TAKE_PAYLOADS, {HANDLE(call, H_CALL_BYTES)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+
+
   /* ---- the call's getters (H_CALL_PENDING: a result wait on the running Block, still in
      flight; H_CALL_JSON / _ERROR / _RUN / _CLIENT / _COUNT / _UPDATE: completed calls of
      each kind of outcome; every one in the wait form, with user_data &g_marker) */
@@ -1556,7 +1888,8 @@ static const char *describe_and_free(temporal_error *e, char *buf, size_t n) {
 struct outcome {
   temporal_error_code code;
   char text[1024];
-  bool json, run, client, count, update_id, update_handle, bad_utf8;
+  bool json, run, client, count, update_id, update_handle, payloads, bytes, bad_utf8;
+  bool bad_bytes; /* get_bytes lent NULL with a length, or a pointer for an empty response */
   char update_id_text[128];
   void *user_data;
 };
@@ -1585,6 +1918,25 @@ static void read_outcome(const temporal_call *call, struct outcome *o) {
   temporal_update_handle *handle = temporal_call_take_update_handle(call);
   o->update_handle = handle != NULL;
   temporal_update_handle_free(handle);
+  /* result_as_payloads: the text is "payloads: N" and the first one read as JSON. */
+  temporal_payloads *payloads = temporal_call_take_payloads(call);
+  o->payloads = payloads != NULL;
+  if (payloads && !e && !json) {
+    char *first = NULL;
+    temporal_error *fe = temporal_payloads_len(payloads) ? temporal_payloads_get_json(payloads, 0, &first) : NULL;
+    snprintf(o->text, sizeof o->text, "payloads: %zu%s%s", temporal_payloads_len(payloads), first ? ", first as JSON: " : "",
+             first ? first : "");
+    if (first && !utf8_valid(first)) o->bad_utf8 = true;
+    temporal_string_free(first);
+    temporal_error_free(fe);
+  }
+  temporal_payloads_free(payloads);
+  /* A raw RPC: the text is "response: N bytes". */
+  const uint8_t *bytes = NULL;
+  size_t bytes_len = 0;
+  o->bytes = temporal_call_get_bytes(call, &bytes, &bytes_len);
+  if (o->bytes && !e && !json) snprintf(o->text, sizeof o->text, "response: %zu bytes", bytes_len);
+  o->bad_bytes = o->bytes && (bytes == NULL) != (bytes_len == 0);
   int64_t n = 0;
   o->count = temporal_call_get_count(call, &n);
   const char *u = temporal_call_get_update_id(call);
@@ -1647,6 +1999,27 @@ static int g_nrow_calls;
 static temporal_workflow_run *g_row_runs[8];
 static int g_nrow_runs;
 
+/* Payload lists made for the current row (H_LIST...) and get_proto bytes (H_PROTO_BYTES),
+   freed after it unless the row freed them itself. */
+static temporal_payloads *g_row_lists[8];
+static int g_nrow_lists;
+static uint8_t *g_row_bytes;
+static size_t g_row_bytes_len;
+/* H_FREED_LIST. Reading a list really freed would be a use after free (valgrind's memcheck runs
+   this program), so this is a block that begins as the library leaves a freed handle: its tag
+   overwritten with FREED_TAG (src/ffi/mod.rs), which it recognises as "already freed". */
+static uint64_t g_freed_list[4] = {0xdeaddeaddeaddeadULL, 0, 0, 0};
+
+static bool is_row_list(const temporal_payloads *list) {
+  for (int i = 0; i < g_nrow_lists; i++)
+    if (list && g_row_lists[i] == list) return true;
+  return false;
+}
+static void forget_row_list(const temporal_payloads *list) {
+  for (int i = 0; i < g_nrow_lists; i++)
+    if (g_row_lists[i] == list) g_row_lists[i] = g_row_lists[--g_nrow_lists];
+}
+
 static bool is_row_call(const temporal_call *call) {
   for (int i = 0; i < g_nrow_calls; i++)
     if (call && g_row_calls[i] == call) return true;
@@ -1667,6 +2040,10 @@ static void release_row_handles(void) {
   g_nrow_calls = 0;
   for (int i = 0; i < g_nrow_runs; i++) temporal_workflow_run_free(g_row_runs[i]);
   g_nrow_runs = 0;
+  for (int i = 0; i < g_nrow_lists; i++) temporal_payloads_free(g_row_lists[i]);
+  g_nrow_lists = 0;
+  temporal_bytes_free(g_row_bytes, g_row_bytes_len);
+  g_row_bytes = NULL;
 }
 
 /* Starts an AsyncActivity workflow `id` and waits (30 s) until its activity published its task
@@ -1752,6 +2129,11 @@ static temporal_call *row_call(enum handle h) {
   switch (h) {
     case H_CALL_PENDING: e = temporal_get_result_async(g_block_run, &o, &call); break;
     case H_CALL_JSON: e = temporal_get_result_async(g_run, &o, &call); break;
+    case H_CALL_PAYLOADS:
+      o.result_as_payloads = true;
+      e = temporal_get_result_async(g_run, &o, &call);
+      break;
+    case H_CALL_BYTES: e = temporal_raw_rpc_async(g_client, "WorkflowService", "GetSystemInfo", NULL, 0, &o, &call); break;
     case H_CALL_ERROR:
       e = temporal_describe_workflow_execution_async(g_client, g_missing_id, NULL, &o, &call);
       break;
@@ -1800,6 +2182,36 @@ static temporal_workflow_run *reattached(const char *workflow_id) {
   return run;
 }
 
+/* A payload list for the row. LIST_FIXTURE holds three payloads: [0] json/plain "badinput"
+   (pushed as JSON), [1] data "raw" with encoding "badinput/unknown", [2] empty, no metadata. */
+enum list_kind { LIST_FIXTURE, LIST_EMPTY, LIST_ARGS };
+static temporal_payloads *row_list(enum list_kind kind) {
+  temporal_payloads *l = NULL;
+  char buf[512];
+  temporal_error *e = temporal_payloads_new(&l);
+  if (!e && kind == LIST_ARGS) e = temporal_payloads_push_json(l, "1");
+  if (!e && kind == LIST_FIXTURE) e = temporal_payloads_push_json(l, "\"badinput\"");
+  if (!e && kind == LIST_FIXTURE) e = temporal_payloads_push(l, (const uint8_t *)"raw", 3);
+  if (!e && kind == LIST_FIXTURE)
+    e = temporal_payloads_set_metadata(l, 1, "encoding", (const uint8_t *)"badinput/unknown", 16);
+  if (!e && kind == LIST_FIXTURE) e = temporal_payloads_push(l, NULL, 0);
+  if (e) fprintf(stderr, "test_bad_input: fixture payload list: %s\n", describe_and_free(e, buf, sizeof buf));
+  if (l && g_nrow_lists < (int)(sizeof g_row_lists / sizeof g_row_lists[0])) g_row_lists[g_nrow_lists++] = l;
+  return l;
+}
+
+/* H_PROTO_BYTES: the protobuf of the fixture list's payload 0, as get_proto returns it. */
+static uint8_t *row_proto_bytes(void) {
+  temporal_payloads *l = row_list(LIST_FIXTURE);
+  char buf[512];
+  temporal_bytes_free(g_row_bytes, g_row_bytes_len);
+  g_row_bytes = NULL;
+  g_row_bytes_len = 0;
+  temporal_error *e = temporal_payloads_get_proto(l, 0, &g_row_bytes, &g_row_bytes_len);
+  if (e) fprintf(stderr, "test_bad_input: get_proto of the fixture: %s\n", describe_and_free(e, buf, sizeof buf));
+  return g_row_bytes;
+}
+
 static void *handle_ptr(enum handle h) {
   switch (h) {
     case H_CLIENT: return g_client;
@@ -1834,6 +2246,12 @@ static void *handle_ptr(enum handle h) {
     case H_CALL_CLIENT: case H_CALL_COUNT: case H_CALL_UPDATE: case H_CALL_UPDATE_HANDLE:
       return row_call(h);
     case H_UPDATE_HANDLE: return g_update_handle;
+    case H_LIST: return row_list(LIST_FIXTURE);
+    case H_EMPTY_LIST: return row_list(LIST_EMPTY);
+    case H_ARGS_LIST: return row_list(LIST_ARGS);
+    case H_FREED_LIST: return g_freed_list;
+    case H_PROTO_BYTES: return row_proto_bytes();
+    case H_CALL_PAYLOADS: case H_CALL_BYTES: return row_call(h);
   }
   return NULL;
 }
@@ -1929,6 +2347,41 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
   c->update_args_json = "[1]";
   temporal_host_meter_default(&c->hm, sizeof c->hm);
   c->host_meter = &c->hm;
+  /* The payload list functions: the fixture list (row_list), its payload 0 and its first
+     metadata entry; push appends "raw2", push_json {"a": [1, 2]}, push_proto PAYLOAD_PROTO;
+     set_metadata sets "badinput-key" to "v"; get_metadata reads "encoding". */
+  if (fn >= F_PAYLOADS_FREE && fn <= F_PAYLOADS_SET_ERROR && fn != F_BYTES_FREE) c->payloads = row_list(LIST_FIXTURE);
+  c->payloads_out = &c->payloads_result;
+  c->bytes = (const uint8_t *)"raw2";
+  c->bytes_len = 4;
+  if (fn == F_PAYLOADS_PUSH_PROTO) {
+    c->bytes = (const uint8_t *)PAYLOAD_PROTO;
+    c->bytes_len = sizeof PAYLOAD_PROTO - 1;
+  } else if (fn == F_PAYLOADS_SET_METADATA) {
+    c->bytes = (const uint8_t *)"v";
+    c->bytes_len = 1;
+  }
+  c->json_value = "{\"a\": [1, 2]}";
+  c->index = 0;
+  c->entry = 0;
+  c->key = fn == F_PAYLOADS_SET_METADATA ? "badinput-key" : "encoding";
+  c->message = "badinput refuses";
+  c->data_out = &c->data_result;
+  c->data_len_out = &c->data_len_result;
+  c->key_out = &c->key_result;
+  c->bytes_out = &c->bytes_result;
+  c->len_out = &c->len_result;
+  c->owned_bytes = NULL;
+  c->owned_len = 5;
+  temporal_payload_codec_default(&c->pc, sizeof c->pc);
+  c->codec = &c->pc;
+  /* The raw RPC: GetSystemInfo, whose request is the empty message. */
+  c->service = "WorkflowService";
+  c->method = "GetSystemInfo";
+  if (fn == F_RAW_RPC_ASYNC) {
+    c->bytes = NULL;
+    c->bytes_len = 0;
+  }
   c->buffer = c->buffer_space;
   c->buffer_size = sizeof c->buffer_space;
   switch (fn) {
@@ -1940,6 +2393,7 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
     case F_ACTIVITY_COMPLETION_DEFAULT: c->default_size = sizeof c->ac; break;
     case F_UPDATE_OPTIONS_DEFAULT: c->default_size = sizeof c->uo; break;
     case F_HOST_METER_DEFAULT: c->default_size = sizeof c->hm; break;
+    case F_PAYLOAD_CODEC_DEFAULT: c->default_size = sizeof c->pc; break;
     default: break;
   }
   switch (fn) {
@@ -1963,6 +2417,12 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
   c->queue_result = (temporal_completion_queue *)(void *)c;
   c->count_result = -7;
   c->update_handle_result = (temporal_update_handle *)(void *)c;
+  c->payloads_result = (temporal_payloads *)(void *)c;
+  c->data_result = (const uint8_t *)(void *)c;
+  c->data_len_result = 7777;
+  c->key_result = (const char *)(void *)c;
+  c->bytes_result = (uint8_t *)(void *)c;
+  c->len_result = 7777;
 }
 
 static void apply(struct call *c, const struct patch *p) {
@@ -1985,6 +2445,7 @@ static void apply(struct call *c, const struct patch *p) {
       void *h = handle_ptr(p->v.h);
       memcpy(at, &h, sizeof h);
       if (p->v.h == H_DONE_TOKEN) c->task_token_len = g_done_token_len;
+      if (p->v.h == H_PROTO_BYTES) c->owned_len = g_row_bytes_len;
       break;
     }
     case V_GEN: s = p->v.gen(); memcpy(at, &s, sizeof s); break;
@@ -2007,6 +2468,13 @@ static temporal_error_code finish_async(struct call *c, enum fn fn, temporal_err
   bool has_update_id = fn == F_UPDATE_ASYNC || fn == F_START_UPDATE_ASYNC || fn == F_UPDATE_HANDLE_GET_RESULT_ASYNC ||
                        fn == F_UWS_ASYNC;
   bool has_handle = fn == F_START_UPDATE_ASYNC || fn == F_UWS_ASYNC;
+  bool has_bytes = fn == F_RAW_RPC_ASYNC;
+  /* result_as_payloads (as far as the options' size goes): payloads instead of JSON. Read as a
+     byte: the rows that set it to 2 make it an invalid bool, which C may not load. */
+  bool has_payloads = has_json && c->call_options &&
+                      c->cpo.size >= FIELD_END(temporal_call_options, result_as_payloads) &&
+                      *(const unsigned char *)&c->cpo.result_as_payloads == 1;
+  if (has_payloads) has_json = false;
   temporal_call *const sentinel = (temporal_call *)(void *)c;
   if (e) {
     *via = 1;
@@ -2055,7 +2523,7 @@ static temporal_error_code finish_async(struct call *c, enum fn fn, temporal_err
         return TEMPORAL_ERROR_CODE_INTERNAL;
       }
       e = temporal_call_wait(call, 10000);
-      if (e) snprintf(problem, pcap, "call_wait after the callback: %s", describe_and_free(e, buf, sizeof buf));
+      if (e) snprintf(problem, pcap, "call_wait after the callback: %.200s", describe_and_free(e, buf, sizeof buf));
       sleep_ms(100);
       o = x->o;
       if (atomic_load(&x->count) != 1)
@@ -2090,14 +2558,14 @@ static temporal_error_code finish_async(struct call *c, enum fn fn, temporal_err
       if (more && more != call) temporal_call_free(more);
       if (got && got != call) temporal_call_free(got);
       e = temporal_call_wait(call, 10000);
-      if (e) snprintf(problem, pcap, "call_wait after the queue: %s", describe_and_free(e, buf, sizeof buf));
+      if (e) snprintf(problem, pcap, "call_wait after the queue: %.200s", describe_and_free(e, buf, sizeof buf));
       read_outcome(call, &o);
       break;
     }
     case FORM_WAIT:
       e = temporal_call_wait(call, 60000);
       if (e) {
-        snprintf(problem, pcap, "call_wait: %s", describe_and_free(e, buf, sizeof buf));
+        snprintf(problem, pcap, "call_wait: %.200s", describe_and_free(e, buf, sizeof buf));
         temporal_call_cancel(call);
         temporal_error_free(temporal_call_wait(call, 10000));
       } else if (!temporal_call_is_done(call)) {
@@ -2112,24 +2580,30 @@ static temporal_error_code finish_async(struct call *c, enum fn fn, temporal_err
       snprintf(problem, pcap, "call_get_user_data is %p, want %p", o.user_data, ud_inside ? (void *)x : NULL);
     else if (o.bad_utf8)
       snprintf(problem, pcap, "the completed call holds invalid UTF-8 (or an empty update ID)");
-    else if (o.code != TEMPORAL_ERROR_CODE_OK && (o.json || o.run || o.client || o.count || o.update_handle))
+    else if (o.bad_bytes)
+      snprintf(problem, pcap, "call_get_bytes lent NULL with a length, or a pointer for an empty response");
+    else if (o.code != TEMPORAL_ERROR_CODE_OK &&
+             (o.json || o.run || o.client || o.count || o.update_handle || o.payloads || o.bytes))
       snprintf(problem, pcap, "the completed call has an error and an output");
     else if (o.code != TEMPORAL_ERROR_CODE_OK && o.update_id != (has_update_id && o.code != TEMPORAL_ERROR_CODE_CANCELED))
       snprintf(problem, pcap, "update ID %s for a failed call (an update has one unless canceled)",
                o.update_id ? "set" : "NULL");
     else if (o.code == TEMPORAL_ERROR_CODE_OK &&
              (o.json != has_json || o.run != has_run || o.client != has_client || o.count != has_count ||
-              o.update_id != has_update_id || o.update_handle != has_handle))
-      snprintf(problem, pcap, "the completed call has json %d run %d client %d count %d update_id %d handle %d",
-               o.json, o.run, o.client, o.count, o.update_id, o.update_handle);
+              o.update_id != has_update_id || o.update_handle != has_handle || o.payloads != has_payloads ||
+              o.bytes != has_bytes))
+      snprintf(problem, pcap,
+               "the completed call has json %d run %d client %d count %d update_id %d handle %d payloads %d bytes %d",
+               o.json, o.run, o.client, o.count, o.update_id, o.update_handle, o.payloads, o.bytes);
     else if (fn == F_UPDATE_ASYNC && o.update_id && c->update_id && *c->update_id &&
              strcmp(o.update_id_text, c->update_id) != 0)
       snprintf(problem, pcap, "update ID %s, but the call gave %s", o.update_id_text, c->update_id);
     else if ((fn == F_START_UPDATE_ASYNC || fn == F_UWS_ASYNC) && o.update_id && c->uo.update_id &&
              *c->uo.update_id && strcmp(o.update_id_text, c->uo.update_id) != 0)
       snprintf(problem, pcap, "update ID %s, but the options gave %s", o.update_id_text, c->uo.update_id);
-    else if (temporal_call_take_run(call) || temporal_call_take_client(call) || temporal_call_take_update_handle(call))
-      snprintf(problem, pcap, "a run, client or update handle could be taken twice");
+    else if (temporal_call_take_run(call) || temporal_call_take_client(call) || temporal_call_take_update_handle(call) ||
+             temporal_call_take_payloads(call))
+      snprintf(problem, pcap, "a run, client, update handle or payloads could be taken twice");
   }
   if (fn == F_RESOLVE_ASYNC && o.code == TEMPORAL_ERROR_CODE_OK) {
     const char *rid = temporal_workflow_run_get_run_id(c->run);
@@ -2173,6 +2647,69 @@ static temporal_error_code check_default(const void *ptr, size_t struct_size, si
   return TEMPORAL_ERROR_CODE_OK;
 }
 
+/* Payload bytes as text: printable ASCII as is, other bytes as \xNN, "(empty)" for none. */
+static void render_bytes(char *buf, size_t cap, const uint8_t *p, size_t n) {
+  size_t at = 0;
+  buf[0] = '\0';
+  if (n == 0) snprintf(buf, cap, "(empty)");
+  for (size_t i = 0; i < n && at + 5 < cap; i++)
+    at += (size_t)snprintf(buf + at, cap - at, p[i] >= 0x20 && p[i] < 0x7f ? "%c" : "\\x%02x", p[i]);
+}
+
+/* Payload `i` of a list as "{key=value,...} data <bytes>", read through the getters. */
+static void render_payload(const temporal_payloads *l, size_t i, char *buf, size_t cap) {
+  size_t at = (size_t)snprintf(buf, cap, "{");
+  char bytes[256], ebuf[512];
+  for (size_t k = 0; k < temporal_payloads_metadata_len(l, i) && at < cap; k++) {
+    const char *key = NULL;
+    const uint8_t *value = NULL;
+    size_t len = 0;
+    temporal_error *e = temporal_payloads_get_metadata_at(l, i, k, &key, &value, &len);
+    if (e) {
+      at += (size_t)snprintf(buf + at, cap - at, "(%s)", describe_and_free(e, ebuf, sizeof ebuf));
+      continue;
+    }
+    render_bytes(bytes, sizeof bytes, value, len);
+    at += (size_t)snprintf(buf + at, cap - at, "%s%s=%s", k ? "," : "", key, len ? bytes : "");
+  }
+  const uint8_t *data = NULL;
+  size_t len = 0;
+  temporal_error *e = temporal_payloads_get_data(l, i, &data, &len);
+  if (at >= cap) return;
+  if (e) {
+    snprintf(buf + at, cap - at, "} (%s)", describe_and_free(e, ebuf, sizeof ebuf));
+    return;
+  }
+  render_bytes(bytes, sizeof bytes, data, len);
+  snprintf(buf + at, cap - at, "} data %s", bytes);
+}
+
+/* Every payload of a list (to see that a refused call changed nothing). */
+static void render_list(const temporal_payloads *l, char *buf, size_t cap) {
+  size_t at = (size_t)snprintf(buf, cap, "%zu:", temporal_payloads_len(l));
+  for (size_t i = 0; i < temporal_payloads_len(l) && at + 1 < cap; i++) {
+    render_payload(l, i, buf + at, cap - at);
+    at += strlen(buf + at);
+  }
+}
+
+/* After an append: "N payloads, last <the last one>". */
+static void render_appended(const temporal_payloads *l, char *text, size_t cap) {
+  char one[1024];
+  size_t n = temporal_payloads_len(l);
+  if (n) render_payload(l, n - 1, one, sizeof one);
+  snprintf(text, cap, "%zu payloads, last %s", n, n ? one : "(none)");
+}
+
+/* A row's own payload list must read the same after a refused call: what it read before, taken
+   before a panic row arms the hook (reading it is a library call too). */
+static char g_list_before[4096];
+static bool g_own_list;
+static void snapshot_row_list(const struct call *c, enum fn fn) {
+  g_own_list = is_row_list(c->payloads) && fn != F_PAYLOADS_FREE;
+  if (g_own_list) render_list(c->payloads, g_list_before, sizeof g_list_before);
+}
+
 /* Makes the call and reduces its outcome to (code, text). `problem` gets any breach of the
    conventions (output written on failure, invalid UTF-8 in a message). `via`: 1 if an error
    came at once, 2 if from the completed call (an _async function), 0 otherwise. */
@@ -2186,6 +2723,8 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
   char buf[512];
   text[0] = problem[0] = '\0';
   *via = 0;
+  static char list_after[4096];
+  bool own_list = g_own_list;
   if (is_async(fn)) {
     x = (struct async_ctx *)calloc(1, sizeof *x);
     if (!x) abort();
@@ -2408,7 +2947,7 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
         }
         temporal_call_cancel(c->call);
         e = temporal_call_wait(c->call, 10000);
-        if (e) snprintf(problem, pcap, "not completed 10 s after the cancel: %s", describe_and_free(e, buf, sizeof buf));
+        if (e) snprintf(problem, pcap, "not completed 10 s after the cancel: %.200s", describe_and_free(e, buf, sizeof buf));
         temporal_call_cancel(c->call); /* idempotent, also once completed */
         const temporal_error *le = temporal_call_get_error(c->call);
         snprintf(text, cap, "%s", temporal_error_get_message(le));
@@ -2477,6 +3016,131 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
     case F_QUEUE_FREE: temporal_completion_queue_free(c->queue); return TEMPORAL_ERROR_CODE_OK;
     case F_RUNTIME_INIT: e = temporal_runtime_init(c->runtime_options); break;
     case F_RUNTIME_SHUTDOWN: return TEMPORAL_ERROR_CODE_INTERNAL; /* never: see NOT_RUN_HERE */
+    case F_PAYLOADS_NEW:
+      e = temporal_payloads_new(c->payloads_out);
+      if (!e) {
+        temporal_payloads *l = c->payloads_result;
+        if (l == (temporal_payloads *)(void *)c) {
+          snprintf(problem, pcap, "no list written");
+          return TEMPORAL_ERROR_CODE_OK;
+        }
+        snprintf(text, cap, "a list of %zu", temporal_payloads_len(l));
+        temporal_payloads_free(l);
+        return TEMPORAL_ERROR_CODE_OK;
+      }
+      break;
+    case F_PAYLOADS_FREE:
+      forget_row_list(c->payloads);
+      temporal_payloads_free(c->payloads);
+      return TEMPORAL_ERROR_CODE_OK;
+    case F_PAYLOADS_LEN: snprintf(text, cap, "%zu", temporal_payloads_len(c->payloads)); return TEMPORAL_ERROR_CODE_OK;
+    case F_PAYLOADS_PUSH:
+      e = temporal_payloads_push(c->payloads, c->bytes, c->bytes_len);
+      if (!e) render_appended(c->payloads, text, cap);
+      break;
+    case F_PAYLOADS_PUSH_JSON:
+      e = temporal_payloads_push_json(c->payloads, c->json_value);
+      if (!e) render_appended(c->payloads, text, cap);
+      break;
+    case F_PAYLOADS_PUSH_PROTO:
+      e = temporal_payloads_push_proto(c->payloads, c->bytes, c->bytes_len);
+      if (!e) render_appended(c->payloads, text, cap);
+      break;
+    case F_PAYLOADS_SET_METADATA:
+      e = temporal_payloads_set_metadata(c->payloads, c->index, c->key, c->bytes, c->bytes_len);
+      if (!e) render_payload(c->payloads, c->index, text, cap);
+      break;
+    case F_PAYLOADS_GET_DATA:
+      e = temporal_payloads_get_data(c->payloads, c->index, c->data_out, c->data_len_out);
+      if (!e) {
+        render_bytes(buf, sizeof buf, c->data_result, c->data_len_result);
+        snprintf(text, cap, "%zu bytes %s", c->data_len_result, c->data_result ? buf : "(NULL)");
+        if ((c->data_result == NULL) != (c->data_len_result == 0))
+          snprintf(problem, pcap, "data %p with length %zu (NULL exactly when empty)", (const void *)c->data_result,
+                   c->data_len_result);
+      }
+      break;
+    case F_PAYLOADS_METADATA_LEN:
+      snprintf(text, cap, "%zu", temporal_payloads_metadata_len(c->payloads, c->index));
+      return TEMPORAL_ERROR_CODE_OK;
+    case F_PAYLOADS_GET_METADATA_AT:
+      e = temporal_payloads_get_metadata_at(c->payloads, c->index, c->entry, c->key_out, c->data_out, c->data_len_out);
+      if (!e) {
+        render_bytes(buf, sizeof buf, c->data_result, c->data_len_result);
+        snprintf(text, cap, "key \"%s\" value %s", c->key_result, buf);
+        if (!utf8_valid(c->key_result)) snprintf(problem, pcap, "the key is not valid UTF-8");
+      }
+      break;
+    case F_PAYLOADS_GET_METADATA:
+      e = temporal_payloads_get_metadata(c->payloads, c->index, c->key, c->data_out, c->data_len_out);
+      if (!e) {
+        render_bytes(buf, sizeof buf, c->data_result, c->data_len_result);
+        snprintf(text, cap, "value %s", buf);
+      }
+      break;
+    case F_PAYLOADS_GET_JSON:
+      e = temporal_payloads_get_json(c->payloads, c->index, c->result_json_out);
+      if (!e && c->result_json == (char *)(void *)c) {
+        snprintf(problem, pcap, "no JSON written");
+      } else if (!e) {
+        snprintf(text, cap, "%s", c->result_json);
+        if (!utf8_valid(c->result_json)) snprintf(problem, pcap, "the JSON is not valid UTF-8");
+        temporal_string_free(c->result_json);
+      }
+      break;
+    case F_PAYLOADS_GET_PROTO:
+      e = temporal_payloads_get_proto(c->payloads, c->index, c->bytes_out, c->len_out);
+      if (!e) {
+        /* What a codec that wraps whole payloads does: the bytes read back as the same payload. */
+        temporal_payloads *back = NULL;
+        char one[1024], orig[1024];
+        temporal_error *be = temporal_payloads_new(&back);
+        if (!be) be = temporal_payloads_push_proto(back, c->bytes_result, c->len_result);
+        if (be) {
+          snprintf(problem, pcap, "the bytes do not read back: %.200s", describe_and_free(be, buf, sizeof buf));
+        } else {
+          render_payload(back, 0, one, sizeof one);
+          render_payload(c->payloads, c->index, orig, sizeof orig);
+          snprintf(text, cap, "%zu bytes, read back %s", c->len_result, one);
+          if (strcmp(one, orig) != 0) snprintf(problem, pcap, "read back %.100s, not %.100s", one, orig);
+        }
+        temporal_payloads_free(back);
+        temporal_bytes_free(c->bytes_result, c->len_result);
+      }
+      break;
+    case F_BYTES_FREE:
+      if (c->owned_bytes && c->owned_bytes == g_row_bytes) g_row_bytes = NULL;
+      temporal_bytes_free(c->owned_bytes, c->owned_len);
+      return TEMPORAL_ERROR_CODE_OK;
+    case F_PAYLOADS_SET_ERROR: e = temporal_payloads_set_error(c->payloads, c->message); break;
+    case F_PAYLOAD_CODEC_DEFAULT: {
+      fill_garbage(c->codec, sizeof(temporal_payload_codec));
+      bool written = temporal_payload_codec_default(c->codec, c->default_size);
+      return check_default(c->codec, sizeof(temporal_payload_codec), c->default_size, written, text, cap);
+    }
+    case F_RAW_RPC_ASYNC:
+      e = temporal_raw_rpc_async(c->client, c->service, c->method, c->bytes, c->bytes_len, c->call_options, c->call_out);
+      break;
+    case F_CALL_GET_BYTES: {
+      bool got = temporal_call_get_bytes(c->call, c->data_out, c->data_len_out);
+      if (got) snprintf(text, cap, "true, %zu bytes", c->data_len_result);
+      else snprintf(text, cap, "false");
+      if (!got && (c->data_result != (const uint8_t *)(void *)c || c->data_len_result != 7777))
+        snprintf(problem, pcap, "an output was written though it returned false");
+      else if (got && (c->data_result == NULL) != (c->data_len_result == 0))
+        snprintf(problem, pcap, "bytes %p with length %zu (NULL exactly when empty)", (const void *)c->data_result,
+                 c->data_len_result);
+      return TEMPORAL_ERROR_CODE_OK;
+    }
+    case F_CALL_TAKE_PAYLOADS: {
+      temporal_payloads *l = temporal_call_take_payloads(c->call);
+      if (!l) { snprintf(text, cap, "NULL"); return TEMPORAL_ERROR_CODE_OK; }
+      temporal_payloads *again = temporal_call_take_payloads(c->call);
+      snprintf(text, cap, "payloads: %zu, then %s", temporal_payloads_len(l), again ? "more" : "NULL");
+      temporal_payloads_free(again);
+      temporal_payloads_free(l);
+      return TEMPORAL_ERROR_CODE_OK;
+    }
     case F_TESTING_PANIC:
       /* Armed, then a call that returns no error (it must not consume it), then one that does. */
       temporal_testing_panic_next_call();
@@ -2502,8 +3166,13 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
         c->run_result != (temporal_workflow_run *)(void *)c ||
         c->result_json != (char *)(void *)c ||
         c->queue_result != (temporal_completion_queue *)(void *)c ||
-        c->update_handle_result != (temporal_update_handle *)(void *)c)
+        c->update_handle_result != (temporal_update_handle *)(void *)c ||
+        c->payloads_result != (temporal_payloads *)(void *)c || c->data_result != (const uint8_t *)(void *)c ||
+        c->data_len_result != 7777 || c->key_result != (const char *)(void *)c ||
+        c->bytes_result != (uint8_t *)(void *)c || c->len_result != 7777)
       snprintf(problem, pcap, "an output was written on failure");
+    if (own_list && (render_list(c->payloads, list_after, sizeof list_after), strcmp(g_list_before, list_after) != 0))
+      snprintf(problem, pcap, "the list changed on failure: %.100s became %.100s", g_list_before, list_after);
     temporal_error_free(e);
   } else {
     /* Success: free what was produced. */
@@ -2739,6 +3408,150 @@ static temporal_error_code special_connect_host_meter(char *text, size_t cap, ch
   if (client != (temporal_client *)(uintptr_t)0x1) snprintf(problem, pcap, "the client output was written");
   else if (freed != 0) snprintf(problem, pcap, "meter_free was called for a table that was not taken");
   if (!e && client != (temporal_client *)(uintptr_t)0x1) temporal_client_free(client);
+  return code;
+}
+
+/* Connect with a payload codec. arg 0: size 0, 1: no encode, 2: no decode, 3: a larger table
+   whose unknown tail is set: all refused before anything is dialled, and release is never
+   called (the table was not taken). arg 4: a pass-through codec (each payload through get_proto
+   and push_proto, as an encrypting codec wraps whole payloads): an Echo workflow round-trips
+   through it, and release runs exactly once, after the run and the client are freed. arg 5: an
+   encode that fails with temporal_payloads_set_error; arg 6: an encode that returns no
+   payloads: the start fails with PAYLOAD. arg 7: a client from temporal_client_new_from_existing
+   shares the codec: release waits for both clients. The contexts are never freed: a release
+   that came late (or wrongly) must still find its counter. */
+struct codec_ctx {
+  atomic_int encodes, decodes, releases;
+  int mode; /* 0: pass through, 1: encode fails with a reason, 2: encode returns nothing */
+};
+static struct codec_ctx g_codec_ctx[8];
+static int32_t codec_apply(struct codec_ctx *x, const temporal_payloads *in, temporal_payloads *out) {
+  for (size_t i = 0; i < temporal_payloads_len(in); i++) {
+    uint8_t *bytes = NULL;
+    size_t len = 0;
+    temporal_error *e = temporal_payloads_get_proto(in, i, &bytes, &len);
+    if (!e) e = temporal_payloads_push_proto(out, bytes, len);
+    temporal_bytes_free(bytes, len);
+    if (e) {
+      temporal_error_free(temporal_payloads_set_error(out, temporal_error_get_message(e)));
+      temporal_error_free(e);
+      return 1;
+    }
+  }
+  (void)x;
+  return 0;
+}
+static int32_t codec_encode(void *ud, const temporal_payloads *in, temporal_payloads *out) {
+  struct codec_ctx *x = (struct codec_ctx *)ud;
+  atomic_fetch_add(&x->encodes, 1);
+  if (x->mode == 1) {
+    temporal_error_free(temporal_payloads_set_error(out, "badinput refuses"));
+    return 1;
+  }
+  if (x->mode == 2) return 0;
+  return codec_apply(x, in, out);
+}
+static int32_t codec_decode(void *ud, const temporal_payloads *in, temporal_payloads *out) {
+  struct codec_ctx *x = (struct codec_ctx *)ud;
+  atomic_fetch_add(&x->decodes, 1);
+  return codec_apply(x, in, out);
+}
+static void codec_release(void *ud) { atomic_fetch_add(&((struct codec_ctx *)ud)->releases, 1); }
+
+/* How long a release may take after the last user is freed (it runs when the library drops its
+   last reference, possibly on a runtime thread). */
+static long codec_release_wait_ms(void) {
+  const char *v = getenv("BADINPUT_CODEC_RELEASE_WAIT_MS");
+  return v && *v ? atol(v) : 10000;
+}
+
+static temporal_error_code special_connect_codec(char *text, size_t cap, char *problem, size_t pcap, int arg) {
+  struct {
+    temporal_payload_codec pc;
+    unsigned char tail[16];
+  } big;
+  memset(&big, 0, sizeof big);
+  struct codec_ctx *x = &g_codec_ctx[arg];
+  x->mode = arg == 5 ? 1 : arg == 6 ? 2 : 0;
+  temporal_payload_codec_default(&big.pc, sizeof big.pc);
+  big.pc.encode = codec_encode;
+  big.pc.decode = codec_decode;
+  big.pc.user_data = x;
+  big.pc.release = codec_release;
+  if (arg == 0) big.pc.size = 0;
+  if (arg == 1) big.pc.encode = NULL;
+  if (arg == 2) big.pc.decode = NULL;
+  if (arg == 3) {
+    big.pc.size = sizeof big;
+    big.tail[5] = 1;
+  }
+  temporal_client_options co;
+  temporal_client_options_default(&co, sizeof co);
+  co.address = g_address;
+  co.payload_codec = &big.pc;
+  temporal_client *const sentinel = (temporal_client *)(uintptr_t)0x1;
+  temporal_client *client = sentinel;
+  char buf[512];
+  temporal_error *e = temporal_client_connect(&co, &client);
+  /* The table was copied at connect: the caller's may go now. */
+  memset(&big, 0xab, sizeof big);
+  if (e) {
+    temporal_error_code code = temporal_error_get_code(e);
+    snprintf(text, cap, "%s", temporal_error_get_message(e));
+    temporal_error_free(e);
+    sleep_ms(100);
+    if (client != sentinel) snprintf(problem, pcap, "the client output was written");
+    else if (atomic_load(&x->releases) != 0) snprintf(problem, pcap, "release was called for a table that was not taken");
+    else if (arg == 4 || arg == 5 || arg == 6 || arg == 7) snprintf(problem, pcap, "a good codec was refused");
+    return code;
+  }
+  temporal_error_code code = TEMPORAL_ERROR_CODE_OK;
+  temporal_client *derived = NULL;
+  if (arg == 7) {
+    e = temporal_client_new_from_existing(client, NULL, NULL, &derived);
+    if (e) snprintf(problem, pcap, "new_from_existing: %s", describe_and_free(e, buf, sizeof buf));
+  } else {
+    temporal_start_workflow_options so;
+    temporal_start_workflow_options_default(&so, sizeof so);
+    char id[96];
+    snprintf(id, sizeof id, "badinput-codec-%ld-%d", (long)getpid(), arg);
+    so.id = id;
+    so.task_queue = g_queue;
+    temporal_workflow_run *run = NULL;
+    char *result = NULL;
+    e = temporal_execute_workflow(client, "Echo", "[\"codec\"]", &so, &run);
+    if (!e) e = temporal_get_result(run, 60000, &result);
+    if (e) {
+      code = temporal_error_get_code(e);
+      snprintf(text, cap, "%s", temporal_error_get_message(e));
+      temporal_error_free(e);
+      if (arg == 4) snprintf(problem, pcap, "the round trip through the codec failed: %s", text);
+    } else {
+      snprintf(text, cap, "result %s, encode %d, decode %d", result, atomic_load(&x->encodes), atomic_load(&x->decodes));
+      if (atomic_load(&x->encodes) < 1 || atomic_load(&x->decodes) < 1)
+        snprintf(problem, pcap, "the codec was not applied (encode %d, decode %d)", atomic_load(&x->encodes),
+                 atomic_load(&x->decodes));
+    }
+    temporal_string_free(result);
+    temporal_workflow_run_free(run);
+  }
+  sleep_ms(100);
+  int before = atomic_load(&x->releases);
+  temporal_client_free(client);
+  if (derived) {
+    sleep_ms(200);
+    if (atomic_load(&x->releases) != 0 && !problem[0])
+      snprintf(problem, pcap, "release ran while a client made from the first one still used the codec");
+    temporal_client_free(derived);
+  }
+  (void)wait_count(&x->releases, codec_release_wait_ms());
+  sleep_ms(100);
+  int after = atomic_load(&x->releases);
+  if (!problem[0] && before != 0) snprintf(problem, pcap, "release ran %d times before the client was freed", before);
+  else if (!problem[0] && after != 1) snprintf(problem, pcap, "release ran %d times after the client was freed (want 1)", after);
+  size_t at = strlen(text);
+  snprintf(text + at, cap - at, "%srelease once, after the %s freed", at ? "; " : "",
+           derived ? "two clients were" : "client was");
   return code;
 }
 
@@ -3189,6 +4002,7 @@ int main(int argc, char **argv) {
       for (size_t k = 0; k < sizeof r->p / sizeof r->p[0]; k++) apply(&c, &r->p[k]);
       if (is_async(r->fn)) snprintf(label, sizeof label, "%s [%s]", r->desc, FORM_NAMES[effective_form(&c)]);
       else snprintf(label, sizeof label, "%s", r->desc);
+      snapshot_row_list(&c, r->fn);
       if (r->panic) temporal_testing_panic_next_call();
       code = dispatch(&c, r->fn, text, sizeof text, problem, sizeof problem, &via);
     }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the C examples (target/c/{hello_world,money_transfer,reattach,epoll_loop}, from
+# Runs the C examples (target/c/{hello_world,money_transfer,reattach,epoll_loop,encryption_codec}, from
 # `make c-examples`) against $TEMPORAL_ADDRESS as a test; run it inside
 # tests/harness/with-dev-server.sh.
 # The reattach step runs in a separate process from the one that started the workflow.
@@ -84,6 +84,20 @@ if out="$("$bin/epoll_loop" 2>&1)"; then
   fi
 else
   fail epoll_loop "exit status $?: $out"
+fi
+
+# 5. encryption_codec: Echo through the AES-GCM payload codec; the Go worker on
+#    temporal-ffi-codec has the same codec (tests/worker/codec.go).
+if out="$("$bin/encryption_codec" "$TEMPORAL_ADDRESS" "encryption-codec-test-$$-$(date +%s%N)" 2>&1)"; then
+  if ! grep -qxF 'Result: "secret value"' <<<"$out"; then
+    fail encryption_codec "no 'Result: \"secret value\"' line in: $out"
+  elif [ -z "$(run_id_of "$out")" ]; then
+    fail encryption_codec "no RunID in: $out"
+  else
+    pass encryption_codec
+  fi
+else
+  fail encryption_codec "exit status $?: $out"
 fi
 
 echo "examples: $passed passed, $failed failed"

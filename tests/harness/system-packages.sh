@@ -15,6 +15,7 @@ for tool in cc c++ cmake ninja pkg-config python3 readelf nginx openssl valgrind
 done
 [ -f /usr/include/gtest/gtest.h ] || need+=(libgtest-dev googletest)
 [ -f /usr/include/nlohmann/json.hpp ] || need+=(nlohmann-json3-dev)
+[ -f /usr/include/openssl/evp.h ] || need+=(libssl-dev)
 python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 [ "${#need[@]}" -eq 0 ] && exit 0
 

@@ -50,6 +50,8 @@ func register(w worker.Worker, c client.Client) {
 	w.RegisterWorkflow(GetMemoAndSearchInfo)
 	w.RegisterWorkflow(Counter)
 	w.RegisterWorkflow(AsyncActivity)
+	w.RegisterWorkflow(EchoBytes)
+	w.RegisterWorkflow(CodecProbe)
 
 	w.RegisterActivity(ComposeGreeting)
 	w.RegisterActivity(Withdraw)
@@ -61,6 +63,7 @@ func main() {
 	address := flag.String("address", defaultAddress(), "Temporal frontend host:port (env TEMPORAL_ADDRESS overrides the built-in default)")
 	namespace := flag.String("namespace", "default", "Temporal namespace")
 	taskQueues := flag.String("task-queues", defaultTaskQueues, "comma-separated task queues to poll")
+	codecTaskQueue := flag.String("codec-task-queue", defaultCodecTaskQueue, "task queue of the worker whose payloads go through the AES-GCM codec (codec.go); empty for none")
 	dialTimeout := flag.Duration("dial-timeout", 30*time.Second, "keep retrying the first connection for this long (lets the server still be starting)")
 	flag.Parse()
 
@@ -113,6 +116,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, "testworker: no task queues given")
 		c.Close()
 		os.Exit(2)
+	}
+	if *codecTaskQueue != "" {
+		w, err := startCodecWorker(c, *namespace, *codecTaskQueue, logger)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "testworker: codec worker: %v\n", err)
+			os.Exit(1)
+		}
+		workers = append(workers, w)
 	}
 
 	recorderAddress, err := startRecorder()

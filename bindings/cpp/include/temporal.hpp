@@ -15,6 +15,11 @@
 //    `WorkflowRun::get_as<T>()`, an `execute_workflow` overload taking nlohmann::json arguments,
 //    `ActivityCompletion` and `record_activity_heartbeat` overloads taking nlohmann::json
 //    results and details, `Error::details()` and `Error::failure_display()` are available too.
+//  - Where JSON does not fit, arguments and results can be payloads instead
+//    (`temporal::Payload`: metadata and bytes, e.g. "binary/plain"): CallOptions::args_payloads,
+//    workflow_args_payloads and result_as_payloads (read with Call::payloads()). A
+//    `temporal::PayloadCodec` in ClientOptions::payload_codec encodes every payload a call
+//    sends and decodes every one it reads (the Go SDK's CodecDataConverter), e.g. encryption.
 //
 // Calls: every operation that talks to the server starts one C call, `temporal::Call<T>`
 // (a temporal_call). `op_async(..., CallOptions)` returns it: wait() / wait_for() for it,
@@ -55,6 +60,7 @@
 
 #include "temporal.h"
 
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <cstdint>
@@ -449,6 +455,218 @@ inline std::string json_string_object(const std::map<std::string, std::string>& 
 
 }  // namespace detail
 
+// ---------------------------------------------------------------------------------------------
+// Payloads
+
+struct Payload;
+
+namespace detail {
+
+struct PayloadsFree {
+  void operator()(temporal_payloads* p) const noexcept { temporal_payloads_free(p); }
+};
+using PayloadsPtr = std::unique_ptr<temporal_payloads, PayloadsFree>;
+
+inline PayloadsPtr new_payloads() {
+  temporal_payloads* list = nullptr;
+  throw_if_error(temporal_payloads_new(&list));
+  return PayloadsPtr(list);
+}
+
+inline void append_payload(temporal_payloads* list, const Payload& payload);
+inline Payload payload_at(const temporal_payloads* list, std::size_t index);
+
+}  // namespace detail
+
+/// One payload (temporal.api.common.v1.Payload): metadata (name -> bytes, e.g. "encoding" ->
+/// "json/plain") and data bytes. A plain value; its conversions are the library's
+/// (temporal_payloads_*), so they read and write exactly what the Go SDK's default converter
+/// does. Used by PayloadCodec, CallOptions::args_payloads and Call::payloads().
+struct Payload {
+  std::map<std::string, std::vector<std::uint8_t>> metadata;
+  std::vector<std::uint8_t> data;
+
+  /// One JSON value as the default converter writes it: "json/plain" holding its compact JSON,
+  /// "binary/null" for null (temporal_payloads_push_json). Not one JSON value:
+  /// InvalidArgumentError.
+  static Payload from_json(const std::string& json_value) {
+    detail::PayloadsPtr list = detail::new_payloads();
+    throw_if_error(temporal_payloads_push_json(list.get(), json_value.c_str()));
+    return detail::payload_at(list.get(), 0);
+  }
+
+  /// The payload read as the default converter reads it (json/plain, json/protobuf,
+  /// binary/null, binary/plain as a base64 JSON string), as JSON text
+  /// (temporal_payloads_get_json). Another encoding: PayloadError naming it.
+  std::string to_json() const {
+    detail::PayloadsPtr list = detail::new_payloads();
+    detail::append_payload(list.get(), *this);
+    char* json = nullptr;
+    throw_if_error(temporal_payloads_get_json(list.get(), 0, &json));
+    struct Free {
+      void operator()(char* s) const noexcept { temporal_string_free(s); }
+    };
+    const std::unique_ptr<char, Free> owned(json);
+    return json != nullptr ? json : "";
+  }
+
+  /// The protobuf encoding, metadata included (temporal_payloads_get_proto): what a codec that
+  /// wraps whole payloads (encryption, compression) seals.
+  std::vector<std::uint8_t> to_proto() const {
+    detail::PayloadsPtr list = detail::new_payloads();
+    detail::append_payload(list.get(), *this);
+    std::uint8_t* bytes = nullptr;
+    std::size_t size = 0;
+    throw_if_error(temporal_payloads_get_proto(list.get(), 0, &bytes, &size));
+    std::vector<std::uint8_t> out;
+    try {
+      out.assign(bytes, bytes + size);
+    } catch (...) {
+      temporal_bytes_free(bytes, size);
+      throw;
+    }
+    temporal_bytes_free(bytes, size);
+    return out;
+  }
+
+  /// The payload whose protobuf encoding is `bytes` (temporal_payloads_push_proto): how such a
+  /// codec reads back what it unsealed. Bytes that are not one: PayloadError.
+  static Payload from_proto(const std::uint8_t* bytes, std::size_t size) {
+    detail::PayloadsPtr list = detail::new_payloads();
+    throw_if_error(temporal_payloads_push_proto(list.get(), bytes, size));
+    return detail::payload_at(list.get(), 0);
+  }
+  static Payload from_proto(const std::vector<std::uint8_t>& bytes) {
+    return from_proto(bytes.data(), bytes.size());
+  }
+
+  friend bool operator==(const Payload& a, const Payload& b) {
+    return a.metadata == b.metadata && a.data == b.data;
+  }
+  friend bool operator!=(const Payload& a, const Payload& b) { return !(a == b); }
+};
+
+namespace detail {
+
+inline void append_payload(temporal_payloads* list, const Payload& payload) {
+  throw_if_error(temporal_payloads_push(list, payload.data.data(), payload.data.size()));
+  // The payload just pushed is the last one of the list.
+  const std::size_t index = temporal_payloads_len(list) - 1;
+  for (const auto& [key, value] : payload.metadata) {
+    // The C key is NUL-terminated: a key with a NUL in it would be sent cut short.
+    if (key.find('\0') != std::string::npos) {
+      throw_error(ErrorCode::InvalidArgument, "a payload metadata key contains a NUL byte");
+    }
+    throw_if_error(
+        temporal_payloads_set_metadata(list, index, key.c_str(), value.data(), value.size()));
+  }
+}
+
+inline Payload payload_at(const temporal_payloads* list, std::size_t index) {
+  Payload p;
+  const std::uint8_t* data = nullptr;
+  std::size_t size = 0;
+  throw_if_error(temporal_payloads_get_data(list, index, &data, &size));
+  if (size != 0) p.data.assign(data, data + size);
+  const std::size_t entries = temporal_payloads_metadata_len(list, index);
+  for (std::size_t e = 0; e < entries; ++e) {
+    const char* key = nullptr;
+    const std::uint8_t* value = nullptr;
+    std::size_t value_size = 0;
+    throw_if_error(temporal_payloads_get_metadata_at(list, index, e, &key, &value, &value_size));
+    p.metadata.emplace(key != nullptr ? key : "",
+                       value_size != 0 ? std::vector<std::uint8_t>(value, value + value_size)
+                                       : std::vector<std::uint8_t>());
+  }
+  return p;
+}
+
+// The C list of `payloads` (the library copies it where it takes one).
+inline PayloadsPtr payloads_to_c(const std::vector<Payload>& payloads) {
+  PayloadsPtr list = new_payloads();
+  for (const Payload& p : payloads) append_payload(list.get(), p);
+  return list;
+}
+
+inline std::vector<Payload> payloads_from_c(const temporal_payloads* list) {
+  std::vector<Payload> out;
+  const std::size_t count = temporal_payloads_len(list);
+  out.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) out.push_back(payload_at(list, i));
+  return out;
+}
+
+}  // namespace detail
+
+/// A payload codec: the Go SDK's converter.PayloadCodec, applied as its CodecDataConverter
+/// applies one (see temporal_payload_codec in temporal.h). Give it in
+/// ClientOptions::payload_codec. `encode` runs on every payload a call sends (workflow,
+/// signal, query and update arguments, memo, activity results, heartbeat, failure and
+/// terminate details), `decode` on every payload a call reads back (results, failure details,
+/// memo). Search attributes and the Temporal header never pass through it.
+///
+/// Both are called on library threads, possibly several at once: they must be thread-safe,
+/// and must not call a blocking library function (Client operations' blocking forms,
+/// Call::get or wait: refused there). A thrown exception fails the operation with
+/// PayloadError "payload codec encode failed: <what()>" (or "decode"); it never reaches the
+/// library. Returning another number of payloads than given fails it too.
+class PayloadCodec {
+ public:
+  virtual ~PayloadCodec() = default;
+
+  /// Exactly one payload for each of `payloads`, in order.
+  virtual std::vector<Payload> encode(const std::vector<Payload>& payloads) = 0;
+
+  /// Exactly one payload for each of `payloads`, in order; a payload it does not recognise
+  /// (one sent without the codec) passes through unchanged, as the Go samples' codecs do.
+  virtual std::vector<Payload> decode(const std::vector<Payload>& payloads) = 0;
+};
+
+namespace detail {
+
+// What the library's codec table points to: a copy of the shared_ptr, owned jointly by the
+// library (until it calls `release`) and by the connect that hands it over (until that
+// returns), so that it is freed exactly once whether the connect takes the table or not.
+struct CodecBridge {
+  std::shared_ptr<PayloadCodec> codec;
+  std::atomic<int> owners{2};
+};
+
+// Drops `references` of the owners' references; the last one frees the bridge.
+inline void codec_bridge_unref(CodecBridge* bridge, int references = 1) noexcept {
+  if (bridge->owners.fetch_sub(references, std::memory_order_acq_rel) == references) {
+    delete bridge;
+  }
+}
+
+inline void codec_bridge_release(void* user_data) noexcept {
+  codec_bridge_unref(static_cast<CodecBridge*>(user_data));
+}
+
+inline std::int32_t codec_bridge_fail(temporal_payloads* output, const char* message) noexcept {
+  temporal_error_free(temporal_payloads_set_error(output, message));
+  return 1;
+}
+
+// Nothing may unwind into the library: every exception becomes the failure's reason.
+template <bool Encode>
+std::int32_t codec_bridge_run(void* user_data, const temporal_payloads* input,
+                              temporal_payloads* output) noexcept {
+  try {
+    PayloadCodec& codec = *static_cast<CodecBridge*>(user_data)->codec;
+    const std::vector<Payload> in = payloads_from_c(input);
+    const std::vector<Payload> out = Encode ? codec.encode(in) : codec.decode(in);
+    for (const Payload& p : out) append_payload(output, p);
+    return 0;
+  } catch (const std::exception& e) {
+    return codec_bridge_fail(output, e.what());
+  } catch (...) {
+    return codec_bridge_fail(output, "the payload codec threw a non-std::exception");
+  }
+}
+
+}  // namespace detail
+
 /// temporal_grpc_compression: request compression (gzip is the Go SDK's default, not ours).
 enum class GrpcCompression : std::int32_t {
   None = TEMPORAL_GRPC_COMPRESSION_NONE,
@@ -499,6 +717,12 @@ struct ClientOptions {
   /// The proxy's HTTP basic auth; the password never appears in an error.
   std::string proxy_basic_auth_user;
   std::string proxy_basic_auth_password;
+  /// The payload codec of every call of this client and of the clients made from it
+  /// (new_from_existing): the Go SDK's converter.NewCodecDataConverter; see PayloadCodec.
+  /// The library holds a copy of the shared_ptr until the last client, run, update handle and
+  /// call that uses the codec is gone (its `release`), so the last copy may be dropped, and
+  /// the codec destroyed, on a library thread. nullptr: none.
+  std::shared_ptr<PayloadCodec> payload_codec;
 };
 
 /// temporal_workflow_id_reuse_policy.
@@ -812,6 +1036,21 @@ struct CallOptions {
   /// More Temporal header fields, as a JSON object (temporal_call_options.header_json). Empty:
   /// none.
   std::string header_json;
+  /// The call's arguments as payloads, sent as they are (after the client's codec), e.g.
+  /// "binary/plain" bytes (temporal_call_options.args_payloads): of a start, signal, query,
+  /// update or update start; the signal's of signal-with-start, the update's of
+  /// update-with-start. The operation's JSON arguments must then be "" or "[]" (anything else:
+  /// InvalidArgumentError); an empty vector is no arguments. Refused by an operation that
+  /// takes no arguments. Not set: the JSON arguments are used.
+  std::optional<std::vector<Payload>> args_payloads;
+  /// The workflow's arguments of signal-with-start and update-with-start as payloads, instead
+  /// of their JSON `args_json` (temporal_call_options.workflow_args_payloads). As args_payloads.
+  std::optional<std::vector<Payload>> workflow_args_payloads;
+  /// The result stays payloads (after the client's codec), read with Call::payloads()
+  /// (temporal_call_options.result_as_payloads): for WorkflowRun::get_call, query_workflow,
+  /// update_workflow (UpdateResult::result_payloads) and UpdateHandle::get_result_async; the
+  /// call then has no JSON. Refused by other operations.
+  bool result_as_payloads = false;
 
   CallOptions() = default;
   // NOLINTNEXTLINE(google-explicit-constructor)
@@ -824,8 +1063,10 @@ struct CallOptions {
 
 /// The result of Client::update_workflow.
 struct UpdateResult {
-  std::string result_json;  ///< the handler's result, as JSON
+  std::string result_json;  ///< the handler's result, as JSON ("" with result_payloads)
   std::string update_id;    ///< the update ID used: the one given, or the one the library generated
+  /// With CallOptions::result_as_payloads: the handler's result as payloads, after the codec.
+  std::optional<std::vector<Payload>> result_payloads;
 };
 
 class WorkflowRun;
@@ -834,17 +1075,51 @@ class UpdateHandle;
 struct UpdateWithStartResult;
 
 namespace detail {
-// The C struct for `options`, valid while `options` lives.
-inline temporal_call_options c_call_options(const CallOptions& options) {
-  temporal_call_options c = c_defaults(&temporal_call_options_default);
-  c.timeout_ms = options.timeout.ms();
-  c.completion_queue =
-      options.completion_queue != nullptr ? options.completion_queue->native_handle() : nullptr;
-  c.trace_parent = c_str_or_null(options.trace_parent);
-  c.trace_state = c_str_or_null(options.trace_state);
-  c.baggage = c_str_or_null(options.baggage);
-  c.header_json = c_str_or_null(options.header_json);
-  return c;
+// The C struct for `options` and the payload lists it points to; get() is valid while both
+// this object and `options` live.
+class CCallOptions {
+ public:
+  explicit CCallOptions(const CallOptions& options)
+      : c_(c_defaults(&temporal_call_options_default)) {
+    c_.timeout_ms = options.timeout.ms();
+    c_.completion_queue =
+        options.completion_queue != nullptr ? options.completion_queue->native_handle() : nullptr;
+    c_.trace_parent = c_str_or_null(options.trace_parent);
+    c_.trace_state = c_str_or_null(options.trace_state);
+    c_.baggage = c_str_or_null(options.baggage);
+    c_.header_json = c_str_or_null(options.header_json);
+    if (options.args_payloads) {
+      args_ = payloads_to_c(*options.args_payloads);
+      c_.args_payloads = args_.get();
+    }
+    if (options.workflow_args_payloads) {
+      workflow_args_ = payloads_to_c(*options.workflow_args_payloads);
+      c_.workflow_args_payloads = workflow_args_.get();
+    }
+    c_.result_as_payloads = options.result_as_payloads;
+  }
+  CCallOptions(const CCallOptions&) = delete;
+  CCallOptions& operator=(const CCallOptions&) = delete;
+
+  const temporal_call_options* get() const noexcept { return &c_; }
+
+ private:
+  temporal_call_options c_;
+  PayloadsPtr args_;
+  PayloadsPtr workflow_args_;
+};
+
+// The C `args_json` of an operation: NULL when its arguments are payloads and the JSON ones
+// are the default ("" or "[]"), so that the library refuses only a real mix of both.
+inline const char* c_args(const char* json, const std::optional<std::vector<Payload>>& payloads) {
+  if (payloads && (json == nullptr || json[0] == '\0' || std::string_view(json) == "[]")) {
+    return nullptr;
+  }
+  return json;
+}
+inline const char* c_args(const std::string& json,
+                          const std::optional<std::vector<Payload>>& payloads) {
+  return c_args(json.c_str(), payloads);
 }
 
 // The C struct for `o`, valid while `o` lives.
@@ -858,7 +1133,8 @@ inline temporal_update_options c_update_options(const UpdateOptions& o) {
 }  // namespace detail
 
 /// One call to the server (temporal_call), in flight or completed, whose result is a T:
-/// void, std::string (JSON), std::int64_t (a count), UpdateResult, ActivityHeartbeat,
+/// void, std::string (JSON), std::int64_t (a count), std::vector<std::uint8_t> (a raw RPC's
+/// response), UpdateResult, ActivityHeartbeat,
 /// WorkflowRun, Client, UpdateHandle or UpdateWithStartResult.
 /// Move-only; the destructor frees the handle, which does NOT cancel the call (the work goes
 /// on; its result is dropped).
@@ -935,9 +1211,22 @@ class Call {
       return count;
     } else if constexpr (std::is_same_v<T, UpdateResult>) {
       const char* update_id = temporal_call_get_update_id(call_);
-      return UpdateResult{json_or("null"), update_id != nullptr ? update_id : ""};
+      UpdateResult result{"", update_id != nullptr ? update_id : "", std::nullopt};
+      if (detail::PayloadsPtr payloads{temporal_call_take_payloads(call_)}) {
+        result.result_payloads = detail::payloads_from_c(payloads.get());
+      } else {
+        result.result_json = json_or("null");
+      }
+      return result;
     } else if constexpr (std::is_same_v<T, ActivityHeartbeat>) {
       return detail::parse_activity_heartbeat(json_or(""));
+    } else if constexpr (std::is_same_v<T, std::vector<std::uint8_t>>) {
+      const std::uint8_t* bytes = nullptr;
+      std::size_t len = 0;
+      if (!temporal_call_get_bytes(call_, &bytes, &len)) {
+        throw_error(ErrorCode::Internal, "the call has no response bytes");
+      }
+      return std::vector<std::uint8_t>(bytes, bytes + len);
     } else if constexpr (std::is_same_v<T, UpdateWithStartResult>) {
       // Both owned before either is checked, so that neither leaks.
       T both{UpdateHandle(temporal_call_take_update_handle(call_)),
@@ -956,6 +1245,22 @@ class Call {
       }
       return T(handle);
     }
+  }
+
+  /// Waits for the call, then returns its result payloads (temporal_call_take_payloads) or
+  /// throws its error: for a call made with CallOptions::result_as_payloads, which has no
+  /// JSON (get() would give "null"). Taken out of the call: a second payloads() throws
+  /// InvalidArgumentError, as does a call made without the option.
+  std::vector<Payload> payloads() {
+    wait();
+    if (const temporal_error* error = temporal_call_get_error(call_)) throw_error_from(error);
+    const detail::PayloadsPtr payloads(temporal_call_take_payloads(call_));
+    if (!payloads) {
+      throw_error(ErrorCode::InvalidArgument,
+                  "the call has no result payloads (made without result_as_payloads, or "
+                  "already taken)");
+    }
+    return detail::payloads_from_c(payloads.get());
   }
 
   /// Waits for the call, then returns its JSON text ("" for an operation without one) or
@@ -1007,7 +1312,8 @@ template <class T, class Start>
 std::future<T> start_future(Timeout timeout, Start&& start) {
   auto promise = std::make_unique<std::promise<T>>();
   std::future<T> future = promise->get_future();
-  temporal_call_options options = c_call_options(CallOptions(timeout));
+  const CCallOptions c_options{CallOptions(timeout)};
+  temporal_call_options options = *c_options.get();
   options.callback = &fulfil_promise<T>;
   options.user_data = promise.get();
   try {
@@ -1062,9 +1368,9 @@ class WorkflowRun {
   /// (temporal_workflow_run_resolve_run_id_async); afterwards run_id() has it ("" if the server
   /// could not say). Bounded by the library's 10 s (the timeout in `options` is not used).
   Call<void> resolve_run_id_async(const CallOptions& options = {}) const {
-    const temporal_call_options c = detail::c_call_options(options);
+    const detail::CCallOptions c(options);
     temporal_call* call = nullptr;
-    throw_if_error(temporal_workflow_run_resolve_run_id_async(run_.get(), &c, &call));
+    throw_if_error(temporal_workflow_run_resolve_run_id_async(run_.get(), c.get(), &call));
     return Call<void>(call);
   }
   /// resolve_run_id_async, waited for; returns run_id().
@@ -1078,8 +1384,19 @@ class WorkflowRun {
   /// up with DeadlineExceededError (the workflow is not affected); default: no limit. Errors:
   /// WorkflowFailedError, WorkflowCanceledError, WorkflowTerminatedError,
   /// WorkflowTimedOutError, NotFoundError, PayloadError...
+  /// With `options.result_as_payloads`, read the result with the call's payloads().
   Call<std::string> get_call(const CallOptions& options = {}) const {
-    return start_get(detail::c_call_options(options));
+    const detail::CCallOptions c(options);
+    return start_get(*c.get());
+  }
+
+  /// The result as payloads, after the client's codec: get_call with
+  /// CallOptions::result_as_payloads, then Call::payloads(). A workflow that returned nothing
+  /// gives none.
+  std::vector<Payload> get_payloads(Timeout timeout = {}) const {
+    CallOptions options(timeout);
+    options.result_as_payloads = true;
+    return get_call(options).payloads();
   }
 
   /// get_call(timeout).get(): blocks until the result (or the error).
@@ -1151,10 +1468,18 @@ class UpdateHandle {
   /// running. Errors: UpdateFailedError (rejected by the validator, or the handler failed;
   /// details: `workflow_id`, `update_id`, `failure`), NotFoundError (no such update)...
   Call<std::string> get_result_async(const CallOptions& options = {}) const {
-    const temporal_call_options c = detail::c_call_options(options);
+    const detail::CCallOptions c(options);
     temporal_call* call = nullptr;
-    throw_if_error(temporal_update_handle_get_result_async(handle_.get(), &c, &call));
+    throw_if_error(temporal_update_handle_get_result_async(handle_.get(), c.get(), &call));
     return Call<std::string>(call);
+  }
+
+  /// The result as payloads, after the client's codec: get_result_async with
+  /// CallOptions::result_as_payloads, then Call::payloads().
+  std::vector<Payload> get_payloads(Timeout timeout = {}) const {
+    CallOptions options(timeout);
+    options.result_as_payloads = true;
+    return get_result_async(options).payloads();
   }
 
   /// get_result_async(timeout).get(): blocks until the result (or the error).
@@ -1230,11 +1555,12 @@ class Client {
   // The one start of a workflow start (every execute_workflow overload).
   Call<WorkflowRun> start_execute(const std::string& workflow_type, const StartWorkflowOptions& o,
                                   const char* args_json, const CallOptions& options) const {
-    const temporal_call_options call_options = detail::c_call_options(options);
+    const detail::CCallOptions call_options(options);
+    const char* args = detail::c_args(args_json, options.args_payloads);
     return with_c_options(o, [&](const temporal_start_workflow_options* c) {
       temporal_call* call = nullptr;
-      throw_if_error(temporal_execute_workflow_async(client_, workflow_type.c_str(), args_json, c,
-                                                     &call_options, &call));
+      throw_if_error(temporal_execute_workflow_async(client_, workflow_type.c_str(), args, c,
+                                                     call_options.get(), &call));
       return Call<WorkflowRun>(call);
     });
   }
@@ -1277,9 +1603,30 @@ class Client {
     c.proxy_basic_auth_user = detail::c_str_or_null(options.proxy_basic_auth_user);
     c.proxy_basic_auth_password = detail::c_str_or_null(options.proxy_basic_auth_password);
 
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
+    // Last, when nothing can throw before the connect: the bridge is the library's once the
+    // connect takes the table.
+    temporal_payload_codec codec = detail::c_defaults(&temporal_payload_codec_default);
+    detail::CodecBridge* bridge = nullptr;
+    if (options.payload_codec) {
+      bridge = new detail::CodecBridge{options.payload_codec};
+      codec.encode = &detail::codec_bridge_run<true>;
+      codec.decode = &detail::codec_bridge_run<false>;
+      codec.user_data = bridge;
+      codec.release = &detail::codec_bridge_release;
+      c.payload_codec = &codec;
+    }
     temporal_call* call = nullptr;
-    throw_if_error(temporal_client_connect_async(&c, &co, &call));
+    temporal_error* error = temporal_client_connect_async(&c, co.get(), &call);
+    if (bridge != nullptr) {
+      // A connect that returns an error has dropped the table before returning: released
+      // already if it took it (one owner left), never to be if it did not (two: drop the
+      // library's too).
+      const bool never_taken =
+          error != nullptr && bridge->owners.load(std::memory_order_acquire) == 2;
+      detail::codec_bridge_unref(bridge, never_taken ? 2 : 1);
+    }
+    throw_if_error(error);
     return Call<Client>(call);
   }
 
@@ -1405,12 +1752,15 @@ class Client {
                                                      const StartWorkflowOptions& options,
                                                      const std::string& args_json = "[]",
                                                      const CallOptions& call_options = {}) const {
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     return with_c_options(options, [&](const temporal_start_workflow_options* c) {
       temporal_call* call = nullptr;
       throw_if_error(temporal_signal_with_start_workflow_async(
-          client_, signal_name.c_str(), signal_args_json.c_str(), workflow_type.c_str(),
-          args_json.c_str(), c, &co, &call));
+          client_, signal_name.c_str(),
+          detail::c_args(signal_args_json, call_options.args_payloads),
+          workflow_type.c_str(),
+          detail::c_args(args_json, call_options.workflow_args_payloads), c, co.get(),
+          &call));
       return Call<WorkflowRun>(call);
     });
   }
@@ -1433,12 +1783,11 @@ class Client {
                                    const std::string& signal_name,
                                    const std::string& args_json = "[]",
                                    const CallOptions& call_options = {}) const {
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     temporal_call* call = nullptr;
-    throw_if_error(temporal_signal_workflow_async(client_, workflow_id.c_str(),
-                                                  detail::c_str_or_null(run_id),
-                                                  signal_name.c_str(), args_json.c_str(), &co,
-                                                  &call));
+    throw_if_error(temporal_signal_workflow_async(
+        client_, workflow_id.c_str(), detail::c_str_or_null(run_id), signal_name.c_str(),
+        detail::c_args(args_json, call_options.args_payloads), co.get(), &call));
     return Call<void>(call);
   }
   void signal_workflow(const std::string& workflow_id, const std::string& run_id,
@@ -1455,12 +1804,11 @@ class Client {
                                          const std::string& query_type,
                                          const std::string& args_json = "[]",
                                          const CallOptions& call_options = {}) const {
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     temporal_call* call = nullptr;
-    throw_if_error(temporal_query_workflow_async(client_, workflow_id.c_str(),
-                                                 detail::c_str_or_null(run_id),
-                                                 query_type.c_str(), args_json.c_str(), &co,
-                                                 &call));
+    throw_if_error(temporal_query_workflow_async(
+        client_, workflow_id.c_str(), detail::c_str_or_null(run_id), query_type.c_str(),
+        detail::c_args(args_json, call_options.args_payloads), co.get(), &call));
     return Call<std::string>(call);
   }
   std::string query_workflow(const std::string& workflow_id, const std::string& run_id,
@@ -1479,11 +1827,12 @@ class Client {
                                            const std::string& args_json = "[]",
                                            const std::string& update_id = "",
                                            const CallOptions& call_options = {}) const {
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     temporal_call* call = nullptr;
     throw_if_error(temporal_update_workflow_async(
         client_, workflow_id.c_str(), detail::c_str_or_null(run_id), update_name.c_str(),
-        detail::c_str_or_null(update_id), args_json.c_str(), &co, &call));
+        detail::c_str_or_null(update_id),
+        detail::c_args(args_json, call_options.args_payloads), co.get(), &call));
     return Call<UpdateResult>(call);
   }
   UpdateResult update_workflow(const std::string& workflow_id, const std::string& run_id,
@@ -1505,11 +1854,11 @@ class Client {
                                         const std::string& args_json, const UpdateOptions& options,
                                         const CallOptions& call_options = {}) const {
     const temporal_update_options u = detail::c_update_options(options);
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     temporal_call* call = nullptr;
-    throw_if_error(temporal_start_update_async(client_, workflow_id.c_str(),
-                                               detail::c_str_or_null(run_id), update_name.c_str(),
-                                               args_json.c_str(), &u, &co, &call));
+    throw_if_error(temporal_start_update_async(
+        client_, workflow_id.c_str(), detail::c_str_or_null(run_id), update_name.c_str(),
+        detail::c_args(args_json, call_options.args_payloads), &u, co.get(), &call));
     return Call<UpdateHandle>(call);
   }
   UpdateHandle start_update(const std::string& workflow_id, const std::string& run_id,
@@ -1546,12 +1895,15 @@ class Client {
       const StartWorkflowOptions& start_options, const std::string& args_json = "[]",
       const CallOptions& call_options = {}) const {
     const temporal_update_options u = detail::c_update_options(update_options);
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     return with_c_options(start_options, [&](const temporal_start_workflow_options* c) {
       temporal_call* call = nullptr;
       throw_if_error(temporal_update_with_start_workflow_async(
-          client_, update_name.c_str(), update_args_json.c_str(), &u, workflow_type.c_str(),
-          args_json.c_str(), c, &co, &call));
+          client_, update_name.c_str(),
+          detail::c_args(update_args_json, call_options.args_payloads), &u,
+          workflow_type.c_str(),
+          detail::c_args(args_json, call_options.workflow_args_payloads), c, co.get(),
+          &call));
       return Call<UpdateWithStartResult>(call);
     });
   }
@@ -1571,10 +1923,10 @@ class Client {
   /// No result.
   Call<void> cancel_workflow_async(const std::string& workflow_id, const std::string& run_id = "",
                                    const CallOptions& call_options = {}) const {
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     temporal_call* call = nullptr;
     throw_if_error(temporal_cancel_workflow_async(client_, workflow_id.c_str(),
-                                                  detail::c_str_or_null(run_id), &co, &call));
+                                                  detail::c_str_or_null(run_id), co.get(), &call));
     return Call<void>(call);
   }
   void cancel_workflow(const std::string& workflow_id, const std::string& run_id = "",
@@ -1589,11 +1941,11 @@ class Client {
                                       const std::string& reason = "",
                                       const std::string& details_json = "",
                                       const CallOptions& call_options = {}) const {
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     temporal_call* call = nullptr;
     throw_if_error(temporal_terminate_workflow_async(
         client_, workflow_id.c_str(), detail::c_str_or_null(run_id), detail::c_str_or_null(reason),
-        detail::c_str_or_null(details_json), &co, &call));
+        detail::c_str_or_null(details_json), co.get(), &call));
     return Call<void>(call);
   }
   void terminate_workflow(const std::string& workflow_id, const std::string& run_id = "",
@@ -1607,10 +1959,10 @@ class Client {
   Call<std::string> describe_workflow_execution_async(const std::string& workflow_id,
                                                       const std::string& run_id = "",
                                                       const CallOptions& call_options = {}) const {
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     temporal_call* call = nullptr;
     throw_if_error(temporal_describe_workflow_execution_async(
-        client_, workflow_id.c_str(), detail::c_str_or_null(run_id), &co, &call));
+        client_, workflow_id.c_str(), detail::c_str_or_null(run_id), co.get(), &call));
     return Call<std::string>(call);
   }
   std::string describe_workflow_execution(const std::string& workflow_id,
@@ -1625,10 +1977,11 @@ class Client {
   Call<std::string> list_workflow_async(const std::string& query = "", std::int32_t page_size = 0,
                                         const std::string& page_token = "",
                                         const CallOptions& call_options = {}) const {
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     temporal_call* call = nullptr;
     throw_if_error(temporal_list_workflow_async(client_, detail::c_str_or_null(query), page_size,
-                                                detail::c_str_or_null(page_token), &co, &call));
+                                                detail::c_str_or_null(page_token), co.get(),
+                                                &call));
     return Call<std::string>(call);
   }
   std::string list_workflow(const std::string& query = "", std::int32_t page_size = 0,
@@ -1636,13 +1989,34 @@ class Client {
     return list_workflow_async(query, page_size, page_token, timeout).get();
   }
 
+  /// Calls any WorkflowService or OperatorService RPC by its gRPC method name, the request and
+  /// the response as protobuf bytes (temporal_raw_rpc_async): the Go SDK's WorkflowService() /
+  /// OperatorService() escape hatch, through this client's connection, deadline and retries.
+  /// `service`: "temporal.api.workflowservice.v1.WorkflowService" (or "WorkflowService") or
+  /// "temporal.api.operatorservice.v1.OperatorService" ("OperatorService"); `method`, e.g.
+  /// "DescribeNamespace". The payload codec is not applied.
+  Call<std::vector<std::uint8_t>> raw_rpc_async(const std::string& service, const std::string& method,
+                                                const std::vector<std::uint8_t>& request,
+                                                const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_raw_rpc_async(client_, service.c_str(), method.c_str(),
+                                          request.empty() ? nullptr : request.data(), request.size(),
+                                          co.get(), &call));
+    return Call<std::vector<std::uint8_t>>(call);
+  }
+  std::vector<std::uint8_t> raw_rpc(const std::string& service, const std::string& method,
+                                    const std::vector<std::uint8_t>& request, Timeout timeout = {}) const {
+    return raw_rpc_async(service, method, request, timeout).get();
+  }
+
   /// The number of executions matching a visibility query (temporal_count_workflow_async);
   /// "": all. The call's json() also has the `groups` of a GROUP BY query.
   Call<std::int64_t> count_workflow_async(const std::string& query = "",
                                           const CallOptions& call_options = {}) const {
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     temporal_call* call = nullptr;
-    throw_if_error(temporal_count_workflow_async(client_, detail::c_str_or_null(query), &co,
+    throw_if_error(temporal_count_workflow_async(client_, detail::c_str_or_null(query), co.get(),
                                                  &call));
     return Call<std::int64_t>(call);
   }
@@ -1655,10 +2029,10 @@ class Client {
   Call<std::string> get_workflow_history_async(const std::string& workflow_id,
                                                const std::string& run_id = "",
                                                const CallOptions& call_options = {}) const {
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     temporal_call* call = nullptr;
     throw_if_error(temporal_get_workflow_history_async(
-        client_, workflow_id.c_str(), detail::c_str_or_null(run_id), &co, &call));
+        client_, workflow_id.c_str(), detail::c_str_or_null(run_id), co.get(), &call));
     return Call<std::string>(call);
   }
   std::string get_workflow_history(const std::string& workflow_id, const std::string& run_id = "",
@@ -1681,11 +2055,11 @@ class Client {
   Call<void> complete_activity_async(TaskTokenView task_token,
                                      const ActivityCompletion& completion = {},
                                      const CallOptions& call_options = {}) const {
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     const temporal_activity_completion c = detail::c_activity_completion(completion);
     temporal_call* call = nullptr;
     throw_if_error(temporal_complete_activity_async(client_, task_token.data(), task_token.size(),
-                                                    &c, &co, &call));
+                                                    &c, co.get(), &call));
     return Call<void>(call);
   }
   void complete_activity(TaskTokenView task_token, const ActivityCompletion& completion = {},
@@ -1702,12 +2076,12 @@ class Client {
                                            const std::string& activity_id,
                                            const ActivityCompletion& completion = {},
                                            const CallOptions& call_options = {}) const {
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     const temporal_activity_completion c = detail::c_activity_completion(completion);
     temporal_call* call = nullptr;
     throw_if_error(temporal_complete_activity_by_id_async(
         client_, detail::c_str_or_null(namespace_name), workflow_id.c_str(),
-        detail::c_str_or_null(run_id), activity_id.c_str(), &c, &co, &call));
+        detail::c_str_or_null(run_id), activity_id.c_str(), &c, co.get(), &call));
     return Call<void>(call);
   }
   void complete_activity_by_id(const std::string& namespace_name, const std::string& workflow_id,
@@ -1728,11 +2102,11 @@ class Client {
   Call<ActivityHeartbeat> record_activity_heartbeat_async(
       TaskTokenView task_token, const std::string& details_json = "",
       const CallOptions& call_options = {}) const {
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     temporal_call* call = nullptr;
     throw_if_error(temporal_record_activity_heartbeat_async(
-        client_, task_token.data(), task_token.size(), detail::c_str_or_null(details_json), &co,
-        &call));
+        client_, task_token.data(), task_token.size(), detail::c_str_or_null(details_json),
+        co.get(), &call));
     return Call<ActivityHeartbeat>(call);
   }
   ActivityHeartbeat record_activity_heartbeat(TaskTokenView task_token,
@@ -1747,12 +2121,12 @@ class Client {
       const std::string& namespace_name, const std::string& workflow_id,
       const std::string& run_id, const std::string& activity_id,
       const std::string& details_json = "", const CallOptions& call_options = {}) const {
-    const temporal_call_options co = detail::c_call_options(call_options);
+    const detail::CCallOptions co(call_options);
     temporal_call* call = nullptr;
     throw_if_error(temporal_record_activity_heartbeat_by_id_async(
         client_, detail::c_str_or_null(namespace_name), workflow_id.c_str(),
         detail::c_str_or_null(run_id), activity_id.c_str(), detail::c_str_or_null(details_json),
-        &co, &call));
+        co.get(), &call));
     return Call<ActivityHeartbeat>(call);
   }
   ActivityHeartbeat record_activity_heartbeat_by_id(const std::string& namespace_name,

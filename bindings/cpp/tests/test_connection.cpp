@@ -133,3 +133,38 @@ TEST(Connection, KeepAliveAndProxy) {
     EXPECT_EQ(what.find("sekrit"), std::string::npos) << what;
   }
 }
+
+// The raw RPC escape hatch: the request and response are protobuf bytes, written by hand here
+// (a DescribeNamespaceRequest is field 1, the namespace; its response's NamespaceInfo, field 1,
+// holds the name), so the test needs no protobuf library.
+TEST(Connection, RawRpcReachesBothServices) {
+  const std::string address = getenv_or_empty("TEMPORAL_ADDRESS");
+  if (address.empty()) GTEST_SKIP() << "no dev server";
+  temporal::ClientOptions options;
+  options.address = address;
+  const temporal::Client client = temporal::Client::connect(options);
+  const std::string ns = "default";
+  std::vector<std::uint8_t> request{0x0a, static_cast<std::uint8_t>(ns.size())};
+  request.insert(request.end(), ns.begin(), ns.end());
+  const std::vector<std::uint8_t> response =
+      client.raw_rpc("temporal.api.workflowservice.v1.WorkflowService", "DescribeNamespace", request);
+  const std::string text(response.begin(), response.end());
+  EXPECT_NE(text.find("default"), std::string::npos);
+  // ListSearchAttributesRequest has the namespace as field 1 too.
+  const std::vector<std::uint8_t> attributes = client.raw_rpc("OperatorService", "ListSearchAttributes", request);
+  const std::string attributes_text(attributes.begin(), attributes.end());
+  EXPECT_NE(attributes_text.find("WorkflowId"), std::string::npos);
+  EXPECT_THROW(client.raw_rpc("WorkflowService", "NoSuchMethod", {}), temporal::InvalidArgumentError);
+  EXPECT_THROW(client.raw_rpc("WorkflowService", "DescribeNamespace", {0xff, 0xff}),
+               temporal::InvalidArgumentError);
+  // DescribeWorkflowExecution of an ID never started: NotFoundError, as every call's.
+  const std::string id = "raw-rpc-missing-" + std::to_string(std::random_device{}());
+  std::vector<std::uint8_t> describe{0x0a, static_cast<std::uint8_t>(ns.size())};
+  describe.insert(describe.end(), ns.begin(), ns.end());
+  describe.push_back(0x12);  // field 2: WorkflowExecution { workflow_id = 1 }
+  describe.push_back(static_cast<std::uint8_t>(id.size() + 2));
+  describe.push_back(0x0a);
+  describe.push_back(static_cast<std::uint8_t>(id.size()));
+  describe.insert(describe.end(), id.begin(), id.end());
+  EXPECT_THROW(client.raw_rpc("WorkflowService", "DescribeWorkflowExecution", describe), temporal::NotFoundError);
+}

@@ -28,6 +28,9 @@ import (
 	"sync"
 	"time"
 	"unsafe"
+
+	"go.temporal.io/api/operatorservice/v1"
+	"go.temporal.io/api/workflowservice/v1"
 )
 
 // Client is the subset of go.temporal.io/sdk/client.Client that temporal-ffi supports.
@@ -108,6 +111,20 @@ type Client interface {
 	// it. Checked as at connect; on an error nothing changes. Not in the Go SDK
 	// (temporal_client_set_grpc_metadata).
 	SetGRPCMetadata(metadata map[string]string) error
+	// WorkflowService provides access to the underlying gRPC service. This should only be used for advanced use cases
+	// that cannot be accomplished via other Client methods. Unlike calls to other Client methods, calls directly to the
+	// service are not configured with internal semantics such as automatic retries.
+	//
+	// Here each call is one temporal_raw_rpc_async through the client's connection (with the
+	// library's retries for transient errors): ctx's deadline is its timeout (none: 10 s, so
+	// give a long poll a deadline), canceling ctx cancels it, payloads go without the payload
+	// codec. Its error is the binding's (*Error...) and carries the gRPC status:
+	// status.Code(err), and errors.As to the go.temporal.io/api/serviceerror type.
+	WorkflowService() workflowservice.WorkflowServiceClient
+	// OperatorService creates a new operator service client with the same gRPC connection as this client.
+	//
+	// Its calls are made as WorkflowService's.
+	OperatorService() operatorservice.OperatorServiceClient
 	// Close frees the client. Runs obtained from it stay usable.
 	Close()
 }
@@ -186,6 +203,10 @@ func DialContext(ctx context.Context, options Options) (Client, error) {
 		}
 		apiKey = options.Credentials.staticAPIKey()
 	}
+	codecs, err := payloadCodecs(options.DataConverter)
+	if err != nil {
+		return nil, err
+	}
 	conn := options.ConnectionOptions
 	var handle *C.temporal_client
 	err = await(ctx, func(co callOptions, call callOut) error {
@@ -226,7 +247,18 @@ func DialContext(ctx context.Context, options Options) (Client, error) {
 			copts.proxy_basic_auth_user = cs.str(p.BasicAuthUser)
 			copts.proxy_basic_auth_password = cs.str(p.BasicAuthPassword)
 		}
-		return takeError(C.temporal_client_connect_async(&copts, co, call))
+		var codec *codecBridge
+		if len(codecs) > 0 {
+			// Made here, not before await: a ctx already done never starts the connect.
+			table := (*C.temporal_payload_codec)(cs.alloc(C.sizeof_temporal_payload_codec))
+			codec = newCodecBridge(codecs, table)
+			copts.payload_codec = table
+		}
+		err := takeError(C.temporal_client_connect_async(&copts, co, call))
+		if err != nil && codec != nil {
+			codec.connectRefused()
+		}
+		return err
 	}, func(call *C.temporal_call) { handle = C.temporal_call_take_client(call) })
 	if err != nil {
 		return nil, err
@@ -249,9 +281,10 @@ func newClient(handle *C.temporal_client) (Client, error) {
 // connection of existing (a Client from this package) for options.Namespace and
 // options.Identity (empty: "default" and "pid@hostname@", as for a new client). It makes no
 // call to the server. Only those two fields are used: the connection is existing's, so the
-// connection fields of options (HostPort, TLS, ConnectionOptions...) must be zero. The two
-// clients share what is set on the connection: SetAPIKey or SetGRPCMetadata on one applies to
-// both. Close each; the connection closes with the last one (temporal_client_new_from_existing).
+// connection fields of options (HostPort, TLS, ConnectionOptions...) and DataConverter must be
+// zero. The two clients share what is set on the connection: SetAPIKey or SetGRPCMetadata on
+// one applies to both, and existing's payload codecs (Options.DataConverter) apply to both.
+// Close each; the connection closes with the last one (temporal_client_new_from_existing).
 func NewClientFromExisting(existing Client, options Options) (Client, error) {
 	e, ok := existing.(*clientImpl)
 	if !ok || e == nil {

@@ -5,7 +5,11 @@ package client
 */
 import "C"
 
-import "time"
+import (
+	"time"
+
+	"github.com/temporal-ffi/temporal-ffi/bindings/go/converter"
+)
 
 // Options configures NewClient / Dial: the subset of go.temporal.io/sdk/client.Options that
 // temporal-ffi supports, plus the connection settings the Go SDK keeps in
@@ -52,6 +56,14 @@ type Options struct {
 	// ConnectionOptions are the Go SDK's client.ConnectionOptions that this binding supports:
 	// keep-alive and an HTTP CONNECT proxy.
 	ConnectionOptions ConnectionOptions
+	// DataConverter, as the Go SDK's: nil or converter.GetDefaultDataConverter() for the
+	// default conversion, or converter.NewCodecDataConverter(converter.GetDefaultDataConverter(),
+	// codecs...) to run every payload the client sends through the codecs' Encode and every
+	// payload it reads back through their Decode (arguments, memo, results, signal, query and
+	// update values, failure and heartbeat details; not search attributes or headers). The
+	// library converts the values itself, so a custom payload converter is refused by Dial
+	// with ErrInvalidArgument. GetWorkflowHistory returns payloads as stored, encoded.
+	DataConverter converter.DataConverter
 }
 
 // Credentials is the Go SDK's client.Credentials: how the client authenticates. Make one with

@@ -17,6 +17,12 @@ milliseconds. ``None`` means the default the C API documents for that argument (
 no limit where the C API has one (call timeouts); zero and negative durations raise
 :class:`InvalidArgumentError` (a ``ValueError``).
 
+Payloads, for values JSON cannot say or a converter of your own: the calls that send arguments
+take ``arg_payloads=[Payload(metadata, data), ...]`` instead of them, and the result reads take
+``result_as_payloads=True`` (a list of :class:`Payload`). ``Client.connect(payload_codec=...)``
+runs every payload through a :class:`PayloadCodec` (encryption, compression), as the Go SDK's
+``CodecDataConverter`` does; examples/encryption_codec.py is the Go samples' AES-GCM codec.
+
 Every operation is one C call (``temporal_*_async``). The blocking method waits for it with
 ``temporal_call_wait``, which releases the GIL, so any number of Python threads can block at
 once. The ``_async`` twin posts the same call to a completion queue of the running event loop,
@@ -33,6 +39,7 @@ import ctypes
 import datetime as _dt
 import decimal
 import enum
+import itertools
 import json
 import math
 import os
@@ -47,6 +54,7 @@ from typing import (
     Iterator,
     Mapping,
     Optional,
+    Protocol,
     Sequence,
     TypeVar,
     Union,
@@ -107,6 +115,9 @@ __all__ = [
     "version",
     "pending_calls",
     "trace_context",
+    "Payload",
+    "PayloadCodec",
+    "payload_codecs_alive",
     "LIBRARY_PATH",
 ]
 
@@ -630,6 +641,243 @@ def _heartbeat_of(by_id: bool) -> Callable[[int], None]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Payloads and the payload codec
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Payload:
+    """One payload (``temporal.api.common.v1.Payload``): ``metadata`` (name -> bytes, e.g.
+    ``{"encoding": b"json/plain"}``) and ``data``, the shape of the Python SDK's
+    ``temporalio.api.common.v1.Payload``. The binding never interprets them: what a payload
+    holds is the library's business (:meth:`from_json` / :meth:`to_json` ask it)."""
+
+    metadata: dict[str, bytes] = field(default_factory=dict)
+    data: bytes = b""
+
+    def to_proto(self) -> bytes:
+        """The payload's protobuf encoding (``temporal_payloads_get_proto``), what the Go SDK's
+        ``Payload.Marshal`` writes."""
+        with _CPayloads.of([self]) as c:
+            out = ctypes.c_void_p()
+            length = ctypes.c_size_t()
+            _raise_if_error(_lib.temporal_payloads_get_proto(c.ptr, 0, ctypes.byref(out), ctypes.byref(length)))
+            try:
+                return _borrowed_bytes(out.value, length.value)
+            finally:
+                _lib.temporal_bytes_free(out.value, length.value)
+
+    @classmethod
+    def from_proto(cls, data: Union[bytes, bytearray, memoryview]) -> "Payload":
+        """The payload whose protobuf encoding is ``data`` (``temporal_payloads_push_proto``);
+        :class:`PayloadError` if it is not one."""
+        raw = _bytes(data, "data")
+        with _CPayloads.new() as c:
+            _raise_if_error(_lib.temporal_payloads_push_proto(c.ptr, raw, len(raw)))
+            return c.read()[0]
+
+    @classmethod
+    def from_json(cls, value: Any) -> "Payload":
+        """``value`` (JSON-serializable) as the Go SDK's default converter writes it
+        (``temporal_payloads_push_json``: ``json/plain``, ``binary/null`` for ``None``)."""
+        text = _json(value, "value") or b"null"
+        with _CPayloads.new() as c:
+            _raise_if_error(_lib.temporal_payloads_push_json(c.ptr, text))
+            return c.read()[0]
+
+    def to_json(self) -> Any:
+        """The payload read as the default converter reads it (``temporal_payloads_get_json``:
+        ``json/plain``, ``binary/null``, ``binary/plain`` as a base64 string...), ``json.loads``-ed;
+        :class:`PayloadError` for an encoding it does not know."""
+        with _CPayloads.of([self]) as c:
+            out = ctypes.c_void_p()
+            _raise_if_error(_lib.temporal_payloads_get_json(c.ptr, 0, ctypes.byref(out)))
+            try:
+                return json.loads(borrowed_str(out.value) or "null")
+            finally:
+                _lib.temporal_string_free(out.value)
+
+
+class PayloadCodec(Protocol):
+    """The Go SDK's ``converter.PayloadCodec`` (the Python SDK's
+    ``temporalio.converter.PayloadCodec``, except that these methods are **synchronous**: the
+    library calls them on its own threads, in the middle of a call, and waits for them).
+
+    ``encode`` gets every payload a call sends (workflow, signal, query and update arguments,
+    memo, activity results, heartbeat, failure and terminate details) and ``decode`` every one
+    that comes back (results, failure details); each returns exactly as many payloads, in
+    order. Both may run on several threads at once (thread-safe), must not call blocking
+    methods of this binding, and report a failure by raising: the call then fails with
+    :class:`PayloadError` ``"payload codec encode failed: <str(exception)>"`` (or decode)."""
+
+    def encode(self, payloads: Sequence[Payload]) -> list[Payload]: ...
+
+    def decode(self, payloads: Sequence[Payload]) -> list[Payload]: ...
+
+
+def _borrowed_bytes(ptr: Optional[int], length: int) -> bytes:
+    """Copies ``length`` bytes the library lends (NULL or any pointer when ``length`` is 0)."""
+    return ctypes.string_at(ptr, length) if ptr and length else b""
+
+
+def _bytes(value: Union[bytes, bytearray, memoryview], name: str) -> bytes:
+    if not isinstance(value, (bytes, bytearray, memoryview)):
+        raise _invalid(f"{name} must be bytes, not {type(value).__name__}")
+    return bytes(value)
+
+
+def _read_payloads(ptr: int) -> list[Payload]:
+    """Copies every payload of a ``temporal_payloads *`` (borrowed) into :class:`Payload`s."""
+    payloads = []
+    data = ctypes.c_void_p()
+    data_len = ctypes.c_size_t()
+    key = ctypes.c_void_p()
+    value = ctypes.c_void_p()
+    value_len = ctypes.c_size_t()
+    for index in range(_lib.temporal_payloads_len(ptr)):
+        _raise_if_error(_lib.temporal_payloads_get_data(ptr, index, ctypes.byref(data), ctypes.byref(data_len)))
+        payload = Payload(data=_borrowed_bytes(data.value, data_len.value))
+        for entry in range(_lib.temporal_payloads_metadata_len(ptr, index)):
+            _raise_if_error(
+                _lib.temporal_payloads_get_metadata_at(
+                    ptr, index, entry, ctypes.byref(key), ctypes.byref(value), ctypes.byref(value_len)
+                )
+            )
+            payload.metadata[borrowed_str(key.value) or ""] = _borrowed_bytes(value.value, value_len.value)
+        payloads.append(payload)
+    return payloads
+
+
+def _append_payloads(ptr: int, payloads: Sequence[Payload], name: str) -> None:
+    """Appends copies of ``payloads`` to a ``temporal_payloads *``."""
+    for payload in payloads:
+        if not isinstance(payload, Payload):
+            raise _invalid(f"{name} must hold Payload objects, not {type(payload).__name__}")
+        data = _bytes(payload.data, f"{name} data")
+        index = _lib.temporal_payloads_len(ptr)
+        _raise_if_error(_lib.temporal_payloads_push(ptr, data, len(data)))
+        for key, value in payload.metadata.items():
+            c_value = _bytes(value, f"{name} metadata value")
+            _raise_if_error(
+                _lib.temporal_payloads_set_metadata(
+                    ptr, index, _cstr(key, f"{name} metadata key"), c_value, len(c_value)
+                )
+            )
+
+
+class _CPayloads:
+    """An owned ``temporal_payloads *`` for the length of a ``with`` block."""
+
+    __slots__ = ("ptr",)
+
+    def __init__(self, ptr: int):
+        self.ptr: int = ptr
+
+    @classmethod
+    def new(cls) -> "_CPayloads":
+        out = ctypes.c_void_p()
+        _raise_if_error(_lib.temporal_payloads_new(ctypes.byref(out)))
+        if not out.value:
+            raise InternalError(ErrorCode.INTERNAL, "temporal_payloads_new gave no list and no error", None)
+        return cls(out.value)
+
+    @classmethod
+    def of(cls, payloads: Sequence[Payload], name: str = "payloads") -> "_CPayloads":
+        if isinstance(payloads, (Payload, str, bytes)):
+            raise _invalid(f"{name} must be a sequence of Payload objects")
+        c = cls.new()
+        try:
+            _append_payloads(c.ptr, list(payloads), name)
+        except BaseException:
+            c.free()
+            raise
+        return c
+
+    def read(self) -> list[Payload]:
+        return _read_payloads(self.ptr)
+
+    def free(self) -> None:
+        ptr, self.ptr = self.ptr, 0
+        _lib.temporal_payloads_free(ptr or None)
+
+    def __enter__(self) -> "_CPayloads":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.free()
+
+
+# The codecs of connected clients, by the `user_data` the library passes back: each is kept
+# alive here until the library calls `release` for it (when the last client, run, update
+# handle and call using it is gone). The three C callbacks are shared by every codec and live
+# as long as the module: a callback's ctypes object must not be freed while the library may
+# still be running it, and `release` is itself one of them.
+_codecs: dict[int, PayloadCodec] = {}
+_codec_ids = itertools.count(1)
+
+
+def _codec_call(user_data: Optional[int], input_ptr: Optional[int], output_ptr: Optional[int], encode: bool) -> int:
+    """One encode or decode of a codec, on a library thread. Never raises into C: a failure
+    becomes ``temporal_payloads_set_error(output, str(exception))`` and 1."""
+    try:
+        codec = _codecs.get(user_data or 0)
+        if codec is None:
+            raise RuntimeError("the payload codec was already released")
+        payloads = _read_payloads(input_ptr or 0)
+        result = codec.encode(payloads) if encode else codec.decode(payloads)
+        if isinstance(result, (Payload, str, bytes)) or not isinstance(result, Sequence):
+            raise TypeError(
+                f"PayloadCodec.{'encode' if encode else 'decode'} must return a list of Payload, "
+                f"not {type(result).__name__}"
+            )
+        _append_payloads(output_ptr or 0, result, "the codec's result")
+        return 0
+    except BaseException as exc:  # also KeyboardInterrupt: nothing may unwind into the library
+        try:
+            message = (str(exc) or type(exc).__name__).replace("\0", " ")
+            err = _lib.temporal_payloads_set_error(output_ptr, message.encode("utf-8", errors="replace"))
+            if err:
+                _lib.temporal_error_free(err)
+        except BaseException:
+            pass  # the library reports a codec failure without a message
+        return 1
+
+
+def _codec_release(user_data: Optional[int]) -> None:
+    try:
+        _codecs.pop(user_data or 0, None)
+    except BaseException:
+        pass
+
+
+_CODEC_ENCODE = _native.PAYLOAD_CODEC_FN_TYPE(lambda u, i, o: _codec_call(u, i, o, True))
+_CODEC_DECODE = _native.PAYLOAD_CODEC_FN_TYPE(lambda u, i, o: _codec_call(u, i, o, False))
+_CODEC_RELEASE = _native.PAYLOAD_CODEC_RELEASE_TYPE(_codec_release)
+
+
+def _codec_struct(codec: PayloadCodec) -> tuple[_native.TemporalPayloadCodec, int]:
+    """The ``temporal_payload_codec`` of a Python codec, registered in ``_codecs`` under the
+    returned ID (the struct's ``user_data``)."""
+    if not callable(getattr(codec, "encode", None)) or not callable(getattr(codec, "decode", None)):
+        raise _invalid("payload_codec must have encode(payloads) and decode(payloads) methods")
+    c_codec = _native.new_options(_native.TemporalPayloadCodec)
+    codec_id = next(_codec_ids)
+    c_codec.encode = _CODEC_ENCODE
+    c_codec.decode = _CODEC_DECODE
+    c_codec.release = _CODEC_RELEASE
+    c_codec.user_data = codec_id
+    _codecs[codec_id] = codec
+    return c_codec, codec_id
+
+
+def payload_codecs_alive() -> int:
+    """How many payload codecs the library still holds (given to :meth:`Client.connect` and
+    not yet released: released when the last client, run, update handle and call that uses
+    one is gone)."""
+    return len(_codecs)
+
+
+# ---------------------------------------------------------------------------------------------
 # Handles
 # ---------------------------------------------------------------------------------------------
 
@@ -764,7 +1012,10 @@ def trace_context(
 
 
 class _Op(Generic[_T]):
-    __slots__ = ("handle", "fn", "args", "timeout_ms", "convert")
+    __slots__ = (
+        "handle", "fn", "args", "timeout_ms", "convert", "arg_payloads", "workflow_arg_payloads",
+        "result_as_payloads",
+    )
 
     def __init__(
         self,
@@ -773,12 +1024,21 @@ class _Op(Generic[_T]):
         args: tuple[Any, ...],
         convert: Callable[[int], _T],
         timeout_ms: int = 0,
+        *,
+        arg_payloads: Optional[Sequence[Payload]] = None,
+        workflow_arg_payloads: Optional[Sequence[Payload]] = None,
+        result_as_payloads: bool = False,
     ):
         self.handle = handle  # None: fn takes no handle (connect)
         self.fn = fn
         self.args = args
         self.convert = convert
         self.timeout_ms = timeout_ms
+        # temporal_call_options.args_payloads / workflow_args_payloads (None: NULL, the
+        # call's *_json argument is used) and result_as_payloads.
+        self.arg_payloads = arg_payloads
+        self.workflow_arg_payloads = workflow_arg_payloads
+        self.result_as_payloads = result_as_payloads
 
     def start(self, queue: Optional[int] = None) -> int:
         """Starts the call (posted to ``queue`` when it completes, if given) and returns it; a
@@ -790,16 +1050,46 @@ class _Op(Generic[_T]):
         if header is not None:
             # Borrowed by the library until the start returns; `header` keeps them alive.
             opts.trace_parent, opts.trace_state, opts.baggage, opts.header_json = header
+        opts.result_as_payloads = self.result_as_payloads
+        lists: list[_CPayloads] = []  # copied by the start: freed once it returned
         call = ctypes.c_void_p()
-        if self.handle is None:
-            err = self.fn(*self.args, ctypes.byref(opts), ctypes.byref(call))
-        else:
-            with _Use(self.handle) as ptr:
-                err = self.fn(ptr, *self.args, ctypes.byref(opts), ctypes.byref(call))
+        try:
+            if self.arg_payloads is not None:
+                lists.append(_CPayloads.of(self.arg_payloads, "arg_payloads"))
+                opts.args_payloads = lists[-1].ptr
+            if self.workflow_arg_payloads is not None:
+                lists.append(_CPayloads.of(self.workflow_arg_payloads, "workflow_arg_payloads"))
+                opts.workflow_args_payloads = lists[-1].ptr
+            if self.handle is None:
+                err = self.fn(*self.args, ctypes.byref(opts), ctypes.byref(call))
+            else:
+                with _Use(self.handle) as ptr:
+                    err = self.fn(ptr, *self.args, ctypes.byref(opts), ctypes.byref(call))
+        finally:
+            for c_list in lists:
+                c_list.free()
         _raise_if_error(err)
         if not call.value:
             raise InternalError(ErrorCode.INTERNAL, "the library started no call and gave no error", None)
         return call.value
+
+
+class _ConnectOp(_Op[_T]):
+    """A connect: a start the library refused holds no codec, and may not have released the
+    one it was given (it does not when it refused the table itself): drop it here."""
+
+    __slots__ = ("codec_id",)
+
+    def __init__(self, *args: Any, codec_id: int = 0, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.codec_id = codec_id
+
+    def start(self, queue: Optional[int] = None) -> int:
+        try:
+            return super().start(queue)
+        except BaseException:
+            _codecs.pop(self.codec_id, None)
+            raise
 
 
 def _outcome(call: int, convert: Callable[[int], _T]) -> _T:
@@ -993,6 +1283,32 @@ def _nothing(call: int) -> None:
     return None
 
 
+def _payloads_of(call: int) -> list[Payload]:
+    """The result payloads of a call made with ``result_as_payloads`` (after the codec's
+    decode)."""
+    ptr = _lib.temporal_call_take_payloads(call)
+    if not ptr:
+        raise InternalError(ErrorCode.INTERNAL, "the call completed without payloads", None)
+    with _CPayloads(ptr) as c_list:
+        return c_list.read()
+
+
+def _result_of(as_payloads: bool) -> Callable[[int], Any]:
+    """The reader of a call's result: its payloads, or its JSON value."""
+    return _payloads_of if as_payloads else _json_of
+
+
+def _args_json(args: Sequence[Any], arg_payloads: Optional[Sequence[Payload]], name: str) -> Optional[bytes]:
+    """A call's ``*_json`` arguments: NULL when its payloads are given instead."""
+    if arg_payloads is None:
+        return _json(list(args), name)
+    if isinstance(arg_payloads, (Payload, str, bytes)):
+        raise _invalid(f"{name.rstrip('s')}_payloads must be a sequence of Payload objects")
+    if len(args):
+        raise _invalid(f"{name} and {name.rstrip('s')}_payloads are exclusive: give the arguments one way")
+    return None
+
+
 def _run_of(call: int) -> "WorkflowRun":
     ptr = _lib.temporal_call_take_run(call)
     if not ptr:
@@ -1005,6 +1321,15 @@ def _client_of(call: int) -> "Client":
     if not ptr:
         raise InternalError(ErrorCode.INTERNAL, "the call completed without a client", None)
     return Client(ptr)
+
+
+def _bytes_of(call: int) -> bytes:
+    data = ctypes.c_void_p()
+    size = ctypes.c_size_t()
+    if not _lib.temporal_call_get_bytes(call, ctypes.byref(data), ctypes.byref(size)):
+        raise InternalError(ErrorCode.INTERNAL, "the raw RPC completed without a response", None)
+    # Copied: the bytes are the call's, freed with it.
+    return ctypes.string_at(data.value, size.value) if data.value else b""
 
 
 def _count_of(call: int) -> int:
@@ -1031,6 +1356,13 @@ def _update_of(call: int) -> tuple[Any, str]:
     if update_id is None:
         raise InternalError(ErrorCode.INTERNAL, "the update completed without an update ID", None)
     return _json_of(call), update_id
+
+
+def _update_payloads_of(call: int) -> tuple[Any, str]:
+    update_id = borrowed_str(_lib.temporal_call_get_update_id(call))
+    if update_id is None:
+        raise InternalError(ErrorCode.INTERNAL, "the update completed without an update ID", None)
+    return _payloads_of(call), update_id
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1257,6 +1589,7 @@ if TYPE_CHECKING:
         keep_alive: bool
         proxy_address: Optional[str]
         proxy_basic_auth: Optional[tuple[str, str]]
+        payload_codec: Optional[PayloadCodec]
 
 
 _Owner = TypeVar("_Owner", bound="_OwnsHandle")
@@ -1320,15 +1653,17 @@ class WorkflowRun(_OwnsHandle):
                 self._run_id = borrowed_str(_lib.temporal_workflow_run_get_run_id(ptr)) or ""
         return self._run_id
 
-    def _result_op(self, timeout: Optional[Duration]) -> _Op[Any]:
+    def _result_op(self, timeout: Optional[Duration], result_as_payloads: bool = False) -> _Op[Any]:
         return _Op(
-            self._handle, _lib.temporal_get_result_async, (), _json_of,
-            _ms(timeout, "timeout", unlimited=True),
+            self._handle, _lib.temporal_get_result_async, (), _result_of(result_as_payloads),
+            _ms(timeout, "timeout", unlimited=True), result_as_payloads=result_as_payloads,
         )
 
-    def result(self, timeout: Optional[Duration] = None) -> Any:
+    def result(self, timeout: Optional[Duration] = None, *, result_as_payloads: bool = False) -> Any:
         """Waits for the workflow to close and returns its result, ``json.loads``-ed
-        (``None`` when the workflow returned nothing).
+        (``None`` when the workflow returned nothing); with ``result_as_payloads``, the
+        result payloads as they came (after the client's payload codec), a list of
+        :class:`Payload` (``[]`` when the workflow returned nothing).
 
         ``timeout``: give up after this many seconds with :class:`DeadlineExceededError`
         (the workflow is not affected); ``None`` (or ``math.inf``): wait as long as it takes.
@@ -1336,12 +1671,12 @@ class WorkflowRun(_OwnsHandle):
         :class:`WorkflowTerminatedError`, :class:`WorkflowTimedOutError`,
         :class:`NotFoundError`, :class:`PayloadError`, :class:`UnavailableError`...
         """
-        return _call(self._result_op(timeout))
+        return _call(self._result_op(timeout, result_as_payloads))
 
-    async def result_async(self, timeout: Optional[Duration] = None) -> Any:
+    async def result_async(self, timeout: Optional[Duration] = None, *, result_as_payloads: bool = False) -> Any:
         """:meth:`result` for asyncio: holds no thread while it waits. Cancelling the awaiting
         task cancels the wait (not the workflow)."""
-        return await _call_async(self._result_op(timeout))
+        return await _call_async(self._result_op(timeout, result_as_payloads))
 
     def _resolve_op(self) -> _Op[str]:
         return _Op(
@@ -1400,13 +1735,14 @@ class UpdateHandle(_OwnsHandle):
         if none)."""
         return self._run_id
 
-    def _result_op(self, timeout: Optional[Duration]) -> _Op[Any]:
+    def _result_op(self, timeout: Optional[Duration], result_as_payloads: bool = False) -> _Op[Any]:
         return _Op(
-            self._handle, _lib.temporal_update_handle_get_result_async, (), _json_of,
-            _ms(timeout, "timeout", unlimited=True),
+            self._handle, _lib.temporal_update_handle_get_result_async, (),
+            _result_of(result_as_payloads), _ms(timeout, "timeout", unlimited=True),
+            result_as_payloads=result_as_payloads,
         )
 
-    def result(self, timeout: Optional[Duration] = None) -> Any:
+    def result(self, timeout: Optional[Duration] = None, *, result_as_payloads: bool = False) -> Any:
         """Waits for the update's outcome (the Go SDK's ``WorkflowUpdateHandle.Get``;
         ``temporal_update_handle_get_result_async``) and returns the handler's result,
         ``json.loads``-ed. At once for a handle from a start that waited for
@@ -1417,14 +1753,15 @@ class UpdateHandle(_OwnsHandle):
         :class:`UpdateFailedError` (:attr:`~TemporalError.failure`, ``details["update_id"]``);
         an unknown update, :class:`NotFoundError`. ``timeout``: give up after this many seconds
         with :class:`DeadlineExceededError`, leaving the update running; ``None`` (or
-        ``math.inf``): no limit.
+        ``math.inf``): no limit. ``result_as_payloads``: the result as a list of
+        :class:`Payload` (after the client's payload codec), not decoded.
         """
-        return _call(self._result_op(timeout))
+        return _call(self._result_op(timeout, result_as_payloads))
 
-    async def result_async(self, timeout: Optional[Duration] = None) -> Any:
+    async def result_async(self, timeout: Optional[Duration] = None, *, result_as_payloads: bool = False) -> Any:
         """:meth:`result` for asyncio: holds no thread while it waits. Cancelling the awaiting
         task cancels the wait (not the update)."""
-        return await _call_async(self._result_op(timeout))
+        return await _call_async(self._result_op(timeout, result_as_payloads))
 
     def __repr__(self) -> str:
         return (
@@ -1472,6 +1809,7 @@ class Client(_OwnsHandle):
         keep_alive: bool = True,
         proxy_address: Optional[str] = None,
         proxy_basic_auth: Optional[tuple[str, str]] = None,
+        payload_codec: Optional[PayloadCodec] = None,
     ) -> _Op[Client]:
         opts = _native.new_options(TemporalClientOptions)
         opts.address = _cstr(address, "address")
@@ -1515,7 +1853,14 @@ class Client(_OwnsHandle):
                 raise _invalid("proxy_basic_auth must be a (user, password) tuple")
             opts.proxy_basic_auth_user = _cstr(proxy_basic_auth[0], "proxy_basic_auth user")
             opts.proxy_basic_auth_password = _cstr(proxy_basic_auth[1], "proxy_basic_auth password")
-        return _Op(None, _lib.temporal_client_connect_async, (ctypes.byref(opts),), _client_of)
+        codec_id = 0
+        if payload_codec is not None:
+            # Last: nothing after it may refuse the arguments (the codec is registered).
+            c_codec, codec_id = _codec_struct(payload_codec)
+            opts.payload_codec = ctypes.pointer(c_codec)  # copied at connect
+        return _ConnectOp(
+            None, _lib.temporal_client_connect_async, (ctypes.byref(opts),), _client_of, codec_id=codec_id
+        )
 
     @classmethod
     def connect(cls, address: Optional[str] = None, **options: Unpack[ConnectOptions]) -> Client:
@@ -1535,7 +1880,12 @@ class Client(_OwnsHandle):
         HTTP/2 keep-alive pings and for their answer; ``None``: 30 and 15, the Go SDK's),
         ``keep_alive`` (``False``: no pings), ``proxy_address`` (an HTTP CONNECT proxy,
         ``host:port`` or ``unix:/path``; ``HTTPS_PROXY`` is not read) and
-        ``proxy_basic_auth`` (``(user, password)``; the password never appears in an error).
+        ``proxy_basic_auth`` (``(user, password)``; the password never appears in an error) and
+        ``payload_codec`` (a :class:`PayloadCodec`, applied as the Go SDK's
+        ``CodecDataConverter`` applies one: to every payload the client sends and receives,
+        search attributes and headers excepted; clients from :meth:`new_from_existing` share
+        it; kept alive until the library releases it, once the last client, run, update
+        handle and call that uses it is gone).
 
         Raises :class:`UnavailableError`, :class:`DeadlineExceededError`,
         :class:`InvalidArgumentError`, :class:`PermissionDeniedError`.
@@ -1592,11 +1942,22 @@ class Client(_OwnsHandle):
     # -- starting and reattaching -----------------------------------------------------------
 
     def _execute_op(
-        self, workflow_type: str, args: tuple[Any, ...], start_options: StartOptions
+        self,
+        workflow_type: str,
+        args: tuple[Any, ...],
+        start_options: StartOptions,
+        arg_payloads: Optional[Sequence[Payload]] = None,
     ) -> _Op[WorkflowRun]:
         opts = _start_options(**start_options)
-        c_args = (_cstr(workflow_type, "workflow_type"), _json(list(args), "args"), ctypes.byref(opts))
-        return _Op(self._handle, _lib.temporal_execute_workflow_async, c_args, _run_of)
+        c_args = (
+            _cstr(workflow_type, "workflow_type"),
+            _args_json(args, arg_payloads, "args"),
+            ctypes.byref(opts),
+        )
+        return _Op(
+            self._handle, _lib.temporal_execute_workflow_async, c_args, _run_of,
+            arg_payloads=arg_payloads,
+        )
 
     def execute_workflow(
         self,
@@ -1615,6 +1976,7 @@ class Client(_OwnsHandle):
         memo: Optional[Mapping[str, Any]] = None,
         search_attributes: Optional[Mapping[str, Any]] = None,
         start_delay: Optional[Duration] = None,
+        arg_payloads: Optional[Sequence[Payload]] = None,
     ) -> WorkflowRun:
         """Starts a workflow (``temporal_execute_workflow_async``, waited for: 10 s at most,
         retries included) and returns its run as soon as the server accepted the start; call
@@ -1624,6 +1986,8 @@ class Client(_OwnsHandle):
         ``json.dumps(list(args))``. Without ``id`` a random UUID is used. If the ID is already
         running, the run of that execution is returned, unless ``error_when_already_started``
         (then :class:`AlreadyStartedError`). Durations: ``None`` for "not set".
+        ``arg_payloads``: the arguments as :class:`Payload` objects instead of ``args``, sent
+        as they are (through the client's payload codec), one per parameter.
         """
         start_options: StartOptions = {
             "task_queue": task_queue,
@@ -1640,14 +2004,18 @@ class Client(_OwnsHandle):
             "search_attributes": search_attributes,
             "start_delay": start_delay,
         }
-        return _call(self._execute_op(workflow_type, args, start_options))
+        return _call(self._execute_op(workflow_type, args, start_options, arg_payloads))
 
     async def execute_workflow_async(
-        self, workflow_type: str, *args: Any, **start_options: Unpack[StartOptions]
+        self,
+        workflow_type: str,
+        *args: Any,
+        arg_payloads: Optional[Sequence[Payload]] = None,
+        **start_options: Unpack[StartOptions],
     ) -> WorkflowRun:
         """:meth:`execute_workflow` for asyncio; takes the same keyword arguments
         (``task_queue`` is required)."""
-        return await _call_async(self._execute_op(workflow_type, args, start_options))
+        return await _call_async(self._execute_op(workflow_type, args, start_options, arg_payloads))
 
     def get_workflow(self, workflow_id: str, run_id: Optional[str] = None) -> WorkflowRun:
         """A run for an existing workflow (``temporal_get_workflow``), by ID (and optionally
@@ -1670,18 +2038,22 @@ class Client(_OwnsHandle):
         signal_args: Sequence[Any],
         timeout: Optional[Duration],
         start_options: StartOptions,
+        arg_payloads: Optional[Sequence[Payload]] = None,
+        signal_arg_payloads: Optional[Sequence[Payload]] = None,
     ) -> _Op[WorkflowRun]:
         opts = _start_options(**start_options)
         c_args = (
             _cstr(signal_name, "signal_name"),
-            _json(list(signal_args), "signal_args"),
+            _args_json(signal_args, signal_arg_payloads, "signal_args"),
             _cstr(workflow_type, "workflow_type"),
-            _json(list(args), "args"),
+            _args_json(args, arg_payloads, "args"),
             ctypes.byref(opts),
         )
+        # The C call's args_payloads are the signal's; workflow_args_payloads the workflow's.
         return _Op(
             self._handle, _lib.temporal_signal_with_start_workflow_async, c_args, _run_of,
-            _ms(timeout, "timeout", unlimited=True),
+            _ms(timeout, "timeout", unlimited=True), arg_payloads=signal_arg_payloads,
+            workflow_arg_payloads=arg_payloads,
         )
 
     def signal_with_start_workflow(
@@ -1691,14 +2063,21 @@ class Client(_OwnsHandle):
         signal_name: str,
         signal_args: Sequence[Any] = (),
         timeout: Optional[Duration] = None,
+        arg_payloads: Optional[Sequence[Payload]] = None,
+        signal_arg_payloads: Optional[Sequence[Payload]] = None,
         **start_options: Unpack[StartOptions],
     ) -> WorkflowRun:
         """Signals a workflow, starting it first if it is not running
         (``temporal_signal_with_start_workflow_async``). ``args`` are the workflow's arguments
         (used only if it is started), ``signal_args`` the signal's; ``start_options`` are
-        :meth:`execute_workflow`'s keyword arguments. Returns the run that got the signal."""
+        :meth:`execute_workflow`'s keyword arguments. Returns the run that got the signal.
+        ``arg_payloads`` / ``signal_arg_payloads``: those arguments as :class:`Payload`
+        objects instead."""
         return _call(
-            self._signal_with_start_op(workflow_type, args, signal_name, signal_args, timeout, start_options)
+            self._signal_with_start_op(
+                workflow_type, args, signal_name, signal_args, timeout, start_options,
+                arg_payloads, signal_arg_payloads,
+            )
         )
 
     async def signal_with_start_workflow_async(
@@ -1708,11 +2087,16 @@ class Client(_OwnsHandle):
         signal_name: str,
         signal_args: Sequence[Any] = (),
         timeout: Optional[Duration] = None,
+        arg_payloads: Optional[Sequence[Payload]] = None,
+        signal_arg_payloads: Optional[Sequence[Payload]] = None,
         **start_options: Unpack[StartOptions],
     ) -> WorkflowRun:
         """:meth:`signal_with_start_workflow` for asyncio."""
         return await _call_async(
-            self._signal_with_start_op(workflow_type, args, signal_name, signal_args, timeout, start_options)
+            self._signal_with_start_op(
+                workflow_type, args, signal_name, signal_args, timeout, start_options,
+                arg_payloads, signal_arg_payloads,
+            )
         )
 
     # -- signals, queries, updates ------------------------------------------------------------
@@ -1724,16 +2108,17 @@ class Client(_OwnsHandle):
         args: tuple[Any, ...],
         run_id: Optional[str],
         timeout: Optional[Duration],
+        arg_payloads: Optional[Sequence[Payload]] = None,
     ) -> _Op[None]:
         c_args = (
             _cstr(workflow_id, "workflow_id"),
             _cstr(run_id, "run_id"),
             _cstr(signal_name, "signal_name"),
-            _json(list(args), "args"),
+            _args_json(args, arg_payloads, "args"),
         )
         return _Op(
             self._handle, _lib.temporal_signal_workflow_async, c_args, _nothing,
-            _ms(timeout, "timeout", unlimited=True),
+            _ms(timeout, "timeout", unlimited=True), arg_payloads=arg_payloads,
         )
 
     def signal_workflow(
@@ -1743,10 +2128,12 @@ class Client(_OwnsHandle):
         *args: Any,
         run_id: Optional[str] = None,
         timeout: Optional[Duration] = None,
+        arg_payloads: Optional[Sequence[Payload]] = None,
     ) -> None:
-        """Sends a signal (``temporal_signal_workflow_async``); ``args`` are its arguments.
-        ``run_id`` ``None``: the current run."""
-        _call(self._signal_op(workflow_id, signal_name, args, run_id, timeout))
+        """Sends a signal (``temporal_signal_workflow_async``); ``args`` are its arguments
+        (or ``arg_payloads``, as :class:`Payload` objects). ``run_id`` ``None``: the current
+        run."""
+        _call(self._signal_op(workflow_id, signal_name, args, run_id, timeout, arg_payloads))
 
     async def signal_workflow_async(
         self,
@@ -1755,9 +2142,10 @@ class Client(_OwnsHandle):
         *args: Any,
         run_id: Optional[str] = None,
         timeout: Optional[Duration] = None,
+        arg_payloads: Optional[Sequence[Payload]] = None,
     ) -> None:
         """:meth:`signal_workflow` for asyncio."""
-        await _call_async(self._signal_op(workflow_id, signal_name, args, run_id, timeout))
+        await _call_async(self._signal_op(workflow_id, signal_name, args, run_id, timeout, arg_payloads))
 
     def _query_op(
         self,
@@ -1766,16 +2154,19 @@ class Client(_OwnsHandle):
         args: tuple[Any, ...],
         run_id: Optional[str],
         timeout: Optional[Duration],
+        arg_payloads: Optional[Sequence[Payload]] = None,
+        result_as_payloads: bool = False,
     ) -> _Op[Any]:
         c_args = (
             _cstr(workflow_id, "workflow_id"),
             _cstr(run_id, "run_id"),
             _cstr(query_type, "query_type"),
-            _json(list(args), "args"),
+            _args_json(args, arg_payloads, "args"),
         )
         return _Op(
-            self._handle, _lib.temporal_query_workflow_async, c_args, _json_of,
-            _ms(timeout, "timeout", unlimited=True),
+            self._handle, _lib.temporal_query_workflow_async, c_args, _result_of(result_as_payloads),
+            _ms(timeout, "timeout", unlimited=True), arg_payloads=arg_payloads,
+            result_as_payloads=result_as_payloads,
         )
 
     def query_workflow(
@@ -1785,11 +2176,17 @@ class Client(_OwnsHandle):
         *args: Any,
         run_id: Optional[str] = None,
         timeout: Optional[Duration] = None,
+        arg_payloads: Optional[Sequence[Payload]] = None,
+        result_as_payloads: bool = False,
     ) -> Any:
         """Queries a workflow (``temporal_query_workflow_async``) and returns the handler's
         answer, ``json.loads``-ed. A failing or rejected query raises
-        :class:`QueryFailedError`; no answer within the timeout, :class:`DeadlineExceededError`."""
-        return _call(self._query_op(workflow_id, query_type, args, run_id, timeout))
+        :class:`QueryFailedError`; no answer within the timeout, :class:`DeadlineExceededError`.
+        ``arg_payloads``: the arguments as :class:`Payload` objects instead of ``args``;
+        ``result_as_payloads``: the answer as a list of :class:`Payload`."""
+        return _call(
+            self._query_op(workflow_id, query_type, args, run_id, timeout, arg_payloads, result_as_payloads)
+        )
 
     async def query_workflow_async(
         self,
@@ -1798,9 +2195,13 @@ class Client(_OwnsHandle):
         *args: Any,
         run_id: Optional[str] = None,
         timeout: Optional[Duration] = None,
+        arg_payloads: Optional[Sequence[Payload]] = None,
+        result_as_payloads: bool = False,
     ) -> Any:
         """:meth:`query_workflow` for asyncio."""
-        return await _call_async(self._query_op(workflow_id, query_type, args, run_id, timeout))
+        return await _call_async(
+            self._query_op(workflow_id, query_type, args, run_id, timeout, arg_payloads, result_as_payloads)
+        )
 
     def _update_op(
         self,
@@ -1810,17 +2211,21 @@ class Client(_OwnsHandle):
         run_id: Optional[str],
         update_id: Optional[str],
         timeout: Optional[Duration],
+        arg_payloads: Optional[Sequence[Payload]] = None,
+        result_as_payloads: bool = False,
     ) -> _Op[tuple[Any, str]]:
         c_args = (
             _cstr(workflow_id, "workflow_id"),
             _cstr(run_id, "run_id"),
             _cstr(update_name, "update_name"),
             _cstr(update_id, "update_id"),
-            _json(list(args), "args"),
+            _args_json(args, arg_payloads, "args"),
         )
         return _Op(
-            self._handle, _lib.temporal_update_workflow_async, c_args, _update_of,
-            _ms(timeout, "timeout", unlimited=True),
+            self._handle, _lib.temporal_update_workflow_async, c_args,
+            _update_payloads_of if result_as_payloads else _update_of,
+            _ms(timeout, "timeout", unlimited=True), arg_payloads=arg_payloads,
+            result_as_payloads=result_as_payloads,
         )
 
     def update_workflow_with_id(
@@ -1831,13 +2236,21 @@ class Client(_OwnsHandle):
         run_id: Optional[str] = None,
         update_id: Optional[str] = None,
         timeout: Optional[Duration] = None,
+        arg_payloads: Optional[Sequence[Payload]] = None,
+        result_as_payloads: bool = False,
     ) -> tuple[Any, str]:
         """Sends an update and waits for its result (``temporal_update_workflow_async``):
         returns ``(result, update_id)``, the result ``json.loads``-ed and the update's ID (the
         one given, or the one the library generated when ``update_id`` is ``None``). A rejected
         or failed update raises :class:`UpdateFailedError` (:attr:`~TemporalError.failure`,
-        ``details["update_id"]``). ``timeout`` ``None``: no limit."""
-        return _call(self._update_op(workflow_id, update_name, args, run_id, update_id, timeout))
+        ``details["update_id"]``). ``timeout`` ``None``: no limit. ``arg_payloads``: the
+        arguments as :class:`Payload` objects instead of ``args``; ``result_as_payloads``: the
+        result as a list of :class:`Payload`."""
+        return _call(
+            self._update_op(
+                workflow_id, update_name, args, run_id, update_id, timeout, arg_payloads, result_as_payloads
+            )
+        )
 
     async def update_workflow_with_id_async(
         self,
@@ -1847,10 +2260,14 @@ class Client(_OwnsHandle):
         run_id: Optional[str] = None,
         update_id: Optional[str] = None,
         timeout: Optional[Duration] = None,
+        arg_payloads: Optional[Sequence[Payload]] = None,
+        result_as_payloads: bool = False,
     ) -> tuple[Any, str]:
         """:meth:`update_workflow_with_id` for asyncio."""
         return await _call_async(
-            self._update_op(workflow_id, update_name, args, run_id, update_id, timeout)
+            self._update_op(
+                workflow_id, update_name, args, run_id, update_id, timeout, arg_payloads, result_as_payloads
+            )
         )
 
     def update_workflow(
@@ -1861,10 +2278,13 @@ class Client(_OwnsHandle):
         run_id: Optional[str] = None,
         update_id: Optional[str] = None,
         timeout: Optional[Duration] = None,
+        arg_payloads: Optional[Sequence[Payload]] = None,
+        result_as_payloads: bool = False,
     ) -> Any:
         """:meth:`update_workflow_with_id` returning only the result."""
         return self.update_workflow_with_id(
-            workflow_id, update_name, *args, run_id=run_id, update_id=update_id, timeout=timeout
+            workflow_id, update_name, *args, run_id=run_id, update_id=update_id, timeout=timeout,
+            arg_payloads=arg_payloads, result_as_payloads=result_as_payloads,
         )[0]
 
     async def update_workflow_async(
@@ -1875,10 +2295,13 @@ class Client(_OwnsHandle):
         run_id: Optional[str] = None,
         update_id: Optional[str] = None,
         timeout: Optional[Duration] = None,
+        arg_payloads: Optional[Sequence[Payload]] = None,
+        result_as_payloads: bool = False,
     ) -> Any:
         """:meth:`update_workflow` for asyncio."""
         result = await self.update_workflow_with_id_async(
-            workflow_id, update_name, *args, run_id=run_id, update_id=update_id, timeout=timeout
+            workflow_id, update_name, *args, run_id=run_id, update_id=update_id, timeout=timeout,
+            arg_payloads=arg_payloads, result_as_payloads=result_as_payloads,
         )
         return result[0]
 
@@ -1894,18 +2317,19 @@ class Client(_OwnsHandle):
         run_id: Optional[str],
         first_execution_run_id: Optional[str],
         timeout: Optional[Duration],
+        arg_payloads: Optional[Sequence[Payload]] = None,
     ) -> _Op[UpdateHandle]:
         opts = _update_options(wait_for_stage, update_id, first_execution_run_id)
         c_args = (
             _cstr(workflow_id, "workflow_id"),
             _cstr(run_id, "run_id"),
             _cstr(update_name, "update_name"),
-            _json(list(args), "args"),
+            _args_json(args, arg_payloads, "args"),
             ctypes.byref(opts),
         )
         return _Op(
             self._handle, _lib.temporal_start_update_async, c_args, _update_handle_of,
-            _ms(timeout, "timeout", unlimited=True),
+            _ms(timeout, "timeout", unlimited=True), arg_payloads=arg_payloads,
         )
 
     def start_update(
@@ -1918,6 +2342,7 @@ class Client(_OwnsHandle):
         run_id: Optional[str] = None,
         first_execution_run_id: Optional[str] = None,
         timeout: Optional[Duration] = None,
+        arg_payloads: Optional[Sequence[Payload]] = None,
     ) -> UpdateHandle:
         """Sends an update and returns its :class:`UpdateHandle` once it reached
         ``wait_for_stage`` (the Go SDK's ``UpdateWorkflow``; ``temporal_start_update_async``).
@@ -1934,12 +2359,13 @@ class Client(_OwnsHandle):
         handle's :meth:`~UpdateHandle.result` raises it (:class:`UpdateFailedError`). This
         call raises the server's errors (:class:`NotFoundError` for a workflow that is not
         running...) and :class:`InvalidArgumentError` for an unset or ``ADMITTED`` stage.
-        ``timeout`` ``None``: no limit.
+        ``timeout`` ``None``: no limit. ``arg_payloads``: the update's arguments as
+        :class:`Payload` objects instead of ``args``.
         """
         return _call(
             self._start_update_op(
                 workflow_id, update_name, args, wait_for_stage, update_id, run_id,
-                first_execution_run_id, timeout,
+                first_execution_run_id, timeout, arg_payloads,
             )
         )
 
@@ -1953,12 +2379,13 @@ class Client(_OwnsHandle):
         run_id: Optional[str] = None,
         first_execution_run_id: Optional[str] = None,
         timeout: Optional[Duration] = None,
+        arg_payloads: Optional[Sequence[Payload]] = None,
     ) -> UpdateHandle:
         """:meth:`start_update` for asyncio."""
         return await _call_async(
             self._start_update_op(
                 workflow_id, update_name, args, wait_for_stage, update_id, run_id,
-                first_execution_run_id, timeout,
+                first_execution_run_id, timeout, arg_payloads,
             )
         )
 
@@ -1995,20 +2422,23 @@ class Client(_OwnsHandle):
         workflow_args: Sequence[Any],
         timeout: Optional[Duration],
         start_options: StartOptions,
+        update_arg_payloads: Optional[Sequence[Payload]] = None,
+        workflow_arg_payloads: Optional[Sequence[Payload]] = None,
     ) -> _Op[tuple[UpdateHandle, WorkflowRun]]:
         update_opts = _update_options(wait_for_stage, update_id)
         start_opts = _start_options(**start_options)
         c_args = (
             _cstr(update_name, "update_name"),
-            _json(list(update_args), "update_args"),
+            _args_json(update_args, update_arg_payloads, "update_args"),
             ctypes.byref(update_opts),
             _cstr(workflow_type, "workflow_type"),
-            _json(list(workflow_args), "workflow_args"),
+            _args_json(workflow_args, workflow_arg_payloads, "workflow_args"),
             ctypes.byref(start_opts),
         )
         return _Op(
             self._handle, _lib.temporal_update_with_start_workflow_async, c_args,
             _update_with_start_of, _ms(timeout, "timeout", unlimited=True),
+            arg_payloads=update_arg_payloads, workflow_arg_payloads=workflow_arg_payloads,
         )
 
     def update_with_start_workflow(
@@ -2032,6 +2462,8 @@ class Client(_OwnsHandle):
         search_attributes: Optional[Mapping[str, Any]] = None,
         start_delay: Optional[Duration] = None,
         timeout: Optional[Duration] = None,
+        update_arg_payloads: Optional[Sequence[Payload]] = None,
+        workflow_arg_payloads: Optional[Sequence[Payload]] = None,
     ) -> tuple[UpdateHandle, WorkflowRun]:
         """Sends an update to a workflow, starting the workflow first if needed, in one
         request (the Go SDK's ``UpdateWithStartWorkflow`` with a
@@ -2049,7 +2481,8 @@ class Client(_OwnsHandle):
 
         A refused start or update raises the server's error, its message starting "failed
         workflow start" or "failed workflow update" (:class:`AlreadyStartedError` for ``FAIL``
-        on a running workflow). ``timeout`` ``None``: no limit.
+        on a running workflow). ``timeout`` ``None``: no limit. ``update_arg_payloads`` /
+        ``workflow_arg_payloads``: those arguments as :class:`Payload` objects instead.
         """
         start_options: StartOptions = {
             "task_queue": task_queue,
@@ -2068,7 +2501,7 @@ class Client(_OwnsHandle):
         return _call(
             self._update_with_start_op(
                 update_name, update_args, wait_for_stage, update_id, workflow_type,
-                workflow_args, timeout, start_options,
+                workflow_args, timeout, start_options, update_arg_payloads, workflow_arg_payloads,
             )
         )
 
@@ -2093,6 +2526,8 @@ class Client(_OwnsHandle):
         search_attributes: Optional[Mapping[str, Any]] = None,
         start_delay: Optional[Duration] = None,
         timeout: Optional[Duration] = None,
+        update_arg_payloads: Optional[Sequence[Payload]] = None,
+        workflow_arg_payloads: Optional[Sequence[Payload]] = None,
     ) -> tuple[UpdateHandle, WorkflowRun]:
         """:meth:`update_with_start_workflow` for asyncio."""
         start_options: StartOptions = {
@@ -2112,7 +2547,7 @@ class Client(_OwnsHandle):
         return await _call_async(
             self._update_with_start_op(
                 update_name, update_args, wait_for_stage, update_id, workflow_type,
-                workflow_args, timeout, start_options,
+                workflow_args, timeout, start_options, update_arg_payloads, workflow_arg_payloads,
             )
         )
 
@@ -2310,6 +2745,61 @@ class Client(_OwnsHandle):
     ) -> JsonObject:
         """:meth:`get_workflow_history` for asyncio."""
         return await _call_async(self._history_op(workflow_id, run_id, timeout))
+
+    # -- raw RPC -----------------------------------------------------------------------------
+
+    def _raw_rpc_op(
+        self,
+        service: str,
+        method: str,
+        request: Union[bytes, bytearray, memoryview],
+        timeout: Optional[Duration],
+    ) -> _Op[bytes]:
+        data = _bytes(request, "request (the request's protobuf encoding)")
+        c_args = (_cstr(service, "service"), _cstr(method, "method"), data, len(data))
+        return _Op(
+            self._handle, _lib.temporal_raw_rpc_async, c_args, _bytes_of,
+            _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def raw_rpc(
+        self,
+        service: str,
+        method: str,
+        request: Union[bytes, bytearray, memoryview],
+        *,
+        timeout: Optional[Duration] = None,
+    ) -> bytes:
+        """Calls one RPC by name (``temporal_raw_rpc_async``), for what this binding has no
+        method for: the Python SDK's ``client.workflow_service`` / ``operator_service``.
+        ``service``: ``"WorkflowService"`` or ``"OperatorService"`` (or the full names,
+        ``"temporal.api.workflowservice.v1.WorkflowService"``...); ``method``: the gRPC method
+        name, e.g. ``"DescribeNamespace"``; ``request``: the request message's protobuf
+        encoding. Returns the response message's encoding. The binding needs no protobuf
+        package; with one, e.g. the ``temporalio`` package's generated classes::
+
+            resp = DescribeNamespaceResponse.FromString(client.raw_rpc(
+                "WorkflowService", "DescribeNamespace",
+                DescribeNamespaceRequest(namespace="default").SerializeToString()))
+
+        The call uses the client's connection (TLS, API key, gRPC metadata) and the library's
+        retries for transient errors; payloads go as they are (no payload codec). An unknown
+        service or method, or bytes that are not the method's request, raise
+        :class:`InvalidArgumentError`; the server's errors raise as every call's
+        (:class:`NotFoundError`...). ``timeout``: the whole call (``None``: 10 s, so give a
+        long poll its own)."""
+        return _call(self._raw_rpc_op(service, method, request, timeout))
+
+    async def raw_rpc_async(
+        self,
+        service: str,
+        method: str,
+        request: Union[bytes, bytearray, memoryview],
+        *,
+        timeout: Optional[Duration] = None,
+    ) -> bytes:
+        """:meth:`raw_rpc` for asyncio."""
+        return await _call_async(self._raw_rpc_op(service, method, request, timeout))
 
 
     # -- async activity completion ----------------------------------------------------------

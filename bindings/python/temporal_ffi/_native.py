@@ -57,8 +57,11 @@ __all__ = [
     "TemporalRuntimeOptions",
     "TemporalActivityCompletion",
     "TemporalUpdateOptions",
+    "TemporalPayloadCodec",
     "CALL_CALLBACK_TYPE",
     "LOG_CALLBACK_TYPE",
+    "PAYLOAD_CODEC_FN_TYPE",
+    "PAYLOAD_CODEC_RELEASE_TYPE",
 ]
 
 # The library version this binding is written for (major.minor; see check_version).
@@ -252,6 +255,25 @@ CALL_CALLBACK_TYPE = ctypes.CFUNCTYPE(None, c_void_p, c_void_p)
 LOG_CALLBACK_TYPE = ctypes.CFUNCTYPE(None, c_void_p, c_int32, c_void_p, c_void_p)
 
 
+# int32_t (*temporal_payload_codec_fn)(void *user_data, const temporal_payloads *input,
+#                                      temporal_payloads *output)  -- input borrowed for the call
+PAYLOAD_CODEC_FN_TYPE = ctypes.CFUNCTYPE(c_int32, c_void_p, c_void_p, c_void_p)
+# void (*release)(void *user_data)
+PAYLOAD_CODEC_RELEASE_TYPE = ctypes.CFUNCTYPE(None, c_void_p)
+
+
+class TemporalPayloadCodec(Structure):
+    """``struct temporal_payload_codec``."""
+
+    _fields_ = [
+        ("size", c_size_t),
+        ("encode", PAYLOAD_CODEC_FN_TYPE),
+        ("decode", PAYLOAD_CODEC_FN_TYPE),
+        ("user_data", c_void_p),
+        ("release", PAYLOAD_CODEC_RELEASE_TYPE),
+    ]
+
+
 class TemporalCallOptions(Structure):
     """``struct temporal_call_options``."""
 
@@ -265,6 +287,9 @@ class TemporalCallOptions(Structure):
         ("trace_state", c_char_p),
         ("baggage", c_char_p),
         ("header_json", c_char_p),
+        ("args_payloads", c_void_p),  # const temporal_payloads *
+        ("workflow_args_payloads", c_void_p),  # const temporal_payloads *
+        ("result_as_payloads", c_bool),
     ]
 
 
@@ -336,6 +361,7 @@ class TemporalClientOptions(Structure):
         ("proxy_address", c_char_p),
         ("proxy_basic_auth_user", c_char_p),
         ("proxy_basic_auth_password", c_char_p),
+        ("payload_codec", POINTER(TemporalPayloadCodec)),
     ]
 
 
@@ -428,6 +454,7 @@ STRUCTS = {
     "temporal_host_meter": TemporalHostMeter,
     "temporal_activity_completion": TemporalActivityCompletion,
     "temporal_update_options": TemporalUpdateOptions,
+    "temporal_payload_codec": TemporalPayloadCodec,
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -440,6 +467,7 @@ _c_run_p = c_void_p  # temporal_workflow_run * (opaque)
 _c_call_p = c_void_p  # temporal_call * (opaque)
 _c_queue_p = c_void_p  # temporal_completion_queue * (opaque)
 _c_update_handle_p = c_void_p  # temporal_update_handle * (opaque)
+_c_payloads_p = c_void_p  # temporal_payloads * (opaque)
 
 
 def _declare(name: str, restype: Any, *argtypes: Any) -> None:
@@ -460,8 +488,11 @@ _declare("temporal_call_get_json", c_void_p, _c_call_p)  # borrowed
 _declare("temporal_call_take_run", _c_run_p, _c_call_p)  # owned
 _declare("temporal_call_take_client", _c_client_p, _c_call_p)  # owned
 _declare("temporal_call_take_update_handle", _c_update_handle_p, _c_call_p)  # owned
+_declare("temporal_call_take_payloads", _c_payloads_p, _c_call_p)  # owned
 _declare("temporal_call_get_count", c_bool, _c_call_p, POINTER(c_int64))
 _declare("temporal_call_get_update_id", c_void_p, _c_call_p)  # borrowed
+# call, bytes_out (borrowed from the call, NULL for an empty response), len_out
+_declare("temporal_call_get_bytes", c_bool, _c_call_p, POINTER(c_void_p), POINTER(c_size_t))
 _declare("temporal_call_get_user_data", c_void_p, _c_call_p)
 _declare("temporal_call_cancel", None, _c_call_p)
 _declare("temporal_call_free", None, _c_call_p)
@@ -536,6 +567,9 @@ _OPERATIONS = {
     "temporal_get_workflow_history_async": (c_char_p, c_char_p),
     # client, workflow_type, args_json, options
     "temporal_execute_workflow_async": (c_char_p, c_char_p, POINTER(TemporalStartWorkflowOptions)),
+    # client, service, method, request, request_len: the request's protobuf bytes as c_char_p
+    # from bytes (the length is given, so NUL bytes inside are fine)
+    "temporal_raw_rpc_async": (c_char_p, c_char_p, c_char_p, c_size_t),
     # Async activity completion. A task token is `const uint8_t *` + `size_t`: passed as
     # c_char_p from bytes (its length is given, so NUL bytes inside are fine).
     # client, task_token, task_token_len, completion
@@ -573,6 +607,59 @@ _declare("temporal_update_handle_free", None, _c_update_handle_p)
 _declare(
     "temporal_activity_completion_default", c_bool, POINTER(TemporalActivityCompletion), c_size_t
 )
+
+# Payloads. Data and metadata values are `const uint8_t *` + `size_t`: passed as c_char_p from
+# bytes (the length is given, so NUL bytes inside are fine); the borrowed views the getters
+# write are c_void_p, read with ctypes.string_at(ptr, len) while the list is unchanged.
+_declare("temporal_payloads_new", _c_error_p, POINTER(_c_payloads_p))  # owned
+_declare("temporal_payloads_free", None, _c_payloads_p)
+_declare("temporal_payloads_len", c_size_t, _c_payloads_p)
+_declare("temporal_payloads_push", _c_error_p, _c_payloads_p, c_char_p, c_size_t)
+_declare("temporal_payloads_push_json", _c_error_p, _c_payloads_p, c_char_p)
+_declare("temporal_payloads_push_proto", _c_error_p, _c_payloads_p, c_char_p, c_size_t)
+_declare(
+    "temporal_payloads_set_metadata", _c_error_p, _c_payloads_p, c_size_t, c_char_p, c_char_p, c_size_t
+)
+_declare(
+    "temporal_payloads_get_data",
+    _c_error_p,
+    _c_payloads_p,
+    c_size_t,
+    POINTER(c_void_p),  # borrowed
+    POINTER(c_size_t),
+)
+_declare("temporal_payloads_metadata_len", c_size_t, _c_payloads_p, c_size_t)
+_declare(
+    "temporal_payloads_get_metadata_at",
+    _c_error_p,
+    _c_payloads_p,
+    c_size_t,
+    c_size_t,
+    POINTER(c_void_p),  # key, borrowed
+    POINTER(c_void_p),  # value, borrowed
+    POINTER(c_size_t),
+)
+_declare(
+    "temporal_payloads_get_metadata",
+    _c_error_p,
+    _c_payloads_p,
+    c_size_t,
+    c_char_p,
+    POINTER(c_void_p),  # borrowed
+    POINTER(c_size_t),
+)
+_declare("temporal_payloads_get_json", _c_error_p, _c_payloads_p, c_size_t, POINTER(c_void_p))  # owned
+_declare(
+    "temporal_payloads_get_proto",
+    _c_error_p,
+    _c_payloads_p,
+    c_size_t,
+    POINTER(c_void_p),  # owned: temporal_bytes_free(bytes, len)
+    POINTER(c_size_t),
+)
+_declare("temporal_bytes_free", None, c_void_p, c_size_t)
+_declare("temporal_payloads_set_error", _c_error_p, _c_payloads_p, c_char_p)
+_declare("temporal_payload_codec_default", c_bool, POINTER(TemporalPayloadCodec), c_size_t)
 
 # Runtime
 _declare("temporal_runtime_options_default", c_bool, POINTER(TemporalRuntimeOptions), c_size_t)
@@ -612,6 +699,7 @@ _DEFAULTS: dict[type[Structure], Any] = {
     TemporalActivityCompletion: lib.temporal_activity_completion_default,
     TemporalUpdateOptions: lib.temporal_update_options_default,
     TemporalHostMeter: lib.temporal_host_meter_default,
+    TemporalPayloadCodec: lib.temporal_payload_codec_default,
 }
 
 
