@@ -1009,6 +1009,32 @@ typedef struct temporal_start_workflow_options {
    * Delay before the first workflow task. 0: none.
    */
   uint64_t start_delay_ms;
+  /**
+   * The Go SDK's `StaticSummary`: a single-line summary of this workflow, shown in the UI
+   * (Markdown allowed), stored as one `json/plain` string payload (through the payload codec).
+   * NULL: none.
+   */
+  const char *static_summary;
+  /**
+   * The Go SDK's `StaticDetails`: a multi-line description shown in the UI, as
+   * `static_summary`. NULL: none.
+   */
+  const char *static_details;
+  /**
+   * The Go SDK's `Priority.PriorityKey`: 1 (highest) to the server's maximum (5 by default);
+   * 0: the default priority (the middle one). Negative values are refused.
+   */
+  int32_t priority_key;
+  /**
+   * The Go SDK's `Priority.FairnessKey`: tasks are dispatched fairly between the keys of a
+   * task queue (a tenant ID, say), in proportion to their weights. NULL or "": none.
+   */
+  const char *fairness_key;
+  /**
+   * The Go SDK's `Priority.FairnessWeight`; 0: the default weight (1.0). Negative, NaN and
+   * infinite values are refused.
+   */
+  float fairness_weight;
 } temporal_start_workflow_options;
 
 /**

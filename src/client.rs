@@ -22,7 +22,8 @@ use temporalio_client::{
     ClientKeepAliveOptions, ClientTlsOptions, Connection, ConnectionOptions, HttpConnectProxyOptions, Url,
 };
 use temporalio_common::protos::temporal::api::{
-    common::v1::{Memo, Payloads, RetryPolicy as ProtoRetryPolicy, SearchAttributes, WorkflowType},
+    common::v1::{Memo, Payloads, Priority as ProtoPriority, RetryPolicy as ProtoRetryPolicy, SearchAttributes, WorkflowType},
+    sdk::v1::UserMetadata,
     enums::v1::TaskQueueKind,
     errordetails::v1::WorkflowExecutionAlreadyStartedFailure,
     taskqueue::v1::TaskQueue,
@@ -496,6 +497,12 @@ impl Client {
             search_attributes,
             workflow_start_delay: nonzero_duration(o.start_delay),
             header: crate::headers::current(),
+            user_metadata: user_metadata(o),
+            priority: (!o.priority.is_default()).then(|| ProtoPriority {
+                priority_key: o.priority.priority_key,
+                fairness_key: o.priority.fairness_key.clone(),
+                fairness_weight: o.priority.fairness_weight,
+            }),
             ..Default::default()
         }
     }
@@ -509,6 +516,14 @@ impl Client {
         let run_id = run_id.filter(|r| !r.is_empty()).map(str::to_owned);
         Ok(WorkflowRun::new(self.clone(), workflow_id.to_owned(), run_id, String::new()))
     }
+}
+
+/// The Go SDK's `StaticSummary` / `StaticDetails` as the UI reads them: each a string payload of
+/// the default converter (the codec encodes it like any other payload).
+fn user_metadata(o: &StartWorkflowOptions) -> Option<UserMetadata> {
+    let text = |t: &Option<String>| t.as_ref().map(|t| crate::payloads::json_to_payload(&serde_json::Value::from(t.as_str()).to_string()));
+    (o.static_summary.is_some() || o.static_details.is_some())
+        .then(|| UserMetadata { summary: text(&o.static_summary), details: text(&o.static_details) })
 }
 
 pub(crate) fn proto_duration(d: Duration) -> prost_wkt_types::Duration {

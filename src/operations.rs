@@ -197,6 +197,8 @@ impl Client {
             search_attributes: start.search_attributes,
             workflow_start_delay: start.workflow_start_delay,
             header: start.header,
+            user_metadata: start.user_metadata,
+            priority: start.priority,
             ..Default::default()
         };
         crate::codec::encode(self.codec(), &mut request).await?;

@@ -262,6 +262,28 @@ pub struct StartWorkflowOptions {
     pub search_attributes: Option<HashMap<String, Payload>>,
     /// Zero: start at once.
     pub start_delay: Duration,
+    /// The Go SDK's `StaticSummary` and `StaticDetails` (the UI's user metadata).
+    pub static_summary: Option<String>,
+    pub static_details: Option<String>,
+    /// The Go SDK's `Priority`; all zero: the defaults (none is sent).
+    pub priority: Priority,
+}
+
+/// The Go SDK's `temporal.Priority`: how the task queue orders this workflow's tasks.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Priority {
+    /// 1 (highest) to the server's maximum; 0: the default.
+    pub priority_key: i32,
+    /// Fairness between keys of one task queue; "": none.
+    pub fairness_key: String,
+    /// The key's weight; 0: the default (1.0).
+    pub fairness_weight: f32,
+}
+
+impl Priority {
+    pub fn is_default(&self) -> bool {
+        *self == Priority::default()
+    }
 }
 
 /// Longest duration accepted anywhere: 100 years (`TEMPORAL_MAX_DURATION_MS` in the header).
@@ -346,6 +368,18 @@ impl StartWorkflowOptions {
                 return Err(Error::invalid_argument("retry policy: maximum attempts must not be negative"));
             }
         }
+        if self.priority.priority_key < 0 {
+            return Err(Error::invalid_argument(format!(
+                "priority: priority key must be 0 (the default) or positive, not {}",
+                self.priority.priority_key
+            )));
+        }
+        let weight = self.priority.fairness_weight;
+        if !(weight >= 0.0 && weight.is_finite()) {
+            return Err(Error::invalid_argument(format!(
+                "priority: fairness weight must be 0 (the default) or a positive finite number, not {weight}"
+            )));
+        }
         Ok(())
     }
 }
@@ -353,6 +387,19 @@ impl StartWorkflowOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn priority_is_checked() {
+        let base = StartWorkflowOptions { task_queue: "q".into(), ..Default::default() };
+        let with = |p: Priority| StartWorkflowOptions { priority: p, ..base.clone() }.validate();
+        assert!(with(Priority { priority_key: 1, fairness_key: "tenant-a".into(), fairness_weight: 2.5 }).is_ok());
+        assert!(with(Priority::default()).is_ok());
+        assert!(with(Priority { priority_key: -1, ..Default::default() }).unwrap_err().message.contains("priority key"));
+        for w in [-1.0, f32::NAN, f32::INFINITY] {
+            let e = with(Priority { fairness_weight: w, ..Default::default() }).unwrap_err();
+            assert!(e.message.contains("fairness weight"), "{}", e.message);
+        }
+    }
 
     #[test]
     fn task_queue_is_required() {

@@ -124,3 +124,41 @@ fn errors_keep_their_codes() {
     assert_eq!(e.code, ErrorCode::InvalidArgument);
     assert!(e.message.contains("not a DescribeNamespaceRequest protobuf"), "{}", e.message);
 }
+
+/// The Go SDK's `StaticSummary`, `StaticDetails` and `Priority` start options reach the server
+/// (read back through the raw DescribeWorkflowExecution, whose typed form this library does not
+/// expose yet).
+#[test]
+fn start_options_summary_details_and_priority() {
+    let client = connect();
+    let summary = CString::new("**nightly** report").unwrap();
+    let details = CString::new("line one\nline two").unwrap();
+    let fairness = CString::new("tenant-a").unwrap();
+    let run = start(&client, "Echo", Some(r#"["x"]"#), None, |o| {
+        o.static_summary = summary.as_ptr();
+        o.static_details = details.as_ptr();
+        o.priority_key = 2;
+        o.fairness_key = fairness.as_ptr();
+        o.fairness_weight = 2.5;
+    })
+    .unwrap();
+    assert_eq!(run.result(30_000).unwrap(), r#""x""#);
+    let request = wf::DescribeWorkflowExecutionRequest {
+        namespace: "default".into(),
+        execution: Some(WorkflowExecution { workflow_id: run.id(), run_id: run.run_id() }),
+    };
+    let bytes = raw(&client, WORKFLOW, "DescribeWorkflowExecution", &request.encode_to_vec(), 0).unwrap();
+    let described = wf::DescribeWorkflowExecutionResponse::decode(bytes.as_slice()).unwrap();
+    let metadata = described.execution_config.unwrap().user_metadata.unwrap();
+    assert_eq!(metadata.summary.unwrap().data, br#""**nightly** report""#);
+    assert_eq!(metadata.details.unwrap().data, br#""line one\nline two""#);
+    let priority = described.workflow_execution_info.unwrap().priority.unwrap();
+    assert_eq!((priority.priority_key, priority.fairness_key.as_str(), priority.fairness_weight), (2, "tenant-a", 2.5));
+
+    // Out of range: refused before anything is sent.
+    let e = start(&client, "Echo", None, None, |o| o.priority_key = -1).unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    assert!(e.message.contains("priority key"), "{}", e.message);
+    let e = start(&client, "Echo", None, None, |o| o.fairness_weight = f32::NAN).unwrap_err();
+    assert!(e.message.contains("fairness weight"), "{}", e.message);
+}

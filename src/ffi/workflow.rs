@@ -80,6 +80,22 @@ pub struct temporal_start_workflow_options {
     pub search_attributes_json: *const c_char,
     /// Delay before the first workflow task. 0: none.
     pub start_delay_ms: u64,
+    /// The Go SDK's `StaticSummary`: a single-line summary of this workflow, shown in the UI
+    /// (Markdown allowed), stored as one `json/plain` string payload (through the payload codec).
+    /// NULL: none.
+    pub static_summary: *const c_char,
+    /// The Go SDK's `StaticDetails`: a multi-line description shown in the UI, as
+    /// `static_summary`. NULL: none.
+    pub static_details: *const c_char,
+    /// The Go SDK's `Priority.PriorityKey`: 1 (highest) to the server's maximum (5 by default);
+    /// 0: the default priority (the middle one). Negative values are refused.
+    pub priority_key: i32,
+    /// The Go SDK's `Priority.FairnessKey`: tasks are dispatched fairly between the keys of a
+    /// task queue (a tenant ID, say), in proportion to their weights. NULL or "": none.
+    pub fairness_key: *const c_char,
+    /// The Go SDK's `Priority.FairnessWeight`; 0: the default weight (1.0). Negative, NaN and
+    /// infinite values are refused.
+    pub fairness_weight: f32,
 }
 
 // SAFETY: repr(C), starts with size, every field is valid as zero; the bool is listed.
@@ -211,6 +227,13 @@ pub(crate) unsafe fn start_options_from_c(o: &temporal_start_workflow_options) -
         memo: payload_map(o.memo_json, "options.memo_json", "memo")?,
         search_attributes: payload_map(o.search_attributes_json, "options.search_attributes_json", "search attributes")?,
         start_delay: duration_from_millis("start_delay_ms", o.start_delay_ms)?,
+        static_summary: s(o.static_summary, "options.static_summary")?,
+        static_details: s(o.static_details, "options.static_details")?,
+        priority: crate::options::Priority {
+            priority_key: o.priority_key,
+            fairness_key: s(o.fairness_key, "options.fairness_key")?.unwrap_or_default(),
+            fairness_weight: o.fairness_weight,
+        },
     })
 }
 

@@ -77,6 +77,7 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #if !defined(TEMPORAL_FFI_NO_NLOHMANN_JSON) && defined(__has_include)
@@ -667,6 +668,167 @@ std::int32_t codec_bridge_run(void* user_data, const temporal_payloads* input,
 
 }  // namespace detail
 
+/// temporal_metric_kind: the instrument MetricMeter::create_metric makes, and what a record
+/// into it means (a counter adds, a histogram observes, a gauge is set).
+enum class MetricKind : std::int32_t {
+  Counter = TEMPORAL_METRIC_KIND_COUNTER,                      ///< record(int64) adds
+  Histogram = TEMPORAL_METRIC_KIND_HISTOGRAM,                  ///< record(int64) observes
+  HistogramFloat = TEMPORAL_METRIC_KIND_HISTOGRAM_FLOAT,       ///< record(double) observes
+  HistogramDuration = TEMPORAL_METRIC_KIND_HISTOGRAM_DURATION, ///< record(nanoseconds) observes
+  Gauge = TEMPORAL_METRIC_KIND_GAUGE,                          ///< record(int64) sets
+  GaugeFloat = TEMPORAL_METRIC_KIND_GAUGE_FLOAT,               ///< record(double) sets
+  UpDownCounter = TEMPORAL_METRIC_KIND_UP_DOWN_COUNTER,        ///< record(int64) adds, signed
+};
+
+/// One tag value (temporal_metric_attribute): text, integer, float or bool.
+using MetricAttributeValue = std::variant<std::string, std::int64_t, double, bool>;
+/// The tags of a record, e.g. {"namespace": "default", "operation": "StartWorkflowExecution"}.
+using MetricAttributes = std::map<std::string, MetricAttributeValue>;
+
+/// An instrument made by MetricMeter::create_metric. Only the record of its kind is called
+/// (see MetricKind); an unsigned value above INT64_MAX is given as INT64_MAX.
+class Metric {
+ public:
+  virtual ~Metric() = default;
+  virtual void record(std::int64_t value, const MetricAttributes& attributes) = 0;
+  virtual void record(double value, const MetricAttributes& attributes) = 0;
+  virtual void record(std::chrono::nanoseconds value, const MetricAttributes& attributes) = 0;
+};
+
+/// A host's metrics library (the Go SDK's MetricsHandler; see temporal_host_meter in
+/// temporal.h). Give it in ClientOptions::metric_meter: the client's metrics are recorded
+/// into it (temporal_request, temporal_request_failure, temporal_request_latency,
+/// temporal_long_request*, tagged namespace, operation, status_code).
+///
+/// Called on library threads, possibly several at once: create_metric and every record must
+/// be thread-safe and quick, and must not call the library. An exception they throw is
+/// caught (the instrument is dropped, or the value), counted in metric_meter_errors() and
+/// never reaches the library.
+class MetricMeter {
+ public:
+  virtual ~MetricMeter() = default;
+  /// The instrument `name` (prefixed, e.g. "temporal_request"); `unit` is "ns" for durations,
+  /// `description` and `unit` may be "". nullptr: its values are dropped.
+  virtual std::shared_ptr<Metric> create_metric(const std::string& name,
+                                                const std::string& description,
+                                                const std::string& unit, MetricKind kind) = 0;
+};
+
+namespace detail {
+
+inline std::atomic<std::uint64_t> metric_meter_error_count{0};
+
+// What the library's meter table points to: owned jointly by the library (until it calls
+// `meter_free`) and by the connect that hands it over (until that returns), as CodecBridge.
+struct MeterBridge {
+  std::shared_ptr<MetricMeter> meter;
+  std::atomic<int> owners{2};
+};
+
+inline void meter_bridge_unref(MeterBridge* bridge, int references = 1) noexcept {
+  if (bridge->owners.fetch_sub(references, std::memory_order_acq_rel) == references) {
+    delete bridge;
+  }
+}
+
+inline void meter_bridge_free(void* user_data) noexcept {
+  meter_bridge_unref(static_cast<MeterBridge*>(user_data));
+}
+
+inline std::string meter_text(const char* s) { return s != nullptr ? s : ""; }
+
+// Nothing may unwind into the library: every callback catches everything.
+inline void* meter_metric_new(void* user_data, const char* name, const char* description,
+                              const char* unit, std::int32_t kind) noexcept {
+  try {
+    std::shared_ptr<Metric> metric = static_cast<MeterBridge*>(user_data)->meter->create_metric(
+        meter_text(name), meter_text(description), meter_text(unit), static_cast<MetricKind>(kind));
+    if (!metric) return nullptr;
+    return new std::shared_ptr<Metric>(std::move(metric));
+  } catch (...) {
+    metric_meter_error_count.fetch_add(1, std::memory_order_relaxed);
+    return nullptr;  // the instrument's values are dropped
+  }
+}
+
+inline void meter_metric_free(void*, void* metric) noexcept {
+  // A host's Metric destructor that throws would terminate: destructors are noexcept.
+  delete static_cast<std::shared_ptr<Metric>*>(metric);
+}
+
+inline void* meter_attributes_new(void*, void* append_from,
+                                  const temporal_metric_attribute* attributes,
+                                  std::size_t count) noexcept {
+  try {
+    auto* tags = append_from != nullptr
+                     ? new MetricAttributes(*static_cast<const MetricAttributes*>(append_from))
+                     : new MetricAttributes();
+    std::unique_ptr<MetricAttributes> owned(tags);
+    for (std::size_t i = 0; i < count; ++i) {
+      const temporal_metric_attribute& a = attributes[i];
+      MetricAttributeValue value;
+      switch (a.value_type) {
+        case TEMPORAL_METRIC_VALUE_TYPE_STRING: value = meter_text(a.string_value); break;
+        case TEMPORAL_METRIC_VALUE_TYPE_INT: value = a.int_value; break;
+        case TEMPORAL_METRIC_VALUE_TYPE_FLOAT: value = a.float_value; break;
+        case TEMPORAL_METRIC_VALUE_TYPE_BOOL: value = a.bool_value; break;
+        default: continue;  // a value type newer than this header
+      }
+      (*tags)[meter_text(a.key)] = std::move(value);
+    }
+    return owned.release();
+  } catch (...) {
+    metric_meter_error_count.fetch_add(1, std::memory_order_relaxed);
+    return nullptr;  // allowed: recorded without tags
+  }
+}
+
+inline void meter_attributes_free(void*, void* attributes) noexcept {
+  delete static_cast<MetricAttributes*>(attributes);
+}
+
+template <typename Value>
+void meter_record(void* metric, Value value, void* attributes) noexcept {
+  try {
+    static const MetricAttributes no_tags;
+    const MetricAttributes& tags =
+        attributes != nullptr ? *static_cast<const MetricAttributes*>(attributes) : no_tags;
+    (*static_cast<std::shared_ptr<Metric>*>(metric))->record(value, tags);
+  } catch (...) {
+    metric_meter_error_count.fetch_add(1, std::memory_order_relaxed);
+  }
+}
+
+inline void meter_record_integer(void*, void* metric, std::uint64_t value,
+                                 void* attributes) noexcept {
+  const std::uint64_t top = static_cast<std::uint64_t>(INT64_MAX);
+  meter_record(metric, static_cast<std::int64_t>(value > top ? top : value), attributes);
+}
+
+inline void meter_record_float(void*, void* metric, double value, void* attributes) noexcept {
+  meter_record(metric, value, attributes);
+}
+
+inline void meter_record_duration(void*, void* metric, std::uint64_t nanoseconds,
+                                  void* attributes) noexcept {
+  const std::uint64_t top = static_cast<std::uint64_t>(INT64_MAX);
+  meter_record(metric,
+               std::chrono::nanoseconds(static_cast<std::int64_t>(nanoseconds > top ? top : nanoseconds)),
+               attributes);
+}
+
+inline void meter_record_signed(void*, void* metric, std::int64_t value, void* attributes) noexcept {
+  meter_record(metric, value, attributes);
+}
+
+}  // namespace detail
+
+/// How many exceptions the MetricMeters of this process threw (each caught; the instrument
+/// or the value dropped).
+inline std::uint64_t metric_meter_errors() noexcept {
+  return detail::metric_meter_error_count.load(std::memory_order_relaxed);
+}
+
 /// temporal_grpc_compression: request compression (gzip is the Go SDK's default, not ours).
 enum class GrpcCompression : std::int32_t {
   None = TEMPORAL_GRPC_COMPRESSION_NONE,
@@ -704,6 +866,7 @@ struct ClientOptions {
   /// Where this client's metrics go (the Go SDK's MetricsHandler): a table of the host's
   /// callbacks, copied at connect; see temporal_host_meter in temporal.h. nullptr: the
   /// runtime's Prometheus endpoint (RuntimeOptions::metrics_prometheus_address), else none.
+  /// For C++ hosts, metric_meter below; setting both is an InvalidArgumentError.
   const temporal_host_meter* metrics_host_meter = nullptr;
   /// Time between HTTP/2 keep-alive pings; 0: 30 s (the Go SDK's KeepAliveTime default).
   std::chrono::milliseconds keep_alive_interval{0};
@@ -723,6 +886,12 @@ struct ClientOptions {
   /// call that uses the codec is gone (its `release`), so the last copy may be dropped, and
   /// the codec destroyed, on a library thread. nullptr: none.
   std::shared_ptr<PayloadCodec> payload_codec;
+  /// Where this client's metrics go, as a C++ object (see MetricMeter): bridged to a
+  /// temporal_host_meter. The library holds a copy of the shared_ptr until the last client
+  /// using it (this one and those from new_from_existing) is gone and its calls are over
+  /// (`meter_free`), so the last copy may be dropped on a library thread. nullptr: as
+  /// metrics_host_meter says.
+  std::shared_ptr<MetricMeter> metric_meter;
 };
 
 /// temporal_workflow_id_reuse_policy.
@@ -769,6 +938,14 @@ struct StartWorkflowOptions {
   std::string memo_json;               ///< a JSON object
   std::string search_attributes_json;  ///< a JSON object
   std::chrono::milliseconds start_delay{0};
+  /// The Go SDK's StaticSummary (one line, Markdown allowed) and StaticDetails, shown in the UI.
+  std::string static_summary;
+  std::string static_details;
+  /// The Go SDK's Priority: 1 (highest) to the server's maximum; 0 the default.
+  std::int32_t priority_key = 0;
+  /// Fairness between the keys of one task queue, in proportion to their weights (0: 1.0).
+  std::string fairness_key;
+  float fairness_weight = 0.0F;
 };
 
 /// temporal_update_stage (the Go SDK's WorkflowUpdateStage): what an update start waits for.
@@ -1549,6 +1726,11 @@ class Client {
     c.memo_json = detail::c_str_or_null(o.memo_json);
     c.search_attributes_json = detail::c_str_or_null(o.search_attributes_json);
     c.start_delay_ms = detail::to_ms(o.start_delay, "start_delay");
+    c.static_summary = detail::c_str_or_null(o.static_summary);
+    c.static_details = detail::c_str_or_null(o.static_details);
+    c.priority_key = o.priority_key;
+    c.fairness_key = detail::c_str_or_null(o.fairness_key);
+    c.fairness_weight = o.fairness_weight;
     return f(static_cast<const temporal_start_workflow_options*>(&c));
   }
 
@@ -1596,6 +1778,10 @@ class Client {
     c.envconfig_file = options.envconfig_file ? options.envconfig_file->c_str() : nullptr;
     c.grpc_compression = static_cast<std::int32_t>(options.grpc_compression);
     c.metrics_host_meter = options.metrics_host_meter;
+    if (options.metric_meter && options.metrics_host_meter != nullptr) {
+      throw_error(ErrorCode::InvalidArgument,
+                  "metric_meter and metrics_host_meter are both set: give one");
+    }
     c.keep_alive_interval_ms = detail::to_ms(options.keep_alive_interval, "keep_alive_interval");
     c.keep_alive_timeout_ms = detail::to_ms(options.keep_alive_timeout, "keep_alive_timeout");
     c.keep_alive_disabled = options.keep_alive_disabled;
@@ -1616,8 +1802,30 @@ class Client {
       codec.release = &detail::codec_bridge_release;
       c.payload_codec = &codec;
     }
+    temporal_host_meter meter = detail::c_defaults(&temporal_host_meter_default);
+    detail::MeterBridge* meter_bridge = nullptr;
+    if (options.metric_meter) {
+      meter_bridge = new detail::MeterBridge{options.metric_meter};
+      meter.user_data = meter_bridge;
+      meter.metric_new = &detail::meter_metric_new;
+      meter.metric_free = &detail::meter_metric_free;
+      meter.attributes_new = &detail::meter_attributes_new;
+      meter.attributes_free = &detail::meter_attributes_free;
+      meter.record_integer = &detail::meter_record_integer;
+      meter.record_float = &detail::meter_record_float;
+      meter.record_duration = &detail::meter_record_duration;
+      meter.record_signed = &detail::meter_record_signed;
+      meter.meter_free = &detail::meter_bridge_free;
+      c.metrics_host_meter = &meter;
+    }
     temporal_call* call = nullptr;
     temporal_error* error = temporal_client_connect_async(&c, co.get(), &call);
+    if (meter_bridge != nullptr) {
+      // As the codec's below: released already if the connect took the table, else never.
+      const bool never_taken =
+          error != nullptr && meter_bridge->owners.load(std::memory_order_acquire) == 2;
+      detail::meter_bridge_unref(meter_bridge, never_taken ? 2 : 1);
+    }
     if (bridge != nullptr) {
       // A connect that returns an error has dropped the table before returning: released
       // already if it took it (one owner left), never to be if it did not (two: drop the

@@ -168,3 +168,43 @@ TEST(Connection, RawRpcReachesBothServices) {
   describe.insert(describe.end(), id.begin(), id.end());
   EXPECT_THROW(client.raw_rpc("WorkflowService", "DescribeWorkflowExecution", describe), temporal::NotFoundError);
 }
+
+// StaticSummary, StaticDetails and Priority reach the server: read back as the raw
+// DescribeWorkflowExecution's bytes, which hold the summary payload and the fairness key.
+TEST(Connection, StartOptionsSummaryDetailsAndPriority) {
+  const std::string address = getenv_or_empty("TEMPORAL_ADDRESS");
+  if (address.empty()) GTEST_SKIP() << "no dev server";
+  temporal::ClientOptions options;
+  options.address = address;
+  const temporal::Client client = temporal::Client::connect(options);
+  temporal::StartWorkflowOptions so;
+  const std::string queue = getenv_or_empty("TEMPORAL_TEST_TASK_QUEUE");
+  so.task_queue = queue.empty() ? "temporal-ffi-test" : queue;
+  so.static_summary = "**nightly** report";
+  so.static_details = "line two";
+  so.priority_key = 2;
+  so.fairness_key = "tenant-a";
+  so.fairness_weight = 2.5F;
+  temporal::WorkflowRun run = client.execute_workflow("Echo", so, R"(["x"])");
+  EXPECT_EQ(run.get(30s), "\"x\"");
+  const std::string ns = "default";
+  const std::string id = run.id();
+  const std::string run_id = run.run_id();
+  std::vector<std::uint8_t> execution{0x0a, static_cast<std::uint8_t>(id.size())};
+  execution.insert(execution.end(), id.begin(), id.end());
+  execution.push_back(0x12);
+  execution.push_back(static_cast<std::uint8_t>(run_id.size()));
+  execution.insert(execution.end(), run_id.begin(), run_id.end());
+  std::vector<std::uint8_t> request{0x0a, static_cast<std::uint8_t>(ns.size())};
+  request.insert(request.end(), ns.begin(), ns.end());
+  request.push_back(0x12);
+  request.push_back(static_cast<std::uint8_t>(execution.size()));
+  request.insert(request.end(), execution.begin(), execution.end());
+  const std::vector<std::uint8_t> described = client.raw_rpc("WorkflowService", "DescribeWorkflowExecution", request);
+  const std::string text(described.begin(), described.end());
+  EXPECT_NE(text.find("\"**nightly** report\""), std::string::npos);
+  EXPECT_NE(text.find("\"line two\""), std::string::npos);
+  EXPECT_NE(text.find("tenant-a"), std::string::npos);
+  so.priority_key = -1;
+  EXPECT_THROW(client.execute_workflow("Echo", so, "[]"), temporal::InvalidArgumentError);
+}

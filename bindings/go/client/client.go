@@ -21,6 +21,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"runtime"
 	"strconv"
@@ -443,6 +444,16 @@ func (so *startOptions) fill(o *C.temporal_start_workflow_options, cs *cstrings)
 	o.memo_json = cs.str(so.memoJSON)
 	o.search_attributes_json = cs.str(so.saJSON)
 	o.start_delay_ms = durationMS(options.StartDelay)
+	o.static_summary = cs.str(options.StaticSummary)
+	o.static_details = cs.str(options.StaticDetails)
+	if options.Priority.PriorityKey > math.MaxInt32 {
+		// Refused by the library as out of range, not wrapped into another priority.
+		o.priority_key = -1
+	} else {
+		o.priority_key = C.int32_t(options.Priority.PriorityKey)
+	}
+	o.fairness_key = cs.str(options.Priority.FairnessKey)
+	o.fairness_weight = C.float(options.Priority.FairnessWeight)
 }
 
 func (c *clientImpl) GetWorkflow(ctx context.Context, workflowID string, runID string) WorkflowRun {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/temporal-ffi/temporal-ffi/bindings/go/converter"
+	"github.com/temporal-ffi/temporal-ffi/bindings/go/temporal"
 )
 
 // Options configures NewClient / Dial: the subset of go.temporal.io/sdk/client.Options that
@@ -210,4 +211,10 @@ type StartWorkflowOptions struct {
 	// SearchAttributes must be registered on the namespace.
 	SearchAttributes map[string]interface{}
 	StartDelay       time.Duration
+	// StaticSummary is a single-line summary of the workflow shown in the UI (Markdown
+	// allowed); StaticDetails a multi-line description. "": none.
+	StaticSummary string
+	StaticDetails string
+	// Priority orders the workflow's tasks in its task queue; the zero value is the default.
+	Priority temporal.Priority
 }

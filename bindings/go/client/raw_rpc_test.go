@@ -17,6 +17,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/temporal-ffi/temporal-ffi/bindings/go/client"
+	"github.com/temporal-ffi/temporal-ffi/bindings/go/temporal"
 )
 
 // The raw RPC escape hatch (WorkflowService, OperatorService) against the dev server: the
@@ -225,5 +226,47 @@ func TestRawRPCConcurrent(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// StaticSummary, StaticDetails and Priority reach the server, read back through the raw
+// DescribeWorkflowExecution (the Go SDK's DescribeWorkflowExecution returns the same response).
+func TestStartOptionsSummaryDetailsAndPriority(t *testing.T) {
+	c := newTestClient(t)
+	ctx := ctxTimeout(t, 60*time.Second)
+	options := client.StartWorkflowOptions{
+		ID:            uniqueID(t),
+		TaskQueue:     taskQueue(),
+		StaticSummary: "**nightly** report",
+		StaticDetails: "line one\nline two",
+		Priority:      temporal.Priority{PriorityKey: 2, FairnessKey: "tenant-a", FairnessWeight: 2.5},
+	}
+	run, err := c.ExecuteWorkflow(ctx, options, "Echo", "x")
+	if err != nil {
+		t.Fatalf("ExecuteWorkflow: %v", err)
+	}
+	var got string
+	if err := run.Get(ctx, &got); err != nil || got != "x" {
+		t.Fatalf("Get = %q, %v", got, err)
+	}
+	described, err := c.WorkflowService().DescribeWorkflowExecution(ctx, &workflowservice.DescribeWorkflowExecutionRequest{
+		Namespace: "default", Execution: &commonpb.WorkflowExecution{WorkflowId: run.GetID(), RunId: run.GetRunID()},
+	})
+	if err != nil {
+		t.Fatalf("DescribeWorkflowExecution: %v", err)
+	}
+	metadata := described.GetExecutionConfig().GetUserMetadata()
+	if s, d := string(metadata.GetSummary().GetData()), string(metadata.GetDetails().GetData()); s != `"**nightly** report"` || d != `"line one\nline two"` {
+		t.Errorf("user metadata = %q, %q", s, d)
+	}
+	p := described.GetWorkflowExecutionInfo().GetPriority()
+	if p.GetPriorityKey() != 2 || p.GetFairnessKey() != "tenant-a" || p.GetFairnessWeight() != 2.5 {
+		t.Errorf("priority = %v", p)
+	}
+	bad := options
+	bad.ID = uniqueID(t)
+	bad.Priority = temporal.Priority{PriorityKey: -1}
+	if _, err := c.ExecuteWorkflow(ctx, bad, "Echo", "x"); !errors.Is(err, client.ErrInvalidArgument) {
+		t.Errorf("a negative priority key: %v, want ErrInvalidArgument", err)
 	}
 }

@@ -41,6 +41,7 @@ import decimal
 import enum
 import itertools
 import json
+import logging
 import math
 import os
 import threading
@@ -81,6 +82,7 @@ __all__ = [
     "UpdateHandle",
     "UpdateStage",
     "RetryPolicy",
+    "Priority",
     "WorkflowIdReusePolicy",
     "WorkflowIdConflictPolicy",
     "EnvconfigMode",
@@ -118,6 +120,10 @@ __all__ = [
     "Payload",
     "PayloadCodec",
     "payload_codecs_alive",
+    "MetricMeter",
+    "MetricAttributes",
+    "metric_meters_alive",
+    "metric_meter_errors",
     "LIBRARY_PATH",
 ]
 
@@ -534,6 +540,9 @@ def _start_options(
     memo: Optional[Mapping[str, Any]] = None,
     search_attributes: Optional[Mapping[str, Any]] = None,
     start_delay: Optional[Duration] = None,
+    static_summary: Optional[str] = None,
+    static_details: Optional[str] = None,
+    priority: Optional["Priority"] = None,
 ) -> TemporalStartWorkflowOptions:
     """The ``temporal_start_workflow_options`` of :meth:`Client.execute_workflow`'s keyword
     arguments (the struct keeps the retry policy and the strings alive)."""
@@ -556,6 +565,17 @@ def _start_options(
         "search_attributes",
     )
     opts.start_delay_ms = _ms(start_delay, "start_delay")
+    opts.static_summary = _cstr(static_summary, "static_summary")
+    opts.static_details = _cstr(static_details, "static_details")
+    if priority is not None:
+        if not isinstance(priority, Priority):
+            raise _invalid(f"priority must be a Priority, not {type(priority).__name__}")
+        key = int(priority.priority_key or 0)
+        if not 0 <= key < 2**31:
+            raise _invalid("priority_key is out of range")
+        opts.priority_key = key
+        opts.fairness_key = _cstr(priority.fairness_key, "fairness_key")
+        opts.fairness_weight = float(priority.fairness_weight or 0.0)
     return opts
 
 
@@ -878,6 +898,275 @@ def payload_codecs_alive() -> int:
 
 
 # ---------------------------------------------------------------------------------------------
+# The host meter: the client's metrics recorded into a Python meter
+# ---------------------------------------------------------------------------------------------
+
+# The tag values an attribute set holds (the C attribute's typed value).
+MetricAttributes = Mapping[str, Union[str, int, float, bool]]
+
+
+class MetricCounter(Protocol):
+    def add(self, value: int, additional_attributes: Optional[MetricAttributes] = None) -> None: ...
+
+
+class MetricHistogram(Protocol):
+    def record(self, value: int, additional_attributes: Optional[MetricAttributes] = None) -> None: ...
+
+
+class MetricHistogramFloat(Protocol):
+    def record(self, value: float, additional_attributes: Optional[MetricAttributes] = None) -> None: ...
+
+
+class MetricHistogramTimedelta(Protocol):
+    def record(
+        self, value: _dt.timedelta, additional_attributes: Optional[MetricAttributes] = None
+    ) -> None: ...
+
+
+class MetricGauge(Protocol):
+    def set(self, value: int, additional_attributes: Optional[MetricAttributes] = None) -> None: ...
+
+
+class MetricGaugeFloat(Protocol):
+    def set(self, value: float, additional_attributes: Optional[MetricAttributes] = None) -> None: ...
+
+
+class MetricMeter(Protocol):
+    """What ``Client.connect(metric_meter=...)`` records the client's metrics into (the Go SDK's
+    ``temporal_request``, ``temporal_request_failure``, ``temporal_request_latency``,
+    ``temporal_long_request*``, tagged ``namespace``, ``operation``, ``status_code``): the shape
+    of the Python SDK's ``temporalio.common.MetricMeter``, but synchronous and called on the
+    library's threads, several at once: every method must be thread-safe and quick, and must
+    not call this library. An exception it raises is swallowed (that value is dropped), counted
+    in :func:`metric_meter_errors` and logged once per meter on the ``temporal_ffi`` logger.
+    ``description`` and ``unit`` may be ``""``; latencies arrive as ``timedelta``. An up-down
+    counter is made with ``create_up_down_counter`` if the meter has one, else dropped."""
+
+    def create_counter(self, name: str, description: Optional[str] = None, unit: Optional[str] = None) -> MetricCounter: ...
+
+    def create_histogram(
+        self, name: str, description: Optional[str] = None, unit: Optional[str] = None
+    ) -> MetricHistogram: ...
+
+    def create_histogram_float(
+        self, name: str, description: Optional[str] = None, unit: Optional[str] = None
+    ) -> MetricHistogramFloat: ...
+
+    def create_histogram_timedelta(
+        self, name: str, description: Optional[str] = None, unit: Optional[str] = None
+    ) -> MetricHistogramTimedelta: ...
+
+    def create_gauge(self, name: str, description: Optional[str] = None, unit: Optional[str] = None) -> MetricGauge: ...
+
+    def create_gauge_float(
+        self, name: str, description: Optional[str] = None, unit: Optional[str] = None
+    ) -> MetricGaugeFloat: ...
+
+
+# The factory method of each `temporal_metric_kind`, and what a record calls on its instrument.
+_METRIC_FACTORIES = {
+    _native.TEMPORAL_METRIC_KIND_COUNTER: ("create_counter", "add"),
+    _native.TEMPORAL_METRIC_KIND_HISTOGRAM: ("create_histogram", "record"),
+    _native.TEMPORAL_METRIC_KIND_HISTOGRAM_FLOAT: ("create_histogram_float", "record"),
+    _native.TEMPORAL_METRIC_KIND_HISTOGRAM_DURATION: ("create_histogram_timedelta", "record"),
+    _native.TEMPORAL_METRIC_KIND_GAUGE: ("create_gauge", "set"),
+    _native.TEMPORAL_METRIC_KIND_GAUGE_FLOAT: ("create_gauge_float", "set"),
+    _native.TEMPORAL_METRIC_KIND_UP_DOWN_COUNTER: ("create_up_down_counter", "add"),
+}
+
+_meter_logger = logging.getLogger("temporal_ffi")
+
+
+class _MeterBridge:
+    """One meter given to a connect: its instruments and attribute sets by the IDs handed to
+    the library as the `void*` it passes back (an ID, not an object address: a stale or
+    unknown one is looked up and ignored, never dereferenced)."""
+
+    __slots__ = ("meter", "instruments", "attribute_sets", "logged")
+
+    def __init__(self, meter: MetricMeter):
+        self.meter = meter
+        self.instruments: dict[int, Callable[..., Any]] = {}  # bound add/record/set
+        self.attribute_sets: dict[int, dict[str, Union[str, int, float, bool]]] = {}
+        self.logged = False
+
+
+# The meters of connected clients, by `user_data`, kept until the library calls `meter_free`
+# (once the last client using one is gone and its calls are over). Like the codec callbacks,
+# the C callbacks below are shared and live as long as the module: the library may run any of
+# them until `meter_free` returned, and `meter_free` is one of them.
+_meters: dict[int, _MeterBridge] = {}
+_meter_ids = itertools.count(1)
+_meter_object_ids = itertools.count(1)  # instruments and attribute sets; never 0 (NULL)
+_meter_error_count = 0
+_meter_error_lock = threading.Lock()  # `+=` from several library threads would lose counts
+
+
+def metric_meters_alive() -> int:
+    """How many meters given to :meth:`Client.connect` the library still holds (released once
+    the last client using one is closed and its calls are over)."""
+    return len(_meters)
+
+
+def metric_meter_errors() -> int:
+    """How many exceptions the meters of this process raised (each swallowed: the value it
+    was given is dropped)."""
+    return _meter_error_count
+
+
+def _meter_failed(bridge: Optional[_MeterBridge], what: str, exc: BaseException) -> None:
+    """Counts an exception of a host meter and logs its first one; never raises."""
+    global _meter_error_count
+    try:
+        with _meter_error_lock:
+            _meter_error_count += 1
+        if bridge is not None and not bridge.logged:
+            bridge.logged = True
+            _meter_logger.warning(
+                "the metric meter raised in %s (later errors of this meter are only counted, "
+                "see metric_meter_errors())", what, exc_info=exc,
+            )
+    except BaseException:
+        pass
+
+
+def _c_text(ptr: Optional[int]) -> str:
+    return ctypes.string_at(ptr).decode("utf-8", errors="replace") if ptr else ""
+
+
+def _meter_metric_new(
+    user_data: Optional[int], name: Optional[int], description: Optional[int], unit: Optional[int], kind: int
+) -> Optional[int]:
+    bridge = None
+    try:
+        bridge = _meters.get(user_data or 0)
+        factory = _METRIC_FACTORIES.get(kind)
+        if bridge is None or factory is None:
+            return None  # a NULL instrument: its values are dropped
+        create = getattr(bridge.meter, factory[0], None)
+        if create is None:
+            return None  # e.g. no create_up_down_counter
+        instrument = create(_c_text(name), _c_text(description), _c_text(unit))
+        if instrument is None:
+            return None
+        metric_id = next(_meter_object_ids)
+        bridge.instruments[metric_id] = getattr(instrument, factory[1])
+        return metric_id
+    except BaseException as exc:  # also KeyboardInterrupt: nothing may unwind into the library
+        _meter_failed(bridge, "create_*", exc)
+        return None
+
+
+def _meter_metric_free(user_data: Optional[int], metric: Optional[int]) -> None:
+    try:
+        bridge = _meters.get(user_data or 0)
+        if bridge is not None:
+            bridge.instruments.pop(metric or 0, None)
+    except BaseException:
+        pass
+
+
+def _meter_attributes_new(
+    user_data: Optional[int],
+    append_from: Optional[int],
+    attributes: Any,  # POINTER(TemporalMetricAttribute)
+    count: int,
+) -> Optional[int]:
+    bridge = None
+    try:
+        bridge = _meters.get(user_data or 0)
+        if bridge is None:
+            return None
+        tags = dict(bridge.attribute_sets.get(append_from or 0, {}))
+        for i in range(count):
+            attr = attributes[i]
+            value: Union[str, int, float, bool]
+            if attr.value_type == _native.TEMPORAL_METRIC_VALUE_TYPE_STRING:
+                value = _c_text(attr.string_value)
+            elif attr.value_type == _native.TEMPORAL_METRIC_VALUE_TYPE_INT:
+                value = int(attr.int_value)
+            elif attr.value_type == _native.TEMPORAL_METRIC_VALUE_TYPE_FLOAT:
+                value = float(attr.float_value)
+            elif attr.value_type == _native.TEMPORAL_METRIC_VALUE_TYPE_BOOL:
+                value = bool(attr.bool_value)
+            else:
+                continue  # a value type newer than this binding
+            tags[_c_text(attr.key)] = value
+        set_id = next(_meter_object_ids)
+        bridge.attribute_sets[set_id] = tags
+        return set_id
+    except BaseException as exc:
+        _meter_failed(bridge, "attributes_new", exc)
+        return None  # allowed: recorded without tags
+
+
+def _meter_attributes_free(user_data: Optional[int], attributes: Optional[int]) -> None:
+    try:
+        bridge = _meters.get(user_data or 0)
+        if bridge is not None:
+            bridge.attribute_sets.pop(attributes or 0, None)
+    except BaseException:
+        pass
+
+
+def _meter_record(user_data: Optional[int], metric: Optional[int], value: Any, attributes: Optional[int]) -> None:
+    bridge = None
+    try:
+        bridge = _meters.get(user_data or 0)
+        if bridge is None:
+            return
+        record = bridge.instruments.get(metric or 0)
+        if record is None:
+            return
+        # A copy: the host may keep or change what it was given; the set is reused.
+        record(value, dict(bridge.attribute_sets.get(attributes or 0, {})))
+    except BaseException as exc:
+        _meter_failed(bridge, "a record", exc)
+
+
+def _meter_free(user_data: Optional[int]) -> None:
+    try:
+        _meters.pop(user_data or 0, None)
+    except BaseException:
+        pass
+
+
+_METER_METRIC_NEW = _native.METRIC_NEW_TYPE(_meter_metric_new)
+_METER_METRIC_FREE = _native.METRIC_FREE_TYPE(_meter_metric_free)
+_METER_ATTRIBUTES_NEW = _native.ATTRIBUTES_NEW_TYPE(_meter_attributes_new)
+_METER_ATTRIBUTES_FREE = _native.METRIC_FREE_TYPE(_meter_attributes_free)
+_METER_RECORD_INTEGER = _native.RECORD_INTEGER_TYPE(_meter_record)
+_METER_RECORD_FLOAT = _native.RECORD_FLOAT_TYPE(_meter_record)
+# timedelta has microseconds: a latency is rounded to the nearest one.
+_METER_RECORD_DURATION = _native.RECORD_INTEGER_TYPE(
+    lambda u, m, ns, a: _meter_record(u, m, _dt.timedelta(microseconds=ns / 1000), a)
+)
+_METER_RECORD_SIGNED = _native.RECORD_SIGNED_TYPE(_meter_record)
+_METER_FREE = _native.METER_FREE_TYPE(_meter_free)
+
+
+def _meter_struct(meter: MetricMeter) -> tuple[_native.TemporalHostMeter, int]:
+    """The ``temporal_host_meter`` of a Python meter, registered in ``_meters`` under the
+    returned ID (the table's ``user_data``)."""
+    if not callable(getattr(meter, "create_counter", None)):
+        raise _invalid("metric_meter must be a MetricMeter (create_counter, create_histogram, ...)")
+    c_meter = _native.new_options(_native.TemporalHostMeter)
+    meter_id = next(_meter_ids)
+    c_meter.user_data = meter_id
+    c_meter.metric_new = _METER_METRIC_NEW
+    c_meter.metric_free = _METER_METRIC_FREE
+    c_meter.attributes_new = _METER_ATTRIBUTES_NEW
+    c_meter.attributes_free = _METER_ATTRIBUTES_FREE
+    c_meter.record_integer = _METER_RECORD_INTEGER
+    c_meter.record_float = _METER_RECORD_FLOAT
+    c_meter.record_duration = _METER_RECORD_DURATION
+    c_meter.record_signed = _METER_RECORD_SIGNED
+    c_meter.meter_free = _METER_FREE
+    _meters[meter_id] = _MeterBridge(meter)
+    return c_meter, meter_id
+
+
+# ---------------------------------------------------------------------------------------------
 # Handles
 # ---------------------------------------------------------------------------------------------
 
@@ -1075,20 +1364,23 @@ class _Op(Generic[_T]):
 
 
 class _ConnectOp(_Op[_T]):
-    """A connect: a start the library refused holds no codec, and may not have released the
-    one it was given (it does not when it refused the table itself): drop it here."""
+    """A connect: a start the library refused holds no codec or meter, and may not have
+    released the ones it was given (it does not when it refused the table itself): drop them
+    here."""
 
-    __slots__ = ("codec_id",)
+    __slots__ = ("codec_id", "meter_id")
 
-    def __init__(self, *args: Any, codec_id: int = 0, **kwargs: Any):
+    def __init__(self, *args: Any, codec_id: int = 0, meter_id: int = 0, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.codec_id = codec_id
+        self.meter_id = meter_id
 
     def start(self, queue: Optional[int] = None) -> int:
         try:
             return super().start(queue)
         except BaseException:
             _codecs.pop(self.codec_id, None)
+            _meters.pop(self.meter_id, None)
             raise
 
 
@@ -1517,6 +1809,18 @@ def runtime_shutdown(timeout: Optional[Duration] = None) -> None:
 
 
 @dataclass
+class Priority:
+    """The Python SDK's ``temporalio.common.Priority`` (the Go SDK's ``temporal.Priority``): how
+    the task queue orders the workflow's tasks. ``priority_key`` 1 is the highest (``None``: the
+    default, the middle one); tasks are dispatched fairly between ``fairness_key`` values in
+    proportion to their ``fairness_weight`` (``None``: 1.0). The library checks the values."""
+
+    priority_key: Optional[int] = None
+    fairness_key: Optional[str] = None
+    fairness_weight: Optional[float] = None
+
+
+@dataclass
 class RetryPolicy:
     """A workflow retry policy (``temporal_retry_policy``). ``None``/0 fields: server default.
 
@@ -1565,6 +1869,9 @@ if TYPE_CHECKING:
         memo: Optional[Mapping[str, Any]]
         search_attributes: Optional[Mapping[str, Any]]
         start_delay: Optional[Duration]
+        static_summary: Optional[str]
+        static_details: Optional[str]
+        priority: Optional[Priority]
 
     class ConnectOptions(TypedDict, total=False):
         """:meth:`Client.connect`'s keyword arguments."""
@@ -1590,6 +1897,7 @@ if TYPE_CHECKING:
         proxy_address: Optional[str]
         proxy_basic_auth: Optional[tuple[str, str]]
         payload_codec: Optional[PayloadCodec]
+        metric_meter: Optional[MetricMeter]
 
 
 _Owner = TypeVar("_Owner", bound="_OwnsHandle")
@@ -1810,6 +2118,7 @@ class Client(_OwnsHandle):
         proxy_address: Optional[str] = None,
         proxy_basic_auth: Optional[tuple[str, str]] = None,
         payload_codec: Optional[PayloadCodec] = None,
+        metric_meter: Optional[MetricMeter] = None,
     ) -> _Op[Client]:
         opts = _native.new_options(TemporalClientOptions)
         opts.address = _cstr(address, "address")
@@ -1853,13 +2162,24 @@ class Client(_OwnsHandle):
                 raise _invalid("proxy_basic_auth must be a (user, password) tuple")
             opts.proxy_basic_auth_user = _cstr(proxy_basic_auth[0], "proxy_basic_auth user")
             opts.proxy_basic_auth_password = _cstr(proxy_basic_auth[1], "proxy_basic_auth password")
+        if metric_meter is not None and not callable(getattr(metric_meter, "create_counter", None)):
+            raise _invalid("metric_meter must be a MetricMeter (create_counter, create_histogram, ...)")
         codec_id = 0
+        meter_id = 0
         if payload_codec is not None:
             # Last: nothing after it may refuse the arguments (the codec is registered).
             c_codec, codec_id = _codec_struct(payload_codec)
             opts.payload_codec = ctypes.pointer(c_codec)  # copied at connect
+        if metric_meter is not None:
+            c_meter, meter_id = _meter_struct(metric_meter)  # checked above: cannot refuse
+            opts.metrics_host_meter = ctypes.pointer(c_meter)  # copied at connect
         return _ConnectOp(
-            None, _lib.temporal_client_connect_async, (ctypes.byref(opts),), _client_of, codec_id=codec_id
+            None,
+            _lib.temporal_client_connect_async,
+            (ctypes.byref(opts),),
+            _client_of,
+            codec_id=codec_id,
+            meter_id=meter_id,
         )
 
     @classmethod
@@ -1885,7 +2205,11 @@ class Client(_OwnsHandle):
         ``CodecDataConverter`` applies one: to every payload the client sends and receives,
         search attributes and headers excepted; clients from :meth:`new_from_existing` share
         it; kept alive until the library releases it, once the last client, run, update
-        handle and call that uses it is gone).
+        handle and call that uses it is gone) and ``metric_meter`` (a :class:`MetricMeter`,
+        the Python SDK's ``temporalio.common.MetricMeter`` shape: the client's request metrics
+        are recorded into it, synchronously on library threads; its exceptions are swallowed,
+        see :func:`metric_meter_errors`; clients from :meth:`new_from_existing` share it; kept
+        until the library releases it, :func:`metric_meters_alive`).
 
         Raises :class:`UnavailableError`, :class:`DeadlineExceededError`,
         :class:`InvalidArgumentError`, :class:`PermissionDeniedError`.
@@ -1976,6 +2300,9 @@ class Client(_OwnsHandle):
         memo: Optional[Mapping[str, Any]] = None,
         search_attributes: Optional[Mapping[str, Any]] = None,
         start_delay: Optional[Duration] = None,
+        static_summary: Optional[str] = None,
+        static_details: Optional[str] = None,
+        priority: Optional[Priority] = None,
         arg_payloads: Optional[Sequence[Payload]] = None,
     ) -> WorkflowRun:
         """Starts a workflow (``temporal_execute_workflow_async``, waited for: 10 s at most,
@@ -2003,6 +2330,9 @@ class Client(_OwnsHandle):
             "memo": memo,
             "search_attributes": search_attributes,
             "start_delay": start_delay,
+            "static_summary": static_summary,
+            "static_details": static_details,
+            "priority": priority,
         }
         return _call(self._execute_op(workflow_type, args, start_options, arg_payloads))
 
@@ -2461,6 +2791,9 @@ class Client(_OwnsHandle):
         memo: Optional[Mapping[str, Any]] = None,
         search_attributes: Optional[Mapping[str, Any]] = None,
         start_delay: Optional[Duration] = None,
+        static_summary: Optional[str] = None,
+        static_details: Optional[str] = None,
+        priority: Optional[Priority] = None,
         timeout: Optional[Duration] = None,
         update_arg_payloads: Optional[Sequence[Payload]] = None,
         workflow_arg_payloads: Optional[Sequence[Payload]] = None,
@@ -2497,6 +2830,9 @@ class Client(_OwnsHandle):
             "memo": memo,
             "search_attributes": search_attributes,
             "start_delay": start_delay,
+            "static_summary": static_summary,
+            "static_details": static_details,
+            "priority": priority,
         }
         return _call(
             self._update_with_start_op(
@@ -2525,6 +2861,9 @@ class Client(_OwnsHandle):
         memo: Optional[Mapping[str, Any]] = None,
         search_attributes: Optional[Mapping[str, Any]] = None,
         start_delay: Optional[Duration] = None,
+        static_summary: Optional[str] = None,
+        static_details: Optional[str] = None,
+        priority: Optional[Priority] = None,
         timeout: Optional[Duration] = None,
         update_arg_payloads: Optional[Sequence[Payload]] = None,
         workflow_arg_payloads: Optional[Sequence[Payload]] = None,
@@ -2543,6 +2882,9 @@ class Client(_OwnsHandle):
             "memo": memo,
             "search_attributes": search_attributes,
             "start_delay": start_delay,
+            "static_summary": static_summary,
+            "static_details": static_details,
+            "priority": priority,
         }
         return await _call_async(
             self._update_with_start_op(

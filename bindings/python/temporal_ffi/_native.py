@@ -32,6 +32,7 @@ from ctypes import (
     c_bool,
     c_char_p,
     c_double,
+    c_float,
     c_int32,
     c_int64,
     c_size_t,
@@ -396,6 +397,11 @@ class TemporalStartWorkflowOptions(Structure):
         ("memo_json", c_char_p),
         ("search_attributes_json", c_char_p),
         ("start_delay_ms", c_uint64),
+        ("static_summary", c_char_p),
+        ("static_details", c_char_p),
+        ("priority_key", c_int32),
+        ("fairness_key", c_char_p),
+        ("fairness_weight", c_float),
     ]
 
 

@@ -408,6 +408,37 @@ def test_start_delay(client, task_queue):
     assert time.monotonic() - start >= 1.4
 
 
+def _describe_request(workflow_id: str, run_id: str) -> bytes:
+    """A DescribeWorkflowExecutionRequest's protobuf bytes, by hand (no protobuf package)."""
+
+    def field(number: int, value: bytes) -> bytes:
+        assert len(value) < 128
+        return bytes([number << 3 | 2, len(value)]) + value
+
+    execution = field(1, workflow_id.encode()) + field(2, run_id.encode())
+    return field(1, b"default") + field(2, execution)
+
+
+def test_static_summary_details_and_priority(client, task_queue):
+    from temporal_ffi import Priority
+
+    run = client.execute_workflow(
+        "Echo", "x", task_queue=task_queue, static_summary="**nightly** report",
+        static_details="line one\nline two",
+        priority=Priority(priority_key=2, fairness_key="tenant-a", fairness_weight=2.5),
+    )
+    assert run.result(timeout=30) == "x"
+    described = client.raw_rpc("WorkflowService", "DescribeWorkflowExecution",
+                               _describe_request(run.id, run.run_id))
+    assert b'"**nightly** report"' in described
+    assert b'"line one\\nline two"' in described
+    assert b"tenant-a" in described
+    with pytest.raises(InvalidArgumentError, match="fairness weight"):
+        client.execute_workflow("Echo", task_queue=task_queue, priority=Priority(fairness_weight=-1.0))
+    with pytest.raises(InvalidArgumentError, match="priority"):
+        client.execute_workflow("Echo", task_queue=task_queue, priority=Priority(priority_key=-1))
+
+
 def test_undecodable_result_is_payload_error(client, task_queue):
     with pytest.raises(PayloadError):
         client.execute_workflow("CustomEncoding", task_queue=task_queue).result(timeout=30)
