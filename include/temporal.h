@@ -1038,6 +1038,42 @@ typedef struct temporal_start_workflow_options {
 } temporal_start_workflow_options;
 
 /**
+ * The Go SDK's `CancelWorkflowOptions` / `TerminateWorkflowOptions`: which execution, and why.
+ * Initialise with `temporal_workflow_target_options_default`.
+ *
+ * Extensible: `size` is set by the `_default` function, and the library reads only the fields
+ * inside it; fields a newer header adds take their defaults (zero).
+ */
+typedef struct temporal_workflow_target_options {
+  /**
+   * `sizeof(temporal_workflow_target_options)`, set by the `_default` function.
+   */
+  size_t size;
+  /**
+   * The Workflow ID (required).
+   */
+  const char *workflow_id;
+  /**
+   * The Run ID; NULL or "": the current run.
+   */
+  const char *run_id;
+  /**
+   * The Run ID of the first execution of the chain: the current run must belong to that
+   * chain, or the server refuses (`NOT_FOUND`). NULL or "": any.
+   */
+  const char *first_execution_run_id;
+  /**
+   * Why (recorded in the history; shown in the UI). NULL: none.
+   */
+  const char *reason;
+  /**
+   * Terminate only: details as a JSON array, one payload each (through the payload codec).
+   * NULL: none. Refused by cancel.
+   */
+  const char *details_json;
+} temporal_workflow_target_options;
+
+/**
  * Receives one log event: its level (a `temporal_log_level`), its target (the Rust module it
  * comes from) and its message, both valid only during the call. Called on any library thread,
  * possibly several at once; it must not block for long. Secrets are never logged.
@@ -1766,6 +1802,42 @@ struct temporal_error *temporal_terminate_workflow_async(const struct temporal_c
                                                          const char *details_json,
                                                          const struct temporal_call_options *call_options,
                                                          struct temporal_call **call_out);
+
+/**
+ * Fills `options` with the defaults (every field zero) and sets its `size`. Returns false and
+ * writes nothing for NULL or a size that cannot be the struct's.
+ *
+ * # Safety
+ * `options` is NULL or valid for writes of `size` bytes.
+ */
+bool temporal_workflow_target_options_default(struct temporal_workflow_target_options *options,
+                                              size_t size);
+
+/**
+ * Requests cancellation with options: the Go SDK's `CancelWorkflowWithOptions` (a reason, a
+ * first execution Run ID). `options` is required (`workflow_id` set; `details_json` refused).
+ * Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s. The completed call has no result.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_cancel_workflow_with_options_async(const struct temporal_client *client,
+                                                                   const struct temporal_workflow_target_options *options,
+                                                                   const struct temporal_call_options *call_options,
+                                                                   struct temporal_call **call_out);
+
+/**
+ * Terminates with options: the Go SDK's `TerminateWorkflowWithOptions` (a reason, details, a
+ * first execution Run ID). `options` is required (`workflow_id` set). Timeout
+ * `TEMPORAL_TIMEOUT_DEFAULT`: 10 s. The completed call has no result.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_terminate_workflow_with_options_async(const struct temporal_client *client,
+                                                                      const struct temporal_workflow_target_options *options,
+                                                                      const struct temporal_call_options *call_options,
+                                                                      struct temporal_call **call_out);
 
 /**
  * Describes an execution: the Go SDK's `DescribeWorkflowExecution`. The completed call's JSON

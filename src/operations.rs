@@ -47,6 +47,19 @@ impl WorkflowCount {
     }
 }
 
+/// The Go SDK's `CancelWorkflowOptions` and `TerminateWorkflowOptions` (less the details):
+/// which execution, and why.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TargetOptions {
+    pub workflow_id: String,
+    /// `None` or empty: the current run.
+    pub run_id: Option<String>,
+    /// Non-empty: the current run must belong to the chain that started with this run (the
+    /// server refuses otherwise); as in Go, the server then targets the current run.
+    pub first_execution_run_id: String,
+    pub reason: String,
+}
+
 /// A completed update: the ID it ran under (given or generated) and its result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UpdateResult {
@@ -286,11 +299,20 @@ impl Client {
 
     /// The Go SDK's `CancelWorkflow`: asks the workflow to cancel (it decides how).
     pub async fn cancel_workflow(&self, workflow_id: &str, run_id: Option<&str>, deadline: Option<Duration>) -> Result<()> {
+        let options = TargetOptions { workflow_id: workflow_id.to_owned(), run_id: run_id.map(str::to_owned), ..Default::default() };
+        self.cancel_workflow_with_options(&options, deadline).await
+    }
+
+    /// The Go SDK's `CancelWorkflowWithOptions`: `CancelWorkflow` with a reason, and a first
+    /// execution Run ID the current run's chain must start with.
+    pub async fn cancel_workflow_with_options(&self, o: &TargetOptions, deadline: Option<Duration>) -> Result<()> {
         let request = RequestCancelWorkflowExecutionRequest {
             namespace: self.namespace().to_owned(),
-            workflow_execution: Some(execution(workflow_id, run_id)?),
+            workflow_execution: Some(execution(&o.workflow_id, o.run_id.as_deref())?),
             identity: self.identity().to_owned(),
             request_id: uuid::Uuid::new_v4().to_string(),
+            first_execution_run_id: o.first_execution_run_id.clone(),
+            reason: o.reason.clone(),
             ..Default::default()
         };
         let d = deadline_or_default(deadline);
@@ -308,12 +330,30 @@ impl Client {
         details: Option<Payloads>,
         deadline: Option<Duration>,
     ) -> Result<()> {
+        let options = TargetOptions {
+            workflow_id: workflow_id.to_owned(),
+            run_id: run_id.map(str::to_owned),
+            reason: reason.to_owned(),
+            ..Default::default()
+        };
+        self.terminate_workflow_with_options(&options, details, deadline).await
+    }
+
+    /// The Go SDK's `TerminateWorkflowWithOptions`: `TerminateWorkflow` with a first execution
+    /// Run ID the current run's chain must start with.
+    pub async fn terminate_workflow_with_options(
+        &self,
+        o: &TargetOptions,
+        details: Option<Payloads>,
+        deadline: Option<Duration>,
+    ) -> Result<()> {
         let mut request = TerminateWorkflowExecutionRequest {
             namespace: self.namespace().to_owned(),
-            workflow_execution: Some(execution(workflow_id, run_id)?),
-            reason: reason.to_owned(),
+            workflow_execution: Some(execution(&o.workflow_id, o.run_id.as_deref())?),
+            reason: o.reason.clone(),
             details,
             identity: self.identity().to_owned(),
+            first_execution_run_id: o.first_execution_run_id.clone(),
             ..Default::default()
         };
         crate::codec::encode(self.codec(), &mut request).await?;

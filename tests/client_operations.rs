@@ -130,6 +130,56 @@ fn cancel_and_terminate_through_the_api() {
     assert_eq!(e.code, ErrorCode::NotFound);
 }
 
+/// The Go SDK's `CancelWorkflowWithOptions` / `TerminateWorkflowWithOptions`: the reason
+/// reaches the history, and a first execution Run ID of another chain is refused.
+#[test]
+fn cancel_and_terminate_with_options() {
+    let client = connect();
+    let target = |id: &CString, first: Option<&CString>, reason: &CString, details: Option<&CString>| {
+        let mut o = std::mem::MaybeUninit::<temporal_workflow_target_options>::uninit();
+        let mut o = unsafe {
+            assert!(temporal_workflow_target_options_default(o.as_mut_ptr(), std::mem::size_of::<temporal_workflow_target_options>()));
+            o.assume_init()
+        };
+        o.workflow_id = id.as_ptr();
+        o.first_execution_run_id = first.map_or(ptr::null(), |f| f.as_ptr());
+        o.reason = reason.as_ptr();
+        o.details_json = details.map_or(ptr::null(), |d| d.as_ptr());
+        o
+    };
+    let blocked = start(&client, "Block", None, Some(&unique_id("cancel-options")), |_| {}).unwrap();
+    let id = c(&blocked.id());
+    let why = c("the operator asked");
+    let other_chain = c(&uuid::Uuid::new_v4().to_string());
+    let refused = target(&id, Some(&other_chain), &why, None);
+    let e = wait_call(0, |o, out| unsafe { temporal_cancel_workflow_with_options_async(client.0, &refused, o, out) }).unwrap_err();
+    assert_eq!(e.code, ErrorCode::NotFound, "{e:?}");
+    let first = c(&blocked.run_id());
+    let options = target(&id, Some(&first), &why, None);
+    wait_call(0, |o, out| unsafe { temporal_cancel_workflow_with_options_async(client.0, &options, o, out) }).unwrap();
+    assert_eq!(blocked.result(10_000).unwrap_err().code, ErrorCode::WorkflowCanceled);
+    let history = json_call(0, |o, out| unsafe { temporal_get_workflow_history_async(client.0, id.as_ptr(), ptr::null(), o, out) }).unwrap();
+    assert!(history.to_string().contains("the operator asked"), "{history}");
+    let details = c("[1]");
+    let with_details = target(&id, None, &why, Some(&details));
+    let e = wait_call(0, |o, out| unsafe { temporal_cancel_workflow_with_options_async(client.0, &with_details, o, out) }).unwrap_err();
+    assert!(e.message.contains("a cancel request has no details"), "{}", e.message);
+
+    let blocked = start(&client, "Block", None, Some(&unique_id("terminate-options")), |_| {}).unwrap();
+    let id = c(&blocked.id());
+    let first = c(&blocked.run_id());
+    let done = c("done with it");
+    let details = c(r#"[{"ticket": 42}]"#);
+    let options = target(&id, Some(&first), &done, Some(&details));
+    wait_call(0, |o, out| unsafe { temporal_terminate_workflow_with_options_async(client.0, &options, o, out) }).unwrap();
+    let e = blocked.result(10_000).unwrap_err();
+    assert_eq!(e.code, ErrorCode::WorkflowTerminated);
+    let d = e.details.unwrap();
+    assert_eq!((d["reason"].as_str(), d["details"][0]["ticket"].as_i64()), (Some("done with it"), Some(42)));
+    let e = wait_call(0, |o, out| unsafe { temporal_terminate_workflow_with_options_async(client.0, ptr::null(), o, out) }).unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+}
+
 #[test]
 fn signal_with_start_starts_then_signals() {
     let client = connect();

@@ -6,7 +6,12 @@
 use super::call::{self, temporal_call, temporal_call_options, CallInput, OpFuture, Output};
 use super::client::{client_arg, temporal_client};
 use super::workflow::{start_options_arg, temporal_start_workflow_options};
-use super::{error_boundary, optional_str, optional_string, required_str, temporal_error};
+use super::{
+    boundary, error_boundary, optional_str, optional_string, read_struct, required_str, temporal_error, write_default,
+    ExtensibleStruct,
+};
+use crate::errors::Error;
+use crate::operations::TargetOptions;
 use crate::client::Client;
 use crate::errors::Result;
 use crate::options::Timeout;
@@ -235,6 +240,123 @@ pub unsafe extern "C" fn temporal_terminate_workflow_async(
             let d = rpc_deadline(timeout);
             Ok(Box::pin(async move {
                 t.client.terminate_workflow(&t.workflow_id, t.run_id.as_deref(), &reason, details, d).await.map(|()| Output::Unit)
+            }))
+        };
+        unsafe { start(call_options, call_out, prepare) }
+    })
+}
+
+/// The Go SDK's `CancelWorkflowOptions` / `TerminateWorkflowOptions`: which execution, and why.
+/// Initialise with `temporal_workflow_target_options_default`.
+///
+/// Extensible: `size` is set by the `_default` function, and the library reads only the fields
+/// inside it; fields a newer header adds take their defaults (zero).
+#[repr(C)]
+pub struct temporal_workflow_target_options {
+    /// `sizeof(temporal_workflow_target_options)`, set by the `_default` function.
+    pub size: usize,
+    /// The Workflow ID (required).
+    pub workflow_id: *const c_char,
+    /// The Run ID; NULL or "": the current run.
+    pub run_id: *const c_char,
+    /// The Run ID of the first execution of the chain: the current run must belong to that
+    /// chain, or the server refuses (`NOT_FOUND`). NULL or "": any.
+    pub first_execution_run_id: *const c_char,
+    /// Why (recorded in the history; shown in the UI). NULL: none.
+    pub reason: *const c_char,
+    /// Terminate only: details as a JSON array, one payload each (through the payload codec).
+    /// NULL: none. Refused by cancel.
+    pub details_json: *const c_char,
+}
+
+// SAFETY: repr(C), starts with size, every field is valid as zero (NULL pointers).
+unsafe impl ExtensibleStruct for temporal_workflow_target_options {
+    const NAME: &'static str = "temporal_workflow_target_options";
+}
+
+/// Fills `options` with the defaults (every field zero) and sets its `size`. Returns false and
+/// writes nothing for NULL or a size that cannot be the struct's.
+///
+/// # Safety
+/// `options` is NULL or valid for writes of `size` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_workflow_target_options_default(
+    options: *mut temporal_workflow_target_options,
+    size: usize,
+) -> bool {
+    boundary(|| unsafe { write_default(options, size) })
+}
+
+/// The target options, checked: the execution, why, and the details' JSON (not converted).
+///
+/// # Safety
+/// `options` is NULL or valid; its strings NUL-terminated.
+unsafe fn target_options_arg(
+    options: *const temporal_workflow_target_options,
+) -> Result<(TargetOptions, Option<String>)> {
+    let Some(o) = (unsafe { read_struct(options) })? else {
+        return Err(Error::invalid_argument("options must not be NULL (workflow_id is required)"));
+    };
+    let s = |p, name| unsafe { optional_string(p, name) };
+    let workflow_id = unsafe { required_str(o.workflow_id, "options.workflow_id") }?.to_owned();
+    let target = TargetOptions {
+        workflow_id,
+        run_id: s(o.run_id, "options.run_id")?,
+        first_execution_run_id: s(o.first_execution_run_id, "options.first_execution_run_id")?.unwrap_or_default(),
+        reason: s(o.reason, "options.reason")?.unwrap_or_default(),
+    };
+    Ok((target, s(o.details_json, "options.details_json")?))
+}
+
+/// Requests cancellation with options: the Go SDK's `CancelWorkflowWithOptions` (a reason, a
+/// first execution Run ID). `options` is required (`workflow_id` set; `details_json` refused).
+/// Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s. The completed call has no result.
+///
+/// # Safety
+/// Pointers are NULL or valid; strings NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_cancel_workflow_with_options_async(
+    client: *const temporal_client,
+    options: *const temporal_workflow_target_options,
+    call_options: *const temporal_call_options,
+    call_out: *mut *mut temporal_call,
+) -> *mut temporal_error {
+    error_boundary(|| {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let client = unsafe { client_arg(client) }?.clone();
+            let (target, details) = unsafe { target_options_arg(options) }?;
+            if details.is_some() {
+                return Err(Error::invalid_argument("options.details_json: a cancel request has no details"));
+            }
+            let d = rpc_deadline(input.timeout);
+            Ok(Box::pin(async move { client.cancel_workflow_with_options(&target, d).await.map(|()| Output::Unit) }))
+        };
+        unsafe { start(call_options, call_out, prepare) }
+    })
+}
+
+/// Terminates with options: the Go SDK's `TerminateWorkflowWithOptions` (a reason, details, a
+/// first execution Run ID). `options` is required (`workflow_id` set). Timeout
+/// `TEMPORAL_TIMEOUT_DEFAULT`: 10 s. The completed call has no result.
+///
+/// # Safety
+/// Pointers are NULL or valid; strings NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_terminate_workflow_with_options_async(
+    client: *const temporal_client,
+    options: *const temporal_workflow_target_options,
+    call_options: *const temporal_call_options,
+    call_out: *mut *mut temporal_call,
+) -> *mut temporal_error {
+    error_boundary(|| {
+        let prepare = |input: &mut CallInput| -> Result<OpFuture> {
+            let client = unsafe { client_arg(client) }?.clone();
+            let (target, details_json) = unsafe { target_options_arg(options) }?;
+            let details = args_to_payloads(details_json.as_deref())
+                .map_err(|e| Error::invalid_argument(format!("options.details_json: {}", e.message)))?;
+            let d = rpc_deadline(input.timeout);
+            Ok(Box::pin(async move {
+                client.terminate_workflow_with_options(&target, details, d).await.map(|()| Output::Unit)
             }))
         };
         unsafe { start(call_options, call_out, prepare) }

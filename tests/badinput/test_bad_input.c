@@ -96,6 +96,9 @@ enum fn {
   F_UPDATE_ASYNC,
   F_CANCEL_ASYNC,
   F_TERMINATE_ASYNC,
+  F_TARGET_OPTIONS_DEFAULT,
+  F_CANCEL_WITH_OPTIONS_ASYNC,
+  F_TERMINATE_WITH_OPTIONS_ASYNC,
   F_DESCRIBE_ASYNC,
   F_LIST_ASYNC,
   F_COUNT_ASYNC,
@@ -167,6 +170,8 @@ static const char *const FN_NAMES[] = {
     "temporal_signal_workflow_async", "temporal_signal_with_start_workflow_async",
     "temporal_query_workflow_async", "temporal_update_workflow_async",
     "temporal_cancel_workflow_async", "temporal_terminate_workflow_async",
+    "temporal_workflow_target_options_default", "temporal_cancel_workflow_with_options_async",
+    "temporal_terminate_workflow_with_options_async",
     "temporal_describe_workflow_execution_async", "temporal_list_workflow_async",
     "temporal_count_workflow_async", "temporal_get_workflow_history_async",
     "temporal_payloads_new", "temporal_payloads_free", "temporal_payloads_len", "temporal_payloads_push",
@@ -204,6 +209,7 @@ static bool is_async(enum fn fn) {
   switch (fn) {
     case F_SIGNAL_ASYNC: case F_SWS_ASYNC: case F_QUERY_ASYNC: case F_UPDATE_ASYNC:
     case F_CANCEL_ASYNC: case F_TERMINATE_ASYNC: case F_DESCRIBE_ASYNC: case F_LIST_ASYNC:
+    case F_CANCEL_WITH_OPTIONS_ASYNC: case F_TERMINATE_WITH_OPTIONS_ASYNC:
     case F_COUNT_ASYNC: case F_HISTORY_ASYNC: case F_EXECUTE_ASYNC: case F_GET_RESULT_ASYNC:
     case F_CONNECT_ASYNC: case F_RESOLVE_ASYNC:
     case F_COMPLETE_ACTIVITY_ASYNC: case F_COMPLETE_ACTIVITY_BY_ID_ASYNC: case F_HEARTBEAT_ASYNC:
@@ -243,6 +249,7 @@ struct call {
   const char *update_id;
   const char *reason;
   const char *details_json;
+  temporal_workflow_target_options *target_options; /* also the *_default target */
   const char *query;
   int32_t page_size;
   const char *page_token;
@@ -311,6 +318,8 @@ struct call {
   unsigned char hm_tail[16];
   temporal_payload_codec pc;
   unsigned char pc_tail[16];
+  temporal_workflow_target_options wto;
+  unsigned char wto_tail[16];
   char buffer_space[64];
   /* outputs (initialised to a sentinel to prove they are untouched on failure) */
   temporal_client *client_result;
@@ -338,6 +347,7 @@ TAIL_FOLLOWS(ac, ac_tail);
 TAIL_FOLLOWS(uo, uo_tail);
 TAIL_FOLLOWS(hm, hm_tail);
 TAIL_FOLLOWS(pc, pc_tail);
+TAIL_FOLLOWS(wto, wto_tail);
 
 /* ---------------------------------------------------------------- patches and rows */
 
@@ -471,6 +481,9 @@ static const char *huge_payload(void) { /* ["aaaa...(3 MiB)"] */
   if (!s) s = remember(repeat("[\"", 'a', 3u * 1024 * 1024, "\"]"));
   return s;
 }
+
+/* The running Block fixture's Run ID: the first execution of another chain (defined below). */
+static const char *block_run_id(void);
 
 /* clang-format off */
 static const struct row ROWS[] = {
@@ -1034,6 +1047,86 @@ static const struct row ROWS[] = {
   {"terminate_async: unknown workflow ID", F_TERMINATE_ASYNC, {STR(workflow_id, "badinput-no-such-workflow")}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
   {"terminate_async: after a panic (at once, no completion)", F_TERMINATE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
   {"terminate_async: works after the panic", F_TERMINATE_ASYNC, {HANDLE(workflow_id, H_FRESH_BLOCK)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  /* ---- temporal_workflow_target_options_default */
+  {"workflow_target_options_default(NULL) is false", F_TARGET_OPTIONS_DEFAULT, {NUL(target_options)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"workflow_target_options_default resets a garbage struct", F_TARGET_OPTIONS_DEFAULT, {{0}}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
+  {"workflow_target_options_default with size 0: false, nothing written", F_TARGET_OPTIONS_DEFAULT, {SIZE(default_size, 0)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"workflow_target_options_default with size 7: false, nothing written", F_TARGET_OPTIONS_DEFAULT, {SIZE(default_size, 7)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"workflow_target_options_default with size 20 (not a multiple of 8): false", F_TARGET_OPTIONS_DEFAULT, {SIZE(default_size, 20)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"workflow_target_options_default with size 4104 (over 4096): false", F_TARGET_OPTIONS_DEFAULT, {SIZE(default_size, 4104)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"workflow_target_options_default with an older header's size 16: writes 16 bytes only", F_TARGET_OPTIONS_DEFAULT, {SIZE(default_size, 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (16 bytes)", false, false, false, NULL, 0},
+  {"workflow_target_options_default with a newer header's larger size: zeroes it all", F_TARGET_OPTIONS_DEFAULT, {SIZE(default_size, sizeof(temporal_workflow_target_options) + 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
+  /* ---- temporal_cancel_workflow_with_options_async: targets as cancel_async's (a fresh Block where it must succeed) */
+  {"cancel_with_options_async: baseline works", F_CANCEL_WITH_OPTIONS_ASYNC, {HANDLE(wto.workflow_id, H_FRESH_BLOCK)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"cancel_with_options_async: a reason, run_id and first_execution_run_id \"\" (any) work", F_CANCEL_WITH_OPTIONS_ASYNC, {HANDLE(wto.workflow_id, H_FRESH_BLOCK), STR(wto.reason, "badinput reason"), STR(wto.first_execution_run_id, "")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"cancel_with_options_async: NULL call_out", F_CANCEL_WITH_OPTIONS_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"cancel_with_options_async: NULL call options: wait form, default timeout", F_CANCEL_WITH_OPTIONS_ASYNC, {NUL(call_options), HANDLE(wto.workflow_id, H_FRESH_BLOCK)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"cancel_with_options_async: call options size 0", F_CANCEL_WITH_OPTIONS_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"cancel_with_options_async: call options size 4097", F_CANCEL_WITH_OPTIONS_ASYNC, {SIZE(cpo.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 4097", false, false, false, NULL, 0},
+  {"cancel_with_options_async: call options larger, unknown tail set", F_CANCEL_WITH_OPTIONS_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"cancel_with_options_async: call options with a callback and a queue", F_CANCEL_WITH_OPTIONS_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"cancel_with_options_async: call options queue is a client", F_CANCEL_WITH_OPTIONS_ASYNC, {NUL(cpo.callback), HANDLE(cpo.completion_queue, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "completion queue is not a handle of the right kind", false, false, false, NULL, 0},
+  {"cancel_with_options_async: args_payloads (it takes no arguments)", F_CANCEL_WITH_OPTIONS_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"cancel_with_options_async: call timeout_ms 100 years + 1 ms", F_CANCEL_WITH_OPTIONS_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"cancel_with_options_async: call timeout_ms TEMPORAL_TIMEOUT_NONE is accepted", F_CANCEL_WITH_OPTIONS_ASYNC, {U64(cpo.timeout_ms, TEMPORAL_TIMEOUT_NONE), HANDLE(wto.workflow_id, H_FRESH_BLOCK)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"cancel_with_options_async: NULL client", F_CANCEL_WITH_OPTIONS_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"cancel_with_options_async: an error as the client", F_CANCEL_WITH_OPTIONS_ASYNC, {HANDLE(client, H_ERROR)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"cancel_with_options_async: a run as the client", F_CANCEL_WITH_OPTIONS_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"cancel_with_options_async: a queue as the client", F_CANCEL_WITH_OPTIONS_ASYNC, {HANDLE(client, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"cancel_with_options_async: NULL options", F_CANCEL_WITH_OPTIONS_ASYNC, {NUL(target_options)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options must not be NULL (workflow_id is required)", false, false, false, NULL, 0},
+  {"cancel_with_options_async: NULL options.workflow_id", F_CANCEL_WITH_OPTIONS_ASYNC, {NUL(wto.workflow_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.workflow_id must not be NULL", false, false, false, NULL, 0},
+  {"cancel_with_options_async: invalid UTF-8 options.workflow_id", F_CANCEL_WITH_OPTIONS_ASYNC, {STR(wto.workflow_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.workflow_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"cancel_with_options_async: invalid UTF-8 options.run_id", F_CANCEL_WITH_OPTIONS_ASYNC, {STR(wto.run_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.run_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"cancel_with_options_async: invalid UTF-8 options.first_execution_run_id", F_CANCEL_WITH_OPTIONS_ASYNC, {STR(wto.first_execution_run_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.first_execution_run_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"cancel_with_options_async: invalid UTF-8 options.reason", F_CANCEL_WITH_OPTIONS_ASYNC, {STR(wto.reason, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.reason is not valid UTF-8", false, false, false, NULL, 0},
+  {"cancel_with_options_async: invalid UTF-8 options.details_json", F_CANCEL_WITH_OPTIONS_ASYNC, {STR(wto.details_json, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.details_json is not valid UTF-8", false, false, false, NULL, 0},
+  {"cancel_with_options_async: options size 0", F_CANCEL_WITH_OPTIONS_ASYNC, {SIZE(wto.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_workflow_target_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"cancel_with_options_async: options size 4097", F_CANCEL_WITH_OPTIONS_ASYNC, {SIZE(wto.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_workflow_target_options: size is 4097", false, false, false, NULL, 0},
+  {"cancel_with_options_async: options larger, unknown tail set", F_CANCEL_WITH_OPTIONS_ASYNC, {SIZE(wto.size, sizeof(temporal_workflow_target_options) + 16), U8(wto_tail[11], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"cancel_with_options_async: options larger, unknown tail zero", F_CANCEL_WITH_OPTIONS_ASYNC, {SIZE(wto.size, sizeof(temporal_workflow_target_options) + 16), HANDLE(wto.workflow_id, H_FRESH_BLOCK)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"cancel_with_options_async: an older header's options end before first_execution_run_id: its bad value is not read", F_CANCEL_WITH_OPTIONS_ASYNC, {SIZE(wto.size, offsetof(temporal_workflow_target_options, first_execution_run_id)), STR(wto.first_execution_run_id, BAD), HANDLE(wto.workflow_id, H_FRESH_BLOCK)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"cancel_with_options_async: options.details_json [1] refused (a cancel has no details)", F_CANCEL_WITH_OPTIONS_ASYNC, {STR(wto.details_json, "[1]")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.details_json: a cancel request has no details", false, false, false, NULL, 0},
+  {"cancel_with_options_async: options.details_json \"\" is none: accepted", F_CANCEL_WITH_OPTIONS_ASYNC, {HANDLE(wto.workflow_id, H_FRESH_BLOCK), STR(wto.details_json, "")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"cancel_with_options_async: first_execution_run_id of another chain", F_CANCEL_WITH_OPTIONS_ASYNC, {HANDLE(wto.workflow_id, H_FRESH_BLOCK), GEN(wto.first_execution_run_id, block_run_id)}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"cancel_with_options_async: unknown workflow ID", F_CANCEL_WITH_OPTIONS_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"cancel_with_options_async: after a panic (at once, no completion)", F_CANCEL_WITH_OPTIONS_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"cancel_with_options_async: works after the panic", F_CANCEL_WITH_OPTIONS_ASYNC, {HANDLE(wto.workflow_id, H_FRESH_BLOCK)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  /* ---- temporal_terminate_workflow_with_options_async: targets as cancel_async's (a fresh Block where it must succeed) */
+  {"terminate_with_options_async: baseline works", F_TERMINATE_WITH_OPTIONS_ASYNC, {HANDLE(wto.workflow_id, H_FRESH_BLOCK)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"terminate_with_options_async: a reason, run_id and first_execution_run_id \"\" (any) work", F_TERMINATE_WITH_OPTIONS_ASYNC, {HANDLE(wto.workflow_id, H_FRESH_BLOCK), STR(wto.reason, "badinput reason"), STR(wto.first_execution_run_id, "")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"terminate_with_options_async: NULL call_out", F_TERMINATE_WITH_OPTIONS_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"terminate_with_options_async: NULL call options: wait form, default timeout", F_TERMINATE_WITH_OPTIONS_ASYNC, {NUL(call_options), HANDLE(wto.workflow_id, H_FRESH_BLOCK)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"terminate_with_options_async: call options size 0", F_TERMINATE_WITH_OPTIONS_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"terminate_with_options_async: call options size 4097", F_TERMINATE_WITH_OPTIONS_ASYNC, {SIZE(cpo.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 4097", false, false, false, NULL, 0},
+  {"terminate_with_options_async: call options larger, unknown tail set", F_TERMINATE_WITH_OPTIONS_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"terminate_with_options_async: call options with a callback and a queue", F_TERMINATE_WITH_OPTIONS_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"terminate_with_options_async: call options queue is a client", F_TERMINATE_WITH_OPTIONS_ASYNC, {NUL(cpo.callback), HANDLE(cpo.completion_queue, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "completion queue is not a handle of the right kind", false, false, false, NULL, 0},
+  {"terminate_with_options_async: args_payloads (it takes no arguments)", F_TERMINATE_WITH_OPTIONS_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"terminate_with_options_async: call timeout_ms 100 years + 1 ms", F_TERMINATE_WITH_OPTIONS_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"terminate_with_options_async: call timeout_ms TEMPORAL_TIMEOUT_NONE is accepted", F_TERMINATE_WITH_OPTIONS_ASYNC, {U64(cpo.timeout_ms, TEMPORAL_TIMEOUT_NONE), HANDLE(wto.workflow_id, H_FRESH_BLOCK)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"terminate_with_options_async: NULL client", F_TERMINATE_WITH_OPTIONS_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"terminate_with_options_async: an error as the client", F_TERMINATE_WITH_OPTIONS_ASYNC, {HANDLE(client, H_ERROR)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"terminate_with_options_async: a run as the client", F_TERMINATE_WITH_OPTIONS_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"terminate_with_options_async: a queue as the client", F_TERMINATE_WITH_OPTIONS_ASYNC, {HANDLE(client, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"terminate_with_options_async: NULL options", F_TERMINATE_WITH_OPTIONS_ASYNC, {NUL(target_options)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options must not be NULL (workflow_id is required)", false, false, false, NULL, 0},
+  {"terminate_with_options_async: NULL options.workflow_id", F_TERMINATE_WITH_OPTIONS_ASYNC, {NUL(wto.workflow_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.workflow_id must not be NULL", false, false, false, NULL, 0},
+  {"terminate_with_options_async: invalid UTF-8 options.workflow_id", F_TERMINATE_WITH_OPTIONS_ASYNC, {STR(wto.workflow_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.workflow_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"terminate_with_options_async: invalid UTF-8 options.run_id", F_TERMINATE_WITH_OPTIONS_ASYNC, {STR(wto.run_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.run_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"terminate_with_options_async: invalid UTF-8 options.first_execution_run_id", F_TERMINATE_WITH_OPTIONS_ASYNC, {STR(wto.first_execution_run_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.first_execution_run_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"terminate_with_options_async: invalid UTF-8 options.reason", F_TERMINATE_WITH_OPTIONS_ASYNC, {STR(wto.reason, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.reason is not valid UTF-8", false, false, false, NULL, 0},
+  {"terminate_with_options_async: invalid UTF-8 options.details_json", F_TERMINATE_WITH_OPTIONS_ASYNC, {STR(wto.details_json, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.details_json is not valid UTF-8", false, false, false, NULL, 0},
+  {"terminate_with_options_async: options size 0", F_TERMINATE_WITH_OPTIONS_ASYNC, {SIZE(wto.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_workflow_target_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"terminate_with_options_async: options size 4097", F_TERMINATE_WITH_OPTIONS_ASYNC, {SIZE(wto.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_workflow_target_options: size is 4097", false, false, false, NULL, 0},
+  {"terminate_with_options_async: options larger, unknown tail set", F_TERMINATE_WITH_OPTIONS_ASYNC, {SIZE(wto.size, sizeof(temporal_workflow_target_options) + 16), U8(wto_tail[11], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"terminate_with_options_async: options larger, unknown tail zero", F_TERMINATE_WITH_OPTIONS_ASYNC, {SIZE(wto.size, sizeof(temporal_workflow_target_options) + 16), HANDLE(wto.workflow_id, H_FRESH_BLOCK)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"terminate_with_options_async: an older header's options end before first_execution_run_id: its bad value is not read", F_TERMINATE_WITH_OPTIONS_ASYNC, {SIZE(wto.size, offsetof(temporal_workflow_target_options, first_execution_run_id)), STR(wto.first_execution_run_id, BAD), HANDLE(wto.workflow_id, H_FRESH_BLOCK)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"terminate_with_options_async: options.details_json not JSON", F_TERMINATE_WITH_OPTIONS_ASYNC, {STR(wto.details_json, "not json")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.details_json: arguments must be a JSON array", false, false, false, NULL, 0},
+  {"terminate_with_options_async: options.details_json {} (not an array)", F_TERMINATE_WITH_OPTIONS_ASYNC, {STR(wto.details_json, "{}")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.details_json: arguments must be a JSON array", false, false, false, NULL, 0},
+  {"terminate_with_options_async: options.details_json an array of two works", F_TERMINATE_WITH_OPTIONS_ASYNC, {HANDLE(wto.workflow_id, H_FRESH_BLOCK), STR(wto.details_json, "[1, \"x\"]"), STR(wto.reason, "badinput reason")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"terminate_with_options_async: first_execution_run_id of another chain", F_TERMINATE_WITH_OPTIONS_ASYNC, {HANDLE(wto.workflow_id, H_FRESH_BLOCK), GEN(wto.first_execution_run_id, block_run_id)}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"terminate_with_options_async: unknown workflow ID", F_TERMINATE_WITH_OPTIONS_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"terminate_with_options_async: after a panic (at once, no completion)", F_TERMINATE_WITH_OPTIONS_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"terminate_with_options_async: works after the panic", F_TERMINATE_WITH_OPTIONS_ASYNC, {HANDLE(wto.workflow_id, H_FRESH_BLOCK)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
   {"describe_async: baseline works", F_DESCRIBE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
   {"describe_async: NULL call_out", F_DESCRIBE_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
   {"describe_async: NULL call options: wait form, default timeout", F_DESCRIBE_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
@@ -1850,7 +1943,7 @@ static char g_block_id[96];           /* a running Block: never unblocked until 
 static temporal_workflow_run *g_block_run; /* H_BLOCK_RUN */
 static char g_missing_id[96];         /* never started */
 static char g_visibility[160];        /* WorkflowId = '<fixture>' */
-static char g_fresh_ids[24][96];      /* workflows started for rows (H_FRESH_BLOCK, H_FRESH_ASYNC) */
+static char g_fresh_ids[48][96];      /* workflows started for rows (H_FRESH_BLOCK, H_FRESH_ASYNC) */
 static int g_nfresh;
 static int g_marker; /* the user_data of the H_CALL_* calls */
 /* An AsyncActivity workflow whose activity "async" stays pending (the heartbeat rows), and the
@@ -1858,6 +1951,8 @@ static int g_marker; /* the user_data of the H_CALL_* calls */
 static char g_async_id[96];
 static uint8_t g_async_token[1024], g_done_token[1024];
 static size_t g_async_token_len, g_done_token_len;
+
+static const char *block_run_id(void) { return temporal_workflow_run_get_run_id(g_block_run); }
 
 static void sleep_ms(long ms) {
   struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
@@ -2386,6 +2481,11 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
   c->owned_len = 5;
   temporal_payload_codec_default(&c->pc, sizeof c->pc);
   c->codec = &c->pc;
+  /* The cancel/terminate "with options" target: as cancel_async's, a workflow never started,
+     so a row that must succeed patches in a fresh Block. */
+  temporal_workflow_target_options_default(&c->wto, sizeof c->wto);
+  c->wto.workflow_id = g_missing_id;
+  c->target_options = &c->wto;
   /* The raw RPC: GetSystemInfo, whose request is the empty message. */
   c->service = "WorkflowService";
   c->method = "GetSystemInfo";
@@ -2405,6 +2505,7 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
     case F_UPDATE_OPTIONS_DEFAULT: c->default_size = sizeof c->uo; break;
     case F_HOST_METER_DEFAULT: c->default_size = sizeof c->hm; break;
     case F_PAYLOAD_CODEC_DEFAULT: c->default_size = sizeof c->pc; break;
+    case F_TARGET_OPTIONS_DEFAULT: c->default_size = sizeof c->wto; break;
     default: break;
   }
   switch (fn) {
@@ -2892,6 +2993,17 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
     case F_TERMINATE_ASYNC:
       e = temporal_terminate_workflow_async(c->client, c->workflow_id, c->run_id, c->reason, c->details_json,
                                             c->call_options, c->call_out);
+      break;
+    case F_TARGET_OPTIONS_DEFAULT: {
+      fill_garbage(c->target_options, sizeof(temporal_workflow_target_options));
+      bool written = temporal_workflow_target_options_default(c->target_options, c->default_size);
+      return check_default(c->target_options, sizeof(temporal_workflow_target_options), c->default_size, written, text, cap);
+    }
+    case F_CANCEL_WITH_OPTIONS_ASYNC:
+      e = temporal_cancel_workflow_with_options_async(c->client, c->target_options, c->call_options, c->call_out);
+      break;
+    case F_TERMINATE_WITH_OPTIONS_ASYNC:
+      e = temporal_terminate_workflow_with_options_async(c->client, c->target_options, c->call_options, c->call_out);
       break;
     case F_DESCRIBE_ASYNC:
       e = temporal_describe_workflow_execution_async(c->client, c->workflow_id, c->run_id, c->call_options,

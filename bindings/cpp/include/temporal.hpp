@@ -948,6 +948,16 @@ struct StartWorkflowOptions {
   float fairness_weight = 0.0F;
 };
 
+/// temporal_workflow_target_options: the Go SDK's CancelWorkflowOptions and
+/// TerminateWorkflowOptions. Empty strings mean "not set".
+struct WorkflowTargetOptions {
+  std::string workflow_id;             ///< required
+  std::string run_id;                  ///< not set: the current run
+  std::string first_execution_run_id;  ///< the chain the current run must belong to
+  std::string reason;
+  std::string details_json;  ///< terminate only: a JSON array
+};
+
 /// temporal_update_stage (the Go SDK's WorkflowUpdateStage): what an update start waits for.
 enum class UpdateStage : std::int32_t {
   /// Not set: refused with InvalidArgumentError, as the Go SDK refuses an unset WaitForStage.
@@ -1297,6 +1307,17 @@ inline const char* c_args(const char* json, const std::optional<std::vector<Payl
 inline const char* c_args(const std::string& json,
                           const std::optional<std::vector<Payload>>& payloads) {
   return c_args(json.c_str(), payloads);
+}
+
+// The C struct for `o`, valid while `o` lives.
+inline temporal_workflow_target_options c_target_options(const WorkflowTargetOptions& o) {
+  temporal_workflow_target_options c = c_defaults(&temporal_workflow_target_options_default);
+  c.workflow_id = o.workflow_id.c_str();
+  c.run_id = c_str_or_null(o.run_id);
+  c.first_execution_run_id = c_str_or_null(o.first_execution_run_id);
+  c.reason = c_str_or_null(o.reason);
+  c.details_json = c_str_or_null(o.details_json);
+  return c;
 }
 
 // The C struct for `o`, valid while `o` lives.
@@ -2160,6 +2181,34 @@ class Client {
                           const std::string& reason = "", const std::string& details_json = "",
                           Timeout timeout = {}) const {
     terminate_workflow_async(workflow_id, run_id, reason, details_json, timeout).get();
+  }
+
+  /// The Go SDK's CancelWorkflowWithOptions (temporal_cancel_workflow_with_options_async): a
+  /// reason, and a first execution Run ID the current run's chain must start with
+  /// (NotFoundError otherwise). `details_json` must be empty for a cancel.
+  Call<void> cancel_workflow_async(const WorkflowTargetOptions& options,
+                                   const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    const temporal_workflow_target_options c = detail::c_target_options(options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_cancel_workflow_with_options_async(client_, &c, co.get(), &call));
+    return Call<void>(call);
+  }
+  void cancel_workflow(const WorkflowTargetOptions& options, Timeout timeout = {}) const {
+    cancel_workflow_async(options, timeout).get();
+  }
+
+  /// The Go SDK's TerminateWorkflowWithOptions (temporal_terminate_workflow_with_options_async).
+  Call<void> terminate_workflow_async(const WorkflowTargetOptions& options,
+                                      const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    const temporal_workflow_target_options c = detail::c_target_options(options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_terminate_workflow_with_options_async(client_, &c, co.get(), &call));
+    return Call<void>(call);
+  }
+  void terminate_workflow(const WorkflowTargetOptions& options, Timeout timeout = {}) const {
+    terminate_workflow_async(options, timeout).get();
   }
 
   /// Describes an execution (temporal_describe_workflow_execution_async); the result is a JSON

@@ -44,6 +44,21 @@ std::vector<std::string> proxy_log_for(const std::string& user) {
   return lines;
 }
 
+// A client of the harness's dev server (TEMPORAL_ADDRESS).
+temporal::Client dev_server_client() {
+  temporal::ClientOptions options;
+  options.address = getenv_or_empty("TEMPORAL_ADDRESS");
+  return temporal::Client::connect(options);
+}
+
+// Start options on the test worker's task queue.
+temporal::StartWorkflowOptions test_start_options() {
+  temporal::StartWorkflowOptions so;
+  const std::string queue = getenv_or_empty("TEMPORAL_TEST_TASK_QUEUE");
+  so.task_queue = queue.empty() ? "temporal-ffi-test" : queue;
+  return so;
+}
+
 }  // namespace
 
 TEST(Connection, SetApiKeyRotatesTheKey) {
@@ -138,11 +153,8 @@ TEST(Connection, KeepAliveAndProxy) {
 // (a DescribeNamespaceRequest is field 1, the namespace; its response's NamespaceInfo, field 1,
 // holds the name), so the test needs no protobuf library.
 TEST(Connection, RawRpcReachesBothServices) {
-  const std::string address = getenv_or_empty("TEMPORAL_ADDRESS");
-  if (address.empty()) GTEST_SKIP() << "no dev server";
-  temporal::ClientOptions options;
-  options.address = address;
-  const temporal::Client client = temporal::Client::connect(options);
+  if (getenv_or_empty("TEMPORAL_ADDRESS").empty()) GTEST_SKIP() << "no dev server";
+  const temporal::Client client = dev_server_client();
   const std::string ns = "default";
   std::vector<std::uint8_t> request{0x0a, static_cast<std::uint8_t>(ns.size())};
   request.insert(request.end(), ns.begin(), ns.end());
@@ -172,14 +184,9 @@ TEST(Connection, RawRpcReachesBothServices) {
 // StaticSummary, StaticDetails and Priority reach the server: read back as the raw
 // DescribeWorkflowExecution's bytes, which hold the summary payload and the fairness key.
 TEST(Connection, StartOptionsSummaryDetailsAndPriority) {
-  const std::string address = getenv_or_empty("TEMPORAL_ADDRESS");
-  if (address.empty()) GTEST_SKIP() << "no dev server";
-  temporal::ClientOptions options;
-  options.address = address;
-  const temporal::Client client = temporal::Client::connect(options);
-  temporal::StartWorkflowOptions so;
-  const std::string queue = getenv_or_empty("TEMPORAL_TEST_TASK_QUEUE");
-  so.task_queue = queue.empty() ? "temporal-ffi-test" : queue;
+  if (getenv_or_empty("TEMPORAL_ADDRESS").empty()) GTEST_SKIP() << "no dev server";
+  const temporal::Client client = dev_server_client();
+  temporal::StartWorkflowOptions so = test_start_options();
   so.static_summary = "**nightly** report";
   so.static_details = "line two";
   so.priority_key = 2;
@@ -207,4 +214,28 @@ TEST(Connection, StartOptionsSummaryDetailsAndPriority) {
   EXPECT_NE(text.find("tenant-a"), std::string::npos);
   so.priority_key = -1;
   EXPECT_THROW(client.execute_workflow("Echo", so, "[]"), temporal::InvalidArgumentError);
+}
+
+// The Go SDK's CancelWorkflowWithOptions / TerminateWorkflowWithOptions.
+TEST(Connection, CancelAndTerminateWithOptions) {
+  if (getenv_or_empty("TEMPORAL_ADDRESS").empty()) GTEST_SKIP() << "no dev server";
+  const temporal::Client client = dev_server_client();
+  temporal::StartWorkflowOptions so = test_start_options();
+  temporal::WorkflowRun run = client.execute_workflow("Block", so, "[]");
+  temporal::WorkflowTargetOptions target;
+  target.workflow_id = run.id();
+  target.first_execution_run_id = "00000000-0000-4000-8000-000000000000";
+  target.reason = "the operator asked";
+  EXPECT_THROW(client.cancel_workflow(target), temporal::NotFoundError);
+  target.first_execution_run_id = run.run_id();
+  client.cancel_workflow(target);
+  EXPECT_THROW(run.get(30s), temporal::WorkflowCanceledError);
+
+  temporal::WorkflowRun other = client.execute_workflow("Block", so, "[]");
+  temporal::WorkflowTargetOptions terminate;
+  terminate.workflow_id = other.id();
+  terminate.reason = "done";
+  terminate.details_json = R"([{"ticket": 42}])";
+  client.terminate_workflow(terminate);
+  EXPECT_THROW(other.get(30s), temporal::WorkflowTerminatedError);
 }

@@ -69,6 +69,10 @@ type Client interface {
 	CancelWorkflow(ctx context.Context, workflowID string, runID string) error
 	// TerminateWorkflow terminates a workflow; details are JSON-encoded.
 	TerminateWorkflow(ctx context.Context, workflowID string, runID string, reason string, details ...interface{}) error
+	// CancelWorkflowWithOptions is CancelWorkflow with a reason and a first execution run ID.
+	CancelWorkflowWithOptions(ctx context.Context, options CancelWorkflowOptions) error
+	// TerminateWorkflowWithOptions is TerminateWorkflow with a first execution run ID.
+	TerminateWorkflowWithOptions(ctx context.Context, options TerminateWorkflowOptions) error
 	// DescribeWorkflowExecution describes an execution.
 	DescribeWorkflowExecution(ctx context.Context, workflowID, runID string) (*WorkflowExecutionDescription, error)
 	// ListWorkflow lists one page of the executions that match a visibility query.

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+	"unsafe"
 )
 
 // The client operations beyond starting and waiting: signal, query, cancel, terminate,
@@ -124,6 +125,61 @@ func (c *clientImpl) TerminateWorkflow(ctx context.Context, workflowID string, r
 	}
 	return c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
 		return C.temporal_terminate_workflow_async(h, cs.str(workflowID), cs.str(runID), cs.str(reason), cs.str(detailsJSON), co, call)
+	}, nil)
+}
+
+// CancelWorkflowOptions is the Go SDK's client.CancelWorkflowOptions.
+type CancelWorkflowOptions struct {
+	// WorkflowID is the ID of the workflow execution to cancel.
+	WorkflowID string
+	// RunID is the run ID of the execution; empty: the current run. The server ignores it
+	// when FirstExecutionRunID is set.
+	RunID string
+	// FirstExecutionRunID is the run ID of the first execution of the chain: the current
+	// run must belong to it, or the request fails.
+	FirstExecutionRunID string
+	// Reason is recorded with the cancellation request.
+	Reason string
+}
+
+// TerminateWorkflowOptions is the Go SDK's client.TerminateWorkflowOptions.
+type TerminateWorkflowOptions struct {
+	WorkflowID          string
+	RunID               string
+	FirstExecutionRunID string
+	Reason              string
+	// Details are attached to the termination event, JSON-encoded one payload each.
+	Details []any
+}
+
+// targetOptions fills the library's temporal_workflow_target_options in C memory (a struct
+// passed to C must not point to Go memory).
+func targetOptions(cs *cstrings, workflowID, runID, firstExecutionRunID, reason, detailsJSON string) *C.temporal_workflow_target_options {
+	o := (*C.temporal_workflow_target_options)(cs.alloc(C.size_t(unsafe.Sizeof(C.temporal_workflow_target_options{}))))
+	C.temporal_workflow_target_options_default(o, C.size_t(unsafe.Sizeof(*o)))
+	o.workflow_id = cs.str(workflowID)
+	o.run_id = cs.str(runID)
+	o.first_execution_run_id = cs.str(firstExecutionRunID)
+	o.reason = cs.str(reason)
+	o.details_json = cs.str(detailsJSON)
+	return o
+}
+
+func (c *clientImpl) CancelWorkflowWithOptions(ctx context.Context, options CancelWorkflowOptions) error {
+	return c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
+		o := targetOptions(cs, options.WorkflowID, options.RunID, options.FirstExecutionRunID, options.Reason, "")
+		return C.temporal_cancel_workflow_with_options_async(h, o, co, call)
+	}, nil)
+}
+
+func (c *clientImpl) TerminateWorkflowWithOptions(ctx context.Context, options TerminateWorkflowOptions) error {
+	detailsJSON, err := encodeArgs(options.Details)
+	if err != nil {
+		return err
+	}
+	return c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
+		o := targetOptions(cs, options.WorkflowID, options.RunID, options.FirstExecutionRunID, options.Reason, detailsJSON)
+		return C.temporal_terminate_workflow_with_options_async(h, o, co, call)
 	}, nil)
 }
 

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/temporal-ffi/temporal-ffi/bindings/go/client"
 )
 
@@ -172,6 +174,48 @@ func TestCancelAndTerminateWorkflow(t *testing.T) {
 	}
 	if err := c.CancelWorkflow(ctx, uniqueID(t), ""); !errors.Is(err, client.ErrNotFound) {
 		t.Fatalf("cancel missing: %v", err)
+	}
+}
+
+// The Go SDK's CancelWorkflowWithOptions and TerminateWorkflowWithOptions: a first execution
+// run ID of another chain is refused; the reason and details reach the workflow's end.
+func TestCancelAndTerminateWorkflowWithOptions(t *testing.T) {
+	c := newTestClient(t)
+	ctx := ctxTimeout(t, 30*time.Second)
+	o := opts(t)
+	terminateAtEnd(t, o.ID)
+	run, err := c.ExecuteWorkflow(ctx, o, "Block")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.CancelWorkflowWithOptions(ctx, client.CancelWorkflowOptions{WorkflowID: o.ID, FirstExecutionRunID: uuid.NewString(), Reason: "no"})
+	if !errors.Is(err, client.ErrNotFound) {
+		t.Fatalf("cancel with another chain's first run ID: %v, want NOT_FOUND", err)
+	}
+	err = c.CancelWorkflowWithOptions(ctx, client.CancelWorkflowOptions{WorkflowID: o.ID, FirstExecutionRunID: run.GetRunID(), Reason: "the operator asked"})
+	if err != nil {
+		t.Fatalf("CancelWorkflowWithOptions: %v", err)
+	}
+	var ce *client.CanceledError
+	if err := run.Get(ctx, nil); !errors.As(err, &ce) {
+		t.Fatalf("Get after cancel: %v (%T)", err, err)
+	}
+
+	o = opts(t)
+	terminateAtEnd(t, o.ID)
+	run, err = c.ExecuteWorkflow(ctx, o, "Block")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.TerminateWorkflowWithOptions(ctx, client.TerminateWorkflowOptions{
+		WorkflowID: o.ID, FirstExecutionRunID: run.GetRunID(), Reason: "done", Details: []any{map[string]int{"ticket": 42}},
+	})
+	if err != nil {
+		t.Fatalf("TerminateWorkflowWithOptions: %v", err)
+	}
+	var te *client.TerminatedError
+	if err := run.Get(ctx, nil); !errors.As(err, &te) || te.Reason != "done" {
+		t.Fatalf("Get after terminate: %v (%T)", err, err)
 	}
 }
 

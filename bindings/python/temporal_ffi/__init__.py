@@ -2895,27 +2895,65 @@ class Client(_OwnsHandle):
 
     # -- cancel, terminate -------------------------------------------------------------------
 
+    def _target(
+        self,
+        workflow_id: str,
+        run_id: Optional[str],
+        first_execution_run_id: Optional[str],
+        reason: Optional[str],
+        details: Sequence[Any] = (),
+    ) -> "_native.TemporalWorkflowTargetOptions":
+        """The ``temporal_workflow_target_options`` of a cancel or a terminate (the Go SDK's
+        ``CancelWorkflowOptions`` / ``TerminateWorkflowOptions``)."""
+        target = _native.new_options(_native.TemporalWorkflowTargetOptions)
+        target.workflow_id = _cstr(workflow_id, "workflow_id")
+        target.run_id = _cstr(run_id, "run_id")
+        target.first_execution_run_id = _cstr(first_execution_run_id, "first_execution_run_id")
+        target.reason = _cstr(reason, "reason")
+        details_list = list(details or ())
+        target.details_json = _json(details_list, "details") if details_list else None
+        return target
+
     def _cancel_op(
-        self, workflow_id: str, run_id: Optional[str], timeout: Optional[Duration]
+        self,
+        workflow_id: str,
+        run_id: Optional[str],
+        timeout: Optional[Duration],
+        reason: Optional[str] = None,
+        first_execution_run_id: Optional[str] = None,
     ) -> _Op[None]:
-        c_args = (_cstr(workflow_id, "workflow_id"), _cstr(run_id, "run_id"))
+        target = self._target(workflow_id, run_id, first_execution_run_id, reason)
         return _Op(
-            self._handle, _lib.temporal_cancel_workflow_async, c_args, _nothing,
+            self._handle, _lib.temporal_cancel_workflow_with_options_async, (ctypes.byref(target),), _nothing,
             _ms(timeout, "timeout", unlimited=True),
         )
 
     def cancel_workflow(
-        self, workflow_id: str, run_id: Optional[str] = None, timeout: Optional[Duration] = None
+        self,
+        workflow_id: str,
+        run_id: Optional[str] = None,
+        timeout: Optional[Duration] = None,
+        *,
+        reason: Optional[str] = None,
+        first_execution_run_id: Optional[str] = None,
     ) -> None:
-        """Requests cancellation (``temporal_cancel_workflow_async``); the workflow decides how
-        to stop."""
-        _call(self._cancel_op(workflow_id, run_id, timeout))
+        """Requests cancellation (``temporal_cancel_workflow_with_options_async``, the Go SDK's
+        ``CancelWorkflowWithOptions``); the workflow decides how to stop. ``reason`` is recorded
+        in the history; with ``first_execution_run_id`` the current run must belong to the
+        chain that run started (else :class:`NotFoundError`)."""
+        _call(self._cancel_op(workflow_id, run_id, timeout, reason, first_execution_run_id))
 
     async def cancel_workflow_async(
-        self, workflow_id: str, run_id: Optional[str] = None, timeout: Optional[Duration] = None
+        self,
+        workflow_id: str,
+        run_id: Optional[str] = None,
+        timeout: Optional[Duration] = None,
+        *,
+        reason: Optional[str] = None,
+        first_execution_run_id: Optional[str] = None,
     ) -> None:
         """:meth:`cancel_workflow` for asyncio."""
-        await _call_async(self._cancel_op(workflow_id, run_id, timeout))
+        await _call_async(self._cancel_op(workflow_id, run_id, timeout, reason, first_execution_run_id))
 
     def _terminate_op(
         self,
@@ -2924,17 +2962,12 @@ class Client(_OwnsHandle):
         details: Sequence[Any],
         run_id: Optional[str],
         timeout: Optional[Duration],
+        first_execution_run_id: Optional[str] = None,
     ) -> _Op[None]:
-        details_list = list(details or ())
-        c_args = (
-            _cstr(workflow_id, "workflow_id"),
-            _cstr(run_id, "run_id"),
-            _cstr(reason, "reason"),
-            _json(details_list, "details") if details_list else None,
-        )
+        target = self._target(workflow_id, run_id, first_execution_run_id, reason, details)
         return _Op(
-            self._handle, _lib.temporal_terminate_workflow_async, c_args, _nothing,
-            _ms(timeout, "timeout", unlimited=True),
+            self._handle, _lib.temporal_terminate_workflow_with_options_async, (ctypes.byref(target),),
+            _nothing, _ms(timeout, "timeout", unlimited=True),
         )
 
     def terminate_workflow(
@@ -2944,9 +2977,12 @@ class Client(_OwnsHandle):
         details: Sequence[Any] = (),
         run_id: Optional[str] = None,
         timeout: Optional[Duration] = None,
+        *,
+        first_execution_run_id: Optional[str] = None,
     ) -> None:
-        """Terminates a workflow (``temporal_terminate_workflow_async``)."""
-        _call(self._terminate_op(workflow_id, reason, details, run_id, timeout))
+        """Terminates a workflow (``temporal_terminate_workflow_with_options_async``, the Go
+        SDK's ``TerminateWorkflowWithOptions``)."""
+        _call(self._terminate_op(workflow_id, reason, details, run_id, timeout, first_execution_run_id))
 
     async def terminate_workflow_async(
         self,
@@ -2955,9 +2991,11 @@ class Client(_OwnsHandle):
         details: Sequence[Any] = (),
         run_id: Optional[str] = None,
         timeout: Optional[Duration] = None,
+        *,
+        first_execution_run_id: Optional[str] = None,
     ) -> None:
         """:meth:`terminate_workflow` for asyncio."""
-        await _call_async(self._terminate_op(workflow_id, reason, details, run_id, timeout))
+        await _call_async(self._terminate_op(workflow_id, reason, details, run_id, timeout, first_execution_run_id))
 
     # -- visibility, history -----------------------------------------------------------------
 

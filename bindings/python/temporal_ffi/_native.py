@@ -450,8 +450,22 @@ class TemporalUpdateOptions(Structure):
     ]
 
 
+class TemporalWorkflowTargetOptions(Structure):
+    """``struct temporal_workflow_target_options``."""
+
+    _fields_ = [
+        ("size", c_size_t),
+        ("workflow_id", c_char_p),
+        ("run_id", c_char_p),
+        ("first_execution_run_id", c_char_p),
+        ("reason", c_char_p),
+        ("details_json", c_char_p),
+    ]
+
+
 STRUCTS = {
     "temporal_call_options": TemporalCallOptions,
+    "temporal_workflow_target_options": TemporalWorkflowTargetOptions,
     "temporal_client_options": TemporalClientOptions,
     "temporal_retry_policy": TemporalRetryPolicy,
     "temporal_start_workflow_options": TemporalStartWorkflowOptions,
@@ -561,6 +575,9 @@ _OPERATIONS = {
     ),
     # client, workflow_id, run_id
     "temporal_cancel_workflow_async": (c_char_p, c_char_p),
+    # client, options
+    "temporal_cancel_workflow_with_options_async": (POINTER(TemporalWorkflowTargetOptions),),
+    "temporal_terminate_workflow_with_options_async": (POINTER(TemporalWorkflowTargetOptions),),
     # client, workflow_id, run_id, reason, details_json
     "temporal_terminate_workflow_async": (c_char_p, c_char_p, c_char_p, c_char_p),
     # client, workflow_id, run_id
@@ -594,6 +611,9 @@ for _name, _args in _OPERATIONS.items():
 
 # Updates
 _declare("temporal_update_options_default", c_bool, POINTER(TemporalUpdateOptions), c_size_t)
+_declare(
+    "temporal_workflow_target_options_default", c_bool, POINTER(TemporalWorkflowTargetOptions), c_size_t
+)
 _declare(
     "temporal_get_workflow_update_handle",
     _c_error_p,
@@ -704,6 +724,7 @@ _DEFAULTS: dict[type[Structure], Any] = {
     TemporalRuntimeOptions: lib.temporal_runtime_options_default,
     TemporalActivityCompletion: lib.temporal_activity_completion_default,
     TemporalUpdateOptions: lib.temporal_update_options_default,
+    TemporalWorkflowTargetOptions: lib.temporal_workflow_target_options_default,
     TemporalHostMeter: lib.temporal_host_meter_default,
     TemporalPayloadCodec: lib.temporal_payload_codec_default,
 }

@@ -2,6 +2,7 @@
 history), their asyncio forms, and the runtime functions, against the Go test worker."""
 
 import asyncio
+import json
 import re
 import subprocess
 import sys
@@ -116,6 +117,24 @@ def test_terminate_workflow(client, task_queue, wf_id):
     with pytest.raises(WorkflowTerminatedError) as info:
         run.result(timeout=30)
     assert info.value.details["reason"] == "enough"
+
+
+def test_cancel_and_terminate_with_options(client, task_queue, wf_id):
+    run = client.execute_workflow("Block", id=wf_id, task_queue=task_queue)
+    with pytest.raises(NotFoundError):
+        client.cancel_workflow(wf_id, reason="no", first_execution_run_id=str(uuid.uuid4()))
+    client.cancel_workflow(wf_id, reason="the operator asked", first_execution_run_id=run.run_id)
+    with pytest.raises(WorkflowCanceledError):
+        run.result(timeout=30)
+    assert "the operator asked" in json.dumps(client.get_workflow_history(wf_id))
+
+    other = client.execute_workflow("Block", id=wf_id + "-t", task_queue=task_queue)
+    client.terminate_workflow(other.id, reason="done", details=[{"ticket": 42}],
+                              first_execution_run_id=other.run_id)
+    with pytest.raises(WorkflowTerminatedError) as info:
+        other.result(timeout=30)
+    assert info.value.details["reason"] == "done"
+    assert info.value.details["details"] == [{"ticket": 42}]
 
 
 def test_describe_and_history(client, task_queue, wf_id):
