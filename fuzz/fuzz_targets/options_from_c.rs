@@ -84,6 +84,11 @@ struct StartIn {
     search_attributes_json: Str,
     start_delay: Millis,
     args_json: Str,
+    static_summary: Str,
+    static_details: Str,
+    priority_key: i32,
+    fairness_key: Str,
+    fairness_weight: f32,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -119,6 +124,7 @@ fn check_err(e: &Error) {
 fn fuzz_start(s: &StartIn) {
     let (id, tq, cron, memo, sa, args) =
         (s.id.c(), s.task_queue.c(), s.cron_schedule.c(), s.memo_json.c(), s.search_attributes_json.c(), s.args_json.c());
+    let (summary, details, fairness) = (s.static_summary.c(), s.static_details.c(), s.fairness_key.c());
     let nret = s.retry_policy.as_ref().and_then(|r| r.non_retryable_error_types_json.c());
     let rp = s.retry_policy.as_ref().map(|r| temporal_retry_policy {
         size: std::mem::size_of::<temporal_retry_policy>(),
@@ -145,6 +151,11 @@ fn fuzz_start(s: &StartIn) {
         memo_json: ptr(&memo),
         search_attributes_json: ptr(&sa),
         start_delay_ms: s.start_delay.get(),
+        static_summary: ptr(&summary),
+        static_details: ptr(&details),
+        priority_key: s.priority_key,
+        fairness_key: ptr(&fairness),
+        fairness_weight: s.fairness_weight,
     };
     // The struct as the caller laid it out, followed by the bytes a larger size covers.
     #[repr(C)]
@@ -180,6 +191,9 @@ fn fuzz_start(s: &StartIn) {
         assert!(rp.initial_interval <= MAX_DURATION && rp.maximum_interval <= MAX_DURATION);
     }
     assert!(!opts.task_queue.is_empty());
+    assert!(opts.priority.priority_key >= 0, "priority key {} accepted", opts.priority.priority_key);
+    let w = opts.priority.fairness_weight;
+    assert!(w >= 0.0 && w.is_finite(), "fairness weight {w} accepted");
     if let Some(rp) = &opts.retry_policy {
         let b = rp.backoff_coefficient;
         assert!(b == 0.0 || (b >= 1.0 && b.is_finite()), "backoff {b} accepted");
