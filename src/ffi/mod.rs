@@ -371,6 +371,20 @@ pub(crate) unsafe fn take_handle<H: Handle>(ptr: *mut H) -> Option<H::Target> {
     }
 }
 
+/// Bytes from the host (`ptr`, `len`): NULL is allowed for an empty run. `len_name` names the
+/// length in the error ("its length", "request_len").
+///
+/// # Safety
+/// `ptr` is NULL or valid for reads of `len` bytes.
+pub(crate) unsafe fn bytes_arg<'a>(ptr: *const u8, len: usize, name: &str, len_name: &str) -> Result<&'a [u8]> {
+    match (ptr.is_null(), len) {
+        (true, 0) => Ok(&[]),
+        (true, _) => Err(Error::invalid_argument(format!("{name} is NULL but {len_name} is {len}"))),
+        // SAFETY: the caller promised `len` readable bytes.
+        (false, _) => Ok(unsafe { std::slice::from_raw_parts(ptr, len) }),
+    }
+}
+
 /// Checks a required out-pointer.
 pub(crate) fn check_out<T>(out: *mut T, name: &str) -> Result<()> {
     if out.is_null() {

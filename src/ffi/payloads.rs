@@ -4,7 +4,7 @@
 //! SDK's `converter.PayloadCodec`), which every call of a client applies (`crate::codec`).
 
 use super::{
-    boundary, check_out, error_boundary, handle_ref, into_handle, read_struct, required_str, take_handle, temporal_error,
+    boundary, bytes_arg, check_out, error_boundary, handle_ref, into_handle, read_struct, required_str, take_handle, temporal_error,
     to_c_string, write_default, ExtensibleStruct, Handle,
 };
 use crate::codec::{Codec, PayloadCodec};
@@ -110,19 +110,6 @@ unsafe fn list_mut<'a>(payloads: *mut temporal_payloads) -> Result<&'a mut Paylo
     Ok(unsafe { &mut (*(payloads as *mut super::Tagged<PayloadList>)).value })
 }
 
-/// Bytes from the host: NULL is allowed for an empty run.
-///
-/// # Safety
-/// `ptr` is NULL or valid for reads of `len` bytes.
-unsafe fn bytes_arg<'a>(ptr: *const u8, len: usize, name: &str) -> Result<&'a [u8]> {
-    match (ptr.is_null(), len) {
-        (true, 0) => Ok(&[]),
-        (true, _) => Err(Error::invalid_argument(format!("{name} is NULL but its length is {len}"))),
-        // SAFETY: the caller promised `len` readable bytes.
-        (false, _) => Ok(unsafe { std::slice::from_raw_parts(ptr, len) }),
-    }
-}
-
 /// Makes an empty payload list. On success writes it to `*payloads_out` (the caller owns it:
 /// `temporal_payloads_free`) and returns NULL.
 ///
@@ -169,7 +156,7 @@ pub unsafe extern "C" fn temporal_payloads_push(
 ) -> *mut temporal_error {
     error_boundary(|| {
         let list = unsafe { list_mut(payloads) }?;
-        let data = unsafe { bytes_arg(data, data_len, "data") }?.to_vec();
+        let data = unsafe { bytes_arg(data, data_len, "data", "its length") }?.to_vec();
         list.items.push(Item::new(Payload { data, ..Default::default() }));
         Ok(())
     })
@@ -209,7 +196,7 @@ pub unsafe extern "C" fn temporal_payloads_push_proto(
 ) -> *mut temporal_error {
     error_boundary(|| {
         let list = unsafe { list_mut(payloads) }?;
-        let bytes = unsafe { bytes_arg(bytes, len, "bytes") }?;
+        let bytes = unsafe { bytes_arg(bytes, len, "bytes", "its length") }?;
         let payload = Payload::decode(bytes).map_err(|e| {
             Error::new(ErrorCode::Payload, format!("bytes are not a temporal.api.common.v1.Payload protobuf: {e}"))
         })?;
@@ -238,7 +225,7 @@ pub unsafe extern "C" fn temporal_payloads_set_metadata(
         if key.is_empty() {
             return Err(Error::invalid_argument("key must not be empty"));
         }
-        let value = unsafe { bytes_arg(value, value_len, "value") }?.to_vec();
+        let value = unsafe { bytes_arg(value, value_len, "value", "its length") }?.to_vec();
         let item = list.item_mut(index)?;
         item.payload.metadata.insert(key.to_owned(), value);
         item.index_keys();

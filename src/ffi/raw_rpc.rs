@@ -5,8 +5,8 @@ use super::call::{self, temporal_call, temporal_call_options, CallInput, OpFutur
 use super::client::client_arg;
 use super::client::temporal_client;
 use super::operations::rpc_deadline;
-use super::{error_boundary, required_str, temporal_error};
-use crate::errors::{Error, Result};
+use super::{bytes_arg, error_boundary, required_str, temporal_error};
+use crate::errors::Result;
 use crate::raw_rpc::Service;
 use std::ffi::c_char;
 
@@ -43,12 +43,7 @@ pub unsafe extern "C" fn temporal_raw_rpc_async(
             let service = Service::from_name(unsafe { required_str(service, "service") }?)?;
             let method = unsafe { required_str(method, "method") }?.to_owned();
             service.check_method(&method)?;
-            let request = match (request.is_null(), request_len) {
-                (true, 0) => Vec::new(),
-                (true, n) => return Err(Error::invalid_argument(format!("request is NULL but request_len is {n}"))),
-                // SAFETY: the caller promised request_len readable bytes.
-                (false, n) => unsafe { std::slice::from_raw_parts(request, n) }.to_vec(),
-            };
+            let request = unsafe { bytes_arg(request, request_len, "request", "request_len") }?.to_vec();
             let d = rpc_deadline(input.timeout);
             Ok(Box::pin(async move { client.raw_rpc(service, &method, &request, d).await.map(Output::Bytes) }))
         };
