@@ -220,6 +220,16 @@ typedef enum temporal_error_code {
    * after `fork()`.
    */
   TEMPORAL_ERROR_CODE_SHUTDOWN = 17,
+  /**
+   * A query was refused by its reject condition
+   * (`temporal_query_workflow_with_options_async`): the workflow was not in a state the
+   * condition allows. The details carry the workflow's `status` (e.g. "COMPLETED").
+   */
+  TEMPORAL_ERROR_CODE_QUERY_REJECTED = 18,
+  /**
+   * What the call would create exists already: a schedule with this ID.
+   */
+  TEMPORAL_ERROR_CODE_ALREADY_EXISTS = 19,
 } temporal_error_code;
 
 /**
@@ -1404,9 +1414,11 @@ struct temporal_update_handle *temporal_call_take_update_handle(const struct tem
 struct temporal_payloads *temporal_call_take_payloads(const struct temporal_call *call);
 
 /**
- * Lends the response bytes of a completed `temporal_raw_rpc_async`: writes `*bytes_out` (NULL
- * for an empty response) and `*len_out`, valid until the call is freed, and returns true;
- * false (outputs untouched) if the call has no bytes (in flight, failed, another operation).
+ * Lends the response bytes of a completed call: the response message's protobuf encoding, of
+ * `temporal_raw_rpc_async` and of the typed reads whose documentation names a response message
+ * (those also have JSON). Writes `*bytes_out` (NULL for an empty response) and `*len_out`,
+ * valid until the call is freed, and returns true; false (outputs untouched) if the call has
+ * no bytes (in flight, failed, another operation).
  *
  * # Safety
  * `call` is NULL or a live call; the out-pointers are NULL or valid for writes.

@@ -55,11 +55,17 @@ pub enum ErrorCode {
     /// The library was shut down (`temporal_runtime_shutdown`), or is used in a child process
     /// after `fork()`.
     Shutdown = 17,
+    /// A query was refused by its reject condition
+    /// (`temporal_query_workflow_with_options_async`): the workflow was not in a state the
+    /// condition allows. The details carry the workflow's `status` (e.g. "COMPLETED").
+    QueryRejected = 18,
+    /// What the call would create exists already: a schedule with this ID.
+    AlreadyExists = 19,
 }
 
 impl ErrorCode {
     /// Every code, in numeric order.
-    pub const ALL: [ErrorCode; 18] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::Ok,
         ErrorCode::InvalidArgument,
         ErrorCode::NotFound,
@@ -78,6 +84,8 @@ impl ErrorCode {
         ErrorCode::UpdateFailed,
         ErrorCode::QueryFailed,
         ErrorCode::Shutdown,
+        ErrorCode::QueryRejected,
+        ErrorCode::AlreadyExists,
     ];
 
     /// The code with this number, if any.
@@ -107,6 +115,8 @@ impl ErrorCode {
             ErrorCode::UpdateFailed => c"UPDATE_FAILED",
             ErrorCode::QueryFailed => c"QUERY_FAILED",
             ErrorCode::Shutdown => c"SHUTDOWN",
+            ErrorCode::QueryRejected => c"QUERY_REJECTED",
+            ErrorCode::AlreadyExists => c"ALREADY_EXISTS",
         }
     }
 

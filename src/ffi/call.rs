@@ -169,6 +169,10 @@ pub(crate) enum Output {
     Payloads(Payloads),
     /// A raw RPC's response, protobuf bytes.
     Bytes(Vec<u8>),
+    /// A typed read's answer twice: readable JSON for C hosts, and the server's response
+    /// message as protobuf bytes (after the codec's decode) for hosts with the generated
+    /// types, such as the Go binding returning `go.temporal.io/api` responses.
+    JsonAndProto(String, Vec<u8>),
 }
 
 impl From<ResultValue> for Output {
@@ -235,6 +239,10 @@ impl Completed {
             }
             Ok(Output::Payloads(payloads)) => c.payloads = Some(payloads),
             Ok(Output::Bytes(bytes)) => c.bytes = Some(bytes),
+            Ok(Output::JsonAndProto(json, proto)) => {
+                c.json = Some(to_c_string(json));
+                c.bytes = Some(proto);
+            }
             Ok(Output::UpdateHandle(handle)) => {
                 c.update_id = Some(to_c_string(handle.update_id()));
                 c.update_handle = Some(handle);
@@ -696,9 +704,11 @@ pub unsafe extern "C" fn temporal_call_take_payloads(call: *const temporal_call)
     })
 }
 
-/// Lends the response bytes of a completed `temporal_raw_rpc_async`: writes `*bytes_out` (NULL
-/// for an empty response) and `*len_out`, valid until the call is freed, and returns true;
-/// false (outputs untouched) if the call has no bytes (in flight, failed, another operation).
+/// Lends the response bytes of a completed call: the response message's protobuf encoding, of
+/// `temporal_raw_rpc_async` and of the typed reads whose documentation names a response message
+/// (those also have JSON). Writes `*bytes_out` (NULL for an empty response) and `*len_out`,
+/// valid until the call is freed, and returns true; false (outputs untouched) if the call has
+/// no bytes (in flight, failed, another operation).
 ///
 /// # Safety
 /// `call` is NULL or a live call; the out-pointers are NULL or valid for writes.

@@ -187,6 +187,8 @@ enum class ErrorCode : std::int32_t {
   UpdateFailed = TEMPORAL_ERROR_CODE_UPDATE_FAILED,
   QueryFailed = TEMPORAL_ERROR_CODE_QUERY_FAILED,
   Shutdown = TEMPORAL_ERROR_CODE_SHUTDOWN,
+  QueryRejected = TEMPORAL_ERROR_CODE_QUERY_REJECTED,
+  AlreadyExists = TEMPORAL_ERROR_CODE_ALREADY_EXISTS,
 };
 
 /// The code's name without prefix, e.g. "NOT_FOUND" ("UNKNOWN" for a value that is no code),

@@ -34,6 +34,8 @@ const (
 	ErrUpdateFailed       ErrorCode = C.TEMPORAL_ERROR_CODE_UPDATE_FAILED
 	ErrQueryFailed        ErrorCode = C.TEMPORAL_ERROR_CODE_QUERY_FAILED
 	ErrShutdown           ErrorCode = C.TEMPORAL_ERROR_CODE_SHUTDOWN
+	ErrQueryRejected      ErrorCode = C.TEMPORAL_ERROR_CODE_QUERY_REJECTED
+	ErrAlreadyExists      ErrorCode = C.TEMPORAL_ERROR_CODE_ALREADY_EXISTS
 )
 
 // String is the code's name from the library (temporal_error_code_name), e.g. "NOT_FOUND";

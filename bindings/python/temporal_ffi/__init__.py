@@ -104,6 +104,8 @@ __all__ = [
     "InternalError",
     "UpdateFailedError",
     "QueryFailedError",
+    "QueryRejectedError",
+    "AlreadyExistsError",
     "ShutdownError",
     "ActivityOutcome",
     "ApplicationError",
@@ -170,6 +172,8 @@ class ErrorCode(enum.IntEnum):
     UPDATE_FAILED = _native.TEMPORAL_ERROR_CODE_UPDATE_FAILED
     QUERY_FAILED = _native.TEMPORAL_ERROR_CODE_QUERY_FAILED
     SHUTDOWN = _native.TEMPORAL_ERROR_CODE_SHUTDOWN
+    QUERY_REJECTED = _native.TEMPORAL_ERROR_CODE_QUERY_REJECTED
+    ALREADY_EXISTS = _native.TEMPORAL_ERROR_CODE_ALREADY_EXISTS
 
 
 class WorkflowIdReusePolicy(enum.IntEnum):
@@ -353,6 +357,14 @@ class ShutdownError(TemporalError):
     """The library was shut down, or is used in a child process after fork()."""
 
 
+class QueryRejectedError(TemporalError):
+    """A query refused by its reject condition; the workflow's ``status`` is in :attr:`details`."""
+
+
+class AlreadyExistsError(TemporalError):
+    """What the call would create exists already (a schedule with this ID)."""
+
+
 # Keyed by the ABI's numeric values (temporal.h); a code added later raises TemporalError.
 _ERROR_CLASSES: dict[int, type[TemporalError]] = {
     _native.TEMPORAL_ERROR_CODE_INVALID_ARGUMENT: InvalidArgumentError,
@@ -372,6 +384,8 @@ _ERROR_CLASSES: dict[int, type[TemporalError]] = {
     _native.TEMPORAL_ERROR_CODE_UPDATE_FAILED: UpdateFailedError,
     _native.TEMPORAL_ERROR_CODE_QUERY_FAILED: QueryFailedError,
     _native.TEMPORAL_ERROR_CODE_SHUTDOWN: ShutdownError,
+    _native.TEMPORAL_ERROR_CODE_QUERY_REJECTED: QueryRejectedError,
+    _native.TEMPORAL_ERROR_CODE_ALREADY_EXISTS: AlreadyExistsError,
 }
 
 
