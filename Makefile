@@ -91,6 +91,16 @@ target/c/test_update: tests/c/test_update.c tests/c/check.h tests/c/server_test.
 	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
 	$(CXX) -std=c++17 -Wall -Wextra -Werror -Iinclude -x c++ -fsyntax-only $<
 
+target/c/test_schedule: tests/c/test_schedule.c tests/c/check.h tests/c/server_test.h include/temporal.h | build
+	@mkdir -p target/c
+	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
+	$(CXX) -std=c++17 -Wall -Wextra -Werror -Iinclude -x c++ -fsyntax-only $<
+
+target/c/test_workflow_surface: tests/c/test_workflow_surface.c tests/c/check.h tests/c/server_test.h include/temporal.h | build
+	@mkdir -p target/c
+	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
+	$(CXX) -std=c++17 -Wall -Wextra -Werror -Iinclude -x c++ -fsyntax-only $<
+
 target/c/test_fork: tests/c/test_fork.c tests/c/check.h include/temporal.h | build
 	@mkdir -p target/c
 	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
@@ -100,9 +110,9 @@ target/c/test_metrics: tests/c/test_metrics.c tests/c/check.h include/temporal.h
 	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST) -lpthread
 
 c-tests: build target/c/test_temporal target/c/test_completion_queue target/c/test_async_activity target/c/test_update \
-		target/c/test_fork target/c/test_metrics target/c/test_codec c-examples
+		target/c/test_workflow_surface target/c/test_schedule target/c/test_fork target/c/test_metrics target/c/test_codec c-examples
 	$(WITH_SERVER) bash -c 'target/c/test_temporal && target/c/test_completion_queue && target/c/test_async_activity && \
-		target/c/test_update && target/c/test_fork && target/c/test_metrics && target/c/test_codec && tests/c/test_examples.sh'
+		target/c/test_update && target/c/test_workflow_surface && target/c/test_schedule && target/c/test_fork && target/c/test_metrics && target/c/test_codec && tests/c/test_examples.sh'
 
 rust-tests: build
 	$(CARGO) test --release --locked $(TEST_FEATURES) --lib

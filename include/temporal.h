@@ -95,6 +95,83 @@
 #define TEMPORAL_MAX_DURATION_MS 3153600000000
 
 /**
+ * `overlap_policy` value: the server's default (SKIP); for a trigger or a backfill, the
+ * schedule's own policy.
+ */
+#define TEMPORAL_SCHEDULE_OVERLAP_POLICY_UNSPECIFIED 0
+
+/**
+ * Do not start an action while the previous one is still running (the server's default).
+ */
+#define TEMPORAL_SCHEDULE_OVERLAP_POLICY_SKIP 1
+
+/**
+ * Start one more action as soon as the running one closes; further ones are skipped.
+ */
+#define TEMPORAL_SCHEDULE_OVERLAP_POLICY_BUFFER_ONE 2
+
+/**
+ * Start every overlapping action, one after another, as the running ones close.
+ */
+#define TEMPORAL_SCHEDULE_OVERLAP_POLICY_BUFFER_ALL 3
+
+/**
+ * Cancel the running action, then start the new one once it has closed.
+ */
+#define TEMPORAL_SCHEDULE_OVERLAP_POLICY_CANCEL_OTHER 4
+
+/**
+ * Terminate the running action and start the new one at once.
+ */
+#define TEMPORAL_SCHEDULE_OVERLAP_POLICY_TERMINATE_OTHER 5
+
+/**
+ * Start every action at once, however many are running.
+ */
+#define TEMPORAL_SCHEDULE_OVERLAP_POLICY_ALLOW_ALL 6
+
+/**
+ * `filter_type` of `temporal_get_workflow_history_page_async`: every event (also 0).
+ */
+#define TEMPORAL_HISTORY_EVENT_FILTER_ALL_EVENT 1
+
+/**
+ * `filter_type` of `temporal_get_workflow_history_page_async`: only the closing event.
+ */
+#define TEMPORAL_HISTORY_EVENT_FILTER_CLOSE_EVENT 2
+
+/**
+ * `temporal_query_options.query_reject_condition`: never reject (also 0).
+ */
+#define TEMPORAL_QUERY_REJECT_CONDITION_NONE 1
+
+/**
+ * `temporal_query_options.query_reject_condition`: reject unless the workflow is running.
+ */
+#define TEMPORAL_QUERY_REJECT_CONDITION_NOT_OPEN 2
+
+/**
+ * `temporal_query_options.query_reject_condition`: reject unless the workflow is running or
+ * completed successfully.
+ */
+#define TEMPORAL_QUERY_REJECT_CONDITION_NOT_COMPLETED_CLEANLY 3
+
+/**
+ * `task_queue_type` of `temporal_describe_task_queue_async`: the workflow task queue (also 0).
+ */
+#define TEMPORAL_TASK_QUEUE_TYPE_WORKFLOW 1
+
+/**
+ * `task_queue_type`: the activity task queue.
+ */
+#define TEMPORAL_TASK_QUEUE_TYPE_ACTIVITY 2
+
+/**
+ * `task_queue_type`: the Nexus task queue.
+ */
+#define TEMPORAL_TASK_QUEUE_TYPE_NEXUS 3
+
+/**
  * How an asynchronously completed activity ends: the Go SDK's `result` and `err` arguments
  * (`err` nil: completed; a `*temporal.CanceledError`: canceled; any other error: failed).
  * The numeric values are part of the C ABI and never change.
@@ -254,6 +331,42 @@ typedef enum temporal_grpc_compression {
 } temporal_grpc_compression;
 
 /**
+ * `enums.v1.IndexedValueType`, with the proto's numbers: the type of a typed search attribute.
+ * (The proto's 0, unspecified, is not a type one can give.)
+ */
+typedef enum temporal_indexed_value_type {
+  /**
+   * Full-text searchable string: a JSON string.
+   */
+  TEMPORAL_INDEXED_VALUE_TYPE_TEXT = 1,
+  /**
+   * Exact-match string: a JSON string.
+   */
+  TEMPORAL_INDEXED_VALUE_TYPE_KEYWORD = 2,
+  /**
+   * 64-bit integer: a JSON integer.
+   */
+  TEMPORAL_INDEXED_VALUE_TYPE_INT = 3,
+  /**
+   * 64-bit float: a JSON number.
+   */
+  TEMPORAL_INDEXED_VALUE_TYPE_DOUBLE = 4,
+  /**
+   * A JSON `true` or `false`.
+   */
+  TEMPORAL_INDEXED_VALUE_TYPE_BOOL = 5,
+  /**
+   * A point in time: a JSON string in RFC 3339, e.g. "2026-01-02T03:04:05.5Z" (sent in UTC,
+   * as Go's RFC3339Nano writes it).
+   */
+  TEMPORAL_INDEXED_VALUE_TYPE_DATETIME = 6,
+  /**
+   * A list of exact-match strings: a JSON array of strings.
+   */
+  TEMPORAL_INDEXED_VALUE_TYPE_KEYWORD_LIST = 7,
+} temporal_indexed_value_type;
+
+/**
  * Log levels for `temporal_runtime_options.log_level` and the log callback.
  */
 typedef enum temporal_log_level {
@@ -381,6 +494,26 @@ typedef enum temporal_update_stage {
    */
   TEMPORAL_UPDATE_STAGE_COMPLETED = 3,
 } temporal_update_stage;
+
+/**
+ * `temporal_versioning_override`: the kind of the Go SDK's `VersioningOverride`.
+ */
+typedef enum temporal_versioning_override {
+  /**
+   * No override: the worker's versioning behaviour applies.
+   */
+  TEMPORAL_VERSIONING_OVERRIDE_NONE = 0,
+  /**
+   * The Go SDK's `PinnedVersioningOverride`: the workflow runs on the given worker deployment
+   * version (deployment name and build ID both required).
+   */
+  TEMPORAL_VERSIONING_OVERRIDE_PINNED = 1,
+  /**
+   * The Go SDK's `AutoUpgradeVersioningOverride`: the workflow moves to the deployment's
+   * current version on its next workflow task.
+   */
+  TEMPORAL_VERSIONING_OVERRIDE_AUTO_UPGRADE = 2,
+} temporal_versioning_override;
 
 /**
  * `enums.v1.WorkflowIdConflictPolicy`, with the proto's numbers.
@@ -916,6 +1049,13 @@ typedef struct temporal_client_options {
    * `converter.NewCodecDataConverter`); see `temporal_payload_codec`. NULL: none.
    */
   const struct temporal_payload_codec *payload_codec;
+  /**
+   * The Go SDK's `NewLazyClient`: connect dials nothing and succeeds at once (bad options
+   * are still refused at once); the first call that needs the server dials (bounded by
+   * `connect_timeout_ms`), and a failed dial fails that call (`UNAVAILABLE`, or
+   * `DEADLINE_EXCEEDED`) while the next call dials again.
+   */
+  bool lazy;
 } temporal_client_options;
 
 /**
@@ -949,6 +1089,29 @@ typedef struct temporal_retry_policy {
    */
   const char *non_retryable_error_types_json;
 } temporal_retry_policy;
+
+/**
+ * One typed search attribute of `temporal_start_workflow_options.typed_search_attributes`: the
+ * Go SDK's `SearchAttributeKey*` with its value. A plain array element (no `size`): new
+ * fields, if any, will come as a new struct.
+ *
+ */
+typedef struct temporal_search_attribute {
+  /**
+   * The attribute's name, registered on the namespace (required).
+   */
+  const char *name;
+  /**
+   * A `temporal_indexed_value_type` value: the attribute's registered type.
+   */
+  int32_t type;
+  /**
+   * The value as JSON (required): a string for TEXT and KEYWORD, an integer for INT, a number
+   * for DOUBLE, true or false for BOOL, an RFC 3339 date-time string for DATETIME (sent in
+   * UTC, e.g. "2026-01-02T03:04:05Z"), an array of strings for KEYWORD_LIST.
+   */
+  const char *value_json;
+} temporal_search_attribute;
 
 /**
  * Options for `temporal_execute_workflow`, the Go SDK's `client.StartWorkflowOptions`.
@@ -1045,6 +1208,32 @@ typedef struct temporal_start_workflow_options {
    * infinite values are refused.
    */
   float fairness_weight;
+  /**
+   * The Go SDK's `TypedSearchAttributes`: `typed_search_attributes_len` attributes, each sent
+   * with its type (as the Go SDK does). The array and its strings are borrowed for the call.
+   * NULL with 0: none. A name may not repeat, nor be in `search_attributes_json` too; a value
+   * not of its type is refused (`TEMPORAL_ERROR_CODE_INVALID_ARGUMENT`, nothing sent).
+   */
+  const struct temporal_search_attribute *typed_search_attributes;
+  /**
+   * The number of elements of `typed_search_attributes`.
+   */
+  size_t typed_search_attributes_len;
+  /**
+   * The Go SDK's `VersioningOverride`: a `temporal_versioning_override` value;
+   * `TEMPORAL_VERSIONING_OVERRIDE_NONE` (0): no override.
+   */
+  int32_t versioning_behavior;
+  /**
+   * With `TEMPORAL_VERSIONING_OVERRIDE_PINNED` (and only then, where it is required): the
+   * worker deployment's name, the Go SDK's `WorkerDeploymentVersion.DeploymentName`.
+   */
+  const char *versioning_deployment_name;
+  /**
+   * With `TEMPORAL_VERSIONING_OVERRIDE_PINNED` (and only then, where it is required): the
+   * build ID, the Go SDK's `WorkerDeploymentVersion.BuildID`.
+   */
+  const char *versioning_build_id;
 } temporal_start_workflow_options;
 
 /**
@@ -1168,6 +1357,226 @@ typedef struct temporal_runtime_options {
 } temporal_runtime_options;
 
 /**
+ * The Go SDK's `ScheduleIntervalSpec`: an action every `every_ms` (not 0), shifted by
+ * `offset_ms` from the Unix epoch's multiples of it.
+ */
+typedef struct temporal_schedule_interval {
+  /**
+   * The period (not 0).
+   */
+  uint64_t every_ms;
+  /**
+   * The shift of each action from the epoch's multiples of `every_ms`; 0: none.
+   */
+  uint64_t offset_ms;
+} temporal_schedule_interval;
+
+/**
+ * A calendar spec as range strings, as the server parses them ("0", "*", "1-5", "0-59/15",
+ * a step after a star too, "MON-FRI", "1,15"). NULL or "": the server's default for that
+ * field ("0" for second, minute and hour; "*" for the others). `comment` is free text.
+ */
+typedef struct temporal_schedule_calendar {
+  /**
+   * 0-59; NULL or "": "0".
+   */
+  const char *second;
+  /**
+   * 0-59; NULL or "": "0".
+   */
+  const char *minute;
+  /**
+   * 0-23; NULL or "": "0".
+   */
+  const char *hour;
+  /**
+   * 1-31; NULL or "": "*".
+   */
+  const char *day_of_month;
+  /**
+   * 1-12 or JAN-DEC; NULL or "": "*".
+   */
+  const char *month;
+  /**
+   * 0-6 (Sunday 0) or SUN-SAT; NULL or "": "*".
+   */
+  const char *day_of_week;
+  /**
+   * Years, e.g. "2030"; NULL or "": "*".
+   */
+  const char *year;
+  /**
+   * Free text, kept with the calendar; NULL: none.
+   */
+  const char *comment;
+} temporal_schedule_calendar;
+
+/**
+ * The Go SDK's `ScheduleBackfill`: run the actions the spec would have run between the two
+ * times (both required, Unix milliseconds, start not after end). `overlap_policy`: a
+ * `TEMPORAL_SCHEDULE_OVERLAP_POLICY_*` value; 0: the schedule's policy.
+ */
+typedef struct temporal_schedule_backfill {
+  /**
+   * The range's start, Unix ms (required).
+   */
+  int64_t start_time_unix_ms;
+  /**
+   * The range's end, Unix ms (required, not before the start).
+   */
+  int64_t end_time_unix_ms;
+  /**
+   * A `TEMPORAL_SCHEDULE_OVERLAP_POLICY_*` value; 0: the schedule's policy.
+   */
+  int32_t overlap_policy;
+} temporal_schedule_backfill;
+
+/**
+ * The Go SDK's `ScheduleOptions` (create) and `Schedule` (update). Initialise with
+ * `temporal_schedule_options_default`. Arrays are borrowed during the call; NULL is allowed
+ * only with a length of 0. Strings: NULL or "" means not set. Durations are milliseconds (at
+ * most `TEMPORAL_MAX_DURATION_MS`). Extensible: the library reads only the fields inside
+ * `size`, and every field's default is its zero value.
+ *
+ * A schedule is given either by the spec, action, policies and state fields, or by
+ * `schedule_proto`; not both.
+ */
+typedef struct temporal_schedule_options {
+  /**
+   * `sizeof(temporal_schedule_options)`, set by `temporal_schedule_options_default`.
+   */
+  size_t size;
+  /**
+   * Spec: cron strings ("0 12 * * MON-FRI", also "@every 1h" and the other forms the server
+   * reads); the server turns them into calendars, which describe shows.
+   */
+  const char *const *cron_strings;
+  /**
+   * The number of elements of `cron_strings`; 0: none (then `cron_strings` may be NULL).
+   */
+  size_t cron_strings_len;
+  /**
+   * Spec: intervals.
+   */
+  const struct temporal_schedule_interval *intervals;
+  /**
+   * The number of elements of `intervals`; 0: none (then `intervals` may be NULL).
+   */
+  size_t intervals_len;
+  /**
+   * Spec: calendars.
+   */
+  const struct temporal_schedule_calendar *calendars;
+  /**
+   * The number of elements of `calendars`; 0: none (then `calendars` may be NULL).
+   */
+  size_t calendars_len;
+  /**
+   * Spec: times that match none of the above actions (the Go SDK's `Skip`).
+   */
+  const struct temporal_schedule_calendar *exclude_calendars;
+  /**
+   * The number of elements of `exclude_calendars`; 0: none (then `exclude_calendars` may be NULL).
+   */
+  size_t exclude_calendars_len;
+  /**
+   * Spec: no action before this time (Unix ms); 0: unbounded.
+   */
+  int64_t start_time_unix_ms;
+  /**
+   * Spec: no action after this time (Unix ms); 0: unbounded.
+   */
+  int64_t end_time_unix_ms;
+  /**
+   * Spec: each action is delayed by a random time up to this.
+   */
+  uint64_t jitter_ms;
+  /**
+   * Spec: the IANA time zone of the calendars and cron strings ("America/New_York"); NULL:
+   * UTC.
+   */
+  const char *time_zone_name;
+  /**
+   * Action: the type of the workflow each action starts (required).
+   */
+  const char *workflow_type;
+  /**
+   * Action: the workflow's arguments as a JSON array, or NULL; or give them as
+   * `temporal_call_options.args_payloads` (not both). Through the payload codec.
+   */
+  const char *args_json;
+  /**
+   * Action: the start options. Required, with `id` (the action's workflow ID; each run's ID
+   * is this plus the scheduled time, unless `keep_original_workflow_id`) and `task_queue`.
+   * Refused if set, as they mean nothing for a scheduled start: `id_reuse_policy`,
+   * `id_conflict_policy`, `error_when_already_started`, `cron_schedule`, `start_delay_ms`.
+   */
+  const struct temporal_start_workflow_options *workflow_options;
+  /**
+   * Policies: a `TEMPORAL_SCHEDULE_OVERLAP_POLICY_*` value; 0: the server's default (SKIP).
+   */
+  int32_t overlap_policy;
+  /**
+   * Policies: how late a missed action may still run (after a server outage); 0: the
+   * server's default (one year).
+   */
+  uint64_t catchup_window_ms;
+  /**
+   * Policies: pause the schedule when an action's workflow fails.
+   */
+  bool pause_on_failure;
+  /**
+   * Policies: start each workflow with `workflow_options.id` as it is, without the
+   * scheduled time appended.
+   */
+  bool keep_original_workflow_id;
+  /**
+   * State: created (or updated) paused.
+   */
+  bool paused;
+  /**
+   * State: a note about the state (shown by describe and list).
+   */
+  const char *note;
+  /**
+   * State: how many more actions the schedule runs; 0: unlimited. Not negative.
+   */
+  int64_t remaining_actions;
+  /**
+   * Create only (refused by update): one action at once, with `overlap_policy`.
+   */
+  bool trigger_immediately;
+  /**
+   * Create only (refused by update): backfills run right after the create.
+   */
+  const struct temporal_schedule_backfill *backfills;
+  /**
+   * The number of elements of `backfills`; 0: none (then `backfills` may be NULL).
+   */
+  size_t backfills_len;
+  /**
+   * The schedule's own memo as a JSON object (through the payload codec). Create only.
+   */
+  const char *memo_json;
+  /**
+   * The schedule's own search attributes as a JSON object (registered on the namespace).
+   * Update: replaces them; NULL keeps them.
+   */
+  const char *search_attributes_json;
+  /**
+   * Instead of every spec, action, policies and state field above: the schedule as its
+   * `temporal.api.schedule.v1.Schedule` protobuf encoding (for hosts with the generated
+   * types). Those fields must then be left at their defaults; the library still sets
+   * namespace, identity and request ID, and runs the payload codec over its payloads.
+   */
+  const uint8_t *schedule_proto;
+  /**
+   * The number of elements of `schedule_proto` (bytes); 0: none (then `schedule_proto` may be NULL).
+   */
+  size_t schedule_proto_len;
+} temporal_schedule_options;
+
+/**
  * Options of an update start, the Go SDK's `client.UpdateWorkflowOptions` (the target, name
  * and arguments are the function's own arguments).
  *
@@ -1199,6 +1608,42 @@ typedef struct temporal_update_options {
    */
   const char *first_execution_run_id;
 } temporal_update_options;
+
+/**
+ * The Go SDK's `QueryWorkflowWithOptionsRequest`: the query and when the server refuses it.
+ * Initialise with `temporal_query_options_default`.
+ *
+ * Extensible: `size` is set by the `_default` function, and the library reads only the fields
+ * inside it; fields a newer header adds take their defaults (zero).
+ */
+typedef struct temporal_query_options {
+  /**
+   * `sizeof(temporal_query_options)`, set by the `_default` function.
+   */
+  size_t size;
+  /**
+   * The Workflow ID (required).
+   */
+  const char *workflow_id;
+  /**
+   * The Run ID; NULL or "": the current run.
+   */
+  const char *run_id;
+  /**
+   * The query's name (required).
+   */
+  const char *query_type;
+  /**
+   * The query's arguments as a JSON array, or NULL (or give them as
+   * `temporal_call_options.args_payloads`).
+   */
+  const char *args_json;
+  /**
+   * A `TEMPORAL_QUERY_REJECT_CONDITION_*` value: when the server refuses the query instead
+   * of answering it; 0: `NONE`.
+   */
+  int32_t query_reject_condition;
+} temporal_query_options;
 
 #ifdef __cplusplus
 extern "C" {
@@ -1495,6 +1940,9 @@ bool temporal_client_options_default(struct temporal_client_options *options,
  * `client.Dial`; the completed call lends nothing: take the client with
  * `temporal_call_take_client` (the caller owns it: `temporal_client_free`).
  *
+ * With `options->lazy`, nothing is dialed: the call completes at once with the client (see
+ * `lazy`).
+ *
  * `options` may be NULL for all defaults. The connect is bounded by `connect_timeout_ms`
  * (`temporal_call_options.timeout_ms` is not used). Errors: `INVALID_ARGUMENT` (bad options),
  * `UNAVAILABLE` (server unreachable), `DEADLINE_EXCEEDED` (no answer within the connect
@@ -1533,6 +1981,17 @@ struct temporal_error *temporal_client_connect(const struct temporal_client_opti
  * `client` is NULL or a client from `temporal_client_connect` not yet freed.
  */
 void temporal_client_free(struct temporal_client *client);
+
+/**
+ * The namespace the client's calls go to (`temporal_client_options.namespace_name`, the
+ * environment configuration's, or `"default"`): what a host needs to fill the namespace of a
+ * request it sends through `temporal_raw_rpc_async`. The caller owns the string:
+ * `temporal_string_free`. NULL if `client` is NULL or not a client.
+ *
+ * # Safety
+ * `client` is NULL or a live client.
+ */
+char *temporal_client_get_namespace(const struct temporal_client *client);
 
 /**
  * Replaces the API key of a connected client, without reconnecting (key rotation): every
@@ -1855,8 +2314,11 @@ struct temporal_error *temporal_terminate_workflow_with_options_async(const stru
  * Describes an execution: the Go SDK's `DescribeWorkflowExecution`. The completed call's JSON
  * is an object with `workflow_id`, `run_id`, `workflow_type`, `task_queue`, `status` (e.g.
  * "RUNNING", "COMPLETED"), `start_time`, `execution_time`, `close_time` (RFC 3339 or null),
- * `history_length`, `memo`, `search_attributes`, `pending_activities`. Timeout
- * `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
+ * `history_length`, `memo`, `search_attributes`, `parent_workflow_id` and `parent_run_id` (a
+ * child's parent, else null), and the counts `pending_activities`, `pending_children` and
+ * `callbacks`. `temporal_call_get_bytes` gives the `DescribeWorkflowExecutionResponse`
+ * message (temporal.api.workflowservice.v1, after the client's payload codec decoded it),
+ * protobuf-encoded; the call owns the bytes. Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
  *
  * # Safety
  * Pointers are NULL or valid; strings NUL-terminated.
@@ -1872,7 +2334,9 @@ struct temporal_error *temporal_describe_workflow_execution_async(const struct t
  * Go SDK's `ListWorkflow`. `page_size` 0: the server's default. `page_token` NULL or "" for
  * the first page. The completed call's JSON is `{"executions": [...], "next_page_token":
  * "..."}` (each execution as in `temporal_describe_workflow_execution_async`; an empty token
- * means no more pages). Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
+ * means no more pages). `temporal_call_get_bytes` gives the `ListWorkflowExecutionsResponse`
+ * message (after the client's payload codec decoded it), protobuf-encoded; the call owns the
+ * bytes. Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
  *
  * # Safety
  * Pointers are NULL or valid; strings NUL-terminated.
@@ -1888,7 +2352,9 @@ struct temporal_error *temporal_list_workflow_async(const struct temporal_client
  * Counts executions matching a visibility query (NULL or "": all): the Go SDK's
  * `CountWorkflow`. Read the count with `temporal_call_get_count`; the completed call's JSON is
  * `{"count": N, "groups": [{"group_values": [...], "count": N}, ...]}` (groups only for a
- * `GROUP BY` query). Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
+ * `GROUP BY` query); `temporal_call_get_bytes` gives the `CountWorkflowExecutionsResponse`
+ * message, protobuf-encoded (the call owns the bytes). Timeout `TEMPORAL_TIMEOUT_DEFAULT`:
+ * 10 s.
  *
  * # Safety
  * Pointers are NULL or valid; strings NUL-terminated.
@@ -2159,6 +2625,176 @@ struct temporal_error *temporal_runtime_init(const struct temporal_runtime_optio
  * Calling it from a callback is refused with `INVALID_ARGUMENT`; calling it twice is a no-op.
  */
 struct temporal_error *temporal_runtime_shutdown(uint64_t timeout_ms);
+
+/**
+ * Fills `options` with the defaults (every field zero) and sets its `size`. Returns false and
+ * writes nothing for NULL or a size that cannot be the struct's.
+ *
+ * # Safety
+ * `options` is NULL or valid for writes of `size` bytes.
+ */
+bool temporal_schedule_options_default(struct temporal_schedule_options *options, size_t size);
+
+/**
+ * Creates a schedule: the Go SDK's `ScheduleClient.Create`. `schedule_id` is required;
+ * `options` too (a spec and an action, or `schedule_proto`). An ID in use is
+ * `TEMPORAL_ERROR_CODE_ALREADY_EXISTS` with `schedule_id` in the details. Timeout
+ * `TEMPORAL_TIMEOUT_DEFAULT`: 10 s. The completed call has no result.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated; arrays of their lengths.
+ */
+struct temporal_error *temporal_schedule_create_async(const struct temporal_client *client,
+                                                      const char *schedule_id,
+                                                      const struct temporal_schedule_options *options,
+                                                      const struct temporal_call_options *call_options,
+                                                      struct temporal_call **call_out);
+
+/**
+ * Describes a schedule: the Go SDK's `ScheduleHandle.Describe`. No such schedule is
+ * `TEMPORAL_ERROR_CODE_NOT_FOUND`. Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
+ *
+ * The completed call's JSON (`temporal_call_get_json`), times as RFC 3339 text (null when
+ * unset), durations in ms:
+ * `{"schedule_id", "spec": {"cron_strings": [...], "intervals": [{"every_ms", "offset_ms"}],
+ * "calendars": [{"second", "minute", "hour", "day_of_month", "month", "year", "day_of_week",
+ * "comment"}], "exclude_calendars": [...], "start_time", "end_time", "jitter_ms",
+ * "time_zone_name"}, "action": {"workflow_type", "workflow_id", "task_queue", "args": [JSON
+ * values, null for one that is not JSON], "execution_timeout_ms", "run_timeout_ms",
+ * "task_timeout_ms", "memo": {...} or null, "search_attributes": {...} or null},
+ * "policies": {"overlap_policy": "SKIP"... ("UNSPECIFIED" for the default),
+ * "catchup_window_ms", "pause_on_failure", "keep_original_workflow_id"}, "state": {"paused",
+ * "note", "remaining_actions", "limited_actions"}, "info": {"action_count",
+ * "missed_catchup_window", "overlap_skipped", "running_workflows": [{"workflow_id",
+ * "run_id"}], "recent_actions": [{"schedule_time", "actual_time", "workflow_id", "run_id"}],
+ * "next_action_times": [...], "create_time", "update_time"}, "memo": {...},
+ * "search_attributes": {...}, "conflict_token": "hex"}`.
+ * The server keeps cron strings and string calendars as structured calendars, so they come
+ * back in "calendars" as range strings ("*" for a field's whole range, "1-5", "0-59/15",
+ * "1,15"). `temporal_call_get_bytes` gives the `DescribeScheduleResponse` protobuf encoding
+ * (after the payload codec's decode).
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_schedule_describe_async(const struct temporal_client *client,
+                                                        const char *schedule_id,
+                                                        const struct temporal_call_options *call_options,
+                                                        struct temporal_call **call_out);
+
+/**
+ * Updates a schedule: the Go SDK's `ScheduleHandle.Update`, which sends the whole schedule,
+ * so the spec, action, policies and state are all replaced by `options` (as fields or
+ * `schedule_proto`); `options.search_attributes_json`, if set, replaces the schedule's search
+ * attributes. Refused: `trigger_immediately`, `backfills`, `memo_json` (create only).
+ * `conflict_token`: the hex text of describe's `conflict_token`, to have the update refused
+ * if the schedule changed since; NULL or "": none (as the Go SDK). A stale token is the
+ * server's to judge: the dev server (1.32, whose scheduler is a workflow) answers OK and drops
+ * the update, so describe's `conflict_token` (one more per applied change) is what shows it;
+ * a server that refuses it answers `FAILED_PRECONDITION`, which is `TEMPORAL_ERROR_CODE_RPC`
+ * with `grpc_code` in the details. Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s. No result.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated; arrays of their lengths.
+ */
+struct temporal_error *temporal_schedule_update_async(const struct temporal_client *client,
+                                                      const char *schedule_id,
+                                                      const struct temporal_schedule_options *options,
+                                                      const char *conflict_token,
+                                                      const struct temporal_call_options *call_options,
+                                                      struct temporal_call **call_out);
+
+/**
+ * Pauses a schedule: the Go SDK's `ScheduleHandle.Pause`. `note` NULL or "": the Go SDK's
+ * "Paused via Go SDK". Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s. No result.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_schedule_pause_async(const struct temporal_client *client,
+                                                     const char *schedule_id,
+                                                     const char *note,
+                                                     const struct temporal_call_options *call_options,
+                                                     struct temporal_call **call_out);
+
+/**
+ * Unpauses a schedule: the Go SDK's `ScheduleHandle.Unpause`. `note` NULL or "": the Go SDK's
+ * "Unpaused via Go SDK". Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s. No result.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_schedule_unpause_async(const struct temporal_client *client,
+                                                       const char *schedule_id,
+                                                       const char *note,
+                                                       const struct temporal_call_options *call_options,
+                                                       struct temporal_call **call_out);
+
+/**
+ * Runs the schedule's action once, now: the Go SDK's `ScheduleHandle.Trigger`.
+ * `overlap_policy`: a `TEMPORAL_SCHEDULE_OVERLAP_POLICY_*` value; 0: the schedule's policy.
+ * Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s. No result (the server starts the workflow a
+ * moment later; describe's `recent_actions` shows it).
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_schedule_trigger_async(const struct temporal_client *client,
+                                                       const char *schedule_id,
+                                                       int32_t overlap_policy,
+                                                       const struct temporal_call_options *call_options,
+                                                       struct temporal_call **call_out);
+
+/**
+ * Runs the actions the spec would have run in past (or future) ranges: the Go SDK's
+ * `ScheduleHandle.Backfill`. `backfills`: at least one (each with a start and an end, start
+ * not after end). Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s. No result.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated; `backfills` of `backfills_len`.
+ */
+struct temporal_error *temporal_schedule_backfill_async(const struct temporal_client *client,
+                                                        const char *schedule_id,
+                                                        const struct temporal_schedule_backfill *backfills,
+                                                        size_t backfills_len,
+                                                        const struct temporal_call_options *call_options,
+                                                        struct temporal_call **call_out);
+
+/**
+ * Deletes a schedule: the Go SDK's `ScheduleHandle.Delete` (the workflows it started keep
+ * running). No such schedule is `TEMPORAL_ERROR_CODE_NOT_FOUND`. Timeout
+ * `TEMPORAL_TIMEOUT_DEFAULT`: 10 s. No result.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_schedule_delete_async(const struct temporal_client *client,
+                                                      const char *schedule_id,
+                                                      const struct temporal_call_options *call_options,
+                                                      struct temporal_call **call_out);
+
+/**
+ * One page of the Go SDK's `ListSchedules`. `query`: a visibility query over the schedules'
+ * search attributes, NULL or "": all. `page_size`: 0 for the server's default, not negative.
+ * `page_token`: NULL or "" for the first page, else the previous page's `next_page_token`.
+ * The list is eventually consistent: a schedule just created may show a moment later.
+ * Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
+ *
+ * The completed call's JSON: `{"schedules": [{"schedule_id", "workflow_type", "paused",
+ * "note", "recent_actions": [as describe], "next_action_times": [RFC 3339], "memo": {...},
+ * "search_attributes": {...}}], "next_page_token": "hex" ("" on the last page)}`;
+ * `temporal_call_get_bytes` gives the `ListSchedulesResponse` protobuf encoding (after the
+ * payload codec's decode).
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_schedule_list_async(const struct temporal_client *client,
+                                                    const char *query,
+                                                    int32_t page_size,
+                                                    const char *page_token,
+                                                    const struct temporal_call_options *call_options,
+                                                    struct temporal_call **call_out);
 
 /**
  * Fills `options` with the defaults (every field zero: `wait_for_stage` must still be set) and
@@ -2474,6 +3110,127 @@ const char *temporal_workflow_run_get_run_id(const struct temporal_workflow_run 
  * `run` is NULL or a run from this library not yet freed.
  */
 void temporal_workflow_run_free(struct temporal_workflow_run *run);
+
+/**
+ * One page of a run's event history: the Go SDK's `GetWorkflowHistory` iterator is built on
+ * these. `run_id` NULL or "": the current run. `page_token`: NULL or "" for the first page,
+ * else the `next_page_token` of the previous page (hex; another text is `INVALID_ARGUMENT`).
+ * `filter_type`: `TEMPORAL_HISTORY_EVENT_FILTER_ALL_EVENT` (or 0) or `_CLOSE_EVENT`.
+ * `wait_new_event`: a long poll: the server holds the call until there is a new event, or
+ * until its own poll interval (about 20 s) ends, and then answers with an empty page and a
+ * token to poll again with.
+ *
+ * The completed call's JSON is `{"events": [...], "next_page_token": "hex"}` (the events in
+ * the proto's JSON form, not decoded by the payload codec; an empty token: no more pages);
+ * `temporal_call_get_bytes` gives the `GetWorkflowExecutionHistoryResponse` message
+ * (temporal.api.workflowservice.v1), protobuf-encoded; the call owns both. Timeout
+ * `TEMPORAL_TIMEOUT_DEFAULT`: 10 s, or 65 s for a long poll (the Go SDK's
+ * `defaultGetHistoryTimeout`); `TEMPORAL_TIMEOUT_NONE` is taken as the default.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_get_workflow_history_page_async(const struct temporal_client *client,
+                                                                const char *workflow_id,
+                                                                const char *run_id,
+                                                                const char *page_token,
+                                                                int32_t filter_type,
+                                                                bool wait_new_event,
+                                                                const struct temporal_call_options *call_options,
+                                                                struct temporal_call **call_out);
+
+/**
+ * Fills `options` with the defaults (every field zero) and sets its `size`. Returns false and
+ * writes nothing for NULL or a size that cannot be the struct's.
+ *
+ * # Safety
+ * `options` is NULL or valid for writes of `size` bytes.
+ */
+bool temporal_query_options_default(struct temporal_query_options *options, size_t size);
+
+/**
+ * Queries a workflow with options: the Go SDK's `QueryWorkflowWithOptions`. `options` is
+ * required (`workflow_id` and `query_type` set). The completed call is as
+ * `temporal_query_workflow_async`'s: the handler's answer as JSON, or as payloads with
+ * `temporal_call_options.result_as_payloads`; the arguments may come as `args_payloads`, and
+ * the header from the call options. A query the reject condition refuses is
+ * `TEMPORAL_ERROR_CODE_QUERY_REJECTED`, with the workflow's status in the details
+ * (`{"status": "COMPLETED"}`, named as `temporal_describe_workflow_execution_async` names
+ * it). Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_query_workflow_with_options_async(const struct temporal_client *client,
+                                                                  const struct temporal_query_options *options,
+                                                                  const struct temporal_call_options *call_options,
+                                                                  struct temporal_call **call_out);
+
+/**
+ * The namespace's search attributes: the Go SDK's `GetSearchAttributes`. The completed call's
+ * JSON is `{"keys": {"CustomKeywordField": "KEYWORD", ...}}` (each key's `IndexedValueType`
+ * name without its prefix: TEXT, KEYWORD, INT, DOUBLE, BOOL, DATETIME, KEYWORD_LIST);
+ * `temporal_call_get_bytes` gives the `GetSearchAttributesResponse` message, protobuf-encoded
+ * (the call owns both). Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
+ *
+ * # Safety
+ * Pointers are NULL or valid.
+ */
+struct temporal_error *temporal_get_search_attributes_async(const struct temporal_client *client,
+                                                            const struct temporal_call_options *call_options,
+                                                            struct temporal_call **call_out);
+
+/**
+ * Describes a task queue: the Go SDK's `DescribeTaskQueue` (a normal queue, of
+ * `task_queue_type`: `TEMPORAL_TASK_QUEUE_TYPE_WORKFLOW` (or 0), `_ACTIVITY` or `_NEXUS`),
+ * also asking for the queue's status. The completed call's JSON is `{"pollers":
+ * [{"identity": ..., "last_access_time": RFC 3339 or null, "rate_per_second": N}],
+ * "backlog_count_hint": N or null}`; `temporal_call_get_bytes` gives the
+ * `DescribeTaskQueueResponse` message, protobuf-encoded (the call owns both). Timeout
+ * `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_describe_task_queue_async(const struct temporal_client *client,
+                                                          const char *task_queue,
+                                                          int32_t task_queue_type,
+                                                          const struct temporal_call_options *call_options,
+                                                          struct temporal_call **call_out);
+
+/**
+ * Resets a workflow: the Go SDK's `ResetWorkflowExecution`. A new run replays the history of
+ * `run_id` (NULL or "": the current run) up to `workflow_task_finish_event_id` (the event ID
+ * of a workflow task's completed, failed or timed-out event; must be positive) and the old
+ * run, if still running, is terminated. `reason` may be NULL. Each call sends a fresh request
+ * ID (the Go SDK fills an empty one), so its retries are de-duplicated. The completed call's
+ * JSON is `{"run_id": "<the new run>"}`; `temporal_call_get_bytes` gives the
+ * `ResetWorkflowExecutionResponse` message, protobuf-encoded (the call owns both). Timeout
+ * `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings NUL-terminated.
+ */
+struct temporal_error *temporal_reset_workflow_execution_async(const struct temporal_client *client,
+                                                               const char *workflow_id,
+                                                               const char *run_id,
+                                                               const char *reason,
+                                                               int64_t workflow_task_finish_event_id,
+                                                               const struct temporal_call_options *call_options,
+                                                               struct temporal_call **call_out);
+
+/**
+ * Checks the server's health: the Go SDK's `CheckHealth`, the gRPC health service's `Check`
+ * for "temporal.api.workflowservice.v1.WorkflowService". SERVING: the call succeeds with no
+ * result. Any other status is `TEMPORAL_ERROR_CODE_UNAVAILABLE` naming it (as is a server
+ * that cannot be reached). Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
+ *
+ * # Safety
+ * Pointers are NULL or valid.
+ */
+struct temporal_error *temporal_check_health_async(const struct temporal_client *client,
+                                                   const struct temporal_call_options *call_options,
+                                                   struct temporal_call **call_out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -168,7 +168,7 @@ fn raw(payloads: Option<Payloads>) -> Option<RawValue> {
 impl Client {
     /// The crate's handle on one activity, through this client's connection (identity, retries,
     /// headers), in the target's namespace.
-    fn activity_handle(&self, target: &ActivityTarget) -> Result<AsyncActivityHandle<temporalio_client::Client>> {
+    async fn activity_handle(&self, target: &ActivityTarget) -> Result<AsyncActivityHandle<temporalio_client::Client>> {
         let (namespace, identifier) = match target.clone() {
             ActivityTarget::TaskToken(token) => {
                 (self.namespace().to_owned(), ActivityIdentifier::from_task_token(TaskToken::from(token)))
@@ -178,7 +178,7 @@ impl Client {
                 ActivityIdentifier::by_id_workflow(workflow_id, run_id, activity_id),
             ),
         };
-        let client = temporalio_client::Client::new(self.workflow_service()?, ClientOptions::new(namespace).build())
+        let client = temporalio_client::Client::new(self.workflow_service().await?, ClientOptions::new(namespace).build())
             .map_err(|e| Error::internal(format!("activity client: {e}")))?;
         Ok(client.get_async_activity_handle(identifier))
     }
@@ -192,7 +192,7 @@ impl Client {
         completion: ActivityCompletion,
         deadline: Option<Duration>,
     ) -> Result<()> {
-        let handle = self.activity_handle(target)?;
+        let handle = self.activity_handle(target).await?;
         let completion = self.encode_completion(completion)?;
         let d = deadline_or_default(deadline);
         let options = rpc_options(d);
@@ -227,7 +227,7 @@ impl Client {
         details: Option<Payloads>,
         deadline: Option<Duration>,
     ) -> Result<HeartbeatResponse> {
-        let handle = self.activity_handle(target)?;
+        let handle = self.activity_handle(target).await?;
         let details = self.encoded(details)?;
         let d = deadline_or_default(deadline);
         let response =

@@ -21,7 +21,11 @@ use temporalio_client::grpc::WorkflowService as _;
 use temporalio_client::{
     ClientKeepAliveOptions, ClientTlsOptions, Connection, ConnectionOptions, HttpConnectProxyOptions, Url,
 };
+use crate::options::{VersioningOverride, VersioningOverrideKind};
 use temporalio_common::protos::temporal::api::{
+    deployment::v1::{Deployment, WorkerDeploymentVersion},
+    enums::v1::VersioningBehavior,
+    workflow::v1::VersioningOverride as ProtoVersioningOverride,
     common::v1::{Memo, Payloads, Priority as ProtoPriority, RetryPolicy as ProtoRetryPolicy, SearchAttributes, WorkflowType},
     sdk::v1::UserMetadata,
     enums::v1::TaskQueueKind,
@@ -35,7 +39,8 @@ use crate::codec::Codec;
 /// A connected client. Cheap to share: every workflow run holds an `Arc` to it.
 pub struct Client {
     /// Always `Some`; taken only by `Drop`, which leaks it in a forked child (see below).
-    connection: Option<Connection>,
+    /// Shared with the clients made from this one (`new_from_existing`).
+    connection: Option<Arc<LazyConnection>>,
     namespace: String,
     identity: String,
     /// The process generation it was connected in (`runtime::generation`): in a child forked
@@ -53,6 +58,71 @@ impl Drop for Client {
             std::mem::forget(self.connection.take());
         }
     }
+}
+
+/// The connection, dialed at connect, or (a lazy client, the Go SDK's `NewLazyClient`) by the
+/// first call that needs it. A failed dial leaves it undialed: the next call dials again.
+struct LazyConnection {
+    cell: tokio::sync::OnceCell<Connection>,
+    /// What a lazy client dials with; the API key and metadata set before the dial go here.
+    pending: Option<std::sync::Mutex<ConnectionOptions>>,
+}
+
+impl LazyConnection {
+    fn dialed(connection: Connection) -> Self {
+        LazyConnection { cell: tokio::sync::OnceCell::new_with(Some(connection)), pending: None }
+    }
+
+    async fn get(&self) -> Result<&Connection> {
+        self.cell
+            .get_or_try_init(|| async {
+                let pending = self.pending.as_ref().ok_or_else(|| Error::internal("the client's connection is gone"))?;
+                let options = pending.lock().unwrap_or_else(|e| e.into_inner()).clone();
+                let connection = dial(options).await?;
+                // What was set while the dial was under way applies too.
+                let now = pending.lock().unwrap_or_else(|e| e.into_inner());
+                connection.set_api_key(now.api_key.clone());
+                if let Some(headers) = &now.headers {
+                    let _ = connection.set_headers(headers.clone());
+                }
+                Ok(connection)
+            })
+            .await
+    }
+
+    /// Changes what is (or will be) dialed with: on the connection when it is dialed, and in the
+    /// pending options of a lazy client (under their lock, so a dial under way re-reads them).
+    fn update(&self, apply: impl Fn(&Connection) -> Result<()>, pending: impl FnOnce(&mut ConnectionOptions)) -> Result<()> {
+        let lock = self.pending.as_ref().map(|p| p.lock().unwrap_or_else(|e| e.into_inner()));
+        if let Some(connection) = self.cell.get() {
+            apply(connection)?;
+        }
+        if let Some(mut options) = lock {
+            pending(&mut options);
+        }
+        Ok(())
+    }
+}
+
+/// Dials and checks the server with GetSystemInfo, within the connect timeout.
+async fn dial(conn_opts: ConnectionOptions) -> Result<Connection> {
+    let timeout = conn_opts.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+    let mut target = conn_opts.target.to_string();
+    if let Some(proxy) = &conn_opts.http_connect_proxy {
+        // Every connect error names the proxy too (never its credentials).
+        target = format!("{target} through HTTP CONNECT proxy {}", proxy.target_addr);
+    }
+    with_deadline("connect", Some(timeout), async {
+        Connection::connect(conn_opts).await.map_err(|e| connect_error(&target, e))
+    })
+    .await
+    .map_err(|e| match e.code {
+        ErrorCode::DeadlineExceeded => Error::new(
+            ErrorCode::DeadlineExceeded,
+            format!("failed reaching server {target}: no answer within {} ms", timeout.as_millis()),
+        ),
+        _ => e,
+    })
 }
 
 /// The Go SDK's default identity: `pid@hostname@` (getWorkerIdentity with no task queue).
@@ -305,30 +375,26 @@ fn validate_metadata(key: &str, value: &str) -> Result<()> {
 
 impl Client {
     /// Connects and checks the server with GetSystemInfo, as the Go SDK's `Dial` does; fails
-    /// within the connect timeout.
+    /// within the connect timeout. With `opts.lazy` (the Go SDK's `NewLazyClient`) it only
+    /// checks the options: the first call dials, and a failed dial fails that call.
     pub async fn connect(opts: ClientOptions) -> Result<Arc<Client>> {
         let (conn_opts, namespace) = connection_options(&opts)?;
-        let timeout = conn_opts.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
-        let mut target = conn_opts.target.to_string();
-        if let Some(proxy) = &conn_opts.http_connect_proxy {
-            // Every connect error names the proxy too (never its credentials).
-            target = format!("{target} through HTTP CONNECT proxy {}", proxy.target_addr);
-        }
+        let target = conn_opts.target.to_string();
         let identity = conn_opts.identity.clone();
         let codec = opts.payload_codec.clone();
-        let connection = with_deadline("connect", Some(timeout), async {
-            Connection::connect(conn_opts).await.map_err(|e| connect_error(&target, e))
-        })
-        .await
-        .map_err(|e| match e.code {
-            ErrorCode::DeadlineExceeded => Error::new(
-                ErrorCode::DeadlineExceeded,
-                format!("failed reaching server {target}: no answer within {} ms", timeout.as_millis()),
-            ),
-            _ => e,
-        })?;
-        tracing::info!(target = %target, namespace = %namespace, identity = %identity, "connected");
-        Ok(Arc::new(Client { connection: Some(connection), namespace, identity, made_in: crate::runtime::generation(), codec }))
+        let connection = if opts.lazy {
+            LazyConnection { cell: tokio::sync::OnceCell::new(), pending: Some(std::sync::Mutex::new(conn_opts)) }
+        } else {
+            LazyConnection::dialed(dial(conn_opts).await?)
+        };
+        tracing::info!(target = %target, namespace = %namespace, identity = %identity, lazy = opts.lazy, "connected");
+        Ok(Arc::new(Client {
+            connection: Some(Arc::new(connection)),
+            namespace,
+            identity,
+            made_in: crate::runtime::generation(),
+            codec,
+        }))
     }
 
     pub fn namespace(&self) -> &str {
@@ -346,18 +412,19 @@ impl Client {
 
     /// The workflow service through the connection's retrying caller: `Connection` itself
     /// implements `WorkflowService` with retries, while `Connection::workflow_service()` is the
-    /// bare stub underneath that never retries.
+    /// bare stub underneath that never retries. A lazy client dials here on first use (bounded
+    /// by the connect timeout); a failed dial is this call's error (`UNAVAILABLE`).
     ///
     /// The concrete type, not a `Box<dyn WorkflowService>`: a trait object's vtable would keep
     /// every one of the service's RPCs (and their retry wrappers) in the library.
     ///
     /// Fails with `SHUTDOWN` in a child process that inherited this client through fork().
-    pub(crate) fn workflow_service(&self) -> Result<Connection> {
-        self.connection().cloned()
+    pub(crate) async fn workflow_service(&self) -> Result<Connection> {
+        self.connection()?.get().await.cloned()
     }
 
     /// The connection, unless this client was inherited through fork() (`SHUTDOWN`).
-    fn connection(&self) -> Result<&Connection> {
+    fn connection(&self) -> Result<&Arc<LazyConnection>> {
         if crate::runtime::inherited(self.made_in) {
             return Err(crate::runtime::inherited_error("client"));
         }
@@ -367,7 +434,7 @@ impl Client {
     /// The Go SDK's `NewClientFromExisting`: another client on this client's connection, for
     /// another namespace and identity (empty: `default` and `pid@hostname@`, the defaults of a
     /// new client, as in Go). No RPC. Both share everything of the connection: an API key or
-    /// metadata set on either applies to both.
+    /// metadata set on either applies to both (and a lazy connection is dialed once for both).
     pub fn new_from_existing(&self, namespace: &str, identity: &str) -> Result<Arc<Client>> {
         let connection = self.connection()?.clone();
         Ok(Arc::new(Client {
@@ -389,7 +456,14 @@ impl Client {
         if let Some(key) = api_key {
             validate_api_key(key)?;
         }
-        connection.set_api_key(api_key.map(str::to_owned));
+        let key = api_key.map(str::to_owned);
+        connection.update(
+            |c| {
+                c.set_api_key(key.clone());
+                Ok(())
+            },
+            |o| o.api_key = key.clone(),
+        )?;
         tracing::debug!(set = api_key.is_some(), "API key replaced");
         Ok(())
     }
@@ -400,9 +474,13 @@ impl Client {
     pub fn set_grpc_metadata(&self, metadata: &HashMap<String, String>) -> Result<()> {
         let connection = self.connection()?;
         let headers = normalized_metadata(metadata)?;
-        connection
-            .set_headers(headers)
-            .map_err(|_| Error::invalid_argument("gRPC metadata: a key or a value is not valid header text"))?;
+        connection.update(
+            |c| {
+                c.set_headers(headers.clone())
+                    .map_err(|_| Error::invalid_argument("gRPC metadata: a key or a value is not valid header text"))
+            },
+            |o| o.headers = Some(headers.clone()),
+        )?;
         tracing::debug!(keys = ?metadata.keys().collect::<Vec<_>>(), "gRPC metadata replaced");
         Ok(())
     }
@@ -427,7 +505,7 @@ impl Client {
             if options.id.is_empty() { uuid::Uuid::new_v4().to_string() } else { options.id.clone() };
         let mut request = self.start_request(workflow_type, &workflow_id, input, options);
         crate::codec::encode(self.codec(), &mut request).await?;
-        let mut service = self.workflow_service()?;
+        let mut service = self.workflow_service().await?;
         let deadline = rpc::deadline_or_default(deadline);
         let response = rpc::call(
             "start workflow",
@@ -503,6 +581,7 @@ impl Client {
                 fairness_key: o.priority.fairness_key.clone(),
                 fairness_weight: o.priority.fairness_weight,
             }),
+            versioning_override: versioning_override(&o.versioning_override),
             ..Default::default()
         }
     }
@@ -524,6 +603,36 @@ fn user_metadata(o: &StartWorkflowOptions) -> Option<UserMetadata> {
     let text = |t: &Option<String>| t.as_ref().map(|t| crate::payloads::json_to_payload(&serde_json::Value::from(t.as_str()).to_string()));
     (o.static_summary.is_some() || o.static_details.is_some())
         .then(|| UserMetadata { summary: text(&o.static_summary), details: text(&o.static_details) })
+}
+
+/// The Go SDK's `VersioningOverrideToProto` (v1.51): the `override` oneof, and the deprecated
+/// fields too (behavior, and for PINNED the deployment and "name.buildID" version) for servers
+/// that do not read the oneof.
+#[allow(deprecated)]
+fn versioning_override(v: &VersioningOverride) -> Option<ProtoVersioningOverride> {
+    use temporalio_common::protos::temporal::api::workflow::v1::versioning_override::{
+        Override, PinnedOverride, PinnedOverrideBehavior,
+    };
+    match v.kind {
+        VersioningOverrideKind::None => None,
+        VersioningOverrideKind::Pinned => Some(ProtoVersioningOverride {
+            behavior: VersioningBehavior::Pinned as i32,
+            pinned_version: format!("{}.{}", v.deployment_name, v.build_id),
+            deployment: Some(Deployment { series_name: v.deployment_name.clone(), build_id: v.build_id.clone() }),
+            r#override: Some(Override::Pinned(PinnedOverride {
+                behavior: PinnedOverrideBehavior::Pinned as i32,
+                version: Some(WorkerDeploymentVersion {
+                    deployment_name: v.deployment_name.clone(),
+                    build_id: v.build_id.clone(),
+                }),
+            })),
+        }),
+        VersioningOverrideKind::AutoUpgrade => Some(ProtoVersioningOverride {
+            behavior: VersioningBehavior::AutoUpgrade as i32,
+            r#override: Some(Override::AutoUpgrade(true)),
+            ..Default::default()
+        }),
+    }
 }
 
 pub(crate) fn proto_duration(d: Duration) -> prost_wkt_types::Duration {

@@ -36,6 +36,8 @@ use temporalio_common::protos::temporal::api::common::v1::Payloads;
 pub struct WorkflowCount {
     pub count: i64,
     pub groups: Vec<(Vec<Value>, i64)>,
+    /// The `CountWorkflowExecutionsResponse` message, protobuf-encoded.
+    pub response: Vec<u8>,
 }
 
 impl WorkflowCount {
@@ -75,14 +77,14 @@ fn has_detail(status: &tonic::Status, type_name: &str) -> bool {
         .unwrap_or(false)
 }
 
-fn execution(workflow_id: &str, run_id: Option<&str>) -> Result<WorkflowExecution> {
+pub(crate) fn execution(workflow_id: &str, run_id: Option<&str>) -> Result<WorkflowExecution> {
     if workflow_id.is_empty() {
         return Err(Error::invalid_argument("workflow ID is required"));
     }
     Ok(WorkflowExecution { workflow_id: workflow_id.to_owned(), run_id: run_id.unwrap_or_default().to_owned() })
 }
 
-fn status_name(status: i32) -> String {
+pub(crate) fn status_name(status: i32) -> String {
     WorkflowExecutionStatus::try_from(status)
         .map(|s| s.as_str_name().trim_start_matches("WORKFLOW_EXECUTION_STATUS_").to_owned())
         .unwrap_or_else(|_| "UNSPECIFIED".to_owned())
@@ -104,6 +106,8 @@ fn execution_info_json(info: &WorkflowExecutionInfo) -> Value {
         "history_length": info.history_length,
         "memo": info.memo.as_ref().map(|m| payload_map_json(&m.fields)),
         "search_attributes": info.search_attributes.as_ref().map(|s| payload_map_json(&s.indexed_fields)),
+        "parent_workflow_id": info.parent_execution.as_ref().map(|p| p.workflow_id.as_str()),
+        "parent_run_id": info.parent_execution.as_ref().map(|p| p.run_id.as_str()),
     })
 }
 
@@ -118,11 +122,11 @@ fn payload_map_json(
     Value::Object(fields.iter().map(|(k, p)| (k.clone(), payload_value(p))).collect())
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn unhex(text: &str) -> Result<Vec<u8>> {
+pub(crate) fn unhex(text: &str) -> Result<Vec<u8>> {
     let bad = || Error::invalid_argument("page token is not one this library returned");
     if text.len() % 2 != 0 {
         return Err(bad());
@@ -163,7 +167,7 @@ impl Client {
         };
         crate::codec::encode(self.codec(), &mut request).await?;
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service()?;
+        let mut service = self.workflow_service().await?;
         unary("signal workflow", d, service.signal_workflow_execution(rpc::request(request, d))).await?;
         Ok(())
     }
@@ -212,11 +216,12 @@ impl Client {
             header: start.header,
             user_metadata: start.user_metadata,
             priority: start.priority,
+            versioning_override: start.versioning_override,
             ..Default::default()
         };
         crate::codec::encode(self.codec(), &mut request).await?;
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service()?;
+        let mut service = self.workflow_service().await?;
         let response =
             unary("signal with start workflow", d, service.signal_with_start_workflow_execution(rpc::request(request, d)))
                 .await?;
@@ -234,6 +239,24 @@ impl Client {
         deadline: Option<Duration>,
         form: ResultForm,
     ) -> Result<ResultValue> {
+        self.query_workflow_with_options(workflow_id, run_id, query_type, args, QueryRejectCondition::None, deadline, form)
+            .await
+    }
+
+    /// The Go SDK's `QueryWorkflowWithOptions`: a query with a reject condition. A query the
+    /// condition refuses is `QUERY_REJECTED`, with the workflow's status (`{"status":
+    /// "COMPLETED"}`, as describe names it) in the details.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn query_workflow_with_options(
+        &self,
+        workflow_id: &str,
+        run_id: Option<&str>,
+        query_type: &str,
+        args: Option<Payloads>,
+        reject_condition: QueryRejectCondition,
+        deadline: Option<Duration>,
+        form: ResultForm,
+    ) -> Result<ResultValue> {
         if query_type.is_empty() {
             return Err(Error::invalid_argument("query type is required"));
         }
@@ -245,11 +268,11 @@ impl Client {
                 query_args: args,
                 header: crate::headers::current(),
             }),
-            query_reject_condition: QueryRejectCondition::None as i32,
+            query_reject_condition: reject_condition as i32,
         };
         crate::codec::encode(self.codec(), &mut request).await?;
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service()?;
+        let mut service = self.workflow_service().await?;
         let response = rpc::call("query workflow", d, service.query_workflow(rpc::request(request, d))).await?;
         let mut response = match response {
             Ok(r) => r,
@@ -262,10 +285,12 @@ impl Client {
             }
         };
         if let Some(rejected) = response.query_rejected {
+            let status = status_name(rejected.status);
             return Err(Error::new(
-                ErrorCode::QueryFailed,
-                format!("query workflow: rejected, the workflow is {}", status_name(rejected.status)),
-            ));
+                ErrorCode::QueryRejected,
+                format!("query workflow: rejected by the reject condition, the workflow is {status}"),
+            )
+            .with_details(json!({ "status": status })));
         }
         crate::codec::decode(self.codec(), &mut response).await?;
         form.convert(response.query_result)
@@ -316,7 +341,7 @@ impl Client {
             ..Default::default()
         };
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service()?;
+        let mut service = self.workflow_service().await?;
         unary("cancel workflow", d, service.request_cancel_workflow_execution(rpc::request(request, d))).await?;
         Ok(())
     }
@@ -358,44 +383,49 @@ impl Client {
         };
         crate::codec::encode(self.codec(), &mut request).await?;
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service()?;
+        let mut service = self.workflow_service().await?;
         unary("terminate workflow", d, service.terminate_workflow_execution(rpc::request(request, d))).await?;
         Ok(())
     }
 
-    /// The Go SDK's `DescribeWorkflowExecution`, as JSON: `workflow_id`, `run_id`,
+    /// The Go SDK's `DescribeWorkflowExecution`: JSON with `workflow_id`, `run_id`,
     /// `workflow_type`, `task_queue`, `status`, `start_time`, `execution_time`, `close_time`,
-    /// `history_length`, `memo`, `search_attributes`, `pending_activities`.
+    /// `history_length`, `memo`, `search_attributes`, `parent_workflow_id`, `parent_run_id`,
+    /// `pending_activities`, `pending_children`, `callbacks`; and the
+    /// `DescribeWorkflowExecutionResponse` (after the codec's decode), protobuf-encoded.
     pub async fn describe_workflow_execution(
         &self,
         workflow_id: &str,
         run_id: Option<&str>,
         deadline: Option<Duration>,
-    ) -> Result<String> {
+    ) -> Result<(String, Vec<u8>)> {
         let request = DescribeWorkflowExecutionRequest {
             namespace: self.namespace().to_owned(),
             execution: Some(execution(workflow_id, run_id)?),
         };
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service()?;
+        let mut service = self.workflow_service().await?;
         let mut response =
             unary("describe workflow", d, service.describe_workflow_execution(rpc::request(request, d))).await?;
         crate::codec::decode(self.codec(), &mut response).await?;
         let mut out = response.workflow_execution_info.as_ref().map(execution_info_json).unwrap_or(json!({}));
         out["pending_activities"] = json!(response.pending_activities.len());
-        Ok(out.to_string())
+        out["pending_children"] = json!(response.pending_children.len());
+        out["callbacks"] = json!(response.callbacks.len());
+        Ok((out.to_string(), response.encode_to_vec()))
     }
 
     /// The Go SDK's `ListWorkflow`: one page of executions matching a visibility query
-    /// (`""`: all). Returns `{"executions": [...], "next_page_token": "..."}`; pass the token
-    /// back for the next page; `""` means there is none.
+    /// (`""`: all). Returns `{"executions": [...], "next_page_token": "..."}` (pass the token
+    /// back for the next page; `""` means there is none) and the `ListWorkflowExecutionsResponse`
+    /// (after the codec's decode), protobuf-encoded.
     pub async fn list_workflow(
         &self,
         query: &str,
         page_size: i32,
         page_token: &str,
         deadline: Option<Duration>,
-    ) -> Result<String> {
+    ) -> Result<(String, Vec<u8>)> {
         check_page_request(page_size, page_token)?;
         let request = ListWorkflowExecutionsRequest {
             namespace: self.namespace().to_owned(),
@@ -404,11 +434,12 @@ impl Client {
             query: query.to_owned(),
         };
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service()?;
+        let mut service = self.workflow_service().await?;
         let mut response = unary("list workflows", d, service.list_workflow_executions(rpc::request(request, d))).await?;
         crate::codec::decode(self.codec(), &mut response).await?;
         let executions: Vec<Value> = response.executions.iter().map(execution_info_json).collect();
-        Ok(json!({ "executions": executions, "next_page_token": hex(&response.next_page_token) }).to_string())
+        let json = json!({ "executions": executions, "next_page_token": hex(&response.next_page_token) }).to_string();
+        Ok((json, response.encode_to_vec()))
     }
 
     /// The Go SDK's `CountWorkflow` for a visibility query (`""`: all): the count, and the
@@ -416,14 +447,14 @@ impl Client {
     pub async fn count_workflow(&self, query: &str, deadline: Option<Duration>) -> Result<WorkflowCount> {
         let request = CountWorkflowExecutionsRequest { namespace: self.namespace().to_owned(), query: query.to_owned() };
         let d = deadline_or_default(deadline);
-        let mut service = self.workflow_service()?;
+        let mut service = self.workflow_service().await?;
         let response = unary("count workflows", d, service.count_workflow_executions(rpc::request(request, d))).await?;
         let groups = response
             .groups
             .iter()
             .map(|g| (g.group_values.iter().map(payload_value).collect(), g.count))
             .collect();
-        Ok(WorkflowCount { count: response.count, groups })
+        Ok(WorkflowCount { count: response.count, groups, response: response.encode_to_vec() })
     }
 
     /// The Go SDK's `GetWorkflowHistory`, every page, as the proto's JSON form
@@ -437,7 +468,7 @@ impl Client {
         let exec = execution(workflow_id, run_id)?;
         let d = deadline_or_default(deadline);
         with_deadline("get workflow history", Some(d), async {
-            let mut service = self.workflow_service()?;
+            let mut service = self.workflow_service().await?;
             let mut history = History::default();
             let mut token = Vec::new();
             loop {

@@ -44,6 +44,8 @@ pub struct ClientOptions {
     pub http_connect_proxy: Option<HttpConnectProxy>,
     /// The payload codec (the Go SDK's `CodecDataConverter`): see [`crate::codec`].
     pub payload_codec: Option<crate::codec::Codec>,
+    /// The Go SDK's `NewLazyClient`: connect dials nothing; the first call dials.
+    pub lazy: bool,
 }
 
 /// The Go SDK's default `ConnectionOptions.KeepAliveTime` (grpc_dialer.go `defaultKeepAliveTime`).
@@ -146,6 +148,7 @@ impl std::fmt::Debug for ClientOptions {
             .field("keep_alive", &self.keep_alive)
             .field("http_connect_proxy", &self.http_connect_proxy)
             .field("payload_codec", &self.payload_codec.is_some())
+            .field("lazy", &self.lazy)
             .finish()
     }
 }
@@ -267,6 +270,192 @@ pub struct StartWorkflowOptions {
     pub static_details: Option<String>,
     /// The Go SDK's `Priority`; all zero: the defaults (none is sent).
     pub priority: Priority,
+    /// The Go SDK's `TypedSearchAttributes`: each value sent with its type. Sent together with
+    /// `search_attributes` (no name in both); [`StartWorkflowOptions::validated`] merges them.
+    pub typed_search_attributes: Vec<TypedSearchAttribute>,
+    /// The Go SDK's `VersioningOverride`; kind `None`: no override.
+    pub versioning_override: VersioningOverride,
+}
+
+/// `enums.v1.IndexedValueType`, with the proto's numbers: the type of a typed search attribute.
+/// (The proto's 0, unspecified, is not a type one can give.)
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IndexedValueType {
+    /// Full-text searchable string: a JSON string.
+    Text = 1,
+    /// Exact-match string: a JSON string.
+    Keyword = 2,
+    /// 64-bit integer: a JSON integer.
+    Int = 3,
+    /// 64-bit float: a JSON number.
+    Double = 4,
+    /// A JSON `true` or `false`.
+    Bool = 5,
+    /// A point in time: a JSON string in RFC 3339, e.g. "2026-01-02T03:04:05.5Z" (sent in UTC,
+    /// as Go's RFC3339Nano writes it).
+    Datetime = 6,
+    /// A list of exact-match strings: a JSON array of strings.
+    KeywordList = 7,
+}
+
+impl IndexedValueType {
+    pub fn from_i32(v: i32) -> Result<Self> {
+        Ok(match v {
+            1 => Self::Text,
+            2 => Self::Keyword,
+            3 => Self::Int,
+            4 => Self::Double,
+            5 => Self::Bool,
+            6 => Self::Datetime,
+            7 => Self::KeywordList,
+            _ => return Err(Error::invalid_argument(format!("unknown indexed value type {v} (1 to 7)"))),
+        })
+    }
+
+    /// The payload's "type" metadata, as the Go SDK writes it (`enumspb.IndexedValueType.String()`).
+    pub fn metadata_name(self) -> &'static str {
+        match self {
+            Self::Text => "Text",
+            Self::Keyword => "Keyword",
+            Self::Int => "Int",
+            Self::Double => "Double",
+            Self::Bool => "Bool",
+            Self::Datetime => "Datetime",
+            Self::KeywordList => "KeywordList",
+        }
+    }
+}
+
+/// One of the Go SDK's typed search attributes: a name, its type and its value as JSON.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypedSearchAttribute {
+    pub name: String,
+    pub value_type: IndexedValueType,
+    pub value_json: String,
+}
+
+impl TypedSearchAttribute {
+    /// The payload the Go SDK sends for it: the value as `json/plain` with the "type" metadata
+    /// (datetimes in RFC 3339, in UTC). A value that is not of the type is refused.
+    pub fn to_payload(&self) -> Result<Payload> {
+        let bad = |what: &str| {
+            Error::invalid_argument(format!(
+                "typed search attribute {:?} of type {}: the value must be {what}, not {}",
+                self.name,
+                self.value_type.metadata_name(),
+                self.value_json
+            ))
+        };
+        let value: serde_json::Value = serde_json::from_str(&self.value_json).map_err(|e| {
+            Error::invalid_argument(format!("typed search attribute {:?}: value_json is not JSON: {e}", self.name))
+        })?;
+        let value = match self.value_type {
+            IndexedValueType::Text | IndexedValueType::Keyword if value.is_string() => value,
+            IndexedValueType::Text | IndexedValueType::Keyword => return Err(bad("a JSON string")),
+            IndexedValueType::Int if value.is_i64() => value,
+            IndexedValueType::Int => return Err(bad("a JSON integer (64-bit)")),
+            IndexedValueType::Double if value.is_number() => value,
+            IndexedValueType::Double => return Err(bad("a JSON number")),
+            IndexedValueType::Bool if value.is_boolean() => value,
+            IndexedValueType::Bool => return Err(bad("true or false")),
+            IndexedValueType::Datetime => match value.as_str().and_then(rfc3339_to_utc) {
+                Some(utc) => serde_json::Value::String(utc),
+                None => return Err(bad("an RFC 3339 date-time string such as \"2026-01-02T03:04:05Z\"")),
+            },
+            IndexedValueType::KeywordList
+                if value.as_array().is_some_and(|items| items.iter().all(serde_json::Value::is_string)) =>
+            {
+                value
+            }
+            IndexedValueType::KeywordList => return Err(bad("a JSON array of strings")),
+        };
+        let mut payload = crate::payloads::json_to_payload(&value.to_string());
+        payload.metadata.insert("type".to_owned(), self.value_type.metadata_name().as_bytes().to_vec());
+        Ok(payload)
+    }
+}
+
+/// An RFC 3339 date-time (`YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)`, the form Go's
+/// `time.Time` is sent in) as the same instant in UTC; `None` for anything else, including the
+/// looser forms the timestamp parser also takes (a date alone, no offset).
+fn rfc3339_to_utc(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| b.get(range).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let shape = b.len() >= 20
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && matches!(b[10], b'T' | b't')
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+        && b[16] == b':'
+        && digits(17..19);
+    if !shape {
+        return None;
+    }
+    let mut rest = &b[19..];
+    if rest.first() == Some(&b'.') {
+        let n = rest[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if n == 0 || n > 9 {
+            return None;
+        }
+        rest = &rest[1 + n..];
+    }
+    let offset_ok = matches!(rest, [b'Z' | b'z'])
+        || matches!(rest, [b'+' | b'-', h1, h2, b':', m1, m2] if [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()));
+    if !offset_ok {
+        return None;
+    }
+    let utc = text.parse::<prost_wkt_types::Timestamp>().ok()?.to_string();
+    // Go's RFC3339Nano, as the Go SDK sends a time.Time: no trailing zeros in the fraction
+    // (the timestamp's Display pads it to 3, 6 or 9 digits).
+    Some(match utc.strip_suffix('Z').and_then(|t| t.split_once('.')) {
+        Some((seconds, fraction)) => match fraction.trim_end_matches('0') {
+            "" => format!("{seconds}Z"),
+            fraction => format!("{seconds}.{fraction}Z"),
+        },
+        None => utc,
+    })
+}
+
+/// `temporal_versioning_override`: the kind of the Go SDK's `VersioningOverride`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum VersioningOverrideKind {
+    /// No override: the worker's versioning behaviour applies.
+    #[default]
+    None = 0,
+    /// The Go SDK's `PinnedVersioningOverride`: the workflow runs on the given worker deployment
+    /// version (deployment name and build ID both required).
+    Pinned = 1,
+    /// The Go SDK's `AutoUpgradeVersioningOverride`: the workflow moves to the deployment's
+    /// current version on its next workflow task.
+    AutoUpgrade = 2,
+}
+
+impl VersioningOverrideKind {
+    pub fn from_i32(v: i32) -> Result<Self> {
+        Ok(match v {
+            0 => Self::None,
+            1 => Self::Pinned,
+            2 => Self::AutoUpgrade,
+            _ => return Err(Error::invalid_argument(format!("unknown versioning behavior {v} (0 none, 1 pinned, 2 auto-upgrade)"))),
+        })
+    }
+}
+
+/// The Go SDK's `VersioningOverride` start option.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VersioningOverride {
+    pub kind: VersioningOverrideKind,
+    /// `WorkerDeploymentVersion.DeploymentName`: only with `Pinned`, and required there.
+    pub deployment_name: String,
+    /// `WorkerDeploymentVersion.BuildID`: only with `Pinned`, and required there.
+    pub build_id: String,
 }
 
 /// The Go SDK's `temporal.Priority`: how the task queue orders this workflow's tasks.
@@ -348,8 +537,18 @@ impl std::ops::Deref for ValidStartWorkflowOptions {
 
 impl StartWorkflowOptions {
     /// Validates the options, once, for the start operations.
-    pub fn validated(self) -> Result<ValidStartWorkflowOptions> {
+    /// The typed search attributes become payloads in `search_attributes` here, so the start
+    /// operations read one map.
+    pub fn validated(mut self) -> Result<ValidStartWorkflowOptions> {
         self.validate()?;
+        let typed = std::mem::take(&mut self.typed_search_attributes);
+        if !typed.is_empty() {
+            let map = self.search_attributes.get_or_insert_with(HashMap::new);
+            for attribute in typed {
+                let payload = attribute.to_payload()?;
+                map.insert(attribute.name, payload);
+            }
+        }
         Ok(ValidStartWorkflowOptions(self))
     }
 
@@ -380,6 +579,41 @@ impl StartWorkflowOptions {
                 "priority: fairness weight must be 0 (the default) or a positive finite number, not {weight}"
             )));
         }
+        let mut names = std::collections::HashSet::new();
+        for attribute in &self.typed_search_attributes {
+            if attribute.name.is_empty() {
+                return Err(Error::invalid_argument("typed search attribute: name is required"));
+            }
+            if !names.insert(attribute.name.as_str()) {
+                return Err(Error::invalid_argument(format!(
+                    "typed search attribute {:?} is given twice",
+                    attribute.name
+                )));
+            }
+            if self.search_attributes.as_ref().is_some_and(|m| m.contains_key(&attribute.name)) {
+                return Err(Error::invalid_argument(format!(
+                    "search attribute {:?} is both in search_attributes_json and a typed search attribute",
+                    attribute.name
+                )));
+            }
+            attribute.to_payload()?;
+        }
+        let v = &self.versioning_override;
+        match v.kind {
+            VersioningOverrideKind::Pinned if v.deployment_name.is_empty() || v.build_id.is_empty() => {
+                return Err(Error::invalid_argument(
+                    "versioning override: PINNED needs both the deployment name and the build ID",
+                ));
+            }
+            VersioningOverrideKind::None | VersioningOverrideKind::AutoUpgrade
+                if !v.deployment_name.is_empty() || !v.build_id.is_empty() =>
+            {
+                return Err(Error::invalid_argument(
+                    "versioning override: a deployment name or build ID is only for the PINNED behavior",
+                ));
+            }
+            _ => {}
+        }
         Ok(())
     }
 }
@@ -399,6 +633,88 @@ mod tests {
             let e = with(Priority { fairness_weight: w, ..Default::default() }).unwrap_err();
             assert!(e.message.contains("fairness weight"), "{}", e.message);
         }
+    }
+
+    #[test]
+    fn typed_search_attributes_are_checked_and_typed() {
+        let attr = |name: &str, value_type, value_json: &str| TypedSearchAttribute {
+            name: name.into(),
+            value_type,
+            value_json: value_json.into(),
+        };
+        let payload = |a: TypedSearchAttribute| a.to_payload();
+        let p = payload(attr("k", IndexedValueType::KeywordList, r#"["a", "b"]"#)).unwrap();
+        assert_eq!(p.data, br#"["a","b"]"#);
+        assert_eq!(p.metadata["type"], b"KeywordList");
+        assert_eq!(p.metadata["encoding"], b"json/plain");
+        let p = payload(attr("t", IndexedValueType::Datetime, r#""2026-01-02T05:04:05.25+02:00""#)).unwrap();
+        assert_eq!(p.data, br#""2026-01-02T03:04:05.25Z""#);
+        let p = payload(attr("t", IndexedValueType::Datetime, r#""2026-01-02T03:04:05.000Z""#)).unwrap();
+        assert_eq!(p.data, br#""2026-01-02T03:04:05Z""#);
+        assert_eq!(p.metadata["type"], b"Datetime");
+        assert_eq!(payload(attr("i", IndexedValueType::Int, "-7")).unwrap().metadata["type"], b"Int");
+        assert!(payload(attr("d", IndexedValueType::Double, "3")).is_ok());
+        for (t, v) in [
+            (IndexedValueType::Keyword, "1"),
+            (IndexedValueType::Text, "null"),
+            (IndexedValueType::Int, "1.5"),
+            (IndexedValueType::Int, "18446744073709551615"),
+            (IndexedValueType::Double, r#""1""#),
+            (IndexedValueType::Bool, "0"),
+            (IndexedValueType::Datetime, r#""2026-01-02""#),
+            (IndexedValueType::Datetime, r#""2026-01-02T03:04:05""#),
+            (IndexedValueType::Datetime, r#""2026-02-30T03:04:05Z""#),
+            (IndexedValueType::KeywordList, r#"["a", 1]"#),
+            (IndexedValueType::KeywordList, r#""a""#),
+        ] {
+            let e = payload(attr("x", t, v)).unwrap_err();
+            assert_eq!(e.code, crate::errors::ErrorCode::InvalidArgument);
+            assert!(e.message.contains("must be"), "{}", e.message);
+        }
+        assert!(IndexedValueType::from_i32(0).is_err() && IndexedValueType::from_i32(8).is_err());
+
+        let base = StartWorkflowOptions { task_queue: "q".into(), ..Default::default() };
+        let twice = StartWorkflowOptions {
+            typed_search_attributes: vec![attr("a", IndexedValueType::Bool, "true"), attr("a", IndexedValueType::Bool, "false")],
+            ..base.clone()
+        };
+        assert!(twice.validate().unwrap_err().message.contains("twice"));
+        let both = StartWorkflowOptions {
+            search_attributes: Some(HashMap::from([("a".into(), Payload::default())])),
+            typed_search_attributes: vec![attr("a", IndexedValueType::Bool, "true")],
+            ..base.clone()
+        };
+        assert!(both.validate().unwrap_err().message.contains("both"));
+        let merged = StartWorkflowOptions {
+            search_attributes: Some(HashMap::from([("u".into(), Payload::default())])),
+            typed_search_attributes: vec![attr("a", IndexedValueType::Bool, "true")],
+            ..base.clone()
+        }
+        .validated()
+        .unwrap();
+        let map = merged.search_attributes.as_ref().unwrap();
+        assert_eq!((map.len(), map["a"].data.as_slice()), (2, b"true".as_slice()));
+        let unnamed = StartWorkflowOptions { typed_search_attributes: vec![attr("", IndexedValueType::Bool, "true")], ..base };
+        assert!(unnamed.validate().unwrap_err().message.contains("name is required"));
+    }
+
+    #[test]
+    fn versioning_override_is_checked() {
+        let with = |kind, deployment_name: &str, build_id: &str| {
+            StartWorkflowOptions {
+                task_queue: "q".into(),
+                versioning_override: VersioningOverride { kind, deployment_name: deployment_name.into(), build_id: build_id.into() },
+                ..Default::default()
+            }
+            .validate()
+        };
+        assert!(with(VersioningOverrideKind::Pinned, "d", "b1").is_ok());
+        assert!(with(VersioningOverrideKind::AutoUpgrade, "", "").is_ok());
+        assert!(with(VersioningOverrideKind::Pinned, "d", "").unwrap_err().message.contains("PINNED needs"));
+        assert!(with(VersioningOverrideKind::Pinned, "", "b1").is_err());
+        assert!(with(VersioningOverrideKind::AutoUpgrade, "d", "").unwrap_err().message.contains("only for the PINNED"));
+        assert!(with(VersioningOverrideKind::None, "", "b1").is_err());
+        assert!(VersioningOverrideKind::from_i32(3).is_err());
     }
 
     #[test]

@@ -237,7 +237,7 @@ impl Client {
     /// server routes by is taken from the request, as the crate does for every call.
     pub async fn raw_rpc(&self, service: Service, method: &str, request: &[u8], deadline: Option<Duration>) -> Result<Vec<u8>> {
         let deadline = rpc::deadline_or_default(deadline);
-        let connection = self.workflow_service()?;
+        let connection = self.workflow_service().await?;
         match service {
             Service::Workflow => workflow_service_call(connection, method, request, deadline).await,
             Service::Operator => operator_service_call(connection, method, request, deadline).await,

@@ -235,7 +235,7 @@ impl UpdateHandle {
     /// Long-polls the server until the update completed (the Go SDK's `PollWorkflowUpdate`):
     /// each poll is bounded by the long-poll interval and sent again when it passes empty.
     async fn poll_outcome(&self) -> Result<Outcome> {
-        let mut service = self.client.workflow_service()?;
+        let mut service = self.client.workflow_service().await?;
         loop {
             let poll = PollWorkflowExecutionUpdateRequest {
                 namespace: self.client.namespace().to_owned(),
@@ -336,7 +336,7 @@ impl Client {
         with_deadline("update workflow", deadline, async {
             let mut request = start.request(self);
             crate::codec::encode(self.codec(), &mut request).await?;
-            let mut service = self.workflow_service()?;
+            let mut service = self.workflow_service().await?;
             let mut response = loop {
                 let attempt = unary(
                     "update workflow",
@@ -420,7 +420,7 @@ impl Client {
                 ..Default::default()
             };
             crate::codec::encode(self.codec(), &mut request).await?;
-            let mut service = self.workflow_service()?;
+            let mut service = self.workflow_service().await?;
             let mut run_id: Option<String> = None;
             let update_response = loop {
                 let answer = rpc::call(

@@ -69,7 +69,7 @@ impl WorkflowRun {
                     execution: Some(WorkflowExecution { workflow_id: self.workflow_id.clone(), run_id: String::new() }),
                 };
                 // An inherited client (after fork) fails every later call anyway.
-                let Ok(mut service) = self.client.workflow_service() else { return String::new() };
+                let Ok(mut service) = self.client.workflow_service().await else { return String::new() };
                 let described = rpc::unary(
                     "describe workflow",
                     DEFAULT_RPC_TIMEOUT,
@@ -124,7 +124,7 @@ impl WorkflowRun {
                 next_page_token: std::mem::take(&mut next_page_token),
                 ..Default::default()
             };
-            let mut service = self.client.workflow_service()?;
+            let mut service = self.client.workflow_service().await?;
             let mut response = rpc::long_poll(
                 "get workflow result",
                 service.get_workflow_execution_history(rpc::request(request, LONG_POLL_TIMEOUT)),

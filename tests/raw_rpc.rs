@@ -10,7 +10,10 @@ use std::ffi::CString;
 use std::ptr;
 use temporal_ffi::errors::ErrorCode;
 use temporal_ffi::ffi::call::*;
+use temporal_ffi::ffi::operations::temporal_signal_with_start_workflow_async;
 use temporal_ffi::ffi::raw_rpc::temporal_raw_rpc_async;
+use temporal_ffi::ffi::workflow::{temporal_search_attribute, temporal_start_workflow_options};
+use temporal_ffi::options::{IndexedValueType, VersioningOverrideKind};
 use temporalio_common::protos::temporal::api::common::v1::{Payload, Payloads, WorkflowExecution, WorkflowType};
 use temporalio_common::protos::temporal::api::operatorservice::v1 as op;
 use temporalio_common::protos::temporal::api::taskqueue::v1::TaskQueue;
@@ -161,4 +164,166 @@ fn start_options_summary_details_and_priority() {
     assert!(e.message.contains("priority key"), "{}", e.message);
     let e = start(&client, "Echo", None, None, |o| o.fairness_weight = f32::NAN).unwrap_err();
     assert!(e.message.contains("fairness weight"), "{}", e.message);
+}
+
+/// Typed search attributes of every type reach the server with their type, on the start paths
+/// that take start options, read back through DescribeWorkflowExecution (the dev server has one
+/// custom attribute of each type: tests/harness/with-dev-server.sh); a value of the wrong type
+/// is refused before anything is sent.
+#[test]
+fn typed_search_attributes_reach_the_server_with_their_types() {
+    let client = connect();
+    let c = |s: &str| CString::new(s).unwrap();
+    let given = [
+        ("CustomKeywordField", IndexedValueType::Keyword, r#""kw-1""#, r#""kw-1""#, "Keyword"),
+        ("CustomTextField", IndexedValueType::Text, r#""some text""#, r#""some text""#, "Text"),
+        ("CustomIntField", IndexedValueType::Int, "-42", "-42", "Int"),
+        ("CustomDoubleField", IndexedValueType::Double, "2.5", "2.5", "Double"),
+        ("CustomBoolField", IndexedValueType::Bool, "true", "true", "Bool"),
+        (
+            "CustomDatetimeField",
+            IndexedValueType::Datetime,
+            r#""2026-01-02T05:04:05+02:00""#,
+            r#""2026-01-02T03:04:05Z""#,
+            "Datetime",
+        ),
+        ("CustomKeywordListField", IndexedValueType::KeywordList, r#"["a","b"]"#, r#"["a","b"]"#, "KeywordList"),
+    ];
+    let strings: Vec<(CString, CString)> = given.iter().map(|g| (c(g.0), c(g.2))).collect();
+    let attributes: Vec<temporal_search_attribute> = given
+        .iter()
+        .zip(&strings)
+        .map(|(g, (name, value))| temporal_search_attribute {
+            name: name.as_ptr(),
+            value_type: g.1 as i32,
+            value_json: value.as_ptr(),
+        })
+        .collect();
+    let with_attributes = |o: &mut temporal_start_workflow_options| {
+        o.typed_search_attributes = attributes.as_ptr();
+        o.typed_search_attributes_len = attributes.len();
+    };
+    let run = start(&client, "Echo", Some(r#"["x"]"#), None, with_attributes).unwrap();
+    assert_eq!(run.result(30_000).unwrap(), r#""x""#);
+    let check = |workflow_id: String, run_id: String| {
+        let described = describe(&client, workflow_id, run_id);
+        let fields = described.workflow_execution_info.unwrap().search_attributes.unwrap().indexed_fields;
+        for (name, _, _, data, type_name) in &given {
+            let p = &fields[*name];
+            assert_eq!(std::str::from_utf8(&p.data).unwrap(), *data, "{name}");
+            assert_eq!(p.metadata.get("type").map(Vec::as_slice), Some(type_name.as_bytes()), "{name}");
+        }
+    };
+    check(run.id(), run.run_id());
+
+    // Signal-with-start carries them too.
+    let tq = task_queue();
+    let id = c(&unique_id("typed-sa-sws"));
+    let mut o = default_start_options();
+    o.task_queue = tq.as_ptr();
+    o.id = id.as_ptr();
+    with_attributes(&mut o);
+    let run = wait_call(0, |co, out| unsafe {
+        temporal_signal_with_start_workflow_async(
+            client.0,
+            c("unblock").as_ptr(),
+            c(r#"["hello"]"#).as_ptr(),
+            c("Block").as_ptr(),
+            ptr::null(),
+            &o,
+            co,
+            out,
+        )
+    })
+    .unwrap()
+    .run
+    .expect("signal-with-start gives the run");
+    assert_eq!(run.result(10_000).unwrap(), r#""unblocked: hello""#);
+    check(run.id(), run.run_id());
+
+    // A wrong type, a NULL array with a length, a duplicate name, and a name also in
+    // search_attributes_json: INVALID_ARGUMENT, nothing sent.
+    let wrong = [temporal_search_attribute {
+        name: strings[2].0.as_ptr(),
+        value_type: IndexedValueType::Int as i32,
+        value_json: strings[0].1.as_ptr(),
+    }];
+    let e = start(&client, "Echo", None, None, |o| {
+        o.typed_search_attributes = wrong.as_ptr();
+        o.typed_search_attributes_len = 1;
+    })
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    assert!(e.message.contains("CustomIntField") && e.message.contains("integer"), "{}", e.message);
+    let e = start(&client, "Echo", None, None, |o| o.typed_search_attributes_len = 2).unwrap_err();
+    assert!(e.message.contains("typed_search_attributes is NULL"), "{}", e.message);
+    let twice = [0, 0].map(|i| temporal_search_attribute {
+        name: strings[i].0.as_ptr(),
+        value_type: IndexedValueType::Keyword as i32,
+        value_json: strings[i].1.as_ptr(),
+    });
+    let e = start(&client, "Echo", None, None, |o| {
+        o.typed_search_attributes = twice.as_ptr();
+        o.typed_search_attributes_len = 2;
+    })
+    .unwrap_err();
+    assert!(e.message.contains("twice"), "{}", e.message);
+    let untyped = c(r#"{"CustomKeywordField": "x"}"#);
+    let e = start(&client, "Echo", None, None, |o| {
+        with_attributes(o);
+        o.search_attributes_json = untyped.as_ptr();
+    })
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    assert!(e.message.contains("both"), "{}", e.message);
+}
+
+/// The Go SDK's `VersioningOverride` start option: AUTO_UPGRADE read back from
+/// DescribeWorkflowExecution's versioning info; PINNED to a deployment version that no worker
+/// of the task queue has is refused by the dev server (FAILED_PRECONDITION, naming the version
+/// it read from the request); PINNED without a build ID and an unknown behaviour are refused
+/// before anything is sent.
+#[test]
+fn versioning_override_reaches_the_server() {
+    use temporalio_common::protos::temporal::api::workflow::v1::versioning_override::Override;
+    let client = connect();
+    let deployment = CString::new("ffi-deployment").unwrap();
+    let build_id = CString::new("build-1").unwrap();
+    let e = start(&client, "Echo", Some(r#"["x"]"#), None, |o| {
+        o.versioning_behavior = VersioningOverrideKind::Pinned as i32;
+        o.versioning_deployment_name = deployment.as_ptr();
+        o.versioning_build_id = build_id.as_ptr();
+    })
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Rpc, "{}", e.message);
+    assert_eq!(e.details.as_ref().unwrap()["grpc_code"], "FAILED_PRECONDITION");
+    assert!(e.message.contains("ffi-deployment") && e.message.contains("build-1"), "{}", e.message);
+
+    let run = start(&client, "Echo", Some(r#"["x"]"#), None, |o| {
+        o.versioning_behavior = VersioningOverrideKind::AutoUpgrade as i32;
+        o.execution_timeout_ms = 10_000;
+    })
+    .unwrap();
+    let info = describe(&client, run.id(), run.run_id()).workflow_execution_info.unwrap();
+    let over = info.versioning_info.unwrap().versioning_override.unwrap();
+    assert_eq!(over.r#override, Some(Override::AutoUpgrade(true)));
+
+    let e = start(&client, "Echo", None, None, |o| {
+        o.versioning_behavior = VersioningOverrideKind::Pinned as i32;
+        o.versioning_deployment_name = deployment.as_ptr();
+    })
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    assert!(e.message.contains("PINNED needs"), "{}", e.message);
+    let e = start(&client, "Echo", None, None, |o| o.versioning_behavior = 3).unwrap_err();
+    assert!(e.message.contains("unknown versioning behavior"), "{}", e.message);
+}
+
+fn describe(client: &Client, workflow_id: String, run_id: String) -> wf::DescribeWorkflowExecutionResponse {
+    let request = wf::DescribeWorkflowExecutionRequest {
+        namespace: "default".into(),
+        execution: Some(WorkflowExecution { workflow_id, run_id }),
+    };
+    let bytes = raw(client, WORKFLOW, "DescribeWorkflowExecution", &request.encode_to_vec(), 0).unwrap();
+    wf::DescribeWorkflowExecutionResponse::decode(bytes.as_slice()).unwrap()
 }

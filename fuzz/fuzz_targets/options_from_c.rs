@@ -19,7 +19,7 @@ use std::ffi::{c_char, CString};
 use std::time::Duration;
 use temporal_ffi::errors::{Error, ErrorCode};
 use temporal_ffi::ffi::client::temporal_client_options;
-use temporal_ffi::ffi::workflow::{temporal_retry_policy, temporal_start_workflow_options};
+use temporal_ffi::ffi::workflow::{temporal_retry_policy, temporal_search_attribute, temporal_start_workflow_options};
 use temporal_ffi::options::MAX_DURATION;
 use temporal_ffi_fuzz::c_string;
 
@@ -89,6 +89,19 @@ struct StartIn {
     priority_key: i32,
     fairness_key: Str,
     fairness_weight: f32,
+    /// At most 4 are used; `typed_null_with_length`: the array NULL with their count as length.
+    typed_search_attributes: Vec<TypedIn>,
+    typed_null_with_length: bool,
+    versioning_behavior: i32,
+    versioning_deployment_name: Str,
+    versioning_build_id: Str,
+}
+
+#[derive(Arbitrary, Debug)]
+struct TypedIn {
+    name: Str,
+    value_type: i32,
+    value_json: Str,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -134,6 +147,14 @@ fn fuzz_start(s: &StartIn) {
         maximum_attempts: r.maximum_attempts,
         non_retryable_error_types_json: ptr(&nret),
     });
+    let typed_strings: Vec<_> = s.typed_search_attributes.iter().take(4).map(|t| (t.name.c(), t.value_json.c())).collect();
+    let typed: Vec<temporal_search_attribute> = s
+        .typed_search_attributes
+        .iter()
+        .zip(&typed_strings)
+        .map(|(t, (name, value))| temporal_search_attribute { name: ptr(name), value_type: t.value_type, value_json: ptr(value) })
+        .collect();
+    let (deployment, build_id) = (s.versioning_deployment_name.c(), s.versioning_build_id.c());
     let known = std::mem::size_of::<temporal_start_workflow_options>();
     let c = temporal_start_workflow_options {
         // At most the 16 tail bytes past the struct, never before its start.
@@ -156,6 +177,11 @@ fn fuzz_start(s: &StartIn) {
         priority_key: s.priority_key,
         fairness_key: ptr(&fairness),
         fairness_weight: s.fairness_weight,
+        typed_search_attributes: if s.typed_null_with_length || typed.is_empty() { std::ptr::null() } else { typed.as_ptr() },
+        typed_search_attributes_len: typed.len(),
+        versioning_behavior: s.versioning_behavior,
+        versioning_deployment_name: ptr(&deployment),
+        versioning_build_id: ptr(&build_id),
     };
     // The struct as the caller laid it out, followed by the bytes a larger size covers.
     #[repr(C)]
@@ -194,6 +220,22 @@ fn fuzz_start(s: &StartIn) {
     assert!(opts.priority.priority_key >= 0, "priority key {} accepted", opts.priority.priority_key);
     let w = opts.priority.fairness_weight;
     assert!(w >= 0.0 && w.is_finite(), "fairness weight {w} accepted");
+    // Inside the size, typed search attributes that were accepted are in the one map, typed.
+    let typed_read = c.size >= std::mem::offset_of!(temporal_start_workflow_options, typed_search_attributes_len) + 8;
+    if typed_read {
+        assert!(!(s.typed_null_with_length && !typed.is_empty()), "a NULL array with a length was accepted");
+        for (name, _) in &typed_strings {
+            let name = name.as_ref().expect("accepted: every name is set").to_str().unwrap();
+            let p = &opts.search_attributes.as_ref().expect("typed attributes give the map")[name];
+            assert!(p.metadata.contains_key("type"), "{name} sent without its type");
+        }
+    }
+    use temporal_ffi::options::VersioningOverrideKind;
+    let v = &opts.versioning_override;
+    match v.kind {
+        VersioningOverrideKind::Pinned => assert!(!v.deployment_name.is_empty() && !v.build_id.is_empty()),
+        _ => assert!(v.deployment_name.is_empty() && v.build_id.is_empty()),
+    }
     if let Some(rp) = &opts.retry_policy {
         let b = rp.backoff_coefficient;
         assert!(b == 0.0 || (b >= 1.0 && b.is_finite()), "backoff {b} accepted");

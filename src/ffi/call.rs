@@ -229,6 +229,7 @@ impl Completed {
             Ok(Output::Count(count)) => {
                 c.count = Some(count.count);
                 c.json = Some(to_c_string(count.to_json()));
+                c.bytes = Some(count.response);
             }
             Ok(Output::Update(update)) => {
                 c.update_id = Some(to_c_string(update.update_id));

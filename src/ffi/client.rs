@@ -115,6 +115,11 @@ pub struct temporal_client_options {
     /// The payload codec every call of this client applies (the Go SDK's
     /// `converter.NewCodecDataConverter`); see `temporal_payload_codec`. NULL: none.
     pub payload_codec: *const super::payloads::temporal_payload_codec,
+    /// The Go SDK's `NewLazyClient`: connect dials nothing and succeeds at once (bad options
+    /// are still refused at once); the first call that needs the server dials (bounded by
+    /// `connect_timeout_ms`), and a failed dial fails that call (`UNAVAILABLE`, or
+    /// `DEADLINE_EXCEEDED`) while the next call dials again.
+    pub lazy: bool,
 }
 
 // SAFETY: repr(C), starts with size, every field is valid as zero; the bools are listed.
@@ -124,6 +129,7 @@ unsafe impl ExtensibleStruct for temporal_client_options {
         (offset_of!(temporal_client_options, tls), "tls"),
         (offset_of!(temporal_client_options, tls_disable_host_verification), "tls_disable_host_verification"),
         (offset_of!(temporal_client_options, keep_alive_disabled), "keep_alive_disabled"),
+        (offset_of!(temporal_client_options, lazy), "lazy"),
     ];
 }
 
@@ -206,6 +212,7 @@ pub(crate) unsafe fn client_options_from_c(o: &temporal_client_options) -> Resul
             timeout: duration_from_millis("keep_alive_timeout_ms", o.keep_alive_timeout_ms)?,
         },
         http_connect_proxy: unsafe { proxy_from_c(o) }?,
+        lazy: o.lazy,
         // Last: once taken, the table is released when the options are dropped.
         payload_codec: unsafe { super::payloads::codec_from_c(o.payload_codec) }?,
     })
@@ -260,6 +267,9 @@ unsafe fn prepare_connect(options: *const temporal_client_options) -> Result<OpF
 /// `client.Dial`; the completed call lends nothing: take the client with
 /// `temporal_call_take_client` (the caller owns it: `temporal_client_free`).
 ///
+/// With `options->lazy`, nothing is dialed: the call completes at once with the client (see
+/// `lazy`).
+///
 /// `options` may be NULL for all defaults. The connect is bounded by `connect_timeout_ms`
 /// (`temporal_call_options.timeout_ms` is not used). Errors: `INVALID_ARGUMENT` (bad options),
 /// `UNAVAILABLE` (server unreachable), `DEADLINE_EXCEEDED` (no answer within the connect
@@ -311,6 +321,21 @@ pub unsafe extern "C" fn temporal_client_connect(
 #[no_mangle]
 pub unsafe extern "C" fn temporal_client_free(client: *mut temporal_client) {
     boundary(|| drop(unsafe { take_handle(client) }))
+}
+
+/// The namespace the client's calls go to (`temporal_client_options.namespace_name`, the
+/// environment configuration's, or `"default"`): what a host needs to fill the namespace of a
+/// request it sends through `temporal_raw_rpc_async`. The caller owns the string:
+/// `temporal_string_free`. NULL if `client` is NULL or not a client.
+///
+/// # Safety
+/// `client` is NULL or a live client.
+#[no_mangle]
+pub unsafe extern "C" fn temporal_client_get_namespace(client: *const temporal_client) -> *mut c_char {
+    boundary(|| match unsafe { client_arg(client) } {
+        Ok(c) => super::to_c_string(c.namespace()).into_raw(),
+        Err(_) => std::ptr::null_mut(),
+    })
 }
 
 /// Replaces the API key of a connected client, without reconnecting (key rotation): every

@@ -25,8 +25,10 @@ pub mod operations;
 pub mod payloads;
 pub mod raw_rpc;
 pub mod runtime;
+pub mod schedule;
 pub mod update;
 pub mod workflow;
+pub mod workflow_surface;
 
 use crate::errors::{Error, ErrorCode, Result};
 pub use error::temporal_error;
@@ -84,6 +86,7 @@ macro_rules! null_on_panic {
 }
 null_on_panic!(
     *const c_char,
+    *mut c_char,
     *mut c_void,
     *const temporal_error,
     *mut workflow::temporal_workflow_run,
@@ -377,10 +380,22 @@ pub(crate) unsafe fn take_handle<H: Handle>(ptr: *mut H) -> Option<H::Target> {
 /// # Safety
 /// `ptr` is NULL or valid for reads of `len` bytes.
 pub(crate) unsafe fn bytes_arg<'a>(ptr: *const u8, len: usize, name: &str, len_name: &str) -> Result<&'a [u8]> {
+    unsafe { slice_arg(ptr, len, name, len_name) }
+}
+
+/// An array argument given as a pointer and a length, checked as [`bytes_arg`]: NULL with 0 is
+/// empty, NULL with a length is refused, and so is a length no array could have.
+///
+/// # Safety
+/// `ptr` is NULL or valid for reads of `len` elements.
+pub(crate) unsafe fn slice_arg<'a, T>(ptr: *const T, len: usize, name: &str, len_name: &str) -> Result<&'a [T]> {
     match (ptr.is_null(), len) {
         (true, 0) => Ok(&[]),
         (true, _) => Err(Error::invalid_argument(format!("{name} is NULL but {len_name} is {len}"))),
-        // SAFETY: the caller promised `len` readable bytes.
+        (false, _) if len > isize::MAX as usize / std::mem::size_of::<T>().max(1) => {
+            Err(Error::invalid_argument(format!("{len_name} is {len}, more than any array can hold")))
+        }
+        // SAFETY: the caller promised `len` readable elements.
         (false, _) => Ok(unsafe { std::slice::from_raw_parts(ptr, len) }),
     }
 }
@@ -444,8 +459,10 @@ mod tests {
             ("payloads.rs", include_str!("payloads.rs")),
             ("raw_rpc.rs", include_str!("raw_rpc.rs")),
             ("runtime.rs", include_str!("runtime.rs")),
+            ("schedule.rs", include_str!("schedule.rs")),
             ("update.rs", include_str!("update.rs")),
             ("workflow.rs", include_str!("workflow.rs")),
+            ("workflow_surface.rs", include_str!("workflow_surface.rs")),
         ];
         let mut exports = 0;
         for (file, text) in sources {

@@ -27,13 +27,13 @@ pub(super) fn rpc_deadline(timeout: Timeout) -> Option<Duration> {
 }
 
 /// The common arguments of operations on one workflow execution.
-struct Target {
-    client: Arc<Client>,
-    workflow_id: String,
-    run_id: Option<String>,
+pub(super) struct Target {
+    pub client: Arc<Client>,
+    pub workflow_id: String,
+    pub run_id: Option<String>,
 }
 
-unsafe fn target(client: *const temporal_client, workflow_id: *const c_char, run_id: *const c_char) -> Result<Target> {
+pub(super) unsafe fn target(client: *const temporal_client, workflow_id: *const c_char, run_id: *const c_char) -> Result<Target> {
     Ok(Target {
         client: unsafe { client_arg(client) }?.clone(),
         workflow_id: unsafe { required_str(workflow_id, "workflow_id") }?.to_owned(),
@@ -366,8 +366,11 @@ pub unsafe extern "C" fn temporal_terminate_workflow_with_options_async(
 /// Describes an execution: the Go SDK's `DescribeWorkflowExecution`. The completed call's JSON
 /// is an object with `workflow_id`, `run_id`, `workflow_type`, `task_queue`, `status` (e.g.
 /// "RUNNING", "COMPLETED"), `start_time`, `execution_time`, `close_time` (RFC 3339 or null),
-/// `history_length`, `memo`, `search_attributes`, `pending_activities`. Timeout
-/// `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
+/// `history_length`, `memo`, `search_attributes`, `parent_workflow_id` and `parent_run_id` (a
+/// child's parent, else null), and the counts `pending_activities`, `pending_children` and
+/// `callbacks`. `temporal_call_get_bytes` gives the `DescribeWorkflowExecutionResponse`
+/// message (temporal.api.workflowservice.v1, after the client's payload codec decoded it),
+/// protobuf-encoded; the call owns the bytes. Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
 ///
 /// # Safety
 /// Pointers are NULL or valid; strings NUL-terminated.
@@ -385,7 +388,8 @@ pub unsafe extern "C" fn temporal_describe_workflow_execution_async(
             let t = unsafe { target(client, workflow_id, run_id) }?;
             let d = rpc_deadline(timeout);
             Ok(Box::pin(async move {
-                t.client.describe_workflow_execution(&t.workflow_id, t.run_id.as_deref(), d).await.map(Output::Json)
+                let (json, proto) = t.client.describe_workflow_execution(&t.workflow_id, t.run_id.as_deref(), d).await?;
+                Ok(Output::JsonAndProto(json, proto))
             }))
         };
         unsafe { start(call_options, call_out, prepare) }
@@ -396,7 +400,9 @@ pub unsafe extern "C" fn temporal_describe_workflow_execution_async(
 /// Go SDK's `ListWorkflow`. `page_size` 0: the server's default. `page_token` NULL or "" for
 /// the first page. The completed call's JSON is `{"executions": [...], "next_page_token":
 /// "..."}` (each execution as in `temporal_describe_workflow_execution_async`; an empty token
-/// means no more pages). Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
+/// means no more pages). `temporal_call_get_bytes` gives the `ListWorkflowExecutionsResponse`
+/// message (after the client's payload codec decoded it), protobuf-encoded; the call owns the
+/// bytes. Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
 ///
 /// # Safety
 /// Pointers are NULL or valid; strings NUL-terminated.
@@ -417,7 +423,10 @@ pub unsafe extern "C" fn temporal_list_workflow_async(
             let token = unsafe { optional_string(page_token, "page_token") }?.unwrap_or_default();
             crate::operations::check_page_request(page_size, &token)?;
             let d = rpc_deadline(timeout);
-            Ok(Box::pin(async move { client.list_workflow(&query, page_size, &token, d).await.map(Output::Json) }))
+            Ok(Box::pin(async move {
+                let (json, proto) = client.list_workflow(&query, page_size, &token, d).await?;
+                Ok(Output::JsonAndProto(json, proto))
+            }))
         };
         unsafe { start(call_options, call_out, prepare) }
     })
@@ -426,7 +435,9 @@ pub unsafe extern "C" fn temporal_list_workflow_async(
 /// Counts executions matching a visibility query (NULL or "": all): the Go SDK's
 /// `CountWorkflow`. Read the count with `temporal_call_get_count`; the completed call's JSON is
 /// `{"count": N, "groups": [{"group_values": [...], "count": N}, ...]}` (groups only for a
-/// `GROUP BY` query). Timeout `TEMPORAL_TIMEOUT_DEFAULT`: 10 s.
+/// `GROUP BY` query); `temporal_call_get_bytes` gives the `CountWorkflowExecutionsResponse`
+/// message, protobuf-encoded (the call owns the bytes). Timeout `TEMPORAL_TIMEOUT_DEFAULT`:
+/// 10 s.
 ///
 /// # Safety
 /// Pointers are NULL or valid; strings NUL-terminated.

@@ -7,11 +7,12 @@ use super::operations::rpc_deadline;
 use super::client::{client_arg, temporal_client};
 use super::{
     boundary, check_out, error_boundary, handle_ref, into_handle, optional_str, optional_string, read_struct,
-    required_str, take_handle, temporal_error, to_c_string, write_default, ExtensibleStruct, Handle,
+    required_str, slice_arg, take_handle, temporal_error, to_c_string, write_default, ExtensibleStruct, Handle,
 };
 use crate::errors::{Error, Result};
 use crate::options::{
-    duration_from_millis, RetryPolicy, StartWorkflowOptions, Timeout, ValidStartWorkflowOptions, WorkflowIdConflictPolicy,
+    duration_from_millis, IndexedValueType, RetryPolicy, StartWorkflowOptions, TypedSearchAttribute, VersioningOverride,
+    VersioningOverrideKind, Timeout, ValidStartWorkflowOptions, WorkflowIdConflictPolicy,
     WorkflowIdReusePolicy,
 };
 use crate::payloads::{object_to_payload_map, ResultForm};
@@ -96,6 +97,39 @@ pub struct temporal_start_workflow_options {
     /// The Go SDK's `Priority.FairnessWeight`; 0: the default weight (1.0). Negative, NaN and
     /// infinite values are refused.
     pub fairness_weight: f32,
+    /// The Go SDK's `TypedSearchAttributes`: `typed_search_attributes_len` attributes, each sent
+    /// with its type (as the Go SDK does). The array and its strings are borrowed for the call.
+    /// NULL with 0: none. A name may not repeat, nor be in `search_attributes_json` too; a value
+    /// not of its type is refused (`TEMPORAL_ERROR_CODE_INVALID_ARGUMENT`, nothing sent).
+    pub typed_search_attributes: *const temporal_search_attribute,
+    /// The number of elements of `typed_search_attributes`.
+    pub typed_search_attributes_len: usize,
+    /// The Go SDK's `VersioningOverride`: a `temporal_versioning_override` value;
+    /// `TEMPORAL_VERSIONING_OVERRIDE_NONE` (0): no override.
+    pub versioning_behavior: i32,
+    /// With `TEMPORAL_VERSIONING_OVERRIDE_PINNED` (and only then, where it is required): the
+    /// worker deployment's name, the Go SDK's `WorkerDeploymentVersion.DeploymentName`.
+    pub versioning_deployment_name: *const c_char,
+    /// With `TEMPORAL_VERSIONING_OVERRIDE_PINNED` (and only then, where it is required): the
+    /// build ID, the Go SDK's `WorkerDeploymentVersion.BuildID`.
+    pub versioning_build_id: *const c_char,
+}
+
+/// One typed search attribute of `temporal_start_workflow_options.typed_search_attributes`: the
+/// Go SDK's `SearchAttributeKey*` with its value. A plain array element (no `size`): new
+/// fields, if any, will come as a new struct.
+///
+/// cbindgen:field-names=[name, type, value_json]
+#[repr(C)]
+pub struct temporal_search_attribute {
+    /// The attribute's name, registered on the namespace (required).
+    pub name: *const c_char,
+    /// A `temporal_indexed_value_type` value: the attribute's registered type.
+    pub value_type: i32,
+    /// The value as JSON (required): a string for TEXT and KEYWORD, an integer for INT, a number
+    /// for DOUBLE, true or false for BOOL, an RFC 3339 date-time string for DATETIME (sent in
+    /// UTC, e.g. "2026-01-02T03:04:05Z"), an array of strings for KEYWORD_LIST.
+    pub value_json: *const c_char,
 }
 
 // SAFETY: repr(C), starts with size, every field is valid as zero; the bool is listed.
@@ -234,7 +268,40 @@ pub(crate) unsafe fn start_options_from_c(o: &temporal_start_workflow_options) -
             fairness_key: s(o.fairness_key, "options.fairness_key")?.unwrap_or_default(),
             fairness_weight: o.fairness_weight,
         },
+        typed_search_attributes: unsafe { typed_search_attributes_from_c(o) }?,
+        versioning_override: VersioningOverride {
+            kind: VersioningOverrideKind::from_i32(o.versioning_behavior)?,
+            deployment_name: s(o.versioning_deployment_name, "options.versioning_deployment_name")?.unwrap_or_default(),
+            build_id: s(o.versioning_build_id, "options.versioning_build_id")?.unwrap_or_default(),
+        },
     })
+}
+
+/// # Safety
+/// `o.typed_search_attributes` is NULL or valid for `o.typed_search_attributes_len` elements,
+/// and their strings NULL or valid.
+unsafe fn typed_search_attributes_from_c(o: &temporal_start_workflow_options) -> Result<Vec<TypedSearchAttribute>> {
+    let given = unsafe {
+        slice_arg(
+            o.typed_search_attributes,
+            o.typed_search_attributes_len,
+            "options.typed_search_attributes",
+            "options.typed_search_attributes_len",
+        )
+    }?;
+    given
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let name = unsafe { optional_string(a.name, "typed_search_attributes[].name") }?
+                .ok_or_else(|| Error::invalid_argument(format!("options.typed_search_attributes[{i}].name is NULL or empty (required)")))?;
+            let value_type = IndexedValueType::from_i32(a.value_type)
+                .map_err(|e| Error::invalid_argument(format!("typed search attribute {name:?}: {}", e.message)))?;
+            let value_json = unsafe { optional_string(a.value_json, "typed_search_attributes[].value_json") }?
+                .ok_or_else(|| Error::invalid_argument(format!("typed search attribute {name:?}: value_json is NULL or empty (required)")))?;
+            Ok(TypedSearchAttribute { name, value_type, value_json })
+        })
+        .collect()
 }
 
 unsafe fn prepare_execute(

@@ -151,6 +151,24 @@ enum fn {
   F_CALL_TAKE_UPDATE_HANDLE,
   F_CALL_TAKE_PAYLOADS,
   F_CALL_GET_BYTES,
+  F_HISTORY_PAGE_ASYNC,
+  F_QUERY_OPTIONS_DEFAULT,
+  F_QUERY_WITH_OPTIONS_ASYNC,
+  F_SEARCH_ATTRIBUTES_ASYNC,
+  F_DESCRIBE_TASK_QUEUE_ASYNC,
+  F_RESET_ASYNC,
+  F_CHECK_HEALTH_ASYNC,
+  F_SCHED_OPTIONS_DEFAULT,
+  F_SCHED_CREATE_ASYNC,
+  F_SCHED_DESCRIBE_ASYNC,
+  F_SCHED_UPDATE_ASYNC,
+  F_SCHED_PAUSE_ASYNC,
+  F_SCHED_UNPAUSE_ASYNC,
+  F_SCHED_TRIGGER_ASYNC,
+  F_SCHED_BACKFILL_ASYNC,
+  F_SCHED_DELETE_ASYNC,
+  F_SCHED_LIST_ASYNC,
+  F_CLIENT_GET_NAMESPACE,
   F_TESTING_PANIC, /* NOT_IN_HEADER */
 };
 
@@ -193,7 +211,15 @@ static const char *const FN_NAMES[] = {
     "temporal_update_handle_get_result_async", "temporal_update_handle_get_id",
     "temporal_update_handle_get_workflow_id", "temporal_update_handle_get_run_id", "temporal_update_handle_free",
     "temporal_update_with_start_workflow_async", "temporal_call_take_update_handle",
-    "temporal_call_take_payloads", "temporal_call_get_bytes", "temporal_testing_panic_next_call",
+    "temporal_call_take_payloads", "temporal_call_get_bytes",
+    "temporal_get_workflow_history_page_async", "temporal_query_options_default",
+    "temporal_query_workflow_with_options_async", "temporal_get_search_attributes_async",
+    "temporal_describe_task_queue_async", "temporal_reset_workflow_execution_async",
+    "temporal_check_health_async",
+    "temporal_schedule_options_default", "temporal_schedule_create_async", "temporal_schedule_describe_async",
+    "temporal_schedule_update_async", "temporal_schedule_pause_async", "temporal_schedule_unpause_async",
+    "temporal_schedule_trigger_async", "temporal_schedule_backfill_async", "temporal_schedule_delete_async",
+    "temporal_schedule_list_async", "temporal_client_get_namespace", "temporal_testing_panic_next_call",
 };
 _Static_assert(sizeof FN_NAMES / sizeof FN_NAMES[0] == F_TESTING_PANIC + 1, "FN_NAMES and enum fn differ");
 #define N_FN (sizeof FN_NAMES / sizeof FN_NAMES[0])
@@ -216,6 +242,11 @@ static bool is_async(enum fn fn) {
     case F_HEARTBEAT_BY_ID_ASYNC:
     case F_START_UPDATE_ASYNC: case F_UPDATE_HANDLE_GET_RESULT_ASYNC: case F_UWS_ASYNC:
     case F_RAW_RPC_ASYNC:
+    case F_HISTORY_PAGE_ASYNC: case F_QUERY_WITH_OPTIONS_ASYNC: case F_SEARCH_ATTRIBUTES_ASYNC:
+    case F_DESCRIBE_TASK_QUEUE_ASYNC: case F_RESET_ASYNC: case F_CHECK_HEALTH_ASYNC:
+    case F_SCHED_CREATE_ASYNC: case F_SCHED_DESCRIBE_ASYNC: case F_SCHED_UPDATE_ASYNC: case F_SCHED_PAUSE_ASYNC:
+    case F_SCHED_UNPAUSE_ASYNC: case F_SCHED_TRIGGER_ASYNC: case F_SCHED_BACKFILL_ASYNC: case F_SCHED_DELETE_ASYNC:
+    case F_SCHED_LIST_ASYNC:
       return true;
     default: return false;
   }
@@ -299,6 +330,27 @@ struct call {
      data_out/data_len_out */
   const char *service;
   const char *method;
+  /* the history page, query with options, describe task queue and reset */
+  int32_t filter_type;
+  bool wait_new_event;
+  temporal_query_options *query_options; /* also the *_default target */
+  const char *task_queue;
+  int32_t task_queue_type;
+  int64_t event_id;
+  /* the schedule functions (`query`, `page_size`, `page_token`: list's, as list_workflow's) */
+  const char *schedule_id;
+  temporal_schedule_options *schedule_options; /* also the *_default target */
+  const char *conflict_token;
+  const char *note;
+  int32_t overlap_policy;
+  const temporal_schedule_backfill *backfills;
+  size_t backfills_len;
+  /* what the schedule options' arrays and action point to */
+  const char *crons[2];
+  temporal_schedule_interval iv[1];
+  temporal_schedule_calendar cal[1];
+  temporal_schedule_backfill bf[1];
+  temporal_start_workflow_options sso;
   /* what the option pointers point to, each with its tail */
   temporal_client_options co;
   unsigned char co_tail[16]; /* TAIL_BYTES */
@@ -320,6 +372,11 @@ struct call {
   unsigned char pc_tail[16];
   temporal_workflow_target_options wto;
   unsigned char wto_tail[16];
+  temporal_query_options qo;
+  unsigned char qo_tail[16];
+  temporal_schedule_options sco;
+  unsigned char sco_tail[16];
+  temporal_search_attribute tsa[2]; /* typed_search_attributes, attached by a patch inside */
   char buffer_space[64];
   /* outputs (initialised to a sentinel to prove they are untouched on failure) */
   temporal_client *client_result;
@@ -348,6 +405,8 @@ TAIL_FOLLOWS(uo, uo_tail);
 TAIL_FOLLOWS(hm, hm_tail);
 TAIL_FOLLOWS(pc, pc_tail);
 TAIL_FOLLOWS(wto, wto_tail);
+TAIL_FOLLOWS(qo, qo_tail);
+TAIL_FOLLOWS(sco, sco_tail);
 
 /* ---------------------------------------------------------------- patches and rows */
 
@@ -484,6 +543,10 @@ static const char *huge_payload(void) { /* ["aaaa...(3 MiB)"] */
 
 /* The running Block fixture's Run ID: the first execution of another chain (defined below). */
 static const char *block_run_id(void);
+/* The schedule fixture's ID (paused, yearly, an Echo action), and a schedule created for the
+   row (defined below). */
+static const char *fixture_schedule(void);
+static const char *fresh_schedule(void);
 
 /* clang-format off */
 static const struct row ROWS[] = {
@@ -748,6 +811,32 @@ static const struct row ROWS[] = {
   {"execute: invalid UTF-8 options.static_summary", F_EXECUTE, {STR(so.static_summary, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.static_summary is not valid UTF-8", false, false, false, NULL, 0},
   {"execute: invalid UTF-8 options.static_details", F_EXECUTE, {STR(so.static_details, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.static_details is not valid UTF-8", false, false, false, NULL, 0},
   {"execute: options ending before static_summary: its bad values are not read", F_EXECUTE, {SIZE(so.size, offsetof(temporal_start_workflow_options, static_summary)), STR(so.static_summary, BAD), I32(so.priority_key, -1)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  /* typed search attributes and the versioning override */
+  {"execute: typed search attributes (keyword, int) work", F_EXECUTE, {STR(tsa[0].value_json, "\"kw-2\""), SIZE(so.typed_search_attributes_len, 2)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"execute: typed keyword of the wrong type", F_EXECUTE, {STR(tsa[0].value_json, "42")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "typed search attribute \"CustomKeywordField\" of type Keyword: the value must be a JSON string, not 42", false, false, false, NULL, 0},
+  {"execute: typed int given a float", F_EXECUTE, {STR(tsa[1].value_json, "1.5"), SIZE(so.typed_search_attributes_len, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of type Int: the value must be a JSON integer (64-bit), not 1.5", false, false, false, NULL, 0},
+  {"execute: typed datetime not RFC 3339", F_EXECUTE, {I32(tsa[0].type, TEMPORAL_INDEXED_VALUE_TYPE_DATETIME), STR(tsa[0].value_json, "\"2026-01-02\"")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of type Datetime: the value must be an RFC 3339 date-time string", false, false, false, NULL, 0},
+  {"execute: typed keyword list with a number", F_EXECUTE, {I32(tsa[0].type, TEMPORAL_INDEXED_VALUE_TYPE_KEYWORD_LIST), STR(tsa[0].value_json, "[\"a\", 1]")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of type KeywordList: the value must be a JSON array of strings", false, false, false, NULL, 0},
+  {"execute: typed value not JSON", F_EXECUTE, {STR(tsa[0].value_json, "{")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "value_json is not JSON", false, false, false, NULL, 0},
+  {"execute: typed search attribute NULL name", F_EXECUTE, {NUL(tsa[0].name)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.typed_search_attributes[0].name is NULL or empty", false, false, false, NULL, 0},
+  {"execute: typed search attribute empty name", F_EXECUTE, {STR(tsa[1].name, ""), SIZE(so.typed_search_attributes_len, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.typed_search_attributes[1].name is NULL or empty", false, false, false, NULL, 0},
+  {"execute: typed search attribute invalid UTF-8 name", F_EXECUTE, {STR(tsa[0].name, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "is not valid UTF-8", false, false, false, NULL, 0},
+  {"execute: typed search attribute NULL value_json", F_EXECUTE, {NUL(tsa[0].value_json)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "typed search attribute \"CustomKeywordField\": value_json is NULL or empty", false, false, false, NULL, 0},
+  {"execute: typed search attribute type 0", F_EXECUTE, {I32(tsa[0].type, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown indexed value type 0", false, false, false, NULL, 0},
+  {"execute: typed search attribute type 8", F_EXECUTE, {I32(tsa[0].type, 8)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown indexed value type 8", false, false, false, NULL, 0},
+  {"execute: typed_search_attributes NULL with a length", F_EXECUTE, {SIZE(so.typed_search_attributes_len, 3)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.typed_search_attributes is NULL but options.typed_search_attributes_len is 3", false, false, false, NULL, 0},
+  {"execute: typed_search_attributes_len SIZE_MAX", F_EXECUTE, {STR(tsa[0].value_json, "\"kw\""), SIZE(so.typed_search_attributes_len, SIZE_MAX)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "more than any array can hold", false, false, false, NULL, 0},
+  {"execute: typed search attribute given twice", F_EXECUTE, {STR(tsa[1].name, "CustomKeywordField"), SIZE(so.typed_search_attributes_len, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "typed search attribute \"CustomKeywordField\" is given twice", false, false, false, NULL, 0},
+  {"execute: typed search attribute also in search_attributes_json", F_EXECUTE, {STR(so.search_attributes_json, "{\"CustomKeywordField\": \"x\"}"), STR(tsa[0].value_json, "\"kw\"")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "is both in search_attributes_json and a typed search attribute", false, false, false, NULL, 0},
+  {"execute: versioning_behavior 3", F_EXECUTE, {I32(so.versioning_behavior, 3)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown versioning behavior 3", false, false, false, NULL, 0},
+  {"execute: versioning_behavior -1", F_EXECUTE, {I32(so.versioning_behavior, -1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown versioning behavior -1", false, false, false, NULL, 0},
+  {"execute: PINNED without a build ID", F_EXECUTE, {I32(so.versioning_behavior, TEMPORAL_VERSIONING_OVERRIDE_PINNED), STR(so.versioning_deployment_name, "deployment")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "versioning override: PINNED needs both the deployment name and the build ID", false, false, false, NULL, 0},
+  {"execute: PINNED without a deployment name", F_EXECUTE, {I32(so.versioning_behavior, TEMPORAL_VERSIONING_OVERRIDE_PINNED), STR(so.versioning_build_id, "b1")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "PINNED needs both", false, false, false, NULL, 0},
+  {"execute: AUTO_UPGRADE with a build ID", F_EXECUTE, {I32(so.versioning_behavior, TEMPORAL_VERSIONING_OVERRIDE_AUTO_UPGRADE), STR(so.versioning_build_id, "b1")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "a deployment name or build ID is only for the PINNED behavior", false, false, false, NULL, 0},
+  {"execute: no override with a deployment name", F_EXECUTE, {STR(so.versioning_deployment_name, "deployment")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "only for the PINNED behavior", false, false, false, NULL, 0},
+  {"execute: invalid UTF-8 options.versioning_build_id", F_EXECUTE, {I32(so.versioning_behavior, TEMPORAL_VERSIONING_OVERRIDE_PINNED), STR(so.versioning_build_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.versioning_build_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"execute: AUTO_UPGRADE works", F_EXECUTE, {I32(so.versioning_behavior, TEMPORAL_VERSIONING_OVERRIDE_AUTO_UPGRADE)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"execute: options ending before typed_search_attributes: its bad values are not read", F_EXECUTE, {SIZE(so.size, offsetof(temporal_start_workflow_options, typed_search_attributes)), SIZE(so.typed_search_attributes_len, 3), I32(so.versioning_behavior, 9)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
   /* extensible structs: size, unknown tail, bool bytes */
   {"execute: options size 0", F_EXECUTE, {SIZE(so.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_start_workflow_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
   {"execute: options size 4097", F_EXECUTE, {SIZE(so.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_start_workflow_options: size is 4097", false, false, false, NULL, 0},
@@ -1761,6 +1850,182 @@ static const struct row ROWS[] = {
   {"raw_rpc_async: call timeout_ms 100 years + 1 ms", F_RAW_RPC_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
   {"raw_rpc_async: after a panic (at once, no completion)", F_RAW_RPC_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
   {"raw_rpc_async: works after the panic", F_RAW_RPC_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "response: ", false, false, false, NULL, 0},
+  /* ---- temporal_get_workflow_history_page_async: the completed fixture's first page */
+  {"history_page_async: baseline works", F_HISTORY_PAGE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"history_page_async: NULL call_out", F_HISTORY_PAGE_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"history_page_async: NULL call options: wait form, default timeout", F_HISTORY_PAGE_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"history_page_async: call options size 0", F_HISTORY_PAGE_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"history_page_async: call options size 4097", F_HISTORY_PAGE_ASYNC, {SIZE(cpo.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 4097", false, false, false, NULL, 0},
+  {"history_page_async: call options larger, unknown tail set", F_HISTORY_PAGE_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"history_page_async: call options larger, unknown tail zero", F_HISTORY_PAGE_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"history_page_async: call options with a callback and a queue", F_HISTORY_PAGE_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"history_page_async: call options queue is a client", F_HISTORY_PAGE_ASYNC, {NUL(cpo.callback), HANDLE(cpo.completion_queue, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "completion queue is not a handle of the right kind", false, false, false, NULL, 0},
+  {"history_page_async: NULL client", F_HISTORY_PAGE_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"history_page_async: an error as the client", F_HISTORY_PAGE_ASYNC, {HANDLE(client, H_ERROR)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"history_page_async: a run as the client", F_HISTORY_PAGE_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"history_page_async: call timeout_ms 100 years + 1 ms", F_HISTORY_PAGE_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"history_page_async: call timeout_ms TEMPORAL_TIMEOUT_NONE is accepted", F_HISTORY_PAGE_ASYNC, {U64(cpo.timeout_ms, TEMPORAL_TIMEOUT_NONE)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"history_page_async: args_payloads (it takes no arguments)", F_HISTORY_PAGE_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"history_page_async: after a panic (at once, no completion)", F_HISTORY_PAGE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"history_page_async: works after the panic", F_HISTORY_PAGE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"history_page_async: NULL workflow_id", F_HISTORY_PAGE_ASYNC, {NUL(workflow_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_id must not be NULL", false, false, false, NULL, 0},
+  {"history_page_async: invalid UTF-8 workflow_id", F_HISTORY_PAGE_ASYNC, {STR(workflow_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"history_page_async: invalid UTF-8 run_id", F_HISTORY_PAGE_ASYNC, {STR(run_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "run_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"history_page_async: invalid UTF-8 page_token", F_HISTORY_PAGE_ASYNC, {STR(page_token, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "page_token is not valid UTF-8", false, false, false, NULL, 0},
+  {"history_page_async: page_token not hex", F_HISTORY_PAGE_ASYNC, {STR(page_token, "zz")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "page token is not one this library returned", false, false, false, NULL, 0},
+  {"history_page_async: page_token of odd length", F_HISTORY_PAGE_ASYNC, {STR(page_token, "abc")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "page token is not one this library returned", false, false, false, NULL, 0},
+  {"history_page_async: page_token \"\" is the first page", F_HISTORY_PAGE_ASYNC, {STR(page_token, "")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"history_page_async: filter_type 0 is every event", F_HISTORY_PAGE_ASYNC, {I32(filter_type, 0)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"history_page_async: filter_type CLOSE_EVENT", F_HISTORY_PAGE_ASYNC, {I32(filter_type, TEMPORAL_HISTORY_EVENT_FILTER_CLOSE_EVENT)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"history_page_async: filter_type 3", F_HISTORY_PAGE_ASYNC, {I32(filter_type, 3)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown history event filter type 3", false, false, false, NULL, 0},
+  {"history_page_async: filter_type -1", F_HISTORY_PAGE_ASYNC, {I32(filter_type, -1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown history event filter type -1", false, false, false, NULL, 0},
+  {"history_page_async: a long poll on a closed run answers at once", F_HISTORY_PAGE_ASYNC, {U8(wait_new_event, 1)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"history_page_async: unknown workflow ID", F_HISTORY_PAGE_ASYNC, {STR(workflow_id, "badinput-no-such-workflow")}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  /* ---- temporal_query_options_default */
+  {"query_options_default(NULL) is false", F_QUERY_OPTIONS_DEFAULT, {NUL(query_options)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"query_options_default resets a garbage struct", F_QUERY_OPTIONS_DEFAULT, {{0}}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
+  {"query_options_default with size 0: false, nothing written", F_QUERY_OPTIONS_DEFAULT, {SIZE(default_size, 0)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"query_options_default with size 7: false, nothing written", F_QUERY_OPTIONS_DEFAULT, {SIZE(default_size, 7)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"query_options_default with size 20 (not a multiple of 8): false", F_QUERY_OPTIONS_DEFAULT, {SIZE(default_size, 20)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"query_options_default with size 4104 (over 4096): false", F_QUERY_OPTIONS_DEFAULT, {SIZE(default_size, 4104)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"query_options_default with an older header's size 16: writes 16 bytes only", F_QUERY_OPTIONS_DEFAULT, {SIZE(default_size, 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (16 bytes)", false, false, false, NULL, 0},
+  {"query_options_default with a newer header's larger size: zeroes it all", F_QUERY_OPTIONS_DEFAULT, {SIZE(default_size, sizeof(temporal_query_options) + 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
+  /* ---- temporal_query_workflow_with_options_async: "count" of the running Counter, NOT_OPEN */
+  {"query_with_options_async: baseline works", F_QUERY_WITH_OPTIONS_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"query_with_options_async: NULL call_out", F_QUERY_WITH_OPTIONS_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"query_with_options_async: NULL call options: wait form, default timeout", F_QUERY_WITH_OPTIONS_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"query_with_options_async: call options size 0", F_QUERY_WITH_OPTIONS_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"query_with_options_async: call options size 4097", F_QUERY_WITH_OPTIONS_ASYNC, {SIZE(cpo.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 4097", false, false, false, NULL, 0},
+  {"query_with_options_async: call options larger, unknown tail set", F_QUERY_WITH_OPTIONS_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"query_with_options_async: call options larger, unknown tail zero", F_QUERY_WITH_OPTIONS_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"query_with_options_async: call options with a callback and a queue", F_QUERY_WITH_OPTIONS_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"query_with_options_async: call options queue is a client", F_QUERY_WITH_OPTIONS_ASYNC, {NUL(cpo.callback), HANDLE(cpo.completion_queue, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "completion queue is not a handle of the right kind", false, false, false, NULL, 0},
+  {"query_with_options_async: NULL client", F_QUERY_WITH_OPTIONS_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"query_with_options_async: an error as the client", F_QUERY_WITH_OPTIONS_ASYNC, {HANDLE(client, H_ERROR)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"query_with_options_async: a run as the client", F_QUERY_WITH_OPTIONS_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"query_with_options_async: call timeout_ms 100 years + 1 ms", F_QUERY_WITH_OPTIONS_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"query_with_options_async: call timeout_ms TEMPORAL_TIMEOUT_NONE is accepted", F_QUERY_WITH_OPTIONS_ASYNC, {U64(cpo.timeout_ms, TEMPORAL_TIMEOUT_NONE)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"query_with_options_async: after a panic (at once, no completion)", F_QUERY_WITH_OPTIONS_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"query_with_options_async: works after the panic", F_QUERY_WITH_OPTIONS_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"query_with_options_async: NULL options", F_QUERY_WITH_OPTIONS_ASYNC, {NUL(query_options)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options must not be NULL", false, false, false, NULL, 0},
+  {"query_with_options_async: options size 0", F_QUERY_WITH_OPTIONS_ASYNC, {SIZE(qo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_query_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"query_with_options_async: options size 4097", F_QUERY_WITH_OPTIONS_ASYNC, {SIZE(qo.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_query_options: size is 4097", false, false, false, NULL, 0},
+  {"query_with_options_async: options larger, unknown tail set", F_QUERY_WITH_OPTIONS_ASYNC, {SIZE(qo.size, sizeof(temporal_query_options) + 16), U8(qo_tail[11], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"query_with_options_async: options larger, unknown tail zero", F_QUERY_WITH_OPTIONS_ASYNC, {SIZE(qo.size, sizeof(temporal_query_options) + 16)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"query_with_options_async: an older header's options end before query_reject_condition: NONE", F_QUERY_WITH_OPTIONS_ASYNC, {SIZE(qo.size, offsetof(temporal_query_options, query_reject_condition)), I32(qo.query_reject_condition, 99)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"query_with_options_async: NULL options.workflow_id", F_QUERY_WITH_OPTIONS_ASYNC, {NUL(qo.workflow_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.workflow_id must not be NULL", false, false, false, NULL, 0},
+  {"query_with_options_async: NULL options.query_type", F_QUERY_WITH_OPTIONS_ASYNC, {NUL(qo.query_type)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.query_type must not be NULL", false, false, false, NULL, 0},
+  {"query_with_options_async: invalid UTF-8 options.workflow_id", F_QUERY_WITH_OPTIONS_ASYNC, {STR(qo.workflow_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.workflow_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"query_with_options_async: invalid UTF-8 options.run_id", F_QUERY_WITH_OPTIONS_ASYNC, {STR(qo.run_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.run_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"query_with_options_async: invalid UTF-8 options.query_type", F_QUERY_WITH_OPTIONS_ASYNC, {STR(qo.query_type, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.query_type is not valid UTF-8", false, false, false, NULL, 0},
+  {"query_with_options_async: invalid UTF-8 options.args_json", F_QUERY_WITH_OPTIONS_ASYNC, {STR(qo.args_json, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.args_json is not valid UTF-8", false, false, false, NULL, 0},
+  {"query_with_options_async: options.args_json not JSON", F_QUERY_WITH_OPTIONS_ASYNC, {STR(qo.args_json, "not json")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "JSON array", false, false, false, NULL, 0},
+  {"query_with_options_async: options.args_json and args_payloads both", F_QUERY_WITH_OPTIONS_ASYNC, {STR(qo.args_json, "[]"), HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "are both set", false, false, false, NULL, 0},
+  {"query_with_options_async: query_reject_condition 0 is NONE", F_QUERY_WITH_OPTIONS_ASYNC, {I32(qo.query_reject_condition, 0)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"query_with_options_async: query_reject_condition NOT_COMPLETED_CLEANLY", F_QUERY_WITH_OPTIONS_ASYNC, {I32(qo.query_reject_condition, TEMPORAL_QUERY_REJECT_CONDITION_NOT_COMPLETED_CLEANLY)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"query_with_options_async: query_reject_condition 4", F_QUERY_WITH_OPTIONS_ASYNC, {I32(qo.query_reject_condition, 4)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.query_reject_condition: unknown value 4", false, false, false, NULL, 0},
+  {"query_with_options_async: query_reject_condition -1", F_QUERY_WITH_OPTIONS_ASYNC, {I32(qo.query_reject_condition, -1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.query_reject_condition: unknown value -1", false, false, false, NULL, 0},
+  {"query_with_options_async: result_as_payloads", F_QUERY_WITH_OPTIONS_ASYNC, {U8(cpo.result_as_payloads, 1)}, TEMPORAL_ERROR_CODE_OK, NULL, false, false, false, NULL, 0},
+  {"query_with_options_async: unknown workflow ID", F_QUERY_WITH_OPTIONS_ASYNC, {STR(qo.workflow_id, "badinput-no-such-workflow")}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"query_with_options_async: unknown query type on a running Counter", F_QUERY_WITH_OPTIONS_ASYNC, {STR(qo.query_type, "no-such-query")}, TEMPORAL_ERROR_CODE_QUERY_FAILED, NULL, false, false, true, NULL, 0},
+  /* ---- temporal_get_search_attributes_async */
+  {"search_attributes_async: baseline works", F_SEARCH_ATTRIBUTES_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"search_attributes_async: NULL call_out", F_SEARCH_ATTRIBUTES_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"search_attributes_async: NULL call options: wait form, default timeout", F_SEARCH_ATTRIBUTES_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"search_attributes_async: call options size 0", F_SEARCH_ATTRIBUTES_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"search_attributes_async: call options size 4097", F_SEARCH_ATTRIBUTES_ASYNC, {SIZE(cpo.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 4097", false, false, false, NULL, 0},
+  {"search_attributes_async: call options larger, unknown tail set", F_SEARCH_ATTRIBUTES_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"search_attributes_async: call options larger, unknown tail zero", F_SEARCH_ATTRIBUTES_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"search_attributes_async: call options with a callback and a queue", F_SEARCH_ATTRIBUTES_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"search_attributes_async: call options queue is a client", F_SEARCH_ATTRIBUTES_ASYNC, {NUL(cpo.callback), HANDLE(cpo.completion_queue, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "completion queue is not a handle of the right kind", false, false, false, NULL, 0},
+  {"search_attributes_async: NULL client", F_SEARCH_ATTRIBUTES_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"search_attributes_async: an error as the client", F_SEARCH_ATTRIBUTES_ASYNC, {HANDLE(client, H_ERROR)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"search_attributes_async: a run as the client", F_SEARCH_ATTRIBUTES_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"search_attributes_async: call timeout_ms 100 years + 1 ms", F_SEARCH_ATTRIBUTES_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"search_attributes_async: call timeout_ms TEMPORAL_TIMEOUT_NONE is accepted", F_SEARCH_ATTRIBUTES_ASYNC, {U64(cpo.timeout_ms, TEMPORAL_TIMEOUT_NONE)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"search_attributes_async: args_payloads (it takes no arguments)", F_SEARCH_ATTRIBUTES_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"search_attributes_async: after a panic (at once, no completion)", F_SEARCH_ATTRIBUTES_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"search_attributes_async: works after the panic", F_SEARCH_ATTRIBUTES_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  /* ---- temporal_describe_task_queue_async: the worker's workflow task queue */
+  {"describe_task_queue_async: baseline works", F_DESCRIBE_TASK_QUEUE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"describe_task_queue_async: NULL call_out", F_DESCRIBE_TASK_QUEUE_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"describe_task_queue_async: NULL call options: wait form, default timeout", F_DESCRIBE_TASK_QUEUE_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"describe_task_queue_async: call options size 0", F_DESCRIBE_TASK_QUEUE_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"describe_task_queue_async: call options size 4097", F_DESCRIBE_TASK_QUEUE_ASYNC, {SIZE(cpo.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 4097", false, false, false, NULL, 0},
+  {"describe_task_queue_async: call options larger, unknown tail set", F_DESCRIBE_TASK_QUEUE_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"describe_task_queue_async: call options larger, unknown tail zero", F_DESCRIBE_TASK_QUEUE_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"describe_task_queue_async: call options with a callback and a queue", F_DESCRIBE_TASK_QUEUE_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"describe_task_queue_async: call options queue is a client", F_DESCRIBE_TASK_QUEUE_ASYNC, {NUL(cpo.callback), HANDLE(cpo.completion_queue, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "completion queue is not a handle of the right kind", false, false, false, NULL, 0},
+  {"describe_task_queue_async: NULL client", F_DESCRIBE_TASK_QUEUE_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"describe_task_queue_async: an error as the client", F_DESCRIBE_TASK_QUEUE_ASYNC, {HANDLE(client, H_ERROR)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"describe_task_queue_async: a run as the client", F_DESCRIBE_TASK_QUEUE_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"describe_task_queue_async: call timeout_ms 100 years + 1 ms", F_DESCRIBE_TASK_QUEUE_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"describe_task_queue_async: call timeout_ms TEMPORAL_TIMEOUT_NONE is accepted", F_DESCRIBE_TASK_QUEUE_ASYNC, {U64(cpo.timeout_ms, TEMPORAL_TIMEOUT_NONE)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"describe_task_queue_async: args_payloads (it takes no arguments)", F_DESCRIBE_TASK_QUEUE_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"describe_task_queue_async: after a panic (at once, no completion)", F_DESCRIBE_TASK_QUEUE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"describe_task_queue_async: works after the panic", F_DESCRIBE_TASK_QUEUE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"describe_task_queue_async: NULL task_queue", F_DESCRIBE_TASK_QUEUE_ASYNC, {NUL(task_queue)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "task_queue must not be NULL", false, false, false, NULL, 0},
+  {"describe_task_queue_async: empty task_queue", F_DESCRIBE_TASK_QUEUE_ASYNC, {STR(task_queue, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "task queue is required", false, false, false, NULL, 0},
+  {"describe_task_queue_async: invalid UTF-8 task_queue", F_DESCRIBE_TASK_QUEUE_ASYNC, {STR(task_queue, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "task_queue is not valid UTF-8", false, false, false, NULL, 0},
+  {"describe_task_queue_async: task_queue_type 0 is WORKFLOW", F_DESCRIBE_TASK_QUEUE_ASYNC, {I32(task_queue_type, 0)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"describe_task_queue_async: task_queue_type ACTIVITY", F_DESCRIBE_TASK_QUEUE_ASYNC, {I32(task_queue_type, TEMPORAL_TASK_QUEUE_TYPE_ACTIVITY)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"describe_task_queue_async: task_queue_type NEXUS", F_DESCRIBE_TASK_QUEUE_ASYNC, {I32(task_queue_type, TEMPORAL_TASK_QUEUE_TYPE_NEXUS)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"describe_task_queue_async: task_queue_type 4", F_DESCRIBE_TASK_QUEUE_ASYNC, {I32(task_queue_type, 4)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown task queue type 4", false, false, false, NULL, 0},
+  {"describe_task_queue_async: task_queue_type INT32_MIN", F_DESCRIBE_TASK_QUEUE_ASYNC, {I32(task_queue_type, INT32_MIN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown task queue type", false, false, false, NULL, 0},
+  /* ---- temporal_reset_workflow_execution_async: an ID never started (NOT_FOUND from the server) */
+  {"reset_async: baseline reaches the server", F_RESET_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"reset_async: NULL call_out", F_RESET_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"reset_async: NULL call options: wait form, default timeout", F_RESET_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"reset_async: call options size 0", F_RESET_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"reset_async: call options size 4097", F_RESET_ASYNC, {SIZE(cpo.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 4097", false, false, false, NULL, 0},
+  {"reset_async: call options larger, unknown tail set", F_RESET_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"reset_async: call options larger, unknown tail zero", F_RESET_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8)}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"reset_async: call options with a callback and a queue", F_RESET_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"reset_async: call options queue is a client", F_RESET_ASYNC, {NUL(cpo.callback), HANDLE(cpo.completion_queue, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "completion queue is not a handle of the right kind", false, false, false, NULL, 0},
+  {"reset_async: NULL client", F_RESET_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"reset_async: an error as the client", F_RESET_ASYNC, {HANDLE(client, H_ERROR)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"reset_async: a run as the client", F_RESET_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"reset_async: call timeout_ms 100 years + 1 ms", F_RESET_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"reset_async: call timeout_ms TEMPORAL_TIMEOUT_NONE is accepted", F_RESET_ASYNC, {U64(cpo.timeout_ms, TEMPORAL_TIMEOUT_NONE)}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"reset_async: args_payloads (it takes no arguments)", F_RESET_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"reset_async: after a panic (at once, no completion)", F_RESET_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"reset_async: works after the panic", F_RESET_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"reset_async: NULL workflow_id", F_RESET_ASYNC, {NUL(workflow_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_id must not be NULL", false, false, false, NULL, 0},
+  {"reset_async: invalid UTF-8 workflow_id", F_RESET_ASYNC, {STR(workflow_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"reset_async: invalid UTF-8 run_id", F_RESET_ASYNC, {STR(run_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "run_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"reset_async: invalid UTF-8 reason", F_RESET_ASYNC, {STR(reason, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "reason is not valid UTF-8", false, false, false, NULL, 0},
+  {"reset_async: NULL reason is none", F_RESET_ASYNC, {NUL(reason)}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"reset_async: event ID 0", F_RESET_ASYNC, {U64(event_id, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_task_finish_event_id must be positive", false, false, false, NULL, 0},
+  {"reset_async: event ID -1", F_RESET_ASYNC, {U64(event_id, UINT64_MAX)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_task_finish_event_id must be positive", false, false, false, NULL, 0},
+  {"reset_async: event ID INT64_MIN", F_RESET_ASYNC, {U64(event_id, (uint64_t)INT64_MIN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_task_finish_event_id must be positive", false, false, false, NULL, 0},
+  /* ---- temporal_check_health_async */
+  {"client_get_namespace(NULL)", F_CLIENT_GET_NAMESPACE, {NUL(client)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"client_get_namespace(an error)", F_CLIENT_GET_NAMESPACE, {HANDLE(client, H_ERROR)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"client_get_namespace(a run)", F_CLIENT_GET_NAMESPACE, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "NULL", false, false, false, NULL, 0},
+  {"client_get_namespace(the client): its namespace, owned", F_CLIENT_GET_NAMESPACE, {HANDLE(client, H_CLIENT)}, TEMPORAL_ERROR_CODE_OK, "\"default\"", false, false, false, NULL, 0},
+  {"check_health_async: baseline works", F_CHECK_HEALTH_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"check_health_async: NULL call_out", F_CHECK_HEALTH_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"check_health_async: NULL call options: wait form, default timeout", F_CHECK_HEALTH_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"check_health_async: call options size 0", F_CHECK_HEALTH_ASYNC, {SIZE(cpo.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 0; initialise the struct with its _default function", false, false, false, NULL, 0},
+  {"check_health_async: call options size 4097", F_CHECK_HEALTH_ASYNC, {SIZE(cpo.size, 4097)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options: size is 4097", false, false, false, NULL, 0},
+  {"check_health_async: call options larger, unknown tail set", F_CHECK_HEALTH_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8), U8(cpo_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"check_health_async: call options larger, unknown tail zero", F_CHECK_HEALTH_ASYNC, {SIZE(cpo.size, sizeof(temporal_call_options) + 8)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"check_health_async: call options with a callback and a queue", F_CHECK_HEALTH_ASYNC, {CALLBACK(cpo.callback), HANDLE(cpo.completion_queue, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "set a callback or a completion queue, not both", false, false, false, NULL, 0},
+  {"check_health_async: call options queue is a client", F_CHECK_HEALTH_ASYNC, {NUL(cpo.callback), HANDLE(cpo.completion_queue, H_CLIENT)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "completion queue is not a handle of the right kind", false, false, false, NULL, 0},
+  {"check_health_async: NULL client", F_CHECK_HEALTH_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"check_health_async: an error as the client", F_CHECK_HEALTH_ASYNC, {HANDLE(client, H_ERROR)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"check_health_async: a run as the client", F_CHECK_HEALTH_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"check_health_async: call timeout_ms 100 years + 1 ms", F_CHECK_HEALTH_ASYNC, {U64(cpo.timeout_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.timeout_ms of 3153600000001 ms is out of range", false, false, false, NULL, 0},
+  {"check_health_async: call timeout_ms TEMPORAL_TIMEOUT_NONE is accepted", F_CHECK_HEALTH_ASYNC, {U64(cpo.timeout_ms, TEMPORAL_TIMEOUT_NONE)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"check_health_async: args_payloads (it takes no arguments)", F_CHECK_HEALTH_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"check_health_async: after a panic (at once, no completion)", F_CHECK_HEALTH_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+  {"check_health_async: works after the panic", F_CHECK_HEALTH_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  /* ---- temporal_client_options.lazy */
+  {"connect: lazy = 2", F_CONNECT, {U8(co.lazy, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_client_options: lazy must be true or false", false, false, false, NULL, 0},
+  {"connect: lazy to a port nothing listens on succeeds at once", F_CONNECT, {U8(co.lazy, 1), STR(co.address, "127.0.0.1:1")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"connect: lazy still refuses bad options at once", F_CONNECT, {U8(co.lazy, 1), STR(co.grpc_metadata_json, "{\"x-bin\": \"v\"}")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "binary (-bin) metadata is not supported", false, false, false, NULL, 0},
+  {"connect_async: lazy to a port nothing listens on succeeds", F_CONNECT_ASYNC, {U8(co.lazy, 1), STR(co.address, "127.0.0.1:1")}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"connect_async: an older header's options end before lazy: it is not read", F_CONNECT_ASYNC, {SIZE(co.size, offsetof(temporal_client_options, lazy)), U8(co.lazy, 2)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
   {"call_get_bytes(NULL) is false", F_CALL_GET_BYTES, {NUL(call)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
   {"call_get_bytes(a run) is false", F_CALL_GET_BYTES, {HANDLE(call, H_RUN)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
   {"call_get_bytes(a payload list) is false", F_CALL_GET_BYTES, {HANDLE(call, H_LIST)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
@@ -1916,6 +2181,161 @@ static const struct row ROWS[] = {
   {"runtime_init: both a Prometheus endpoint and an OTLP collector", F_RUNTIME_INIT, {STR(ro.metrics_otlp_url, "http://127.0.0.1:4317"), STR(ro.metrics_prometheus_address, "127.0.0.1:0")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "not both", false, false, false, NULL, 0},
   {"runtime_init: after a panic", F_RUNTIME_INIT, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
 
+  /* ---- temporal_schedule_options_default */
+  {"schedule_options_default(NULL) is false", F_SCHED_OPTIONS_DEFAULT, {NUL(schedule_options)}, TEMPORAL_ERROR_CODE_OK, "false", false, false, false, NULL, 0},
+  {"schedule_options_default resets a garbage struct", F_SCHED_OPTIONS_DEFAULT, {{0}}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
+  {"schedule_options_default with size 0: false, nothing written", F_SCHED_OPTIONS_DEFAULT, {SIZE(default_size, 0)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"schedule_options_default with size 20 (not a multiple of 8): false", F_SCHED_OPTIONS_DEFAULT, {SIZE(default_size, 20)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"schedule_options_default with size 4104 (over 4096): false", F_SCHED_OPTIONS_DEFAULT, {SIZE(default_size, 4104)}, TEMPORAL_ERROR_CODE_OK, "false, untouched", false, false, false, NULL, 0},
+  {"schedule_options_default with an older header's size 16: writes 16 bytes only", F_SCHED_OPTIONS_DEFAULT, {SIZE(default_size, 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (16 bytes)", false, false, false, NULL, 0},
+  {"schedule_options_default with a newer header's larger size: zeroes it all", F_SCHED_OPTIONS_DEFAULT, {SIZE(default_size, sizeof(temporal_schedule_options) + 16)}, TEMPORAL_ERROR_CODE_OK, "defaults (", false, false, false, NULL, 0},
+
+  /* ---- temporal_schedule_create_async (baseline: a new paused schedule with a yearly cron) */
+  {"schedule_create_async: baseline works", F_SCHED_CREATE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"schedule_create_async: NULL call options: wait form, default timeout", F_SCHED_CREATE_ASYNC, {NUL(call_options)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"schedule_create_async: an interval, a calendar and a backfill", F_SCHED_CREATE_ASYNC, {SIZE(sco.intervals_len, 1), U64(iv[0].every_ms, 3600000), SIZE(sco.calendars_len, 1)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"schedule_create_async: arguments as args_payloads", F_SCHED_CREATE_ASYNC, {NUL(sco.args_json), HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"schedule_create_async: the fixture's ID: ALREADY_EXISTS", F_SCHED_CREATE_ASYNC, {GEN(schedule_id, fixture_schedule)}, TEMPORAL_ERROR_CODE_ALREADY_EXISTS, "already registered", false, false, true, NULL, 0},
+  {"schedule_create_async: NULL call_out", F_SCHED_CREATE_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"schedule_create_async: NULL client", F_SCHED_CREATE_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"schedule_create_async: a run as the client", F_SCHED_CREATE_ASYNC, {HANDLE(client, H_RUN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"schedule_create_async: NULL schedule_id", F_SCHED_CREATE_ASYNC, {NUL(schedule_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "schedule_id must not be NULL", false, false, false, NULL, 0},
+  {"schedule_create_async: empty schedule_id", F_SCHED_CREATE_ASYNC, {STR(schedule_id, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "schedule_id must not be empty", false, false, false, NULL, 0},
+  {"schedule_create_async: invalid UTF-8 schedule_id", F_SCHED_CREATE_ASYNC, {STR(schedule_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "schedule_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"schedule_create_async: NULL options", F_SCHED_CREATE_ASYNC, {NUL(schedule_options)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options must not be NULL", false, false, false, NULL, 0},
+  {"schedule_create_async: options size 0", F_SCHED_CREATE_ASYNC, {SIZE(sco.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_schedule_options: size is 0", false, false, false, NULL, 0},
+  {"schedule_create_async: options larger, unknown tail set", F_SCHED_CREATE_ASYNC, {SIZE(sco.size, sizeof(temporal_schedule_options) + 8), U8(sco_tail[3], 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "of the unknown fields is set", false, false, false, NULL, 0},
+  {"schedule_create_async: options larger, unknown tail zero", F_SCHED_CREATE_ASYNC, {SIZE(sco.size, sizeof(temporal_schedule_options) + 8)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"schedule_create_async: paused is 2", F_SCHED_CREATE_ASYNC, {U8(sco.paused, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "paused must be true or false", false, false, false, NULL, 0},
+  {"schedule_create_async: trigger_immediately is 2", F_SCHED_CREATE_ASYNC, {U8(sco.trigger_immediately, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "trigger_immediately must be true or false", false, false, false, NULL, 0},
+  {"schedule_create_async: no spec (and no proto)", F_SCHED_CREATE_ASYNC, {SIZE(sco.cron_strings_len, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "give at least one cron string, interval or calendar", false, false, false, NULL, 0},
+  {"schedule_create_async: NULL cron_strings with a length", F_SCHED_CREATE_ASYNC, {NUL(sco.cron_strings), SIZE(sco.cron_strings_len, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.cron_strings is NULL but options.cron_strings_len is 2", false, false, false, NULL, 0},
+  {"schedule_create_async: a NULL cron string", F_SCHED_CREATE_ASYNC, {NUL(crons[1]), SIZE(sco.cron_strings_len, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.cron_strings[1] must not be NULL", false, false, false, NULL, 0},
+  {"schedule_create_async: an empty cron string", F_SCHED_CREATE_ASYNC, {STR(crons[0], "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "cron_strings[0] is empty", false, false, false, NULL, 0},
+  {"schedule_create_async: invalid UTF-8 cron string", F_SCHED_CREATE_ASYNC, {STR(crons[0], BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.cron_strings[0] is not valid UTF-8", false, false, false, NULL, 0},
+  {"schedule_create_async: a cron string the server cannot parse", F_SCHED_CREATE_ASYNC, {STR(crons[0], "every blue moon")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, NULL, false, false, true, NULL, 0},
+  {"schedule_create_async: NULL intervals with a length", F_SCHED_CREATE_ASYNC, {NUL(sco.intervals), SIZE(sco.intervals_len, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.intervals is NULL but options.intervals_len is 1", false, false, false, NULL, 0},
+  {"schedule_create_async: an interval of 0", F_SCHED_CREATE_ASYNC, {SIZE(sco.intervals_len, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "intervals[0].every_ms must not be 0", false, false, false, NULL, 0},
+  {"schedule_create_async: an interval of 100 years + 1 ms", F_SCHED_CREATE_ASYNC, {SIZE(sco.intervals_len, 1), U64(iv[0].every_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.intervals[0].every_ms of", false, false, false, NULL, 0},
+  {"schedule_create_async: NULL calendars with a length", F_SCHED_CREATE_ASYNC, {NUL(sco.calendars), SIZE(sco.calendars_len, 3)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.calendars is NULL but options.calendars_len is 3", false, false, false, NULL, 0},
+  {"schedule_create_async: invalid UTF-8 calendar hour", F_SCHED_CREATE_ASYNC, {SIZE(sco.calendars_len, 1), STR(cal[0].hour, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.calendars[0].hour is not valid UTF-8", false, false, false, NULL, 0},
+  {"schedule_create_async: a calendar hour the server cannot parse", F_SCHED_CREATE_ASYNC, {SIZE(sco.calendars_len, 1), STR(cal[0].hour, "25-99")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, NULL, false, false, true, NULL, 0},
+  {"schedule_create_async: NULL exclude_calendars with a length", F_SCHED_CREATE_ASYNC, {NUL(sco.exclude_calendars), SIZE(sco.exclude_calendars_len, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.exclude_calendars is NULL but options.exclude_calendars_len is 1", false, false, false, NULL, 0},
+  {"schedule_create_async: start after end", F_SCHED_CREATE_ASYNC, {U64(sco.start_time_unix_ms, 2000), U64(sco.end_time_unix_ms, 1000)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "the start time (2000 ms) is after the end time (1000 ms)", false, false, false, NULL, 0},
+  {"schedule_create_async: jitter of 100 years + 1 ms", F_SCHED_CREATE_ASYNC, {U64(sco.jitter_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.jitter_ms of", false, false, false, NULL, 0},
+  {"schedule_create_async: catch-up window of 100 years + 1 ms", F_SCHED_CREATE_ASYNC, {U64(sco.catchup_window_ms, HUNDRED_YEARS_MS + 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.catchup_window_ms of", false, false, false, NULL, 0},
+  {"schedule_create_async: invalid UTF-8 time_zone_name", F_SCHED_CREATE_ASYNC, {STR(sco.time_zone_name, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.time_zone_name is not valid UTF-8", false, false, false, NULL, 0},
+  {"schedule_create_async: overlap_policy 7", F_SCHED_CREATE_ASYNC, {I32(sco.overlap_policy, 7)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "overlap_policy is 7", false, false, false, NULL, 0},
+  {"schedule_create_async: overlap_policy -1", F_SCHED_CREATE_ASYNC, {I32(sco.overlap_policy, -1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "overlap_policy is -1", false, false, false, NULL, 0},
+  {"schedule_create_async: negative remaining_actions", F_SCHED_CREATE_ASYNC, {U64(sco.remaining_actions, UINT64_MAX)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "remaining_actions must not be negative", false, false, false, NULL, 0},
+  {"schedule_create_async: invalid UTF-8 note", F_SCHED_CREATE_ASYNC, {STR(sco.note, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.note is not valid UTF-8", false, false, false, NULL, 0},
+  {"schedule_create_async: NULL workflow_type", F_SCHED_CREATE_ASYNC, {NUL(sco.workflow_type)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_type is required", false, false, false, NULL, 0},
+  {"schedule_create_async: invalid UTF-8 workflow_type", F_SCHED_CREATE_ASYNC, {STR(sco.workflow_type, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.workflow_type is not valid UTF-8", false, false, false, NULL, 0},
+  {"schedule_create_async: args_json not an array", F_SCHED_CREATE_ASYNC, {STR(sco.args_json, "{")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "must be a JSON array", false, false, false, NULL, 0},
+  {"schedule_create_async: args_json and args_payloads", F_SCHED_CREATE_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads and options.args_json are both set", false, false, false, NULL, 0},
+  {"schedule_create_async: result_as_payloads", F_SCHED_CREATE_ASYNC, {U8(cpo.result_as_payloads, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.result_as_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"schedule_create_async: NULL workflow_options", F_SCHED_CREATE_ASYNC, {NUL(sco.workflow_options)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.workflow_options must not be NULL", false, false, false, NULL, 0},
+  {"schedule_create_async: workflow_options without an ID", F_SCHED_CREATE_ASYNC, {NUL(sso.id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_options.id is required", false, false, false, NULL, 0},
+  {"schedule_create_async: workflow_options without a task queue", F_SCHED_CREATE_ASYNC, {NUL(sso.task_queue)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "task queue is required", false, false, false, NULL, 0},
+  {"schedule_create_async: workflow_options size 0", F_SCHED_CREATE_ASYNC, {SIZE(sso.size, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_start_workflow_options: size is 0", false, false, false, NULL, 0},
+  {"schedule_create_async: an ID reuse policy", F_SCHED_CREATE_ASYNC, {I32(sso.id_reuse_policy, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_options.id_reuse_policy has no meaning for a scheduled start", false, false, false, NULL, 0},
+  {"schedule_create_async: an ID conflict policy", F_SCHED_CREATE_ASYNC, {I32(sso.id_conflict_policy, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_options.id_conflict_policy has no meaning", false, false, false, NULL, 0},
+  {"schedule_create_async: an unknown ID conflict policy", F_SCHED_CREATE_ASYNC, {I32(sso.id_conflict_policy, 9)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "unknown workflow ID conflict policy 9", false, false, false, NULL, 0},
+  {"schedule_create_async: error_when_already_started", F_SCHED_CREATE_ASYNC, {U8(sso.error_when_already_started, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_options.error_when_already_started has no meaning", false, false, false, NULL, 0},
+  {"schedule_create_async: a start delay", F_SCHED_CREATE_ASYNC, {U64(sso.start_delay_ms, 1000)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_options.start_delay_ms has no meaning", false, false, false, NULL, 0},
+  {"schedule_create_async: a cron schedule in the start options", F_SCHED_CREATE_ASYNC, {STR(sso.cron_schedule, "* * * * *")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "workflow_options.cron_schedule has no meaning", false, false, false, NULL, 0},
+  {"schedule_create_async: NULL backfills with a length", F_SCHED_CREATE_ASYNC, {NUL(sco.backfills), SIZE(sco.backfills_len, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.backfills is NULL but options.backfills_len is 1", false, false, false, NULL, 0},
+  {"schedule_create_async: a backfill that starts after it ends", F_SCHED_CREATE_ASYNC, {SIZE(sco.backfills_len, 1), U64(bf[0].start_time_unix_ms, 2000), U64(bf[0].end_time_unix_ms, 1000)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "backfills[0]: the start time (2000 ms) is after the end time (1000 ms)", false, false, false, NULL, 0},
+  {"schedule_create_async: a backfill with overlap_policy 9", F_SCHED_CREATE_ASYNC, {SIZE(sco.backfills_len, 1), I32(bf[0].overlap_policy, 9)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "backfills[0].overlap_policy is 9", false, false, false, NULL, 0},
+  {"schedule_create_async: memo_json not an object", F_SCHED_CREATE_ASYNC, {STR(sco.memo_json, "[1]")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "memo must be a JSON object", false, false, false, NULL, 0},
+  {"schedule_create_async: invalid UTF-8 search_attributes_json", F_SCHED_CREATE_ASYNC, {STR(sco.search_attributes_json, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.search_attributes_json is not valid UTF-8", false, false, false, NULL, 0},
+  {"schedule_create_async: an unregistered search attribute", F_SCHED_CREATE_ASYNC, {STR(sco.search_attributes_json, "{\"BadinputNoSuchAttribute\": 1}")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, NULL, false, false, true, NULL, 0},
+  {"schedule_create_async: schedule_proto NULL with a length", F_SCHED_CREATE_ASYNC, {SIZE(sco.schedule_proto_len, 3)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.schedule_proto is NULL but schedule_proto_len is 3", false, false, false, NULL, 0},
+  {"schedule_create_async: schedule_proto that does not decode", F_SCHED_CREATE_ASYNC, {STR(sco.schedule_proto, "\xff\xff\xff"), SIZE(sco.schedule_proto_len, 3)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "schedule_proto is not a temporal.api.schedule.v1.Schedule", false, false, false, NULL, 0},
+  {"schedule_create_async: schedule_proto and the fields both", F_SCHED_CREATE_ASYNC, {STR(sco.schedule_proto, "\x0a\x00"), SIZE(sco.schedule_proto_len, 2)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options.schedule_proto and options.cron_strings are both set", false, false, false, NULL, 0},
+  {"schedule_create_async: after a panic (at once, no completion)", F_SCHED_CREATE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+
+  /* ---- temporal_schedule_describe_async (baseline: a schedule never created) */
+  {"schedule_describe_async: the fixture", F_SCHED_DESCRIBE_ASYNC, {GEN(schedule_id, fixture_schedule)}, TEMPORAL_ERROR_CODE_OK, "\"workflow_type\":\"Echo\"", false, false, false, NULL, 0},
+  {"schedule_describe_async: no such schedule", F_SCHED_DESCRIBE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"schedule_describe_async: NULL call_out", F_SCHED_DESCRIBE_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"schedule_describe_async: NULL client", F_SCHED_DESCRIBE_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"schedule_describe_async: an error as the client", F_SCHED_DESCRIBE_ASYNC, {HANDLE(client, H_ERROR)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+  {"schedule_describe_async: NULL schedule_id", F_SCHED_DESCRIBE_ASYNC, {NUL(schedule_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "schedule_id must not be NULL", false, false, false, NULL, 0},
+  {"schedule_describe_async: empty schedule_id", F_SCHED_DESCRIBE_ASYNC, {STR(schedule_id, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "schedule_id must not be empty", false, false, false, NULL, 0},
+  {"schedule_describe_async: invalid UTF-8 schedule_id", F_SCHED_DESCRIBE_ASYNC, {STR(schedule_id, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "schedule_id is not valid UTF-8", false, false, false, NULL, 0},
+  {"schedule_describe_async: args_payloads", F_SCHED_DESCRIBE_ASYNC, {HANDLE(cpo.args_payloads, H_ARGS_LIST)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "temporal_call_options.args_payloads is set, but this operation does not take it", false, false, false, NULL, 0},
+  {"schedule_describe_async: after a panic (at once, no completion)", F_SCHED_DESCRIBE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+
+  /* ---- temporal_schedule_update_async (baseline: the create baseline's options) */
+  {"schedule_update_async: the fixture, with its own options", F_SCHED_UPDATE_ASYNC, {GEN(schedule_id, fixture_schedule)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"schedule_update_async: no such schedule", F_SCHED_UPDATE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"schedule_update_async: NULL client", F_SCHED_UPDATE_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"schedule_update_async: NULL schedule_id", F_SCHED_UPDATE_ASYNC, {NUL(schedule_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "schedule_id must not be NULL", false, false, false, NULL, 0},
+  {"schedule_update_async: NULL options", F_SCHED_UPDATE_ASYNC, {NUL(schedule_options)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "options must not be NULL", false, false, false, NULL, 0},
+  {"schedule_update_async: no spec", F_SCHED_UPDATE_ASYNC, {SIZE(sco.cron_strings_len, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "give at least one cron string", false, false, false, NULL, 0},
+  {"schedule_update_async: trigger_immediately (create only)", F_SCHED_UPDATE_ASYNC, {U8(sco.trigger_immediately, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "trigger_immediately is create only", false, false, false, NULL, 0},
+  {"schedule_update_async: backfills (create only)", F_SCHED_UPDATE_ASYNC, {SIZE(sco.backfills_len, 1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "backfills is create only", false, false, false, NULL, 0},
+  {"schedule_update_async: memo_json (create only)", F_SCHED_UPDATE_ASYNC, {STR(sco.memo_json, "{\"a\": 1}")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "memo_json is create only", false, false, false, NULL, 0},
+  {"schedule_update_async: overlap_policy 7", F_SCHED_UPDATE_ASYNC, {I32(sco.overlap_policy, 7)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "overlap_policy is 7", false, false, false, NULL, 0},
+  {"schedule_update_async: a conflict token that is not hex", F_SCHED_UPDATE_ASYNC, {STR(conflict_token, "zz")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "conflict_token is not one this library returned", false, false, false, NULL, 0},
+  {"schedule_update_async: a conflict token of odd length", F_SCHED_UPDATE_ASYNC, {STR(conflict_token, "abc")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "conflict_token is not one this library returned", false, false, false, NULL, 0},
+  {"schedule_update_async: invalid UTF-8 conflict token", F_SCHED_UPDATE_ASYNC, {STR(conflict_token, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "conflict_token is not valid UTF-8", false, false, false, NULL, 0},
+  {"schedule_update_async: after a panic (at once, no completion)", F_SCHED_UPDATE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+
+  /* ---- temporal_schedule_pause_async / unpause_async (baseline: a schedule never created) */
+  {"schedule_pause_async: the fixture", F_SCHED_PAUSE_ASYNC, {GEN(schedule_id, fixture_schedule)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"schedule_pause_async: the fixture, NULL note", F_SCHED_PAUSE_ASYNC, {GEN(schedule_id, fixture_schedule), NUL(note)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"schedule_pause_async: no such schedule", F_SCHED_PAUSE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"schedule_pause_async: NULL schedule_id", F_SCHED_PAUSE_ASYNC, {NUL(schedule_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "schedule_id must not be NULL", false, false, false, NULL, 0},
+  {"schedule_pause_async: invalid UTF-8 note", F_SCHED_PAUSE_ASYNC, {STR(note, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "note is not valid UTF-8", false, false, false, NULL, 0},
+  {"schedule_pause_async: NULL client", F_SCHED_PAUSE_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"schedule_unpause_async: the fixture", F_SCHED_UNPAUSE_ASYNC, {GEN(schedule_id, fixture_schedule)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"schedule_unpause_async: no such schedule", F_SCHED_UNPAUSE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"schedule_unpause_async: NULL schedule_id", F_SCHED_UNPAUSE_ASYNC, {NUL(schedule_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "schedule_id must not be NULL", false, false, false, NULL, 0},
+  {"schedule_unpause_async: invalid UTF-8 note", F_SCHED_UNPAUSE_ASYNC, {STR(note, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "note is not valid UTF-8", false, false, false, NULL, 0},
+  {"schedule_unpause_async: NULL call_out", F_SCHED_UNPAUSE_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"schedule_pause_async: the fixture paused again (it stays paused)", F_SCHED_PAUSE_ASYNC, {GEN(schedule_id, fixture_schedule)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+
+  /* ---- temporal_schedule_trigger_async (baseline: a schedule never created) */
+  {"schedule_trigger_async: the fixture", F_SCHED_TRIGGER_ASYNC, {GEN(schedule_id, fixture_schedule)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"schedule_trigger_async: the fixture, ALLOW_ALL", F_SCHED_TRIGGER_ASYNC, {GEN(schedule_id, fixture_schedule), I32(overlap_policy, TEMPORAL_SCHEDULE_OVERLAP_POLICY_ALLOW_ALL)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"schedule_trigger_async: no such schedule", F_SCHED_TRIGGER_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"schedule_trigger_async: overlap_policy 7", F_SCHED_TRIGGER_ASYNC, {I32(overlap_policy, 7)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "overlap_policy is 7", false, false, false, NULL, 0},
+  {"schedule_trigger_async: overlap_policy INT32_MIN", F_SCHED_TRIGGER_ASYNC, {I32(overlap_policy, INT32_MIN)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "overlap_policy is -2147483648", false, false, false, NULL, 0},
+  {"schedule_trigger_async: NULL schedule_id", F_SCHED_TRIGGER_ASYNC, {NUL(schedule_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "schedule_id must not be NULL", false, false, false, NULL, 0},
+  {"schedule_trigger_async: NULL client", F_SCHED_TRIGGER_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+
+  /* ---- temporal_schedule_backfill_async (baseline: the past hour, ALLOW_ALL, a schedule never created) */
+  {"schedule_backfill_async: the fixture", F_SCHED_BACKFILL_ASYNC, {GEN(schedule_id, fixture_schedule)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"schedule_backfill_async: no such schedule", F_SCHED_BACKFILL_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"schedule_backfill_async: NULL backfills with a length", F_SCHED_BACKFILL_ASYNC, {NUL(backfills)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "backfills is NULL but backfills_len is 1", false, false, false, NULL, 0},
+  {"schedule_backfill_async: no backfill", F_SCHED_BACKFILL_ASYNC, {SIZE(backfills_len, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "backfills: give at least one", false, false, false, NULL, 0},
+  {"schedule_backfill_async: no start time", F_SCHED_BACKFILL_ASYNC, {U64(bf[0].start_time_unix_ms, 0)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "backfills[0]: both a start and an end time are required", false, false, false, NULL, 0},
+  {"schedule_backfill_async: start after end", F_SCHED_BACKFILL_ASYNC, {U64(bf[0].start_time_unix_ms, 2000), U64(bf[0].end_time_unix_ms, 1000)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "backfills[0]: the start time (2000 ms) is after the end time (1000 ms)", false, false, false, NULL, 0},
+  {"schedule_backfill_async: overlap_policy 7", F_SCHED_BACKFILL_ASYNC, {I32(bf[0].overlap_policy, 7)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "backfills[0].overlap_policy is 7", false, false, false, NULL, 0},
+  {"schedule_backfill_async: NULL schedule_id", F_SCHED_BACKFILL_ASYNC, {NUL(schedule_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "schedule_id must not be NULL", false, false, false, NULL, 0},
+  {"schedule_backfill_async: NULL client", F_SCHED_BACKFILL_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+
+  /* ---- temporal_schedule_delete_async (baseline: a schedule never created) */
+  {"schedule_delete_async: a fresh schedule", F_SCHED_DELETE_ASYNC, {GEN(schedule_id, fresh_schedule)}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
+  {"schedule_delete_async: no such schedule", F_SCHED_DELETE_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_NOT_FOUND, NULL, false, false, true, NULL, 0},
+  {"schedule_delete_async: NULL schedule_id", F_SCHED_DELETE_ASYNC, {NUL(schedule_id)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "schedule_id must not be NULL", false, false, false, NULL, 0},
+  {"schedule_delete_async: empty schedule_id", F_SCHED_DELETE_ASYNC, {STR(schedule_id, "")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "schedule_id must not be empty", false, false, false, NULL, 0},
+  {"schedule_delete_async: NULL client", F_SCHED_DELETE_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"schedule_delete_async: a queue as the client", F_SCHED_DELETE_ASYNC, {HANDLE(client, H_QUEUE)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client is not a handle of the right kind", false, false, false, NULL, 0},
+
+  /* ---- temporal_schedule_list_async (baseline: every schedule, pages of 10) */
+  {"schedule_list_async: baseline works", F_SCHED_LIST_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_OK, "\"schedules\":", false, false, false, NULL, 0},
+  {"schedule_list_async: page_size 1", F_SCHED_LIST_ASYNC, {I32(page_size, 1)}, TEMPORAL_ERROR_CODE_OK, "\"next_page_token\":", false, false, false, NULL, 0},
+  {"schedule_list_async: negative page_size", F_SCHED_LIST_ASYNC, {I32(page_size, -1)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "page_size must not be negative", false, false, false, NULL, 0},
+  {"schedule_list_async: a page token that is not hex", F_SCHED_LIST_ASYNC, {STR(page_token, "zz")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "page_token is not one this library returned", false, false, false, NULL, 0},
+  {"schedule_list_async: invalid UTF-8 query", F_SCHED_LIST_ASYNC, {STR(query, BAD)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "query is not valid UTF-8", false, false, false, NULL, 0},
+  {"schedule_list_async: a query the server cannot parse", F_SCHED_LIST_ASYNC, {STR(query, "WorkflowId = = 'x'")}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, NULL, false, false, true, NULL, 0},
+  {"schedule_list_async: NULL client", F_SCHED_LIST_ASYNC, {NUL(client)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "client must not be NULL", false, false, false, NULL, 0},
+  {"schedule_list_async: NULL call_out", F_SCHED_LIST_ASYNC, {NUL(call_out)}, TEMPORAL_ERROR_CODE_INVALID_ARGUMENT, "call_out must not be NULL", false, false, false, NULL, 0},
+  {"schedule_list_async: after a panic (at once, no completion)", F_SCHED_LIST_ASYNC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "panic", false, true, false, NULL, 0},
+
   /* ---- temporal_testing_panic_next_call: survives a call that returns no error, then fires */
   {"testing_panic_next_call: next error-returning call panics", F_TESTING_PANIC, {{0}}, TEMPORAL_ERROR_CODE_INTERNAL, "forced by temporal_testing_panic_next_call", false, false, false, NULL, 0},
   {"testing_panic_next_call: fires only once", F_GET_WORKFLOW, {{0}}, TEMPORAL_ERROR_CODE_OK, "", false, false, false, NULL, 0},
@@ -1953,6 +2373,43 @@ static uint8_t g_async_token[1024], g_done_token[1024];
 static size_t g_async_token_len, g_done_token_len;
 
 static const char *block_run_id(void) { return temporal_workflow_run_get_run_id(g_block_run); }
+
+static char g_schedule_id[96];         /* paused, a yearly cron, an Echo action */
+static char g_missing_schedule_id[96]; /* never created */
+static const char *fixture_schedule(void) { return g_schedule_id; }
+
+/* Creates a schedule like the fixture for the row (delete's good rows) and gives its ID. */
+static const char *fresh_schedule(void) {
+  static char ids[8][96];
+  static int n;
+  char *id = ids[n++ % 8];
+  snprintf(id, sizeof ids[0], "badinput-schedule-fresh-%ld-%d", (long)getpid(), n);
+  static const char *const yearly[] = {"0 0 1 1 *"};
+  temporal_start_workflow_options wf;
+  temporal_start_workflow_options_default(&wf, sizeof wf);
+  wf.id = "badinput-scheduled";
+  wf.task_queue = g_queue;
+  temporal_schedule_options o;
+  temporal_schedule_options_default(&o, sizeof o);
+  o.cron_strings = yearly;
+  o.cron_strings_len = 1;
+  o.workflow_type = "Echo";
+  o.workflow_options = &wf;
+  o.paused = true;
+  temporal_call *call = NULL;
+  temporal_error *e = temporal_schedule_create_async(g_client, id, &o, NULL, &call);
+  if (!e) e = temporal_call_wait(call, 10000);
+  if (!e && temporal_call_get_error(call)) {
+    fprintf(stderr, "test_bad_input: fresh schedule: %s\n", temporal_error_get_message(temporal_call_get_error(call)));
+    abort();
+  }
+  if (e) {
+    fprintf(stderr, "test_bad_input: fresh schedule: %s\n", temporal_error_get_message(e));
+    abort();
+  }
+  temporal_call_free(call);
+  return id;
+}
 
 static void sleep_ms(long ms) {
   struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
@@ -2389,6 +2846,8 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
   c->so.task_queue = g_queue;
   c->so.id_conflict_policy = TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING;
   temporal_retry_policy_default(&c->rp, sizeof c->rp);
+  c->tsa[0] = (temporal_search_attribute){"CustomKeywordField", TEMPORAL_INDEXED_VALUE_TYPE_KEYWORD, "\"kw\""};
+  c->tsa[1] = (temporal_search_attribute){"CustomIntField", TEMPORAL_INDEXED_VALUE_TYPE_INT, "7"};
   c->client_options = &c->co;
   c->start_options = &c->so;
   c->retry_policy = &c->rp;
@@ -2493,6 +2952,61 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
     c->bytes = NULL;
     c->bytes_len = 0;
   }
+  /* The history page: the completed fixture's first page, every event, no long poll. The query
+     with options: "count" of the running Counter, NOT_OPEN (it is open). Describe task queue:
+     the worker's workflow queue. Reset: an ID never started (NOT_FOUND; the C test
+     test_workflow_surface resets for real), to event 4. */
+  c->filter_type = TEMPORAL_HISTORY_EVENT_FILTER_ALL_EVENT;
+  c->wait_new_event = false;
+  temporal_query_options_default(&c->qo, sizeof c->qo);
+  c->qo.workflow_id = g_counter_id;
+  c->qo.query_type = "count";
+  c->qo.query_reject_condition = TEMPORAL_QUERY_REJECT_CONDITION_NOT_OPEN;
+  c->query_options = &c->qo;
+  c->task_queue = g_queue;
+  c->task_queue_type = TEMPORAL_TASK_QUEUE_TYPE_WORKFLOW;
+  c->event_id = 4;
+  if (fn == F_RESET_ASYNC) c->workflow_id = g_missing_id;
+  /* Schedules: create makes a new schedule per row (paused, a yearly cron, an Echo action);
+     the others target one never created (NOT_FOUND) and the good rows patch in the fixture
+     (fixture_schedule) or a fresh one. The arrays point to one element each with length 0 (a
+     row sets the length), except the cron, and a backfill of the past hour for backfill. */
+  {
+    static char sched_id[96];
+    snprintf(sched_id, sizeof sched_id, "badinput-schedule-%ld-row%d", (long)getpid(), row_index);
+    c->schedule_id = fn == F_SCHED_CREATE_ASYNC ? sched_id : g_missing_schedule_id;
+  }
+  temporal_start_workflow_options_default(&c->sso, sizeof c->sso);
+  c->sso.id = "badinput-scheduled";
+  c->sso.task_queue = g_queue;
+  c->crons[0] = "0 0 1 1 *";
+  c->crons[1] = "0 0 2 1 *";
+  c->iv[0].every_ms = 0;
+  c->iv[0].offset_ms = 0;
+  memset(c->cal, 0, sizeof c->cal);
+  {
+    int64_t now_ms = (int64_t)time(NULL) * 1000;
+    c->bf[0].start_time_unix_ms = now_ms - 3600000;
+    c->bf[0].end_time_unix_ms = now_ms;
+    c->bf[0].overlap_policy = TEMPORAL_SCHEDULE_OVERLAP_POLICY_ALLOW_ALL;
+  }
+  temporal_schedule_options_default(&c->sco, sizeof c->sco);
+  c->sco.cron_strings = c->crons;
+  c->sco.cron_strings_len = 1;
+  c->sco.intervals = c->iv;
+  c->sco.calendars = c->cal;
+  c->sco.backfills = c->bf;
+  c->sco.workflow_type = "Echo";
+  c->sco.args_json = "[1]";
+  c->sco.workflow_options = &c->sso;
+  c->sco.paused = true;
+  c->schedule_options = &c->sco;
+  c->conflict_token = NULL;
+  c->note = "badinput";
+  c->overlap_policy = 0;
+  c->backfills = c->bf;
+  c->backfills_len = 1;
+  if (fn == F_SCHED_LIST_ASYNC) c->query = NULL;
   c->buffer = c->buffer_space;
   c->buffer_size = sizeof c->buffer_space;
   switch (fn) {
@@ -2506,6 +3020,8 @@ static void baseline(struct call *c, int row_index, enum fn fn) {
     case F_HOST_METER_DEFAULT: c->default_size = sizeof c->hm; break;
     case F_PAYLOAD_CODEC_DEFAULT: c->default_size = sizeof c->pc; break;
     case F_TARGET_OPTIONS_DEFAULT: c->default_size = sizeof c->wto; break;
+    case F_QUERY_OPTIONS_DEFAULT: c->default_size = sizeof c->qo; break;
+    case F_SCHED_OPTIONS_DEFAULT: c->default_size = sizeof c->sco; break;
     default: break;
   }
   switch (fn) {
@@ -2564,6 +3080,11 @@ static void apply(struct call *c, const struct patch *p) {
   }
   /* A patch inside the retry policy attaches it to the start options. */
   if (p->offset >= AT(rp) && p->offset < AT(rp_tail) + sizeof c->rp_tail) c->so.retry_policy = &c->rp;
+  /* A patch inside the typed search attributes attaches them (one, unless a length is set). */
+  if (p->offset >= AT(tsa) && p->offset < AT(tsa) + sizeof c->tsa) {
+    c->so.typed_search_attributes = c->tsa;
+    if (c->so.typed_search_attributes_len == 0) c->so.typed_search_attributes_len = 1;
+  }
 }
 
 /* The outcome of an _async function: an error at once (then the call must never complete), or
@@ -2574,13 +3095,18 @@ static temporal_error_code finish_async(struct call *c, enum fn fn, temporal_err
   bool has_json = fn == F_QUERY_ASYNC || fn == F_UPDATE_ASYNC || fn == F_DESCRIBE_ASYNC ||
                   fn == F_LIST_ASYNC || fn == F_COUNT_ASYNC || fn == F_HISTORY_ASYNC ||
                   fn == F_GET_RESULT_ASYNC || fn == F_HEARTBEAT_ASYNC || fn == F_HEARTBEAT_BY_ID_ASYNC ||
-                  fn == F_UPDATE_HANDLE_GET_RESULT_ASYNC;
+                  fn == F_UPDATE_HANDLE_GET_RESULT_ASYNC || fn == F_HISTORY_PAGE_ASYNC ||
+                  fn == F_QUERY_WITH_OPTIONS_ASYNC || fn == F_SEARCH_ATTRIBUTES_ASYNC ||
+                  fn == F_DESCRIBE_TASK_QUEUE_ASYNC || fn == F_RESET_ASYNC || fn == F_SCHED_DESCRIBE_ASYNC || fn == F_SCHED_LIST_ASYNC;
   bool has_run = fn == F_EXECUTE_ASYNC || fn == F_SWS_ASYNC || fn == F_UWS_ASYNC;
   bool has_client = fn == F_CONNECT_ASYNC, has_count = fn == F_COUNT_ASYNC;
   bool has_update_id = fn == F_UPDATE_ASYNC || fn == F_START_UPDATE_ASYNC || fn == F_UPDATE_HANDLE_GET_RESULT_ASYNC ||
                        fn == F_UWS_ASYNC;
   bool has_handle = fn == F_START_UPDATE_ASYNC || fn == F_UWS_ASYNC;
-  bool has_bytes = fn == F_RAW_RPC_ASYNC;
+  /* The response message of the raw RPC and of the typed reads that name one. */
+  bool has_bytes = fn == F_RAW_RPC_ASYNC || fn == F_DESCRIBE_ASYNC || fn == F_LIST_ASYNC || fn == F_COUNT_ASYNC ||
+                   fn == F_HISTORY_PAGE_ASYNC || fn == F_SEARCH_ATTRIBUTES_ASYNC || fn == F_DESCRIBE_TASK_QUEUE_ASYNC ||
+                   fn == F_RESET_ASYNC || fn == F_SCHED_DESCRIBE_ASYNC || fn == F_SCHED_LIST_ASYNC;
   /* result_as_payloads (as far as the options' size goes): payloads instead of JSON. Read as a
      byte: the rows that set it to 2 make it an invalid bool, which C may not load. */
   bool has_payloads = has_json && c->call_options &&
@@ -2970,6 +3496,14 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
       return TEMPORAL_ERROR_CODE_OK;
     }
     case F_STRING_FREE: temporal_string_free(c->string); return TEMPORAL_ERROR_CODE_OK;
+    case F_CLIENT_GET_NAMESPACE: {
+      /* Owned, unlike the borrowed getters: freed here, so valgrind sees a leak if it is not. */
+      char *ns = temporal_client_get_namespace(c->client);
+      if (ns) snprintf(text, cap, "\"%s\"", ns);
+      else snprintf(text, cap, "NULL");
+      temporal_string_free(ns);
+      return TEMPORAL_ERROR_CODE_OK;
+    }
     case F_SIGNAL_ASYNC:
       e = temporal_signal_workflow_async(c->client, c->workflow_id, c->run_id, c->signal_name, c->args_json,
                                          c->call_options, c->call_out);
@@ -3016,6 +3550,40 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
     case F_COUNT_ASYNC: e = temporal_count_workflow_async(c->client, c->query, c->call_options, c->call_out); break;
     case F_HISTORY_ASYNC:
       e = temporal_get_workflow_history_async(c->client, c->workflow_id, c->run_id, c->call_options, c->call_out);
+      break;
+    case F_SCHED_OPTIONS_DEFAULT: {
+      fill_garbage(c->schedule_options, sizeof(temporal_schedule_options));
+      bool written = temporal_schedule_options_default(c->schedule_options, c->default_size);
+      return check_default(c->schedule_options, sizeof(temporal_schedule_options), c->default_size, written, text, cap);
+    }
+    case F_SCHED_CREATE_ASYNC:
+      e = temporal_schedule_create_async(c->client, c->schedule_id, c->schedule_options, c->call_options, c->call_out);
+      break;
+    case F_SCHED_DESCRIBE_ASYNC:
+      e = temporal_schedule_describe_async(c->client, c->schedule_id, c->call_options, c->call_out);
+      break;
+    case F_SCHED_UPDATE_ASYNC:
+      e = temporal_schedule_update_async(c->client, c->schedule_id, c->schedule_options, c->conflict_token,
+                                         c->call_options, c->call_out);
+      break;
+    case F_SCHED_PAUSE_ASYNC:
+      e = temporal_schedule_pause_async(c->client, c->schedule_id, c->note, c->call_options, c->call_out);
+      break;
+    case F_SCHED_UNPAUSE_ASYNC:
+      e = temporal_schedule_unpause_async(c->client, c->schedule_id, c->note, c->call_options, c->call_out);
+      break;
+    case F_SCHED_TRIGGER_ASYNC:
+      e = temporal_schedule_trigger_async(c->client, c->schedule_id, c->overlap_policy, c->call_options, c->call_out);
+      break;
+    case F_SCHED_BACKFILL_ASYNC:
+      e = temporal_schedule_backfill_async(c->client, c->schedule_id, c->backfills, c->backfills_len, c->call_options,
+                                           c->call_out);
+      break;
+    case F_SCHED_DELETE_ASYNC:
+      e = temporal_schedule_delete_async(c->client, c->schedule_id, c->call_options, c->call_out);
+      break;
+    case F_SCHED_LIST_ASYNC:
+      e = temporal_schedule_list_async(c->client, c->query, c->page_size, c->page_token, c->call_options, c->call_out);
       break;
     case F_CALL_WAIT: e = temporal_call_wait(c->call, c->timeout_ms); break;
     case F_CALL_IS_DONE: snprintf(text, cap, "%s", temporal_call_is_done(c->call) ? "true" : "false"); return TEMPORAL_ERROR_CODE_OK;
@@ -3244,6 +3812,27 @@ static temporal_error_code dispatch(struct call *c, enum fn fn, char *text, size
     case F_RAW_RPC_ASYNC:
       e = temporal_raw_rpc_async(c->client, c->service, c->method, c->bytes, c->bytes_len, c->call_options, c->call_out);
       break;
+    case F_HISTORY_PAGE_ASYNC:
+      e = temporal_get_workflow_history_page_async(c->client, c->workflow_id, c->run_id, c->page_token, c->filter_type,
+                                                   c->wait_new_event, c->call_options, c->call_out);
+      break;
+    case F_QUERY_OPTIONS_DEFAULT: {
+      fill_garbage(c->query_options, sizeof(temporal_query_options));
+      bool written = temporal_query_options_default(c->query_options, c->default_size);
+      return check_default(c->query_options, sizeof(temporal_query_options), c->default_size, written, text, cap);
+    }
+    case F_QUERY_WITH_OPTIONS_ASYNC:
+      e = temporal_query_workflow_with_options_async(c->client, c->query_options, c->call_options, c->call_out);
+      break;
+    case F_SEARCH_ATTRIBUTES_ASYNC: e = temporal_get_search_attributes_async(c->client, c->call_options, c->call_out); break;
+    case F_DESCRIBE_TASK_QUEUE_ASYNC:
+      e = temporal_describe_task_queue_async(c->client, c->task_queue, c->task_queue_type, c->call_options, c->call_out);
+      break;
+    case F_RESET_ASYNC:
+      e = temporal_reset_workflow_execution_async(c->client, c->workflow_id, c->run_id, c->reason, c->event_id,
+                                                  c->call_options, c->call_out);
+      break;
+    case F_CHECK_HEALTH_ASYNC: e = temporal_check_health_async(c->client, c->call_options, c->call_out); break;
     case F_CALL_GET_BYTES: {
       bool got = temporal_call_get_bytes(c->call, c->data_out, c->data_len_out);
       if (got) snprintf(text, cap, "true, %zu bytes", c->data_len_result);
@@ -4009,6 +4598,8 @@ static int setup(void) {
   snprintf(g_counter_id, sizeof g_counter_id, "badinput-counter-%ld", (long)getpid());
   snprintf(g_block_id, sizeof g_block_id, "badinput-blocked-%ld", (long)getpid());
   snprintf(g_missing_id, sizeof g_missing_id, "badinput-never-started-%ld", (long)getpid());
+  snprintf(g_missing_schedule_id, sizeof g_missing_schedule_id, "badinput-schedule-never-created-%ld", (long)getpid());
+  snprintf(g_schedule_id, sizeof g_schedule_id, "%s", fresh_schedule());
   temporal_workflow_run *counter = NULL;
   so.id = g_counter_id;
   e = temporal_execute_workflow(g_client, "Counter", "[0]", &so, &counter);

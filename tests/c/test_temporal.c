@@ -55,7 +55,7 @@ struct delivery {
   temporal_call *call;       /* the call the last one received */
   bool free_in_callback;     /* free the call inside the callback, after reading it */
   int code;                  /* with free_in_callback: the call's error code */
-  char json[512];            /* with free_in_callback: the call's JSON ("" if none) */
+  char json[2048];           /* with free_in_callback: the call's JSON ("" if none) */
   const temporal_workflow_run *block_on; /* non-NULL: try a blocking call inside the callback */
   int blocking_code;         /* ... and the code it returned */
   bool abandoned;            /* a callback is overdue: never free this record */

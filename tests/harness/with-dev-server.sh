@@ -50,8 +50,13 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 port="${TEMPORAL_TEST_PORT:-$(free_port)}"
 db_args=()
 [ -n "${TEMPORAL_DB_FILE:-}" ] && db_args=(--db-filename "$TEMPORAL_DB_FILE")
+# One custom search attribute of each type: the typed search attribute tests start workflows
+# with all of them (the dev server registers none by default).
 "$temporal_bin" server start-dev --headless --ip 127.0.0.1 --port "$port" --log-level error \
   --search-attribute CustomKeywordField=Keyword --search-attribute CustomIntField=Int \
+  --search-attribute CustomTextField=Text --search-attribute CustomDoubleField=Double \
+  --search-attribute CustomBoolField=Bool --search-attribute CustomDatetimeField=Datetime \
+  --search-attribute CustomKeywordListField=KeywordList \
   "${db_args[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
 

@@ -7,6 +7,8 @@
 //    their C _free function in the destructor). A moved-from object holds no handle:
 //    destroying or assigning to it is safe, and calling a method that needs the handle throws
 //    `InvalidArgumentError` (the library's answer to a NULL handle).
+//  - `temporal::ScheduleHandle` (Client::create_schedule / get_schedule_handle) is a copyable
+//    schedule ID with its Client's handle, not an owner: use it while that Client lives.
 //  - Every C error becomes an exception derived from `temporal::Error` (itself a
 //    std::runtime_error); its what() is "<CODE_NAME>: <message>", the name coming from
 //    temporal_error_code_name.
@@ -264,10 +266,15 @@ TEMPORAL_FFI_DEFINE_ERROR(PayloadError, Error)
 TEMPORAL_FFI_DEFINE_ERROR(CanceledError, Error)
 /// A workflow update was rejected by its validator or its handler failed (details: `failure`).
 TEMPORAL_FFI_DEFINE_ERROR(UpdateFailedError, Error)
-/// A query failed in the workflow's handler, or was rejected.
+/// A query failed in the workflow's handler.
 TEMPORAL_FFI_DEFINE_ERROR(QueryFailedError, Error)
+/// A query refused by its reject condition (QueryOptions::reject_condition); details:
+/// `{"status": "COMPLETED"}`, the workflow's status.
+TEMPORAL_FFI_DEFINE_ERROR(QueryRejectedError, Error)
 /// The library was shut down (Runtime::shutdown), or is used in a child after fork().
 TEMPORAL_FFI_DEFINE_ERROR(ShutdownError, Error)
+/// What the call would create exists already: a schedule with this ID (details: `schedule_id`).
+TEMPORAL_FFI_DEFINE_ERROR(AlreadyExistsError, Error)
 
 #undef TEMPORAL_FFI_DEFINE_ERROR
 
@@ -302,8 +309,12 @@ TEMPORAL_FFI_DEFINE_ERROR(ShutdownError, Error)
       throw UpdateFailedError(code, message, std::move(details_json));
     case ErrorCode::QueryFailed:
       throw QueryFailedError(code, message, std::move(details_json));
+    case ErrorCode::QueryRejected:
+      throw QueryRejectedError(code, message, std::move(details_json));
     case ErrorCode::Shutdown:
       throw ShutdownError(code, message, std::move(details_json));
+    case ErrorCode::AlreadyExists:
+      throw AlreadyExistsError(code, message, std::move(details_json));
     default:
       throw Error(code, message, std::move(details_json));
   }
@@ -894,6 +905,11 @@ struct ClientOptions {
   /// (`meter_free`), so the last copy may be dropped on a library thread. nullptr: as
   /// metrics_host_meter says.
   std::shared_ptr<MetricMeter> metric_meter;
+  /// The Go SDK's NewLazyClient (temporal_client_options.lazy): connect dials nothing and
+  /// returns the Client at once (bad options are still refused at once); the first call that
+  /// needs the server dials (within connect_timeout), and a dial that fails fails that call
+  /// (UnavailableError or DeadlineExceededError) while the next call dials again.
+  bool lazy = false;
 };
 
 /// temporal_workflow_id_reuse_policy.
@@ -911,6 +927,54 @@ enum class WorkflowIdConflictPolicy : std::int32_t {
   Fail = TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_FAIL,
   UseExisting = TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
   TerminateExisting = TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING,
+};
+
+/// temporal_indexed_value_type: a typed search attribute's registered type.
+enum class IndexedValueType : std::int32_t {
+  Text = TEMPORAL_INDEXED_VALUE_TYPE_TEXT,
+  Keyword = TEMPORAL_INDEXED_VALUE_TYPE_KEYWORD,
+  Int = TEMPORAL_INDEXED_VALUE_TYPE_INT,
+  Double = TEMPORAL_INDEXED_VALUE_TYPE_DOUBLE,
+  Bool = TEMPORAL_INDEXED_VALUE_TYPE_BOOL,
+  Datetime = TEMPORAL_INDEXED_VALUE_TYPE_DATETIME,
+  KeywordList = TEMPORAL_INDEXED_VALUE_TYPE_KEYWORD_LIST,
+};
+
+/// temporal_search_attribute: one of the Go SDK's TypedSearchAttributes. `value_json` is the
+/// value as JSON: a string for Text and Keyword, an integer for Int, a number for Double,
+/// true/false for Bool, an RFC 3339 string for Datetime ("2026-01-02T03:04:05Z"), an array of
+/// strings for KeywordList; another value is InvalidArgumentError, nothing sent.
+struct SearchAttribute {
+  std::string name;
+  IndexedValueType type = IndexedValueType::Keyword;
+  std::string value_json;
+};
+
+/// The Go SDK's worker.WorkerDeploymentVersion.
+struct WorkerDeploymentVersion {
+  std::string deployment_name;
+  std::string build_id;
+};
+
+/// temporal_versioning_override: the kind of the Go SDK's VersioningOverride.
+enum class VersioningOverrideKind : std::int32_t {
+  None = TEMPORAL_VERSIONING_OVERRIDE_NONE,
+  Pinned = TEMPORAL_VERSIONING_OVERRIDE_PINNED,            ///< PinnedVersioningOverride
+  AutoUpgrade = TEMPORAL_VERSIONING_OVERRIDE_AUTO_UPGRADE,  ///< AutoUpgradeVersioningOverride
+};
+
+/// The Go SDK's VersioningOverride start option: VersioningOverride::pinned({"deployment",
+/// "build-id"}) or VersioningOverride::auto_upgrade(); the default is none.
+struct VersioningOverride {
+  VersioningOverrideKind kind = VersioningOverrideKind::None;
+  WorkerDeploymentVersion version;  ///< Pinned only (both fields required there)
+
+  static VersioningOverride pinned(WorkerDeploymentVersion version) {
+    return VersioningOverride{VersioningOverrideKind::Pinned, std::move(version)};
+  }
+  static VersioningOverride auto_upgrade() {
+    return VersioningOverride{VersioningOverrideKind::AutoUpgrade, {}};
+  }
 };
 
 /// temporal_retry_policy. Zero values mean "server default".
@@ -948,6 +1012,11 @@ struct StartWorkflowOptions {
   /// Fairness between the keys of one task queue, in proportion to their weights (0: 1.0).
   std::string fairness_key;
   float fairness_weight = 0.0F;
+  /// The Go SDK's TypedSearchAttributes: each value sent with its type (no name twice, nor in
+  /// search_attributes_json too).
+  std::vector<SearchAttribute> typed_search_attributes;
+  /// The Go SDK's VersioningOverride; default: none.
+  VersioningOverride versioning_override;
 };
 
 /// temporal_workflow_target_options: the Go SDK's CancelWorkflowOptions and
@@ -983,6 +1052,166 @@ struct UpdateOptions {
   /// The Run ID the workflow's chain must start with (Go's FirstExecutionRunID). Not set: any.
   std::string first_execution_run_id;
 };
+
+/// The `filter_type` of Client::get_workflow_history_page (TEMPORAL_HISTORY_EVENT_FILTER_*, the
+/// Go SDK's enumspb.HistoryEventFilterType).
+enum class HistoryEventFilter : std::int32_t {
+  AllEvent = TEMPORAL_HISTORY_EVENT_FILTER_ALL_EVENT,      ///< every event (the default)
+  CloseEvent = TEMPORAL_HISTORY_EVENT_FILTER_CLOSE_EVENT,  ///< only the closing event
+};
+
+/// When the server refuses a query instead of answering it (TEMPORAL_QUERY_REJECT_CONDITION_*,
+/// the Go SDK's enumspb.QueryRejectCondition). A refused query is QueryRejectedError, whose
+/// details() are `{"status": "COMPLETED"}` (the workflow's status).
+enum class QueryRejectCondition : std::int32_t {
+  None = TEMPORAL_QUERY_REJECT_CONDITION_NONE,        ///< never (the default)
+  NotOpen = TEMPORAL_QUERY_REJECT_CONDITION_NOT_OPEN,  ///< unless the workflow is running
+  /// Unless the workflow is running or completed successfully.
+  NotCompletedCleanly = TEMPORAL_QUERY_REJECT_CONDITION_NOT_COMPLETED_CLEANLY,
+};
+
+/// The kind of task queue Client::describe_task_queue describes (TEMPORAL_TASK_QUEUE_TYPE_*).
+enum class TaskQueueType : std::int32_t {
+  Workflow = TEMPORAL_TASK_QUEUE_TYPE_WORKFLOW,  ///< the default
+  Activity = TEMPORAL_TASK_QUEUE_TYPE_ACTIVITY,
+  Nexus = TEMPORAL_TASK_QUEUE_TYPE_NEXUS,
+};
+
+/// temporal_query_options: the Go SDK's QueryWorkflowWithOptionsRequest. Empty strings mean
+/// "not set".
+struct QueryOptions {
+  std::string workflow_id;  ///< required
+  std::string run_id;       ///< not set: the current run
+  std::string query_type;   ///< required
+  /// The query's arguments as a JSON array (or CallOptions::args_payloads).
+  std::string args_json = "[]";
+  QueryRejectCondition reject_condition = QueryRejectCondition::None;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Schedules (options)
+
+/// TEMPORAL_SCHEDULE_OVERLAP_POLICY_* (the proto's numbers): what a schedule does when an
+/// action is due while an earlier action's workflow still runs. Unspecified: the server's
+/// default (Skip); for a trigger or a backfill, the schedule's own policy.
+enum class ScheduleOverlapPolicy : std::int32_t {
+  Unspecified = TEMPORAL_SCHEDULE_OVERLAP_POLICY_UNSPECIFIED,
+  Skip = TEMPORAL_SCHEDULE_OVERLAP_POLICY_SKIP,
+  BufferOne = TEMPORAL_SCHEDULE_OVERLAP_POLICY_BUFFER_ONE,
+  BufferAll = TEMPORAL_SCHEDULE_OVERLAP_POLICY_BUFFER_ALL,
+  CancelOther = TEMPORAL_SCHEDULE_OVERLAP_POLICY_CANCEL_OTHER,
+  TerminateOther = TEMPORAL_SCHEDULE_OVERLAP_POLICY_TERMINATE_OTHER,
+  AllowAll = TEMPORAL_SCHEDULE_OVERLAP_POLICY_ALLOW_ALL,
+};
+
+/// temporal_schedule_interval: an action every `every` (not 0), shifted by `offset` from the
+/// Unix epoch's multiples of it.
+struct ScheduleIntervalSpec {
+  std::chrono::milliseconds every{0};
+  std::chrono::milliseconds offset{0};
+};
+
+/// temporal_schedule_calendar: range strings as the server parses them ("0", "*", "1-5",
+/// "*/15", "MON-FRI", "1,15"). "": the server's default for the field ("0" for second, minute
+/// and hour; "*" for the others). `comment` is free text.
+struct ScheduleCalendarSpec {
+  std::string second;
+  std::string minute;
+  std::string hour;
+  std::string day_of_month;
+  std::string month;
+  std::string day_of_week;
+  std::string year;
+  std::string comment;
+};
+
+/// The spec part of temporal_schedule_options (the Go SDK's ScheduleSpec): the union of the
+/// cron strings, intervals and calendars, less the times `exclude_calendars` match (Go's
+/// Skip), between `start_at` and `end_at` (not set: unbounded).
+struct ScheduleSpec {
+  std::vector<std::string> cron_strings;  ///< "0 12 * * MON-FRI", "@every 1h"...
+  std::vector<ScheduleIntervalSpec> intervals;
+  std::vector<ScheduleCalendarSpec> calendars;
+  std::vector<ScheduleCalendarSpec> exclude_calendars;
+  std::optional<std::chrono::system_clock::time_point> start_at;
+  std::optional<std::chrono::system_clock::time_point> end_at;
+  std::chrono::milliseconds jitter{0};  ///< each action delayed by a random time up to this
+  std::string time_zone_name;           ///< IANA name; "": UTC
+};
+
+/// temporal_schedule_backfill (the Go SDK's ScheduleBackfill): run the actions the spec would
+/// have run between the two times (start not after end).
+struct ScheduleBackfill {
+  std::chrono::system_clock::time_point start_at;
+  std::chrono::system_clock::time_point end_at;
+  ScheduleOverlapPolicy overlap = ScheduleOverlapPolicy::Unspecified;  ///< the schedule's
+};
+
+/// temporal_schedule_options: the Go SDK's ScheduleOptions (create) and Schedule (update).
+/// Empty strings, zero durations and empty vectors mean "not set". A schedule is given by
+/// the spec, action, policies and state fields, or by `schedule_proto`; not both.
+struct ScheduleOptions {
+  ScheduleSpec spec;
+  /// Action: the type of the workflow each action starts (required).
+  std::string workflow_type;
+  /// Action: the workflow's arguments as a JSON array ("": none), or as
+  /// CallOptions::args_payloads.
+  std::string args_json;
+  /// Action: the start options; `id` (each run's ID is it plus the scheduled time, unless
+  /// keep_original_workflow_id) and `task_queue` required. The library refuses the ones that
+  /// mean nothing for a scheduled start (ID policies, cron_schedule, start_delay).
+  StartWorkflowOptions workflow_options;
+  /// Policies.
+  ScheduleOverlapPolicy overlap_policy = ScheduleOverlapPolicy::Unspecified;
+  std::chrono::milliseconds catchup_window{0};  ///< 0: the server's default (one year)
+  bool pause_on_failure = false;
+  bool keep_original_workflow_id = false;
+  /// State.
+  bool paused = false;
+  std::string note;
+  std::int64_t remaining_actions = 0;  ///< 0: unlimited
+  /// Create only (update refuses them): one action at once; backfills run after the create.
+  bool trigger_immediately = false;
+  std::vector<ScheduleBackfill> backfills;
+  /// The schedule's own memo (create only) and search attributes (update: replaces them), as
+  /// JSON objects.
+  std::string memo_json;
+  std::string search_attributes_json;
+  /// Instead of the spec, action, policies and state above: the schedule as its
+  /// temporal.api.schedule.v1.Schedule protobuf encoding.
+  std::vector<std::uint8_t> schedule_proto;
+};
+
+namespace detail {
+
+inline std::int64_t unix_ms(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+// The C calendars of `calendars`, valid while `calendars` lives.
+inline std::vector<temporal_schedule_calendar> c_calendars(
+    const std::vector<ScheduleCalendarSpec>& calendars) {
+  std::vector<temporal_schedule_calendar> c;
+  c.reserve(calendars.size());
+  for (const ScheduleCalendarSpec& s : calendars) {
+    c.push_back({c_str_or_null(s.second), c_str_or_null(s.minute), c_str_or_null(s.hour),
+                 c_str_or_null(s.day_of_month), c_str_or_null(s.month),
+                 c_str_or_null(s.day_of_week), c_str_or_null(s.year), c_str_or_null(s.comment)});
+  }
+  return c;
+}
+
+inline std::vector<temporal_schedule_backfill> c_backfills(
+    const std::vector<ScheduleBackfill>& backfills) {
+  std::vector<temporal_schedule_backfill> c;
+  c.reserve(backfills.size());
+  for (const ScheduleBackfill& b : backfills) {
+    c.push_back({unix_ms(b.start_at), unix_ms(b.end_at), static_cast<std::int32_t>(b.overlap)});
+  }
+  return c;
+}
+
+}  // namespace detail
 
 // ---------------------------------------------------------------------------------------------
 // Async activity completion
@@ -1330,6 +1559,36 @@ inline temporal_update_options c_update_options(const UpdateOptions& o) {
   c.first_execution_run_id = c_str_or_null(o.first_execution_run_id);
   return c;
 }
+
+// The C struct for `o` (its arguments as `args_payloads` says), valid while `o` lives.
+inline temporal_query_options c_query_options(const QueryOptions& o,
+                                              const std::optional<std::vector<Payload>>& payloads) {
+  temporal_query_options c = c_defaults(&temporal_query_options_default);
+  c.workflow_id = o.workflow_id.c_str();
+  c.run_id = c_str_or_null(o.run_id);
+  c.query_type = o.query_type.c_str();
+  c.args_json = c_args(o.args_json, payloads);
+  c.query_reject_condition = static_cast<std::int32_t>(o.reject_condition);
+  return c;
+}
+
+// The string value of `"key": "..."` in a flat JSON object the library wrote (no escapes in
+// the values it is used for: Run IDs); INTERNAL if it is missing.
+inline std::string json_string_field(const std::string& json, const char* key) {
+  const std::string quoted = std::string("\"") + key + "\"";
+  std::size_t at = json.find(quoted);
+  if (at != std::string::npos) {
+    at = json.find_first_not_of(" \t\r\n", at + quoted.size());
+    if (at != std::string::npos && json[at] == ':') {
+      at = json.find_first_not_of(" \t\r\n", at + 1);
+      if (at != std::string::npos && json[at] == '"') {
+        const std::size_t end = json.find('"', at + 1);
+        if (end != std::string::npos) return json.substr(at + 1, end - at - 1);
+      }
+    }
+  }
+  throw_error(ErrorCode::Internal, std::string("the JSON has no string \"") + key + "\": " + json);
+}
 }  // namespace detail
 
 /// One call to the server (temporal_call), in flight or completed, whose result is a T:
@@ -1469,6 +1728,22 @@ class Call {
     wait();
     if (const temporal_error* error = temporal_call_get_error(call_)) throw_error_from(error);
     return json_or("");
+  }
+
+  /// Waits for the call, then returns the response message of a typed read as protobuf bytes
+  /// (temporal_call_get_bytes), or throws its error: e.g. the
+  /// DescribeWorkflowExecutionResponse of describe_workflow_execution_async, for a protobuf
+  /// library of the caller's own. Which message each operation gives is in temporal.h. A call
+  /// without response bytes: InvalidArgumentError. get() and json() still work after it.
+  std::vector<std::uint8_t> proto_bytes() const {
+    wait();
+    if (const temporal_error* error = temporal_call_get_error(call_)) throw_error_from(error);
+    const std::uint8_t* bytes = nullptr;
+    std::size_t len = 0;
+    if (!temporal_call_get_bytes(call_, &bytes, &len)) {
+      throw_error(ErrorCode::InvalidArgument, "the call has no response bytes");
+    }
+    return len == 0 ? std::vector<std::uint8_t>() : std::vector<std::uint8_t>(bytes, bytes + len);
   }
 
  private:
@@ -1707,6 +1982,117 @@ struct UpdateWithStartResult {
 };
 
 // ---------------------------------------------------------------------------------------------
+// ScheduleHandle
+
+/// A schedule by its ID (the Go SDK's ScheduleHandle): from Client::create_schedule or
+/// Client::get_schedule_handle. Copyable; holds no handle of its own, only its Client's: use
+/// it while that Client lives (as a reference to it). Each method is one call, as
+/// `op_async(..., CallOptions)` and the blocking `op(..., Timeout)`; default timeout 10 s.
+/// No such schedule: NotFoundError.
+class ScheduleHandle {
+ public:
+  ScheduleHandle() = default;
+  ScheduleHandle(const temporal_client* client, std::string id) noexcept
+      : client_(client), id_(std::move(id)) {}
+
+  const std::string& id() const noexcept { return id_; }
+
+  /// temporal_schedule_describe_async: the schedule as JSON (`schedule_id`, `spec`, `action`,
+  /// `policies`, `state`, `info`, `memo`, `search_attributes`, `conflict_token`; temporal.h
+  /// documents every key). Cron strings come back as `calendars` of range strings.
+  Call<std::string> describe_async(const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_schedule_describe_async(client_, id_.c_str(), co.get(), &call));
+    return Call<std::string>(call);
+  }
+  std::string describe(Timeout timeout = {}) const { return describe_async(timeout).get(); }
+
+  /// temporal_schedule_update_async (the Go SDK's ScheduleHandle.Update, which sends the whole
+  /// schedule): replaces the spec, action, policies and state with `options`;
+  /// `options.search_attributes_json`, if set, replaces the search attributes.
+  /// `conflict_token`: describe's, to have the server drop the update if the schedule changed
+  /// since ("": none). The dev server answers a stale token with OK and drops the update (a
+  /// server that refuses it: Error RPC, FAILED_PRECONDITION).
+  inline Call<void> update_async(const ScheduleOptions& options,
+                                 const std::string& conflict_token = "",
+                                 const CallOptions& call_options = {}) const;
+  void update(const ScheduleOptions& options, const std::string& conflict_token = "",
+              Timeout timeout = {}) const {
+    update_async(options, conflict_token, timeout).get();
+  }
+
+  /// temporal_schedule_pause_async; `note` "": the Go SDK's "Paused via Go SDK".
+  Call<void> pause_async(const std::string& note = "", const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_schedule_pause_async(client_, id_.c_str(), detail::c_str_or_null(note),
+                                                 co.get(), &call));
+    return Call<void>(call);
+  }
+  void pause(const std::string& note = "", Timeout timeout = {}) const {
+    pause_async(note, timeout).get();
+  }
+
+  /// temporal_schedule_unpause_async; `note` "": the Go SDK's "Unpaused via Go SDK".
+  Call<void> unpause_async(const std::string& note = "",
+                           const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_schedule_unpause_async(
+        client_, id_.c_str(), detail::c_str_or_null(note), co.get(), &call));
+    return Call<void>(call);
+  }
+  void unpause(const std::string& note = "", Timeout timeout = {}) const {
+    unpause_async(note, timeout).get();
+  }
+
+  /// temporal_schedule_trigger_async: the action once, now (the workflow starts a moment
+  /// later; describe's info.recent_actions shows it). Unspecified: the schedule's policy.
+  Call<void> trigger_async(ScheduleOverlapPolicy overlap = ScheduleOverlapPolicy::Unspecified,
+                           const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_schedule_trigger_async(
+        client_, id_.c_str(), static_cast<std::int32_t>(overlap), co.get(), &call));
+    return Call<void>(call);
+  }
+  void trigger(ScheduleOverlapPolicy overlap = ScheduleOverlapPolicy::Unspecified,
+               Timeout timeout = {}) const {
+    trigger_async(overlap, timeout).get();
+  }
+
+  /// temporal_schedule_backfill_async: at least one range.
+  Call<void> backfill_async(const std::vector<ScheduleBackfill>& backfills,
+                            const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    const std::vector<temporal_schedule_backfill> c = detail::c_backfills(backfills);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_schedule_backfill_async(client_, id_.c_str(),
+                                                    c.empty() ? nullptr : c.data(), c.size(),
+                                                    co.get(), &call));
+    return Call<void>(call);
+  }
+  void backfill(const std::vector<ScheduleBackfill>& backfills, Timeout timeout = {}) const {
+    backfill_async(backfills, timeout).get();
+  }
+
+  /// temporal_schedule_delete_async (the workflows it started keep running).
+  Call<void> delete_async(const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_schedule_delete_async(client_, id_.c_str(), co.get(), &call));
+    return Call<void>(call);
+  }
+  /// `delete` is a keyword: the Go SDK's Delete.
+  void delete_schedule(Timeout timeout = {}) const { delete_async(timeout).get(); }
+
+ private:
+  const temporal_client* client_ = nullptr;
+  std::string id_;
+};
+
+// ---------------------------------------------------------------------------------------------
 // Client
 
 /// A connected client (temporal_client). Move-only; thread-safe. Runs obtained from it stay
@@ -1754,6 +2140,18 @@ class Client {
     c.priority_key = o.priority_key;
     c.fairness_key = detail::c_str_or_null(o.fairness_key);
     c.fairness_weight = o.fairness_weight;
+    std::vector<temporal_search_attribute> typed;
+    typed.reserve(o.typed_search_attributes.size());
+    for (const SearchAttribute& a : o.typed_search_attributes) {
+      typed.push_back(temporal_search_attribute{detail::c_str_or_null(a.name),
+                                                static_cast<std::int32_t>(a.type),
+                                                detail::c_str_or_null(a.value_json)});
+    }
+    c.typed_search_attributes = typed.empty() ? nullptr : typed.data();
+    c.typed_search_attributes_len = typed.size();
+    c.versioning_behavior = static_cast<std::int32_t>(o.versioning_override.kind);
+    c.versioning_deployment_name = detail::c_str_or_null(o.versioning_override.version.deployment_name);
+    c.versioning_build_id = detail::c_str_or_null(o.versioning_override.version.build_id);
     return f(static_cast<const temporal_start_workflow_options*>(&c));
   }
 
@@ -1770,11 +2168,70 @@ class Client {
     });
   }
 
+  // Builds the C schedule options (valid only during the call) and calls f(const options*).
+  template <class F>
+  static auto with_c_schedule_options(const ScheduleOptions& o, F&& f) {
+    temporal_schedule_options c = detail::c_defaults(&temporal_schedule_options_default);
+    std::vector<const char*> crons;
+    crons.reserve(o.spec.cron_strings.size());
+    for (const std::string& cron : o.spec.cron_strings) crons.push_back(cron.c_str());
+    c.cron_strings = crons.empty() ? nullptr : crons.data();
+    c.cron_strings_len = crons.size();
+    std::vector<temporal_schedule_interval> intervals;
+    intervals.reserve(o.spec.intervals.size());
+    for (const ScheduleIntervalSpec& i : o.spec.intervals) {
+      intervals.push_back({detail::to_ms(i.every, "interval every"),
+                           detail::to_ms(i.offset, "interval offset")});
+    }
+    c.intervals = intervals.empty() ? nullptr : intervals.data();
+    c.intervals_len = intervals.size();
+    const std::vector<temporal_schedule_calendar> calendars = detail::c_calendars(o.spec.calendars);
+    c.calendars = calendars.empty() ? nullptr : calendars.data();
+    c.calendars_len = calendars.size();
+    const std::vector<temporal_schedule_calendar> excluded =
+        detail::c_calendars(o.spec.exclude_calendars);
+    c.exclude_calendars = excluded.empty() ? nullptr : excluded.data();
+    c.exclude_calendars_len = excluded.size();
+    c.start_time_unix_ms = o.spec.start_at ? detail::unix_ms(*o.spec.start_at) : 0;
+    c.end_time_unix_ms = o.spec.end_at ? detail::unix_ms(*o.spec.end_at) : 0;
+    c.jitter_ms = detail::to_ms(o.spec.jitter, "jitter");
+    c.time_zone_name = detail::c_str_or_null(o.spec.time_zone_name);
+    c.workflow_type = detail::c_str_or_null(o.workflow_type);
+    c.args_json = detail::c_str_or_null(o.args_json);
+    c.overlap_policy = static_cast<std::int32_t>(o.overlap_policy);
+    c.catchup_window_ms = detail::to_ms(o.catchup_window, "catchup_window");
+    c.pause_on_failure = o.pause_on_failure;
+    c.keep_original_workflow_id = o.keep_original_workflow_id;
+    c.paused = o.paused;
+    c.note = detail::c_str_or_null(o.note);
+    c.remaining_actions = o.remaining_actions;
+    c.trigger_immediately = o.trigger_immediately;
+    const std::vector<temporal_schedule_backfill> backfills = detail::c_backfills(o.backfills);
+    c.backfills = backfills.empty() ? nullptr : backfills.data();
+    c.backfills_len = backfills.size();
+    c.memo_json = detail::c_str_or_null(o.memo_json);
+    c.search_attributes_json = detail::c_str_or_null(o.search_attributes_json);
+    c.schedule_proto = o.schedule_proto.empty() ? nullptr : o.schedule_proto.data();
+    c.schedule_proto_len = o.schedule_proto.size();
+    // With a proto, start options left empty are "not set" (the library refuses both ways).
+    const StartWorkflowOptions& w = o.workflow_options;
+    if (!o.schedule_proto.empty() && w.id.empty() && w.task_queue.empty()) {
+      return f(static_cast<const temporal_schedule_options*>(&c));
+    }
+    return with_c_options(w, [&](const temporal_start_workflow_options* start) {
+      c.workflow_options = start;
+      return f(static_cast<const temporal_schedule_options*>(&c));
+    });
+  }
+
+  friend class ScheduleHandle;
+
  public:
   /// Connects and checks that the server answers (temporal_client_connect_async); the call's
   /// result is the Client. Bounded by `options.connect_timeout` (the timeout in
   /// `call_options` is not used). Errors: InvalidArgumentError, UnavailableError,
-  /// DeadlineExceededError, Error (PERMISSION_DENIED). Checks the library version first
+  /// DeadlineExceededError, Error (PERMISSION_DENIED). With `options.lazy` nothing is dialed:
+  /// the call completes at once (see ClientOptions::lazy). Checks the library version first
   /// (VersionMismatchError).
   static Call<Client> connect_async(const ClientOptions& options = {},
                                     const CallOptions& call_options = {}) {
@@ -1811,6 +2268,7 @@ class Client {
     c.proxy_address = detail::c_str_or_null(options.proxy_address);
     c.proxy_basic_auth_user = detail::c_str_or_null(options.proxy_basic_auth_user);
     c.proxy_basic_auth_password = detail::c_str_or_null(options.proxy_basic_auth_password);
+    c.lazy = options.lazy;
 
     const detail::CCallOptions co(call_options);
     // Last, when nothing can throw before the connect: the bridge is the library's once the
@@ -2028,7 +2486,7 @@ class Client {
   }
 
   /// Queries a workflow (temporal_query_workflow_async); the result is the handler's answer as
-  /// JSON. A failing or rejected query: QueryFailedError; no answer within the timeout (for
+  /// JSON. A failing query: QueryFailedError; no answer within the timeout (for
   /// example no worker polls the workflow's task queue): DeadlineExceededError.
   Call<std::string> query_workflow_async(const std::string& workflow_id,
                                          const std::string& run_id,
@@ -2046,6 +2504,21 @@ class Client {
                              const std::string& query_type, const std::string& args_json = "[]",
                              Timeout timeout = {}) const {
     return query_workflow_async(workflow_id, run_id, query_type, args_json, timeout).get();
+  }
+
+  /// The Go SDK's QueryWorkflowWithOptions (temporal_query_workflow_with_options_async): as
+  /// query_workflow_async, plus `options.reject_condition`. A query the condition refuses is
+  /// QueryRejectedError (details: `{"status": "COMPLETED"}`, the workflow's status).
+  Call<std::string> query_workflow_async(const QueryOptions& options,
+                                         const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    const temporal_query_options c = detail::c_query_options(options, call_options.args_payloads);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_query_workflow_with_options_async(client_, &c, co.get(), &call));
+    return Call<std::string>(call);
+  }
+  std::string query_workflow(const QueryOptions& options, Timeout timeout = {}) const {
+    return query_workflow_async(options, timeout).get();
   }
 
   /// Sends an update and waits for its result (temporal_update_workflow_async); the result is
@@ -2214,7 +2687,9 @@ class Client {
   }
 
   /// Describes an execution (temporal_describe_workflow_execution_async); the result is a JSON
-  /// object (`workflow_id`, `run_id`, `workflow_type`, `status`, ...; see temporal.h).
+  /// object (`workflow_id`, `run_id`, `workflow_type`, `status`, ..., `parent_workflow_id`,
+  /// `pending_children`, `callbacks`; see temporal.h); the call's proto_bytes() gives the
+  /// DescribeWorkflowExecutionResponse.
   Call<std::string> describe_workflow_execution_async(const std::string& workflow_id,
                                                       const std::string& run_id = "",
                                                       const CallOptions& call_options = {}) const {
@@ -2232,7 +2707,8 @@ class Client {
 
   /// One page of the executions matching a visibility query (temporal_list_workflow_async),
   /// as `{"executions": [...], "next_page_token": "..."}`. `query` "": all; `page_size` 0: the
-  /// server's default; `page_token` "": the first page.
+  /// server's default; `page_token` "": the first page. The call's proto_bytes() gives the
+  /// ListWorkflowExecutionsResponse.
   Call<std::string> list_workflow_async(const std::string& query = "", std::int32_t page_size = 0,
                                         const std::string& page_token = "",
                                         const CallOptions& call_options = {}) const {
@@ -2270,7 +2746,8 @@ class Client {
   }
 
   /// The number of executions matching a visibility query (temporal_count_workflow_async);
-  /// "": all. The call's json() also has the `groups` of a GROUP BY query.
+  /// "": all. The call's json() also has the `groups` of a GROUP BY query; its proto_bytes()
+  /// gives the CountWorkflowExecutionsResponse.
   Call<std::int64_t> count_workflow_async(const std::string& query = "",
                                           const CallOptions& call_options = {}) const {
     const detail::CCallOptions co(call_options);
@@ -2298,6 +2775,170 @@ class Client {
                                    Timeout timeout = {}) const {
     return get_workflow_history_async(workflow_id, run_id, timeout).get();
   }
+
+  /// One page of a run's event history (temporal_get_workflow_history_page_async; the Go
+  /// SDK's GetWorkflowHistory iterator reads these) as `{"events": [...], "next_page_token":
+  /// "hex"}` ("" after the last page); proto_bytes() gives the
+  /// GetWorkflowExecutionHistoryResponse. `run_id` "": the current run; `page_token` "": the
+  /// first page, else the previous page's token. `wait_new_event`: a long poll, held by the
+  /// server until a new event comes (or, after its own ~20 s interval, answered with no events
+  /// and a token to poll again with). Default timeout: 10 s, 65 s for a long poll.
+  Call<std::string> get_workflow_history_page_async(
+      const std::string& workflow_id, const std::string& run_id = "",
+      const std::string& page_token = "", HistoryEventFilter filter = HistoryEventFilter::AllEvent,
+      bool wait_new_event = false, const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_get_workflow_history_page_async(
+        client_, workflow_id.c_str(), detail::c_str_or_null(run_id),
+        detail::c_str_or_null(page_token), static_cast<std::int32_t>(filter), wait_new_event,
+        co.get(), &call));
+    return Call<std::string>(call);
+  }
+  std::string get_workflow_history_page(const std::string& workflow_id,
+                                        const std::string& run_id = "",
+                                        const std::string& page_token = "",
+                                        HistoryEventFilter filter = HistoryEventFilter::AllEvent,
+                                        bool wait_new_event = false, Timeout timeout = {}) const {
+    return get_workflow_history_page_async(workflow_id, run_id, page_token, filter,
+                                           wait_new_event, timeout)
+        .get();
+  }
+
+  /// The namespace's search attributes (temporal_get_search_attributes_async, the Go SDK's
+  /// GetSearchAttributes) as `{"keys": {"WorkflowId": "KEYWORD", ...}}`; proto_bytes() gives
+  /// the GetSearchAttributesResponse.
+  Call<std::string> get_search_attributes_async(const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_get_search_attributes_async(client_, co.get(), &call));
+    return Call<std::string>(call);
+  }
+  std::string get_search_attributes(Timeout timeout = {}) const {
+    return get_search_attributes_async(timeout).get();
+  }
+
+  /// Describes a task queue (temporal_describe_task_queue_async, the Go SDK's
+  /// DescribeTaskQueue) as `{"pollers": [{"identity", "last_access_time",
+  /// "rate_per_second"}, ...], "backlog_count_hint": N or null}`; proto_bytes() gives the
+  /// DescribeTaskQueueResponse.
+  Call<std::string> describe_task_queue_async(const std::string& task_queue,
+                                              TaskQueueType type = TaskQueueType::Workflow,
+                                              const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_describe_task_queue_async(
+        client_, task_queue.c_str(), static_cast<std::int32_t>(type), co.get(), &call));
+    return Call<std::string>(call);
+  }
+  std::string describe_task_queue(const std::string& task_queue,
+                                  TaskQueueType type = TaskQueueType::Workflow,
+                                  Timeout timeout = {}) const {
+    return describe_task_queue_async(task_queue, type, timeout).get();
+  }
+
+  /// Resets a workflow (temporal_reset_workflow_execution_async, the Go SDK's
+  /// ResetWorkflowExecution): a new run replays the history of `run_id` ("": the current run)
+  /// up to `workflow_task_finish_event_id` (a workflow task's completed, failed or timed-out
+  /// event; positive), and the old run, if running, is terminated. The call's result is
+  /// `{"run_id": "<the new run>"}`; proto_bytes() gives the ResetWorkflowExecutionResponse.
+  Call<std::string> reset_workflow_execution_async(const std::string& workflow_id,
+                                                   const std::string& run_id,
+                                                   const std::string& reason,
+                                                   std::int64_t workflow_task_finish_event_id,
+                                                   const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_reset_workflow_execution_async(
+        client_, workflow_id.c_str(), detail::c_str_or_null(run_id), detail::c_str_or_null(reason),
+        workflow_task_finish_event_id, co.get(), &call));
+    return Call<std::string>(call);
+  }
+  /// reset_workflow_execution_async(...).get(), returning the new run's Run ID.
+  std::string reset_workflow_execution(const std::string& workflow_id, const std::string& run_id,
+                                       const std::string& reason,
+                                       std::int64_t workflow_task_finish_event_id,
+                                       Timeout timeout = {}) const {
+    return detail::json_string_field(
+        reset_workflow_execution_async(workflow_id, run_id, reason, workflow_task_finish_event_id,
+                                       timeout)
+            .get(),
+        "run_id");
+  }
+
+  /// Checks the server's health (temporal_check_health_async, the Go SDK's CheckHealth):
+  /// completes when the WorkflowService is SERVING; any other status, or a server that cannot
+  /// be reached: UnavailableError.
+  Call<void> check_health_async(const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_check_health_async(client_, co.get(), &call));
+    return Call<void>(call);
+  }
+  void check_health(Timeout timeout = {}) const { check_health_async(timeout).get(); }
+
+  /// Creates a schedule (temporal_schedule_create_async, the Go SDK's ScheduleClient.Create)
+  /// and returns its handle (valid while this Client lives). An ID in use: AlreadyExistsError
+  /// (details: schedule_id). The action's arguments as payloads: CallOptions::args_payloads.
+  Call<void> create_schedule_async(const std::string& schedule_id, const ScheduleOptions& options,
+                                   const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    return with_c_schedule_options(options, [&](const temporal_schedule_options* c) {
+      temporal_call* call = nullptr;
+      throw_if_error(
+          temporal_schedule_create_async(client_, schedule_id.c_str(), c, co.get(), &call));
+      return Call<void>(call);
+    });
+  }
+  ScheduleHandle create_schedule(const std::string& schedule_id, const ScheduleOptions& options,
+                                 Timeout timeout = {}) const {
+    create_schedule_async(schedule_id, options, timeout).get();
+    return get_schedule_handle(schedule_id);
+  }
+
+  /// The handle of a schedule by its ID (the Go SDK's ScheduleClient.GetHandle). No call to
+  /// the server: a missing schedule shows at the first call (NotFoundError).
+  ScheduleHandle get_schedule_handle(const std::string& schedule_id) const {
+    return ScheduleHandle(client_, schedule_id);
+  }
+
+  /// One page of the schedules (temporal_schedule_list_async) as `{"schedules": [...],
+  /// "next_page_token": "..."}` ("" on the last page). `query`: a visibility query over the
+  /// schedules' search attributes, "": all; `page_size` 0: the server's default.
+  /// Eventually consistent: a schedule just created may show a moment later.
+  Call<std::string> list_schedules_page_async(const std::string& query = "",
+                                              std::int32_t page_size = 0,
+                                              const std::string& page_token = "",
+                                              const CallOptions& call_options = {}) const {
+    const detail::CCallOptions co(call_options);
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_schedule_list_async(client_, detail::c_str_or_null(query), page_size,
+                                                detail::c_str_or_null(page_token), co.get(),
+                                                &call));
+    return Call<std::string>(call);
+  }
+  std::string list_schedules_page(const std::string& query = "", std::int32_t page_size = 0,
+                                  const std::string& page_token = "", Timeout timeout = {}) const {
+    return list_schedules_page_async(query, page_size, page_token, timeout).get();
+  }
+
+#if TEMPORAL_FFI_HAS_NLOHMANN_JSON
+  /// Every schedule matching `query` (all its pages, each bounded by `timeout`): the
+  /// `schedules` entries of list_schedules_page.
+  std::vector<nlohmann::json> list_schedules(const std::string& query = "",
+                                             std::int32_t page_size = 0,
+                                             Timeout timeout = {}) const {
+    std::vector<nlohmann::json> all;
+    std::string token;
+    do {
+      const nlohmann::json page =
+          nlohmann::json::parse(list_schedules_page(query, page_size, token, timeout));
+      for (const auto& schedule : page.at("schedules")) all.push_back(schedule);
+      token = page.value("next_page_token", "");
+    } while (!token.empty());
+    return all;
+  }
+#endif
 
   // -------------------------------------------------------------------------------------------
   // Async activity completion: activities a worker left pending (the Go SDK's
@@ -2422,6 +3063,18 @@ class Client {
  private:
   temporal_client* client_ = nullptr;
 };
+
+inline Call<void> ScheduleHandle::update_async(const ScheduleOptions& options,
+                                               const std::string& conflict_token,
+                                               const CallOptions& call_options) const {
+  const detail::CCallOptions co(call_options);
+  return Client::with_c_schedule_options(options, [&](const temporal_schedule_options* c) {
+    temporal_call* call = nullptr;
+    throw_if_error(temporal_schedule_update_async(
+        client_, id_.c_str(), c, detail::c_str_or_null(conflict_token), co.get(), &call));
+    return Call<void>(call);
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Runtime

@@ -239,3 +239,73 @@ TEST(Connection, CancelAndTerminateWithOptions) {
   client.terminate_workflow(terminate);
   EXPECT_THROW(other.get(30s), temporal::WorkflowTerminatedError);
 }
+
+// The Go SDK's TypedSearchAttributes and VersioningOverride start options: the attributes read
+// back from describe with their values and (in the raw response) their "type" metadata; a value
+// of the wrong type is InvalidArgumentError; a pin to a version no worker has is refused by the
+// dev server (FAILED_PRECONDITION), a pin without a build ID by the library.
+TEST(Connection, TypedSearchAttributesAndVersioningOverride) {
+  const std::string address = getenv_or_empty("TEMPORAL_ADDRESS");
+  if (address.empty()) GTEST_SKIP() << "no dev server";
+  temporal::ClientOptions options;
+  options.address = address;
+  const temporal::Client client = temporal::Client::connect(options);
+  temporal::StartWorkflowOptions so;
+  const std::string queue = getenv_or_empty("TEMPORAL_TEST_TASK_QUEUE");
+  so.task_queue = queue.empty() ? "temporal-ffi-test" : queue;
+  using T = temporal::IndexedValueType;
+  so.typed_search_attributes = {
+      {"CustomKeywordField", T::Keyword, R"("kw-cpp")"},
+      {"CustomTextField", T::Text, R"("some text")"},
+      {"CustomIntField", T::Int, "-42"},
+      {"CustomDoubleField", T::Double, "2.5"},
+      {"CustomBoolField", T::Bool, "true"},
+      {"CustomDatetimeField", T::Datetime, R"("2026-01-02T03:04:05Z")"},
+      {"CustomKeywordListField", T::KeywordList, R"(["a","b"])"},
+  };
+  temporal::WorkflowRun run = client.execute_workflow("Echo", so, R"(["x"])");
+  EXPECT_EQ(run.get(30s), "\"x\"");
+  const std::string json = client.describe_workflow_execution(run.id(), run.run_id());
+  for (const char* want : {R"("CustomKeywordField":"kw-cpp")", R"("CustomIntField":-42)", R"("CustomDoubleField":2.5)",
+                           R"("CustomBoolField":true)", R"("CustomDatetimeField":"2026-01-02T03:04:05Z")",
+                           R"("CustomKeywordListField":["a","b"])", R"("CustomTextField":"some text")"}) {
+    EXPECT_NE(json.find(want), std::string::npos) << want << " in " << json;
+  }
+  const std::string ns = "default";
+  const std::string id = run.id();
+  const std::string run_id = run.run_id();
+  std::vector<std::uint8_t> execution{0x0a, static_cast<std::uint8_t>(id.size())};
+  execution.insert(execution.end(), id.begin(), id.end());
+  execution.push_back(0x12);
+  execution.push_back(static_cast<std::uint8_t>(run_id.size()));
+  execution.insert(execution.end(), run_id.begin(), run_id.end());
+  std::vector<std::uint8_t> request{0x0a, static_cast<std::uint8_t>(ns.size())};
+  request.insert(request.end(), ns.begin(), ns.end());
+  request.push_back(0x12);
+  request.push_back(static_cast<std::uint8_t>(execution.size()));
+  request.insert(request.end(), execution.begin(), execution.end());
+  const std::vector<std::uint8_t> described = client.raw_rpc("WorkflowService", "DescribeWorkflowExecution", request);
+  const std::string text(described.begin(), described.end());
+  EXPECT_NE(text.find("\x04type\x12\x0bKeywordList"), std::string::npos);
+  EXPECT_NE(text.find("\x04type\x12\x08" "Datetime"), std::string::npos);
+
+  temporal::StartWorkflowOptions bad = so;
+  bad.typed_search_attributes = {{"CustomIntField", T::Int, R"("not an int")"}};
+  EXPECT_THROW(client.execute_workflow("Echo", bad, "[]"), temporal::InvalidArgumentError);
+
+  temporal::StartWorkflowOptions versioned;
+  versioned.task_queue = so.task_queue;
+  versioned.execution_timeout = 10s;
+  versioned.versioning_override = temporal::VersioningOverride::auto_upgrade();
+  EXPECT_NO_THROW(client.execute_workflow("Echo", versioned, R"(["x"])"));
+  versioned.versioning_override = temporal::VersioningOverride::pinned({"cpp-deployment", "build-1"});
+  try {
+    client.execute_workflow("Echo", versioned, "[]");
+    ADD_FAILURE() << "a pin to an unknown version was accepted";
+  } catch (const temporal::Error& e) {
+    EXPECT_EQ(e.code(), temporal::ErrorCode::Rpc) << e.what();
+    EXPECT_NE(std::string(e.what()).find("cpp-deployment"), std::string::npos) << e.what();
+  }
+  versioned.versioning_override = temporal::VersioningOverride::pinned({"cpp-deployment", ""});
+  EXPECT_THROW(client.execute_workflow("Echo", versioned, "[]"), temporal::InvalidArgumentError);
+}

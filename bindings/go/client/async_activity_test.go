@@ -405,3 +405,47 @@ func TestCompleteActivityBadTaskToken(t *testing.T) {
 		t.Errorf("CompleteActivity(error with a cause): %v", err)
 	}
 }
+
+// The Go SDK's *WithOptions forms reach the same activities: a heartbeat by token and by ID,
+// then completion by token (one workflow) and by ID (another).
+func TestActivityCallsWithOptions(t *testing.T) {
+	c := newTestClient(t)
+	ctx := ctxTimeout(t, 60*time.Second)
+	run := startAsyncActivity(t, c, asyncInput{})
+	p := waitPending(t, c, run.GetID(), 1)
+	if err := c.RecordActivityHeartbeatWithOptions(ctx, client.RecordActivityHeartbeatOptions{
+		TaskToken: p.token, Details: []any{"half"}, ActivityType: "PendingActivity",
+	}); err != nil {
+		t.Fatalf("RecordActivityHeartbeatWithOptions: %v", err)
+	}
+	if err := c.CompleteActivityWithOptions(ctx, client.CompleteActivityOptions{
+		TaskToken: p.token, Result: "done with options", WorkflowID: run.GetID(),
+	}); err != nil {
+		t.Fatalf("CompleteActivityWithOptions: %v", err)
+	}
+	var got string
+	if err := run.Get(ctx, &got); err != nil || got != "done with options" {
+		t.Fatalf("workflow result = %q, %v", got, err)
+	}
+	// The activity is no longer pending: the options form reports it as the plain one does.
+	err := c.CompleteActivityWithOptions(ctx, client.CompleteActivityOptions{TaskToken: p.token, Result: "again"})
+	if !errors.Is(err, client.ErrNotFound) {
+		t.Fatalf("completing a completed activity: %v, want ErrNotFound", err)
+	}
+
+	run = startAsyncActivity(t, c, asyncInput{ActivityID: "by-id-options"})
+	waitPending(t, c, run.GetID(), 1)
+	if err := c.RecordActivityHeartbeatByIDWithOptions(ctx, client.RecordActivityHeartbeatByIDOptions{
+		WorkflowID: run.GetID(), ActivityID: "by-id-options", Details: []any{1},
+	}); err != nil {
+		t.Fatalf("RecordActivityHeartbeatByIDWithOptions: %v", err)
+	}
+	if err := c.CompleteActivityByIDWithOptions(ctx, client.CompleteActivityByIDOptions{
+		WorkflowID: run.GetID(), ActivityID: "by-id-options", Err: client.NewApplicationError("declined", "CardDeclined"),
+	}); err != nil {
+		t.Fatalf("CompleteActivityByIDWithOptions: %v", err)
+	}
+	if app := activityFailure(t, run); app.Message != "declined" || app.Type != "CardDeclined" {
+		t.Fatalf("failure = %q %q", app.Message, app.Type)
+	}
+}

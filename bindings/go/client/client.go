@@ -24,12 +24,15 @@ import (
 	"math"
 	"reflect"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unsafe"
 
+	"github.com/temporal-ffi/temporal-ffi/bindings/go/temporal"
+	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/operatorservice/v1"
 	"go.temporal.io/api/workflowservice/v1"
 )
@@ -73,16 +76,54 @@ type Client interface {
 	CancelWorkflowWithOptions(ctx context.Context, options CancelWorkflowOptions) error
 	// TerminateWorkflowWithOptions is TerminateWorkflow with a first execution run ID.
 	TerminateWorkflowWithOptions(ctx context.Context, options TerminateWorkflowOptions) error
-	// DescribeWorkflowExecution describes an execution.
-	DescribeWorkflowExecution(ctx context.Context, workflowID, runID string) (*WorkflowExecutionDescription, error)
-	// ListWorkflow lists one page of the executions that match a visibility query.
-	ListWorkflow(ctx context.Context, request ListWorkflowRequest) (*ListWorkflowResponse, error)
-	// CountWorkflow counts the executions that match a visibility query (with the groups
-	// of a GROUP BY query).
-	CountWorkflow(ctx context.Context, request CountWorkflowRequest) (*CountWorkflowResponse, error)
-	// GetWorkflowHistory returns the whole event history of a run (runID "": the current
-	// run) as the JSON form of the history proto: {"events": [...]}.
-	GetWorkflowHistory(ctx context.Context, workflowID string, runID string) (json.RawMessage, error)
+	// GetWorkflowHistory gets history events of a particular workflow, as the Go SDK's:
+	// runID "" is the current run; isLongPoll: the iterator follows new events until the
+	// workflow closes (each page a long poll of at most 65 s, or ctx's deadline); filterType
+	// HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT returns only the close event. It makes no call
+	// until HasNext; the pages are read with ctx. Payloads are as stored (not decoded by the
+	// client's payload codecs).
+	GetWorkflowHistory(ctx context.Context, workflowID string, runID string, isLongPoll bool, filterType enumspb.HistoryEventFilterType) HistoryEventIterator
+	// ListClosedWorkflow gets closed workflow executions based on request filters (an empty
+	// request Namespace: the client's).
+	ListClosedWorkflow(ctx context.Context, request *workflowservice.ListClosedWorkflowExecutionsRequest) (*workflowservice.ListClosedWorkflowExecutionsResponse, error)
+	// ListOpenWorkflow gets open workflow executions based on request filters.
+	ListOpenWorkflow(ctx context.Context, request *workflowservice.ListOpenWorkflowExecutionsRequest) (*workflowservice.ListOpenWorkflowExecutionsResponse, error)
+	// ListWorkflow gets one page of the workflow executions that match request.Query (a
+	// visibility query; "" all); request.NextPageToken from the previous page's response.
+	ListWorkflow(ctx context.Context, request *workflowservice.ListWorkflowExecutionsRequest) (*workflowservice.ListWorkflowExecutionsResponse, error)
+	// ListArchivedWorkflow gets archived workflow executions based on query; an error when the
+	// namespace has no visibility archival.
+	ListArchivedWorkflow(ctx context.Context, request *workflowservice.ListArchivedWorkflowExecutionsRequest) (*workflowservice.ListArchivedWorkflowExecutionsResponse, error)
+	// ScanWorkflow gets workflow executions based on query.
+	//
+	// Deprecated: Use ListWorkflow instead.
+	ScanWorkflow(ctx context.Context, request *workflowservice.ScanWorkflowExecutionsRequest) (*workflowservice.ScanWorkflowExecutionsResponse, error) //lint:ignore SA1019 the server API was deprecated.
+	// CountWorkflow gets the number of workflow executions that match request.Query (with
+	// one group per value of a GROUP BY query).
+	CountWorkflow(ctx context.Context, request *workflowservice.CountWorkflowExecutionsRequest) (*workflowservice.CountWorkflowExecutionsResponse, error)
+	// GetSearchAttributes returns valid search attributes keys and value types.
+	GetSearchAttributes(ctx context.Context) (*workflowservice.GetSearchAttributesResponse, error)
+	// QueryWorkflowWithOptions queries a workflow execution with a reject condition and a
+	// header: a rejected query is a response with QueryRejected set (no error); a query that
+	// failed is a *QueryFailedError.
+	QueryWorkflowWithOptions(ctx context.Context, request *QueryWorkflowWithOptionsRequest) (*QueryWorkflowWithOptionsResponse, error)
+	// DescribeWorkflowExecution returns information about the specified workflow execution;
+	// runID "" is the current run. (The Go SDK deprecates it for DescribeWorkflow, whose
+	// RawResponse is this response.)
+	DescribeWorkflowExecution(ctx context.Context, workflowID, runID string) (*workflowservice.DescribeWorkflowExecutionResponse, error)
+	// DescribeWorkflow returns information about the specified workflow execution. The
+	// response's RawResponse field contains the full server response.
+	DescribeWorkflow(ctx context.Context, workflowID, runID string) (*WorkflowExecutionDescription, error)
+	// DescribeTaskQueue returns information about the target task queue: the pollers that
+	// polled it in the last few minutes.
+	DescribeTaskQueue(ctx context.Context, taskqueue string, taskqueueType enumspb.TaskQueueType) (*workflowservice.DescribeTaskQueueResponse, error)
+	// ResetWorkflowExecution resets an existing workflow execution to
+	// WorkflowTaskFinishEventId (exclusive), terminating the current run. RequestId is
+	// generated when empty.
+	ResetWorkflowExecution(ctx context.Context, request *workflowservice.ResetWorkflowExecutionRequest) (*workflowservice.ResetWorkflowExecutionResponse, error)
+	// CheckHealth performs a server health check using the gRPC health check API. If the
+	// check fails, an error is returned.
+	CheckHealth(ctx context.Context, request *CheckHealthRequest) (*CheckHealthResponse, error)
 	// CompleteActivity completes an activity that returned activity.ErrResultPending, by its
 	// task token: err nil completes it with result (JSON-encoded; nil: no result); a
 	// *CanceledError (NewCanceledError(details...)) reports it canceled, which the server
@@ -103,6 +144,13 @@ type Client interface {
 	// RecordActivityHeartbeatByID is RecordActivityHeartbeat by IDs (namespace and runID as in
 	// CompleteActivityByID). As in the Go SDK, only a cancellation request is an error here.
 	RecordActivityHeartbeatByID(ctx context.Context, namespace, workflowID, runID, activityID string, details ...interface{}) error
+	// CompleteActivityWithOptions, CompleteActivityByIDWithOptions,
+	// RecordActivityHeartbeatWithOptions and RecordActivityHeartbeatByIDWithOptions are the
+	// calls above with their arguments in the Go SDK's option structs (activity_options.go).
+	CompleteActivityWithOptions(ctx context.Context, opts CompleteActivityOptions) error
+	CompleteActivityByIDWithOptions(ctx context.Context, opts CompleteActivityByIDOptions) error
+	RecordActivityHeartbeatWithOptions(ctx context.Context, opts RecordActivityHeartbeatOptions) error
+	RecordActivityHeartbeatByIDWithOptions(ctx context.Context, opts RecordActivityHeartbeatByIDOptions) error
 	// SetAPIKey replaces the API key of the connected client without reconnecting (key
 	// rotation): every later call sends "authorization: Bearer <apiKey>"; "" sends no
 	// authorization header. Calls already sent keep their key; TLS stays as it was chosen at
@@ -130,6 +178,10 @@ type Client interface {
 	//
 	// Its calls are made as WorkflowService's.
 	OperatorService() operatorservice.OperatorServiceClient
+	// ScheduleClient returns the client of schedules (create, list, and handles to describe,
+	// update, trigger, pause, backfill and delete one), on this client's connection, as the
+	// Go SDK's Client.ScheduleClient (schedule.go).
+	ScheduleClient() ScheduleClient
 	// Close frees the client. Runs obtained from it stay usable.
 	Close()
 }
@@ -176,6 +228,9 @@ type clientImpl struct {
 	mu      sync.RWMutex // held (read) during every C call; Close takes it to free
 	handle  *C.temporal_client
 	cleanup runtime.Cleanup
+	// namespace is the client's namespace (temporal_client_get_namespace), for the raw calls
+	// that fill a request's empty namespace.
+	namespace string
 }
 
 // NewClient connects to the server, as the Go SDK's client.Dial.
@@ -194,6 +249,18 @@ func Dial(options Options) (Client, error) { return DialContext(context.Backgrou
 // canceled, or when ctx's deadline or options.ConnectTimeout (0: 10 s) passes, whichever
 // comes first.
 func DialContext(ctx context.Context, options Options) (Client, error) {
+	return dial(ctx, options, false)
+}
+
+// NewLazyClient is the Go SDK's client.NewLazyClient: a client that dials nothing until its
+// first call (temporal_client_options.lazy). Bad options are still refused here; an
+// unreachable server is the first call's UNAVAILABLE error, and each later call dials again
+// until one connects.
+func NewLazyClient(options Options) (Client, error) {
+	return dial(context.Background(), options, true)
+}
+
+func dial(ctx context.Context, options Options, lazy bool) (Client, error) {
 	if err := versionMismatch(); err != nil {
 		return nil, err
 	}
@@ -237,6 +304,7 @@ func DialContext(ctx context.Context, options Options) (Client, error) {
 		copts.envconfig_profile = cs.str(options.EnvConfigProfile)
 		copts.envconfig_file = cs.str(options.EnvConfigFile)
 		copts.grpc_compression = C.int32_t(options.GrpcCompression)
+		copts.lazy = C.bool(lazy)
 		if options.MetricsHandler != nil {
 			// C memory: the options struct points to it (cgo forbids Go pointers there).
 			meter := (*C.temporal_host_meter)(C.malloc(C.sizeof_temporal_host_meter))
@@ -276,7 +344,11 @@ func newClient(handle *C.temporal_client) (Client, error) {
 	if handle == nil {
 		return nil, missingOutput("client")
 	}
-	c := &clientImpl{handle: handle}
+	// The library knows the namespace whichever way it was chosen (options, the environment
+	// configuration or the default).
+	ns := C.temporal_client_get_namespace(handle)
+	c := &clientImpl{handle: handle, namespace: C.GoString(ns)}
+	C.temporal_string_free(ns)
 	// A client dropped without Close is freed by the garbage collector.
 	c.cleanup = runtime.AddCleanup(c, func(h *C.temporal_client) { C.temporal_client_free(h) }, handle)
 	return c, nil
@@ -396,6 +468,35 @@ func readJSON(s *string) func(*C.temporal_call) {
 type startOptions struct {
 	StartWorkflowOptions
 	memoJSON, saJSON, nonRetryable string
+	typedSA                        []typedSearchAttribute
+}
+
+// typedSearchAttribute is one of TypedSearchAttributes as temporal_search_attribute takes it.
+type typedSearchAttribute struct {
+	name      string
+	valueType int32
+	valueJSON string
+}
+
+// encodeTypedSearchAttributes gives the values the Go SDK would send: JSON as its default
+// converter writes it (a time.Time in RFC 3339), without the unset ones and without empty
+// keyword lists (which the Go SDK sends as null, and then drops from a start).
+func encodeTypedSearchAttributes(sa temporal.SearchAttributes) ([]typedSearchAttribute, error) {
+	values := sa.GetUntypedValues()
+	out := make([]typedSearchAttribute, 0, len(values))
+	for key, value := range values {
+		if list, ok := value.([]string); ok && len(list) == 0 {
+			continue
+		}
+		b, err := json.Marshal(value)
+		if err != nil {
+			return nil, fmt.Errorf("temporal-ffi: encode search attribute [%s] error: %w", key.GetName(), err)
+		}
+		out = append(out, typedSearchAttribute{name: key.GetName(), valueType: int32(key.GetValueType()), valueJSON: string(b)})
+	}
+	// One order for a given set: the library's messages name the first bad one.
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out, nil
 }
 
 func prepareStartOptions(options StartWorkflowOptions) (*startOptions, error) {
@@ -406,6 +507,17 @@ func prepareStartOptions(options StartWorkflowOptions) (*startOptions, error) {
 			return nil, fmt.Errorf("temporal-ffi: encoding the memo: %w", err)
 		}
 		so.memoJSON = string(b)
+	}
+	if options.SearchAttributes != nil && options.TypedSearchAttributes.Size() != 0 {
+		// The Go SDK's SerializeSearchAttributes refuses the two together.
+		return nil, &Error{Code: ErrInvalidArgument, Message: "temporal-ffi: cannot specify both SearchAttributes and TypedSearchAttributes"}
+	}
+	if options.TypedSearchAttributes.Size() != 0 {
+		typed, err := encodeTypedSearchAttributes(options.TypedSearchAttributes)
+		if err != nil {
+			return nil, err
+		}
+		so.typedSA = typed
 	}
 	if len(options.SearchAttributes) > 0 {
 		b, err := json.Marshal(options.SearchAttributes)
@@ -458,6 +570,26 @@ func (so *startOptions) fill(o *C.temporal_start_workflow_options, cs *cstrings)
 	}
 	o.fairness_key = cs.str(options.Priority.FairnessKey)
 	o.fairness_weight = C.float(options.Priority.FairnessWeight)
+	if n := len(so.typedSA); n > 0 {
+		// C memory, as the retry policy.
+		size := C.size_t(unsafe.Sizeof(C.temporal_search_attribute{}))
+		array := unsafe.Slice((*C.temporal_search_attribute)(cs.alloc(size*C.size_t(n))), n)
+		for i, a := range so.typedSA {
+			array[i].name = cs.str(a.name)
+			array[i]._type = C.int32_t(a.valueType)
+			array[i].value_json = cs.str(a.valueJSON)
+		}
+		o.typed_search_attributes = &array[0]
+		o.typed_search_attributes_len = C.size_t(n)
+	}
+	switch v := options.VersioningOverride.(type) {
+	case *PinnedVersioningOverride:
+		o.versioning_behavior = C.int32_t(v.versioningBehavior())
+		o.versioning_deployment_name = cs.str(v.Version.DeploymentName)
+		o.versioning_build_id = cs.str(v.Version.BuildID)
+	case *AutoUpgradeVersioningOverride:
+		o.versioning_behavior = C.int32_t(v.versioningBehavior())
+	}
 }
 
 func (c *clientImpl) GetWorkflow(ctx context.Context, workflowID string, runID string) WorkflowRun {

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	commonpb "go.temporal.io/api/common/v1"
+	enumspb "go.temporal.io/api/enums/v1"
+	"google.golang.org/protobuf/encoding/protojson"
 
 	"github.com/temporal-ffi/temporal-ffi/bindings/go/client"
 	"github.com/temporal-ffi/temporal-ffi/bindings/go/converter"
@@ -233,6 +235,15 @@ func TestCodecEchoRoundTrip(t *testing.T) {
 		!strings.Contains(err.Error(), MetadataEncodingEncrypted) {
 		t.Errorf("Get without the codec: %v, want a PAYLOAD error naming %s", err, MetadataEncodingEncrypted)
 	}
+	// DescribeWorkflow's memo comes decoded by the codec, as the Go SDK's GetMemoValue reads it.
+	d, err := c.DescribeWorkflow(ctx, o.ID, "")
+	if err != nil {
+		t.Fatalf("DescribeWorkflow: %v", err)
+	}
+	var note string
+	if err := d.GetMemoValue("note", &note); err != nil || note != "memo through the codec" {
+		t.Errorf("GetMemoValue(note) through the codec = %q, %v", note, err)
+	}
 }
 
 // The library calls the codec on its threads, several at once: under -race, calls in
@@ -309,6 +320,30 @@ func (c *tagCodec) Decode(payloads []*commonpb.Payload) ([]*commonpb.Payload, er
 
 // historyPayloads are the payloads of a history's JSON (objects with a "metadata" object),
 // outside Temporal headers and search attributes, which codecs never see.
+// historyJSON is a run's whole history as the events' protobuf JSON, {"events": [...]}, read
+// with the Go SDK's GetWorkflowHistory iterator.
+func historyJSON(t *testing.T, c client.Client, ctx context.Context, workflowID string) []byte {
+	t.Helper()
+	var events []json.RawMessage
+	it := c.GetWorkflowHistory(ctx, workflowID, "", false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+	for it.HasNext() {
+		event, err := it.Next()
+		if err != nil {
+			t.Fatalf("GetWorkflowHistory: %v", err)
+		}
+		b, err := protojson.Marshal(event)
+		if err != nil {
+			t.Fatal(err)
+		}
+		events = append(events, b)
+	}
+	b, err := json.Marshal(map[string]interface{}{"events": events})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func historyPayloads(v interface{}, out *[]map[string]interface{}) {
 	switch v := v.(type) {
 	case map[string]interface{}:
@@ -396,10 +431,7 @@ func TestCodecHistoryHoldsOnlyEncryptedPayloads(t *testing.T) {
 		t.Error("the second codec decoded a payload before the first decrypted it: decode must apply the codecs first to last")
 	}
 
-	history, err := c.GetWorkflowHistory(ctx, o.ID, "")
-	if err != nil {
-		t.Fatalf("GetWorkflowHistory: %v", err)
-	}
+	history := historyJSON(t, c, ctx, o.ID)
 	var doc interface{}
 	if err := json.Unmarshal(history, &doc); err != nil {
 		t.Fatalf("history JSON: %v", err)

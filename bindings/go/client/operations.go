@@ -10,12 +10,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"time"
 	"unsafe"
+
+	"github.com/temporal-ffi/temporal-ffi/bindings/go/converter"
 )
 
-// The client operations beyond starting and waiting: signal, query, cancel, terminate,
-// describe, list, count and history (updates are in update.go). Each is one native call
+// The client operations beyond starting and waiting: signal, query, cancel and terminate
+// (updates are in update.go; describe, list, count, history and the rest of the per-workflow
+// surface in workflow_surface.go). Each is one native call
 // awaited by await (see async.go), so ctx's deadline is the call's timeout and canceling ctx
 // cancels it.
 
@@ -75,13 +77,9 @@ func (c *clientImpl) SignalWithStartWorkflow(ctx context.Context, workflowID str
 	return newRun(run, nil), nil
 }
 
-// EncodedValue is the Go SDK's converter.EncodedValue: a JSON value decoded on demand.
-type EncodedValue interface {
-	// HasValue reports whether there is a value (JSON null is none).
-	HasValue() bool
-	// Get decodes the value into valuePtr with encoding/json.
-	Get(valuePtr interface{}) error
-}
+// EncodedValue is converter.EncodedValue, the Go SDK's converter.EncodedValue: a JSON value
+// decoded on demand.
+type EncodedValue = converter.EncodedValue
 
 type encodedValue struct{ raw string }
 
@@ -181,145 +179,4 @@ func (c *clientImpl) TerminateWorkflowWithOptions(ctx context.Context, options T
 		o := targetOptions(cs, options.WorkflowID, options.RunID, options.FirstExecutionRunID, options.Reason, detailsJSON)
 		return C.temporal_terminate_workflow_with_options_async(h, o, co, call)
 	}, nil)
-}
-
-// WorkflowExecutionDescription describes one execution (DescribeWorkflowExecution, and each
-// entry of ListWorkflow): a flattened form of the Go SDK's
-// workflowservice.DescribeWorkflowExecutionResponse / WorkflowExecutionInfo.
-type WorkflowExecutionDescription struct {
-	WorkflowID   string `json:"workflow_id"`
-	RunID        string `json:"run_id"`
-	WorkflowType string `json:"workflow_type"`
-	TaskQueue    string `json:"task_queue"`
-	// Status as the proto names it without its prefix: "RUNNING", "COMPLETED", "FAILED",
-	// "CANCELED", "TERMINATED", "CONTINUED_AS_NEW", "TIMED_OUT".
-	Status        string     `json:"status"`
-	StartTime     *time.Time `json:"start_time"`
-	ExecutionTime *time.Time `json:"execution_time"`
-	CloseTime     *time.Time `json:"close_time"`
-	HistoryLength int64      `json:"history_length"`
-	// Memo and SearchAttributes with each value decoded from its payload.
-	Memo             map[string]interface{} `json:"memo"`
-	SearchAttributes map[string]interface{} `json:"search_attributes"`
-	// PendingActivities is the number of pending activities (DescribeWorkflowExecution only).
-	PendingActivities int `json:"pending_activities"`
-}
-
-func (c *clientImpl) DescribeWorkflowExecution(ctx context.Context, workflowID, runID string) (*WorkflowExecutionDescription, error) {
-	var result string
-	err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
-		return C.temporal_describe_workflow_execution_async(h, cs.str(workflowID), cs.str(runID), co, call)
-	}, readJSON(&result))
-	if err != nil {
-		return nil, err
-	}
-	var d WorkflowExecutionDescription
-	if err := json.Unmarshal([]byte(result), &d); err != nil {
-		return nil, fmt.Errorf("temporal-ffi: decoding the description: %w", err)
-	}
-	return &d, nil
-}
-
-// ListWorkflowRequest is the Go SDK's workflowservice.ListWorkflowExecutionsRequest
-// (namespace: the client's).
-type ListWorkflowRequest struct {
-	// Query is a visibility query; empty: all executions.
-	Query string
-	// PageSize; 0: the server's default.
-	PageSize int32
-	// NextPageToken from the previous page; empty for the first page.
-	NextPageToken []byte
-}
-
-// ListWorkflowResponse is one page of ListWorkflow.
-type ListWorkflowResponse struct {
-	Executions []*WorkflowExecutionDescription
-	// NextPageToken is empty on the last page.
-	NextPageToken []byte
-}
-
-func (c *clientImpl) ListWorkflow(ctx context.Context, request ListWorkflowRequest) (*ListWorkflowResponse, error) {
-	var result string
-	err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
-		return C.temporal_list_workflow_async(h, cs.str(request.Query), C.int32_t(request.PageSize), cs.str(string(request.NextPageToken)), co, call)
-	}, readJSON(&result))
-	if err != nil {
-		return nil, err
-	}
-	var page struct {
-		Executions    []*WorkflowExecutionDescription `json:"executions"`
-		NextPageToken string                          `json:"next_page_token"`
-	}
-	if err := json.Unmarshal([]byte(result), &page); err != nil {
-		return nil, fmt.Errorf("temporal-ffi: decoding the list: %w", err)
-	}
-	resp := &ListWorkflowResponse{Executions: page.Executions}
-	if page.NextPageToken != "" {
-		resp.NextPageToken = []byte(page.NextPageToken)
-	}
-	return resp, nil
-}
-
-// CountWorkflowRequest is the Go SDK's workflowservice.CountWorkflowExecutionsRequest.
-type CountWorkflowRequest struct {
-	// Query is a visibility query; empty: all executions. With GROUP BY (e.g.
-	// "GROUP BY ExecutionStatus") the response has one group per value.
-	Query string
-}
-
-// CountWorkflowResponse is the Go SDK's workflowservice.CountWorkflowExecutionsResponse.
-type CountWorkflowResponse struct {
-	// Count is the number of matching executions (for GROUP BY, the total of the groups).
-	Count int64
-	// Groups is one entry per group of a GROUP BY query; nil without GROUP BY.
-	Groups []CountWorkflowAggregationGroup
-}
-
-// CountWorkflowAggregationGroup is the Go SDK's
-// CountWorkflowExecutionsResponse_AggregationGroup.
-type CountWorkflowAggregationGroup struct {
-	// GroupValues are the values that define the group, decoded from their payloads
-	// (e.g. "Completed" for GROUP BY ExecutionStatus).
-	GroupValues []interface{} `json:"group_values"`
-	Count       int64         `json:"count"`
-}
-
-func (c *clientImpl) CountWorkflow(ctx context.Context, request CountWorkflowRequest) (*CountWorkflowResponse, error) {
-	var count C.int64_t
-	var hasCount bool
-	var result string
-	err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
-		return C.temporal_count_workflow_async(h, cs.str(request.Query), co, call)
-	}, func(call *C.temporal_call) {
-		hasCount = bool(C.temporal_call_get_count(call, &count))
-		result = C.GoString(C.temporal_call_get_json(call))
-	})
-	if err != nil {
-		return nil, err
-	}
-	if !hasCount {
-		return nil, missingOutput("count")
-	}
-	var groups struct {
-		Groups []CountWorkflowAggregationGroup `json:"groups"`
-	}
-	if err := json.Unmarshal([]byte(result), &groups); err != nil {
-		return nil, fmt.Errorf("temporal-ffi: decoding the count groups: %w", err)
-	}
-	resp := &CountWorkflowResponse{Count: int64(count)}
-	if len(groups.Groups) > 0 {
-		resp.Groups = groups.Groups
-	}
-	return resp, nil
-}
-
-func (c *clientImpl) GetWorkflowHistory(ctx context.Context, workflowID string, runID string) (json.RawMessage, error) {
-	var result string
-	err := c.do(ctx, func(h *C.temporal_client, cs *cstrings, co callOptions, call callOut) *C.temporal_error {
-		return C.temporal_get_workflow_history_async(h, cs.str(workflowID), cs.str(runID), co, call)
-	}, readJSON(&result))
-	if err != nil {
-		return nil, err
-	}
-	return json.RawMessage(result), nil
 }

@@ -2,7 +2,6 @@ package client_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -11,8 +10,12 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/api/serviceerror"
+	"go.temporal.io/api/workflowservice/v1"
 
 	"github.com/temporal-ffi/temporal-ffi/bindings/go/client"
+	"github.com/temporal-ffi/temporal-ffi/bindings/go/converter"
 )
 
 func startCounter(t *testing.T, c client.Client, start int) client.WorkflowRun {
@@ -101,12 +104,12 @@ func TestSignalQueryUpdateDescribeHistory(t *testing.T) {
 		t.Fatalf("query fail: %v (%T)", err, err)
 	}
 
-	d, err := c.DescribeWorkflowExecution(ctx, id, "")
+	d, err := c.DescribeWorkflow(ctx, id, "")
 	if err != nil {
 		t.Fatalf("Describe: %v", err)
 	}
-	if d.Status != "RUNNING" || d.WorkflowType != "Counter" || d.RunID != run.GetRunID() || d.WorkflowID != id ||
-		d.TaskQueue != taskQueue() || d.StartTime == nil || d.CloseTime != nil || d.HistoryLength <= 3 {
+	if d.Status != enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING || d.WorkflowType.Name != "Counter" || d.WorkflowExecution.RunID != run.GetRunID() ||
+		d.WorkflowExecution.ID != id || d.TaskQueueName != taskQueue() || d.WorkflowStartTime.IsZero() || d.WorkflowCloseTime != nil || d.HistoryLength <= 3 {
 		t.Fatalf("Describe = %+v", d)
 	}
 
@@ -116,20 +119,19 @@ func TestSignalQueryUpdateDescribeHistory(t *testing.T) {
 	if err := run.Get(ctx, &total); err != nil || total != 15 {
 		t.Fatalf("Get = %d, %v", total, err)
 	}
-	d, err = c.DescribeWorkflowExecution(ctx, id, run.GetRunID())
-	if err != nil || d.Status != "COMPLETED" || d.CloseTime == nil || d.CloseTime.Before(*d.StartTime) {
+	d, err = c.DescribeWorkflow(ctx, id, run.GetRunID())
+	if err != nil || d.Status != enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED || d.WorkflowCloseTime == nil || d.WorkflowCloseTime.Before(d.WorkflowStartTime) {
 		t.Fatalf("Describe after done = %+v, %v", d, err)
 	}
 
-	history, err := c.GetWorkflowHistory(ctx, id, "")
-	if err != nil {
-		t.Fatalf("GetWorkflowHistory: %v", err)
+	var events int
+	for it := c.GetWorkflowHistory(ctx, id, "", false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT); it.HasNext(); events++ {
+		if _, err := it.Next(); err != nil {
+			t.Fatalf("GetWorkflowHistory: %v", err)
+		}
 	}
-	var hist struct {
-		Events []json.RawMessage `json:"events"`
-	}
-	if err := json.Unmarshal(history, &hist); err != nil || int64(len(hist.Events)) < d.HistoryLength {
-		t.Fatalf("history: %d events, %v", len(hist.Events), err)
+	if events < d.HistoryLength {
+		t.Fatalf("history: %d events, the description says %d", events, d.HistoryLength)
 	}
 
 	// Errors of a missing workflow.
@@ -266,46 +268,55 @@ func TestListAndCountWorkflow(t *testing.T) {
 	query := fmt.Sprintf("CustomKeywordField = '%s' AND ExecutionStatus = 'Completed'", marker)
 	// Visibility is eventually consistent.
 	for start := time.Now(); ; time.Sleep(200 * time.Millisecond) {
-		resp, err := c.CountWorkflow(ctx, client.CountWorkflowRequest{Query: query})
+		resp, err := c.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{Query: query})
 		if err != nil {
 			t.Fatalf("CountWorkflow: %v", err)
 		}
-		if resp.Groups != nil {
-			t.Errorf("groups without GROUP BY: %+v", resp.Groups)
+		if len(resp.GetGroups()) != 0 {
+			t.Errorf("groups without GROUP BY: %+v", resp.GetGroups())
 		}
-		if resp.Count == 3 {
+		if resp.GetCount() == 3 {
 			break
 		}
 		if time.Since(start) > 20*time.Second {
-			t.Fatalf("count stayed %d", resp.Count)
+			t.Fatalf("count stayed %d", resp.GetCount())
 		}
 	}
-	grouped, err := c.CountWorkflow(ctx, client.CountWorkflowRequest{
+	grouped, err := c.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{
 		Query: fmt.Sprintf("CustomKeywordField = '%s' GROUP BY ExecutionStatus", marker)})
 	if err != nil {
 		t.Fatalf("CountWorkflow(GROUP BY): %v", err)
 	}
-	if grouped.Count != 3 || len(grouped.Groups) != 1 || grouped.Groups[0].Count != 3 ||
-		len(grouped.Groups[0].GroupValues) != 1 || grouped.Groups[0].GroupValues[0] != "Completed" {
-		t.Errorf("CountWorkflow(GROUP BY) = %+v", grouped)
+	var groupValue string
+	if grouped.GetCount() != 3 || len(grouped.GetGroups()) != 1 || grouped.GetGroups()[0].GetCount() != 3 || len(grouped.GetGroups()[0].GetGroupValues()) != 1 ||
+		converter.GetDefaultDataConverter().FromPayload(grouped.GetGroups()[0].GetGroupValues()[0], &groupValue) != nil || groupValue != "Completed" {
+		t.Errorf("CountWorkflow(GROUP BY) = %v (group value %q)", grouped, groupValue)
 	}
 	seen := map[string]bool{}
 	var token []byte
 	for pages := 0; ; pages++ {
-		resp, err := c.ListWorkflow(ctx, client.ListWorkflowRequest{Query: query, PageSize: 2, NextPageToken: token})
+		request := &workflowservice.ListWorkflowExecutionsRequest{Query: query, PageSize: 2, NextPageToken: token}
+		resp, err := c.ListWorkflow(ctx, request)
 		if err != nil {
 			t.Fatalf("ListWorkflow: %v", err)
 		}
-		for _, e := range resp.Executions {
-			if e.WorkflowType != "Echo" || e.Status != "COMPLETED" || e.CloseTime == nil {
-				t.Errorf("execution %+v", e)
-			}
-			if e.SearchAttributes["CustomKeywordField"] != marker {
-				t.Errorf("search attributes %v", e.SearchAttributes)
-			}
-			seen[e.WorkflowID] = true
+		if request.GetNamespace() != "default" {
+			t.Errorf("the request's namespace = %q; the Go SDK fills the client's", request.GetNamespace())
 		}
-		token = resp.NextPageToken
+		if pages == 0 && len(resp.GetExecutions()) != 2 {
+			t.Errorf("the first page has %d executions, want the page size 2", len(resp.GetExecutions()))
+		}
+		for _, e := range resp.GetExecutions() {
+			if e.GetType().GetName() != "Echo" || e.GetStatus() != enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED || e.GetCloseTime() == nil {
+				t.Errorf("execution %v", e)
+			}
+			var sa string
+			if err := converter.GetDefaultDataConverter().FromPayload(e.GetSearchAttributes().GetIndexedFields()["CustomKeywordField"], &sa); err != nil || sa != marker {
+				t.Errorf("search attributes %v: %q, %v", e.GetSearchAttributes(), sa, err)
+			}
+			seen[e.GetExecution().GetWorkflowId()] = true
+		}
+		token = resp.GetNextPageToken()
 		if len(token) == 0 {
 			break
 		}
@@ -316,8 +327,18 @@ func TestListAndCountWorkflow(t *testing.T) {
 	if len(seen) != 3 {
 		t.Fatalf("listed %v", seen)
 	}
-	if _, err := c.ListWorkflow(ctx, client.ListWorkflowRequest{Query: query, NextPageToken: []byte("zz")}); !errors.Is(err, client.ErrInvalidArgument) {
-		t.Fatalf("bad token: %v", err)
+	// A query the server cannot parse.
+	var invalid *serviceerror.InvalidArgument
+	if _, err := c.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{Query: "NoSuchField = 'x'"}); !errors.As(err, &invalid) {
+		t.Fatalf("count with an unknown field: %v (%T), want *serviceerror.InvalidArgument", err, err)
+	}
+	if _, err := c.ListWorkflow(ctx, nil); !errors.Is(err, client.ErrInvalidArgument) {
+		t.Fatalf("ListWorkflow(nil): %v", err)
+	}
+	// Another namespace than the client's goes as the request says.
+	var nsNotFound *serviceerror.NamespaceNotFound
+	if _, err := c.ListWorkflow(ctx, &workflowservice.ListWorkflowExecutionsRequest{Namespace: "no-such-namespace-" + marker}); !errors.As(err, &nsNotFound) && !errors.Is(err, client.ErrNotFound) {
+		t.Fatalf("ListWorkflow in a missing namespace: %v (%T)", err, err)
 	}
 }
 
@@ -368,7 +389,7 @@ func TestGetCancelLeavesNothingBehind(t *testing.T) {
 
 	// The workflow is unaffected.
 	d, err := c.DescribeWorkflowExecution(ctxTimeout(t, 10*time.Second), o.ID, "")
-	if err != nil || d.Status != "RUNNING" {
+	if err != nil || d.GetWorkflowExecutionInfo().GetStatus() != enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING {
 		t.Fatalf("Describe = %+v, %v", d, err)
 	}
 	ctx2 := ctxTimeout(t, 10*time.Second)
@@ -400,7 +421,7 @@ func TestOperationsHonourContext(t *testing.T) {
 	expired, cancel2 := context.WithTimeout(context.Background(), time.Nanosecond)
 	defer cancel2()
 	time.Sleep(time.Millisecond)
-	if _, err := c.CountWorkflow(expired, client.CountWorkflowRequest{}); !errors.Is(err, context.DeadlineExceeded) || !errors.Is(err, client.ErrDeadlineExceeded) {
+	if _, err := c.CountWorkflow(expired, &workflowservice.CountWorkflowExecutionsRequest{}); !errors.Is(err, context.DeadlineExceeded) || !errors.Is(err, client.ErrDeadlineExceeded) {
 		t.Errorf("CountWorkflow: %v", err)
 	}
 	// An update of an unknown name is rejected: the handle's Get says so.

@@ -8,6 +8,8 @@ import "C"
 import (
 	"time"
 
+	enumspb "go.temporal.io/api/enums/v1"
+
 	"github.com/temporal-ffi/temporal-ffi/bindings/go/converter"
 	"github.com/temporal-ffi/temporal-ffi/bindings/go/temporal"
 )
@@ -155,36 +157,45 @@ type TLSOptions struct {
 	DisableHostVerification bool
 }
 
-// WorkflowIDReusePolicy is enums.v1.WorkflowIdReusePolicy, with the proto's numbers.
-type WorkflowIDReusePolicy int32
+// WorkflowIDReusePolicy is the type of StartWorkflowOptions.WorkflowIDReusePolicy, the Go
+// SDK's enumspb.WorkflowIdReusePolicy (go.temporal.io/api/enums/v1): an alias, so the
+// enumspb.WORKFLOW_ID_REUSE_POLICY_* values a Go SDK program sets fit as they are. The named
+// constants below are the same values under this binding's earlier names.
+type WorkflowIDReusePolicy = enumspb.WorkflowIdReusePolicy
 
 const (
-	WorkflowIDReusePolicyUnspecified              WorkflowIDReusePolicy = C.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_UNSPECIFIED
-	WorkflowIDReusePolicyAllowDuplicate           WorkflowIDReusePolicy = C.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE
-	WorkflowIDReusePolicyAllowDuplicateFailedOnly WorkflowIDReusePolicy = C.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY
-	WorkflowIDReusePolicyRejectDuplicate          WorkflowIDReusePolicy = C.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE
-	WorkflowIDReusePolicyTerminateIfRunning       WorkflowIDReusePolicy = C.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING // deprecated by the server
+	WorkflowIDReusePolicyUnspecified              = enumspb.WORKFLOW_ID_REUSE_POLICY_UNSPECIFIED
+	WorkflowIDReusePolicyAllowDuplicate           = enumspb.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE
+	WorkflowIDReusePolicyAllowDuplicateFailedOnly = enumspb.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY
+	WorkflowIDReusePolicyRejectDuplicate          = enumspb.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE
+	// Deprecated by the server (prefer WorkflowIDConflictPolicyTerminateExisting), still honoured.
+	//lint:ignore SA1019 the binding's name for a value programs may still set
+	WorkflowIDReusePolicyTerminateIfRunning = enumspb.WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING
 )
 
-// WorkflowIDConflictPolicy is enums.v1.WorkflowIdConflictPolicy, with the proto's numbers.
-type WorkflowIDConflictPolicy int32
+// WorkflowIDConflictPolicy is the type of StartWorkflowOptions.WorkflowIDConflictPolicy, the
+// Go SDK's enumspb.WorkflowIdConflictPolicy, an alias as WorkflowIDReusePolicy.
+type WorkflowIDConflictPolicy = enumspb.WorkflowIdConflictPolicy
 
 const (
-	WorkflowIDConflictPolicyUnspecified       WorkflowIDConflictPolicy = C.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_UNSPECIFIED
-	WorkflowIDConflictPolicyFail              WorkflowIDConflictPolicy = C.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_FAIL
-	WorkflowIDConflictPolicyUseExisting       WorkflowIDConflictPolicy = C.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING
-	WorkflowIDConflictPolicyTerminateExisting WorkflowIDConflictPolicy = C.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING
+	WorkflowIDConflictPolicyUnspecified       = enumspb.WORKFLOW_ID_CONFLICT_POLICY_UNSPECIFIED
+	WorkflowIDConflictPolicyFail              = enumspb.WORKFLOW_ID_CONFLICT_POLICY_FAIL
+	WorkflowIDConflictPolicyUseExisting       = enumspb.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING
+	WorkflowIDConflictPolicyTerminateExisting = enumspb.WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING
 )
 
-// RetryPolicy is the Go SDK's temporal.RetryPolicy for a workflow. Zero fields mean
-// "server default".
-type RetryPolicy struct {
-	InitialInterval        time.Duration
-	BackoffCoefficient     float64
-	MaximumInterval        time.Duration
-	MaximumAttempts        int32
-	NonRetryableErrorTypes []string
-}
+// The C header's numbers are the proto's (the library reads the policy as the enum's number).
+var (
+	_ = [1]struct{}{}[int(WorkflowIDReusePolicyTerminateIfRunning)-C.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING]
+	_ = [1]struct{}{}[int(WorkflowIDReusePolicyAllowDuplicateFailedOnly)-C.TEMPORAL_WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY]
+	_ = [1]struct{}{}[int(WorkflowIDConflictPolicyTerminateExisting)-C.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING]
+	_ = [1]struct{}{}[int(WorkflowIDConflictPolicyUseExisting)-C.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING]
+)
+
+// RetryPolicy is the Go SDK's temporal.RetryPolicy for a workflow (an alias of this binding's
+// temporal.RetryPolicy, so code written for the Go SDK's temporal package builds). Zero fields
+// mean "server default".
+type RetryPolicy = temporal.RetryPolicy
 
 // StartWorkflowOptions is the Go SDK's client.StartWorkflowOptions (the supported fields).
 type StartWorkflowOptions struct {
@@ -197,8 +208,10 @@ type StartWorkflowOptions struct {
 	WorkflowRunTimeout       time.Duration
 	WorkflowTaskTimeout      time.Duration
 
-	WorkflowIDReusePolicy    WorkflowIDReusePolicy
-	WorkflowIDConflictPolicy WorkflowIDConflictPolicy
+	// WorkflowIDReusePolicy and WorkflowIDConflictPolicy are typed as in the Go SDK:
+	// enumspb.WORKFLOW_ID_REUSE_POLICY_* and enumspb.WORKFLOW_ID_CONFLICT_POLICY_* values.
+	WorkflowIDReusePolicy    enumspb.WorkflowIdReusePolicy
+	WorkflowIDConflictPolicy enumspb.WorkflowIdConflictPolicy
 	// WorkflowExecutionErrorWhenAlreadyStarted: false (default) makes ExecuteWorkflow on a
 	// running ID return a run for that execution; true makes it fail with
 	// *WorkflowExecutionAlreadyStartedError.
@@ -208,13 +221,23 @@ type StartWorkflowOptions struct {
 	CronSchedule string
 	// Memo values are JSON-encoded, one json/plain payload per field.
 	Memo map[string]interface{}
-	// SearchAttributes must be registered on the namespace.
+	// SearchAttributes must be registered on the namespace; each value is sent as JSON
+	// without its type. The Go SDK deprecates it for TypedSearchAttributes, and refuses the two
+	// together (as this binding does).
 	SearchAttributes map[string]interface{}
-	StartDelay       time.Duration
+	// TypedSearchAttributes, as the Go SDK's: each value sent with its type, made with
+	// temporal.NewSearchAttributes(temporal.NewSearchAttributeKeyKeyword("Name").ValueSet(v), ...).
+	// A value removed with ValueUnset is not sent.
+	TypedSearchAttributes temporal.SearchAttributes
+	StartDelay            time.Duration
 	// StaticSummary is a single-line summary of the workflow shown in the UI (Markdown
 	// allowed); StaticDetails a multi-line description. "": none.
 	StaticSummary string
 	StaticDetails string
 	// Priority orders the workflow's tasks in its task queue; the zero value is the default.
 	Priority temporal.Priority
+	// VersioningOverride, as the Go SDK's: &PinnedVersioningOverride{Version:
+	// worker.WorkerDeploymentVersion{DeploymentName: "d", BuildID: "b"}} or
+	// &AutoUpgradeVersioningOverride{}; nil: none.
+	VersioningOverride VersioningOverride
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/temporal-ffi/temporal-ffi/bindings/go/client"
+	enumspb "go.temporal.io/api/enums/v1"
 )
 
 // The update-handle and update-with-start tests, as a Go SDK user writes them, against the
@@ -253,7 +254,7 @@ func TestUpdateWithStartStartsAWorkflow(t *testing.T) {
 	ctx := ctxTimeout(t, 60*time.Second)
 	o := opts(t)
 	terminateAtEnd(t, o.ID)
-	o.WorkflowIDConflictPolicy = client.WorkflowIDConflictPolicyFail
+	o.WorkflowIDConflictPolicy = enumspb.WORKFLOW_ID_CONFLICT_POLICY_FAIL
 	startOp := client.NewWithStartWorkflowOperation(o, "Counter", 100)
 
 	// Not executed yet: its Get waits.
@@ -320,7 +321,7 @@ func TestUpdateWithStartUsesTheRunningWorkflow(t *testing.T) {
 	existing := startCounter(t, c, 20)
 	o := opts(t)
 	o.ID = existing.GetID()
-	o.WorkflowIDConflictPolicy = client.WorkflowIDConflictPolicyUseExisting
+	o.WorkflowIDConflictPolicy = enumspb.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING
 	startOp := client.NewWithStartWorkflowOperation(o, "Counter", 0)
 	h, err := c.UpdateWithStartWorkflow(ctx, client.UpdateWithStartWorkflowOptions{
 		StartWorkflowOperation: startOp,
@@ -360,7 +361,7 @@ func TestUpdateWithStartRefusesBadOptions(t *testing.T) {
 		t.Errorf("the operation's Get = %v, want %v", opErr, err)
 	}
 
-	o.WorkflowIDConflictPolicy = client.WorkflowIDConflictPolicyUseExisting
+	o.WorkflowIDConflictPolicy = enumspb.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING
 	refused := map[string]client.UpdateWithStartWorkflowOptions{
 		"must be specified": {StartWorkflowOperation: client.NewWithStartWorkflowOperation(o, "Counter", 0),
 			UpdateOptions: client.UpdateWorkflowOptions{UpdateName: "add", Args: []interface{}{1}}},

@@ -56,6 +56,15 @@ type PayloadCodec interface {
 	Decode(payloads []*commonpb.Payload) ([]*commonpb.Payload, error)
 }
 
+// EncodedValue is the Go SDK's converter.EncodedValue: a value decoded on demand (the result
+// of client.QueryWorkflow and QueryWorkflowWithOptionsResponse.QueryResult).
+type EncodedValue interface {
+	// HasValue reports whether there is a value (JSON null is none).
+	HasValue() bool
+	// Get decodes the value into valuePtr with encoding/json.
+	Get(valuePtr interface{}) error
+}
+
 // DataConverter is the Go SDK's converter.DataConverter. Only the converters of this package
 // can be given to client.Options.DataConverter (see the package documentation).
 type DataConverter interface {
@@ -190,4 +199,17 @@ func isNil(v interface{}) bool {
 		return rv.IsNil()
 	}
 	return false
+}
+
+// NexusSerializationContext is the Go SDK's converter.NexusSerializationContext: the Nexus
+// operation a payload belongs to, for a context-aware converter. This binding takes no
+// context-aware converter, so the library never reads it; it exists so that the Go SDK's
+// *WithOptions activity calls build unchanged.
+type NexusSerializationContext struct {
+	// Endpoint is the Nexus endpoint name.
+	Endpoint string
+	// Service is the Nexus service name.
+	Service string
+	// Operation is the Nexus operation name.
+	Operation string
 }

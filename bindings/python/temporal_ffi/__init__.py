@@ -57,6 +57,7 @@ from typing import (
     Optional,
     Protocol,
     Sequence,
+    Tuple,
     TypeVar,
     Union,
 )
@@ -68,6 +69,7 @@ from ._native import (
     TemporalCallOptions,
     TemporalClientOptions,
     TemporalRetryPolicy,
+    TemporalSearchAttribute,
     TemporalStartWorkflowOptions,
     TemporalUpdateOptions,
     borrowed_str,
@@ -83,8 +85,23 @@ __all__ = [
     "UpdateStage",
     "RetryPolicy",
     "Priority",
+    "IndexedValueType",
+    "SearchAttribute",
+    "WorkerDeploymentVersion",
+    "PinnedVersioningOverride",
+    "AutoUpgradeVersioningOverride",
     "WorkflowIdReusePolicy",
     "WorkflowIdConflictPolicy",
+    "ScheduleHandle",
+    "Schedule",
+    "ScheduleSpec",
+    "ScheduleIntervalSpec",
+    "ScheduleCalendarSpec",
+    "ScheduleActionStartWorkflow",
+    "SchedulePolicy",
+    "ScheduleState",
+    "ScheduleBackfill",
+    "ScheduleOverlapPolicy",
     "EnvconfigMode",
     "ErrorCode",
     "TemporalError",
@@ -108,6 +125,9 @@ __all__ = [
     "AlreadyExistsError",
     "ShutdownError",
     "ActivityOutcome",
+    "HistoryEventFilterType",
+    "QueryRejectCondition",
+    "TaskQueueType",
     "ApplicationError",
     "ActivityCanceledError",
     "ActivityPausedError",
@@ -195,6 +215,21 @@ class WorkflowIdConflictPolicy(enum.IntEnum):
     TERMINATE_EXISTING = _native.TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING
 
 
+class ScheduleOverlapPolicy(enum.IntEnum):
+    """``TEMPORAL_SCHEDULE_OVERLAP_POLICY_*`` (the proto's numbers), the Python SDK's
+    ``ScheduleOverlapPolicy``: what a schedule does when an action is due while the workflow
+    of an earlier one is still running. ``UNSPECIFIED``: the server's default (``SKIP``); for
+    a trigger or a backfill, the schedule's own policy."""
+
+    UNSPECIFIED = _native.TEMPORAL_SCHEDULE_OVERLAP_POLICY_UNSPECIFIED
+    SKIP = _native.TEMPORAL_SCHEDULE_OVERLAP_POLICY_SKIP
+    BUFFER_ONE = _native.TEMPORAL_SCHEDULE_OVERLAP_POLICY_BUFFER_ONE
+    BUFFER_ALL = _native.TEMPORAL_SCHEDULE_OVERLAP_POLICY_BUFFER_ALL
+    CANCEL_OTHER = _native.TEMPORAL_SCHEDULE_OVERLAP_POLICY_CANCEL_OTHER
+    TERMINATE_OTHER = _native.TEMPORAL_SCHEDULE_OVERLAP_POLICY_TERMINATE_OTHER
+    ALLOW_ALL = _native.TEMPORAL_SCHEDULE_OVERLAP_POLICY_ALLOW_ALL
+
+
 class UpdateStage(enum.IntEnum):
     """``temporal_update_stage``, the Go SDK's ``WorkflowUpdateStage``: what
     :meth:`Client.start_update` waits for. ``ACCEPTED``: the workflow's validator accepted the
@@ -238,6 +273,36 @@ class ActivityOutcome(enum.IntEnum):
     COMPLETED = _native.TEMPORAL_ACTIVITY_OUTCOME_COMPLETED
     FAILED = _native.TEMPORAL_ACTIVITY_OUTCOME_FAILED
     CANCELED = _native.TEMPORAL_ACTIVITY_OUTCOME_CANCELED
+
+
+class HistoryEventFilterType(enum.IntEnum):
+    """``filter_type`` of :meth:`Client.get_workflow_history_page` (the Go SDK's
+    ``enumspb.HistoryEventFilterType``, ``TEMPORAL_HISTORY_EVENT_FILTER_*``): every event, or
+    only the closing one."""
+
+    ALL_EVENT = _native.TEMPORAL_HISTORY_EVENT_FILTER_ALL_EVENT
+    CLOSE_EVENT = _native.TEMPORAL_HISTORY_EVENT_FILTER_CLOSE_EVENT
+
+
+class QueryRejectCondition(enum.IntEnum):
+    """``reject_condition`` of :meth:`Client.query_workflow` (the Go SDK's
+    ``enumspb.QueryRejectCondition``, ``TEMPORAL_QUERY_REJECT_CONDITION_*``): ``NONE`` never
+    rejects; ``NOT_OPEN`` rejects unless the workflow is running; ``NOT_COMPLETED_CLEANLY``
+    unless it is running or completed successfully. A rejected query raises
+    :class:`QueryRejectedError`."""
+
+    NONE = _native.TEMPORAL_QUERY_REJECT_CONDITION_NONE
+    NOT_OPEN = _native.TEMPORAL_QUERY_REJECT_CONDITION_NOT_OPEN
+    NOT_COMPLETED_CLEANLY = _native.TEMPORAL_QUERY_REJECT_CONDITION_NOT_COMPLETED_CLEANLY
+
+
+class TaskQueueType(enum.IntEnum):
+    """``task_queue_type`` of :meth:`Client.describe_task_queue` (the Go SDK's
+    ``enumspb.TaskQueueType``, ``TEMPORAL_TASK_QUEUE_TYPE_*``)."""
+
+    WORKFLOW = _native.TEMPORAL_TASK_QUEUE_TYPE_WORKFLOW
+    ACTIVITY = _native.TEMPORAL_TASK_QUEUE_TYPE_ACTIVITY
+    NEXUS = _native.TEMPORAL_TASK_QUEUE_TYPE_NEXUS
 
 
 # ---------------------------------------------------------------------------------------------
@@ -540,6 +605,15 @@ def _ms(value: Optional[Duration], name: str, unlimited: bool = False) -> int:
     return ms
 
 
+def _int32(value: Union[int, enum.IntEnum], name: str) -> int:
+    """An ``int32_t`` argument (an enum's number; the library checks the value itself)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _invalid(f"{name} must be an int, not {value!r}")
+    if not -(2**31) <= value < 2**31:
+        raise _invalid(f"{name} is out of range")
+    return int(value)
+
+
 def _start_options(
     task_queue: str,
     id: Optional[str] = None,
@@ -557,6 +631,8 @@ def _start_options(
     static_summary: Optional[str] = None,
     static_details: Optional[str] = None,
     priority: Optional["Priority"] = None,
+    typed_search_attributes: Optional[Sequence["SearchAttributeLike"]] = None,
+    versioning_override: Optional["VersioningOverride"] = None,
 ) -> TemporalStartWorkflowOptions:
     """The ``temporal_start_workflow_options`` of :meth:`Client.execute_workflow`'s keyword
     arguments (the struct keeps the retry policy and the strings alive)."""
@@ -590,7 +666,51 @@ def _start_options(
         opts.priority_key = key
         opts.fairness_key = _cstr(priority.fairness_key, "fairness_key")
         opts.fairness_weight = float(priority.fairness_weight or 0.0)
+    if typed_search_attributes:
+        items = [_typed_search_attribute(a) for a in typed_search_attributes]
+        array = (TemporalSearchAttribute * len(items))(*items)
+        # The pointer keeps the array (and so its strings) alive as long as the struct.
+        opts.typed_search_attributes = ctypes.cast(array, ctypes.POINTER(TemporalSearchAttribute))
+        opts.typed_search_attributes_len = len(items)
+    if versioning_override is not None:
+        if isinstance(versioning_override, PinnedVersioningOverride):
+            opts.versioning_behavior = _native.TEMPORAL_VERSIONING_OVERRIDE_PINNED
+            opts.versioning_deployment_name = _cstr(versioning_override.version.deployment_name, "deployment_name")
+            opts.versioning_build_id = _cstr(versioning_override.version.build_id, "build_id")
+        elif isinstance(versioning_override, AutoUpgradeVersioningOverride):
+            opts.versioning_behavior = _native.TEMPORAL_VERSIONING_OVERRIDE_AUTO_UPGRADE
+        else:
+            raise _invalid(
+                "versioning_override must be a PinnedVersioningOverride or an AutoUpgradeVersioningOverride, "
+                f"not {type(versioning_override).__name__}"
+            )
     return opts
+
+
+def _typed_search_attribute(attribute: "SearchAttributeLike") -> TemporalSearchAttribute:
+    """One ``temporal_search_attribute``: the value as JSON (a datetime in ISO 8601 with its
+    offset, which is RFC 3339); the library checks it against the type."""
+    value_type: Union[IndexedValueType, int]
+    if isinstance(attribute, SearchAttribute):
+        name, value_type, value = attribute.name, attribute.type, attribute.value
+    elif isinstance(attribute, tuple) and len(attribute) == 3:
+        name, value_type, value = attribute
+    else:
+        raise _invalid(
+            "typed_search_attributes takes SearchAttribute(name, type, value) or (name, type, value) "
+            f"tuples, not {attribute!r}"
+        )
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None:
+            raise _invalid(f"search attribute {name!r}: a datetime needs a time zone (e.g. tzinfo=timezone.utc)")
+        value = value.isoformat()
+    elif isinstance(value, (list, tuple)):
+        value = list(value)
+    c = TemporalSearchAttribute()
+    c.name = _cstr(name, "search attribute name")
+    c.type = int(value_type)
+    c.value_json = _json(value, f"search attribute {name!r}")
+    return c
 
 
 def _update_options(
@@ -1822,6 +1942,61 @@ def runtime_shutdown(timeout: Optional[Duration] = None) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+class IndexedValueType(enum.IntEnum):
+    """``temporal_indexed_value_type``: the Python SDK's ``temporalio.common.SearchAttributeIndexedValueType``
+    (the proto's numbers), a typed search attribute's registered type."""
+
+    TEXT = _native.TEMPORAL_INDEXED_VALUE_TYPE_TEXT
+    KEYWORD = _native.TEMPORAL_INDEXED_VALUE_TYPE_KEYWORD
+    INT = _native.TEMPORAL_INDEXED_VALUE_TYPE_INT
+    DOUBLE = _native.TEMPORAL_INDEXED_VALUE_TYPE_DOUBLE
+    BOOL = _native.TEMPORAL_INDEXED_VALUE_TYPE_BOOL
+    DATETIME = _native.TEMPORAL_INDEXED_VALUE_TYPE_DATETIME
+    KEYWORD_LIST = _native.TEMPORAL_INDEXED_VALUE_TYPE_KEYWORD_LIST
+
+
+@dataclass(frozen=True)
+class SearchAttribute:
+    """One typed search attribute (the Go SDK's ``TypedSearchAttributes`` entry): its name, its
+    registered type and its value: a ``str`` for TEXT and KEYWORD, an ``int`` for INT, a number
+    for DOUBLE, a ``bool`` for BOOL, a time-zone-aware ``datetime`` (or an RFC 3339 string) for
+    DATETIME, a list of ``str`` for KEYWORD_LIST. A value not of the type is refused
+    (:class:`InvalidArgumentError`, nothing sent). A ``(name, type, value)`` tuple is the same."""
+
+    name: str
+    type: IndexedValueType
+    value: Any
+
+
+SearchAttributeLike = Union[SearchAttribute, Tuple[str, Union[IndexedValueType, int], Any]]
+
+
+@dataclass(frozen=True)
+class WorkerDeploymentVersion:
+    """The Python SDK's ``temporalio.common.WorkerDeploymentVersion`` (the Go SDK's
+    ``worker.WorkerDeploymentVersion``): a worker deployment's name and a build ID in it."""
+
+    deployment_name: str
+    build_id: str
+
+
+@dataclass(frozen=True)
+class PinnedVersioningOverride:
+    """The Python SDK's ``PinnedVersioningOverride``: the workflow runs on this deployment
+    version (``versioning_override=``)."""
+
+    version: WorkerDeploymentVersion
+
+
+@dataclass(frozen=True)
+class AutoUpgradeVersioningOverride:
+    """The Python SDK's ``AutoUpgradeVersioningOverride``: the workflow moves to its deployment's
+    current version on its next workflow task (``versioning_override=``)."""
+
+
+VersioningOverride = Union[PinnedVersioningOverride, AutoUpgradeVersioningOverride]
+
+
 @dataclass
 class Priority:
     """The Python SDK's ``temporalio.common.Priority`` (the Go SDK's ``temporal.Priority``): how
@@ -1862,6 +2037,324 @@ class RetryPolicy:
         return c
 
 
+# -- schedules ---------------------------------------------------------------------------------
+#
+# The Python SDK's (temporalio.client) schedule types, as far as the C API's
+# temporal_schedule_options says them: times are timezone-aware datetimes, durations seconds or
+# timedeltas, calendars range strings (the server parses them).
+
+
+@dataclass
+class ScheduleIntervalSpec:
+    """An action every ``every`` (required, positive), shifted by ``offset`` from the Unix
+    epoch's multiples of it (``temporal_schedule_interval``)."""
+
+    every: Duration
+    offset: Optional[Duration] = None
+
+
+@dataclass
+class ScheduleCalendarSpec:
+    """A calendar of range strings as the server parses them (``"0"``, ``"*"``, ``"1-5"``,
+    ``"*/15"``, ``"MON-FRI"``, ``"1,15"``); ``None``: the server's default for the field
+    (``"0"`` for second, minute and hour, ``"*"`` for the others). ``comment`` is free text.
+    (``temporal_schedule_calendar``; the Python SDK spells the ranges as objects.)"""
+
+    second: Optional[str] = None
+    minute: Optional[str] = None
+    hour: Optional[str] = None
+    day_of_month: Optional[str] = None
+    month: Optional[str] = None
+    day_of_week: Optional[str] = None
+    year: Optional[str] = None
+    comment: Optional[str] = None
+
+
+@dataclass
+class ScheduleSpec:
+    """When a schedule's actions run: the union of ``cron_strings`` (``"0 12 * * MON-FRI"``,
+    ``"@every 1h"``...), ``intervals`` and ``calendars``, less the times matched by ``skip``
+    (the C API's ``exclude_calendars``), between ``start_at`` and ``end_at`` (``None``:
+    unbounded), each delayed by a random time up to ``jitter``, in the IANA ``time_zone_name``
+    (``None``: UTC)."""
+
+    cron_strings: Sequence[str] = field(default_factory=list)
+    intervals: Sequence[ScheduleIntervalSpec] = field(default_factory=list)
+    calendars: Sequence[ScheduleCalendarSpec] = field(default_factory=list)
+    skip: Sequence[ScheduleCalendarSpec] = field(default_factory=list)
+    start_at: Optional[_dt.datetime] = None
+    end_at: Optional[_dt.datetime] = None
+    jitter: Optional[Duration] = None
+    time_zone_name: Optional[str] = None
+
+
+@dataclass(init=False)
+class ScheduleActionStartWorkflow:
+    """The action of a schedule: start workflow ``workflow`` (its type name) with ``args``
+    (JSON values, one per parameter) or ``arg_payloads``, with Workflow ID ``id`` (required:
+    each run's ID is it plus the scheduled time, unless
+    :attr:`SchedulePolicy.keep_original_workflow_id`) on ``task_queue`` (required). The other
+    fields are :meth:`Client.execute_workflow`'s; the ones that mean nothing for a scheduled
+    start (ID policies, start delay, cron) are not here."""
+
+    workflow: str
+    args: Sequence[Any]
+    id: str
+    task_queue: str
+    execution_timeout: Optional[Duration]
+    run_timeout: Optional[Duration]
+    task_timeout: Optional[Duration]
+    retry_policy: Optional[RetryPolicy]
+    memo: Optional[Mapping[str, Any]]
+    search_attributes: Optional[Mapping[str, Any]]
+    static_summary: Optional[str]
+    static_details: Optional[str]
+    priority: Optional[Priority]
+    arg_payloads: Optional[Sequence[Payload]]
+
+    def __init__(
+        self,
+        workflow: str,
+        *args: Any,
+        id: str,
+        task_queue: str,
+        execution_timeout: Optional[Duration] = None,
+        run_timeout: Optional[Duration] = None,
+        task_timeout: Optional[Duration] = None,
+        retry_policy: Optional[RetryPolicy] = None,
+        memo: Optional[Mapping[str, Any]] = None,
+        search_attributes: Optional[Mapping[str, Any]] = None,
+        static_summary: Optional[str] = None,
+        static_details: Optional[str] = None,
+        priority: Optional[Priority] = None,
+        arg_payloads: Optional[Sequence[Payload]] = None,
+    ):
+        self.workflow = workflow
+        self.args = args
+        self.id = id
+        self.task_queue = task_queue
+        self.execution_timeout = execution_timeout
+        self.run_timeout = run_timeout
+        self.task_timeout = task_timeout
+        self.retry_policy = retry_policy
+        self.memo = memo
+        self.search_attributes = search_attributes
+        self.static_summary = static_summary
+        self.static_details = static_details
+        self.priority = priority
+        self.arg_payloads = arg_payloads
+
+
+@dataclass
+class SchedulePolicy:
+    """What a schedule does on overlaps (``overlap``), how late a missed action may still run
+    (``catchup_window``, ``None``: the server's default, one year), whether an action's failed
+    workflow pauses it (``pause_on_failure``), and whether each workflow keeps the action's ID
+    as it is (``keep_original_workflow_id``, without the scheduled time appended)."""
+
+    overlap: Union[ScheduleOverlapPolicy, int] = ScheduleOverlapPolicy.UNSPECIFIED
+    catchup_window: Optional[Duration] = None
+    pause_on_failure: bool = False
+    keep_original_workflow_id: bool = False
+
+
+@dataclass
+class ScheduleState:
+    """A schedule's state: ``paused``, a ``note`` about it, and how many more actions it runs
+    (``remaining_actions``, 0: unlimited)."""
+
+    note: Optional[str] = None
+    paused: bool = False
+    remaining_actions: int = 0
+
+
+@dataclass
+class Schedule:
+    """A schedule (the Python SDK's ``Schedule``): what it starts, when, and how."""
+
+    action: ScheduleActionStartWorkflow
+    spec: ScheduleSpec
+    policy: SchedulePolicy = field(default_factory=SchedulePolicy)
+    state: ScheduleState = field(default_factory=ScheduleState)
+
+
+@dataclass
+class ScheduleBackfill:
+    """Run the actions the spec would have run between ``start_at`` and ``end_at`` (aware
+    datetimes, start not after end), with ``overlap`` (``UNSPECIFIED``: the schedule's
+    policy)."""
+
+    start_at: _dt.datetime
+    end_at: _dt.datetime
+    overlap: Union[ScheduleOverlapPolicy, int] = ScheduleOverlapPolicy.UNSPECIFIED
+
+
+def _unix_ms(value: Optional[_dt.datetime], name: str) -> int:
+    """Unix milliseconds of an aware datetime (``None``: 0, the C API's "not set")."""
+    if value is None:
+        return 0
+    if not isinstance(value, _dt.datetime):
+        raise _invalid(f"{name} must be a datetime, not {type(value).__name__}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise _invalid(f"{name} must be timezone-aware (e.g. datetime.now(timezone.utc))")
+    epoch = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+    return (value - epoch) // _dt.timedelta(milliseconds=1)
+
+
+def _ms_or_zero(value: Optional[Duration], name: str) -> int:
+    """A duration where zero is allowed and means "not set" (an interval's offset)."""
+    if value is None or value == 0 or value == _dt.timedelta(0):
+        return 0
+    return _ms(value, name)
+
+
+def _overlap(value: Union[ScheduleOverlapPolicy, int], name: str) -> int:
+    """An overlap policy as given: the library refuses a value that names none."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _invalid(f"{name} must be a ScheduleOverlapPolicy, not {value!r}")
+    if not -(2**31) <= value < 2**31:
+        raise _invalid(f"{name} is out of range")
+    return int(value)
+
+
+def _calendars(
+    calendars: Sequence[ScheduleCalendarSpec], name: str
+) -> Optional[ctypes.Array[_native.TemporalScheduleCalendar]]:
+    items = list(calendars or ())
+    if not items:
+        return None
+    array = (_native.TemporalScheduleCalendar * len(items))()
+    for i, calendar in enumerate(items):
+        if not isinstance(calendar, ScheduleCalendarSpec):
+            raise _invalid(f"{name}[{i}] must be a ScheduleCalendarSpec, not {type(calendar).__name__}")
+        c = array[i]  # a view into the array: what it references, the array keeps alive
+        for part in ("second", "minute", "hour", "day_of_month", "month", "day_of_week", "year", "comment"):
+            setattr(c, part, _cstr(getattr(calendar, part), f"{name}[{i}].{part}"))
+    return array
+
+
+def _backfills(
+    backfills: Sequence[ScheduleBackfill], name: str
+) -> Optional[ctypes.Array[_native.TemporalScheduleBackfill]]:
+    if isinstance(backfills, ScheduleBackfill):
+        backfills = [backfills]
+    items = list(backfills or ())
+    if not items:
+        return None
+    array = (_native.TemporalScheduleBackfill * len(items))()
+    for i, backfill in enumerate(items):
+        if not isinstance(backfill, ScheduleBackfill):
+            raise _invalid(f"{name}[{i}] must be a ScheduleBackfill, not {type(backfill).__name__}")
+        array[i].start_time_unix_ms = _unix_ms(backfill.start_at, f"{name}[{i}].start_at")
+        array[i].end_time_unix_ms = _unix_ms(backfill.end_at, f"{name}[{i}].end_at")
+        array[i].overlap_policy = _overlap(backfill.overlap, f"{name}[{i}].overlap")
+    return array
+
+
+def _schedule_options(
+    schedule: Optional[Schedule],
+    schedule_proto: Optional[Union[bytes, bytearray, memoryview]] = None,
+    trigger_immediately: bool = False,
+    backfill: Sequence[ScheduleBackfill] = (),
+    memo: Optional[Mapping[str, Any]] = None,
+    search_attributes: Optional[Mapping[str, Any]] = None,
+) -> tuple[_native.TemporalScheduleOptions, Optional[Sequence[Payload]]]:
+    """The ``temporal_schedule_options`` of a :class:`Schedule` (or its protobuf encoding) and
+    the action's argument payloads, if given as payloads (``temporal_call_options``). The
+    struct keeps everything it points to alive."""
+    opts = _native.new_options(_native.TemporalScheduleOptions)
+    arg_payloads: Optional[Sequence[Payload]] = None
+    if schedule is not None:
+        if not isinstance(schedule, Schedule):
+            raise _invalid(f"schedule must be a Schedule, not {type(schedule).__name__}")
+        spec, action, policy, state = schedule.spec, schedule.action, schedule.policy, schedule.state
+        if not isinstance(spec, ScheduleSpec):
+            raise _invalid(f"schedule.spec must be a ScheduleSpec, not {type(spec).__name__}")
+        if not isinstance(action, ScheduleActionStartWorkflow):
+            raise _invalid(
+                f"schedule.action must be a ScheduleActionStartWorkflow, not {type(action).__name__}"
+            )
+        crons = spec.cron_strings
+        if isinstance(crons, (str, bytes)):
+            raise _invalid("spec.cron_strings must be a sequence of strings, not one string")
+        cron_list = [_cstr(c, f"spec.cron_strings[{i}]") for i, c in enumerate(crons or ())]
+        if cron_list:
+            opts.cron_strings = (ctypes.c_char_p * len(cron_list))(*cron_list)
+            opts.cron_strings_len = len(cron_list)
+        intervals = list(spec.intervals or ())
+        if intervals:
+            c_intervals = (_native.TemporalScheduleInterval * len(intervals))()
+            for i, interval in enumerate(intervals):
+                if not isinstance(interval, ScheduleIntervalSpec):
+                    raise _invalid(
+                        f"spec.intervals[{i}] must be a ScheduleIntervalSpec, not {type(interval).__name__}"
+                    )
+                c_intervals[i].every_ms = _ms(interval.every, f"spec.intervals[{i}].every")
+                c_intervals[i].offset_ms = _ms_or_zero(interval.offset, f"spec.intervals[{i}].offset")
+            opts.intervals = c_intervals
+            opts.intervals_len = len(intervals)
+        calendars = _calendars(spec.calendars, "spec.calendars")
+        if calendars is not None:
+            opts.calendars = calendars
+            opts.calendars_len = len(calendars)
+        skip = _calendars(spec.skip, "spec.skip")
+        if skip is not None:
+            opts.exclude_calendars = skip
+            opts.exclude_calendars_len = len(skip)
+        opts.start_time_unix_ms = _unix_ms(spec.start_at, "spec.start_at")
+        opts.end_time_unix_ms = _unix_ms(spec.end_at, "spec.end_at")
+        opts.jitter_ms = _ms(spec.jitter, "spec.jitter")
+        opts.time_zone_name = _cstr(spec.time_zone_name, "spec.time_zone_name")
+
+        opts.workflow_type = _cstr(action.workflow, "action.workflow")
+        opts.args_json = _args_json(action.args, action.arg_payloads, "args")
+        arg_payloads = action.arg_payloads
+        start = _start_options(
+            task_queue=action.task_queue,
+            id=action.id,
+            execution_timeout=action.execution_timeout,
+            run_timeout=action.run_timeout,
+            task_timeout=action.task_timeout,
+            retry_policy=action.retry_policy,
+            memo=action.memo,
+            search_attributes=action.search_attributes,
+            static_summary=action.static_summary,
+            static_details=action.static_details,
+            priority=action.priority,
+        )
+        opts.workflow_options = ctypes.pointer(start)
+
+        if not isinstance(policy, SchedulePolicy):
+            raise _invalid(f"schedule.policy must be a SchedulePolicy, not {type(policy).__name__}")
+        opts.overlap_policy = _overlap(policy.overlap, "policy.overlap")
+        opts.catchup_window_ms = _ms(policy.catchup_window, "policy.catchup_window")
+        opts.pause_on_failure = bool(policy.pause_on_failure)
+        opts.keep_original_workflow_id = bool(policy.keep_original_workflow_id)
+
+        if not isinstance(state, ScheduleState):
+            raise _invalid(f"schedule.state must be a ScheduleState, not {type(state).__name__}")
+        opts.paused = bool(state.paused)
+        opts.note = _cstr(state.note, "state.note")
+        remaining = int(state.remaining_actions or 0)
+        if not 0 <= remaining < 2**63:
+            raise _invalid("state.remaining_actions must be 0 (unlimited) or positive")
+        opts.remaining_actions = remaining
+    if schedule_proto is not None:
+        proto = _bytes(schedule_proto, "schedule_proto")
+        opts.schedule_proto = proto
+        opts.schedule_proto_len = len(proto)
+    opts.trigger_immediately = bool(trigger_immediately)
+    backfills = _backfills(backfill, "backfill")
+    if backfills is not None:
+        opts.backfills = backfills
+        opts.backfills_len = len(backfills)
+    opts.memo_json = _json(dict(memo) if memo is not None else None, "memo")
+    opts.search_attributes_json = _json(
+        dict(search_attributes) if search_attributes is not None else None, "search_attributes"
+    )
+    return opts, arg_payloads
+
+
 if TYPE_CHECKING:
     # For type checkers only (typing_extensions is not needed at run time): the keyword
     # arguments the `**options` / `**start_options` methods take.
@@ -1886,6 +2379,8 @@ if TYPE_CHECKING:
         static_summary: Optional[str]
         static_details: Optional[str]
         priority: Optional[Priority]
+        typed_search_attributes: Optional[Sequence[SearchAttributeLike]]
+        versioning_override: Optional[VersioningOverride]
 
     class ConnectOptions(TypedDict, total=False):
         """:meth:`Client.connect`'s keyword arguments."""
@@ -1912,6 +2407,7 @@ if TYPE_CHECKING:
         proxy_basic_auth: Optional[tuple[str, str]]
         payload_codec: Optional[PayloadCodec]
         metric_meter: Optional[MetricMeter]
+        lazy: bool
 
 
 _Owner = TypeVar("_Owner", bound="_OwnsHandle")
@@ -2092,6 +2588,211 @@ class UpdateHandle(_OwnsHandle):
         )
 
 
+# A schedule update's `updater`: the schedule's description (as describe gives it) -> the new
+# schedule, or None to leave it as it is.
+ScheduleUpdater = Callable[[JsonObject], Optional[Schedule]]
+
+
+class ScheduleHandle:
+    """A schedule by its ID (the Python SDK's ``ScheduleHandle``, the Go SDK's
+    ``ScheduleHandle``): from :meth:`Client.create_schedule` or
+    :meth:`Client.get_schedule_handle`. Holds no library handle: each method is one call with
+    its client (closed client: :class:`InvalidArgumentError`). Every method takes ``timeout``
+    (``None``: 10 s) and has an ``_async`` twin. No such schedule: :class:`NotFoundError`."""
+
+    def __init__(self, client: "Client", id: str):
+        self._client = client
+        self._id = id
+        self._c_id = _cstr(id, "schedule_id")
+
+    @property
+    def id(self) -> str:
+        """The schedule ID."""
+        return self._id
+
+    @property
+    def client(self) -> "Client":
+        return self._client
+
+    def _op(self, fn: _CFunction, args: tuple[Any, ...], convert: Callable[[int], _T],
+            timeout: Optional[Duration], arg_payloads: Optional[Sequence[Payload]] = None) -> _Op[_T]:
+        return _Op(
+            self._client._handle, fn, (self._c_id, *args), convert,
+            _ms(timeout, "timeout", unlimited=True), arg_payloads=arg_payloads,
+        )
+
+    def _describe_op(self, timeout: Optional[Duration]) -> _Op[JsonObject]:
+        return self._op(_lib.temporal_schedule_describe_async, (), _json_of, timeout)
+
+    def describe(self, *, timeout: Optional[Duration] = None) -> JsonObject:
+        """The schedule (``temporal_schedule_describe_async``) as a dict: ``schedule_id``,
+        ``spec`` (cron strings come back as ``calendars`` of range strings), ``action``,
+        ``policies`` (``overlap_policy`` as a name, e.g. ``"SKIP"``), ``state``, ``info``
+        (``action_count``, ``running_workflows``, ``recent_actions``, ``next_action_times``...),
+        ``memo``, ``search_attributes`` and ``conflict_token``; times are RFC 3339 text,
+        durations ms (temporal.h documents every key)."""
+        return _call(self._describe_op(timeout))
+
+    async def describe_async(self, *, timeout: Optional[Duration] = None) -> JsonObject:
+        """:meth:`describe` for asyncio."""
+        return await _call_async(self._describe_op(timeout))
+
+    def _update_op(
+        self,
+        schedule: Optional[Schedule],
+        conflict_token: Optional[str],
+        search_attributes: Optional[Mapping[str, Any]],
+        schedule_proto: Optional[Union[bytes, bytearray, memoryview]],
+        timeout: Optional[Duration],
+    ) -> _Op[None]:
+        opts, arg_payloads = _schedule_options(
+            schedule, schedule_proto, search_attributes=search_attributes
+        )
+        return self._op(
+            _lib.temporal_schedule_update_async,
+            (ctypes.byref(opts), _cstr(conflict_token or None, "conflict_token")),
+            _nothing, timeout, arg_payloads,
+        )
+
+    def update(
+        self,
+        schedule: Union[Schedule, ScheduleUpdater, None] = None,
+        *,
+        conflict_token: Optional[str] = None,
+        search_attributes: Optional[Mapping[str, Any]] = None,
+        schedule_proto: Optional[Union[bytes, bytearray, memoryview]] = None,
+        timeout: Optional[Duration] = None,
+    ) -> None:
+        """Replaces the schedule's spec, action, policy and state
+        (``temporal_schedule_update_async``, the Go SDK's ``ScheduleHandle.Update``, which sends
+        the whole schedule) with ``schedule`` (or its ``temporal.api.schedule.v1.Schedule``
+        encoding, ``schedule_proto``); ``search_attributes``, if given, replace the schedule's.
+
+        ``schedule`` may be an updater, as in the SDKs: it gets :meth:`describe`'s dict and
+        returns the new :class:`Schedule` (or ``None``: no update), sent with that
+        description's conflict token, so that a change made in between wins.
+        ``conflict_token``: the same check with a token of your own describe. A stale token is
+        the server's to judge: the dev server (1.32) answers OK and drops the update (describe's
+        ``conflict_token``, one more per applied change, shows it); a server that refuses it
+        answers ``FAILED_PRECONDITION``, an :class:`RpcError`."""
+        if callable(schedule) and not isinstance(schedule, Schedule):
+            description = self.describe(timeout=timeout)
+            new = schedule(description)
+            if new is None:
+                return
+            _call(self._update_op(
+                new, conflict_token or description.get("conflict_token"), search_attributes,
+                schedule_proto, timeout,
+            ))
+            return
+        _call(self._update_op(schedule, conflict_token, search_attributes, schedule_proto, timeout))
+
+    async def update_async(
+        self,
+        schedule: Union[Schedule, ScheduleUpdater, None] = None,
+        *,
+        conflict_token: Optional[str] = None,
+        search_attributes: Optional[Mapping[str, Any]] = None,
+        schedule_proto: Optional[Union[bytes, bytearray, memoryview]] = None,
+        timeout: Optional[Duration] = None,
+    ) -> None:
+        """:meth:`update` for asyncio (an updater is called on the loop's thread)."""
+        if callable(schedule) and not isinstance(schedule, Schedule):
+            description = await self.describe_async(timeout=timeout)
+            new = schedule(description)
+            if new is None:
+                return
+            await _call_async(self._update_op(
+                new, conflict_token or description.get("conflict_token"), search_attributes,
+                schedule_proto, timeout,
+            ))
+            return
+        await _call_async(
+            self._update_op(schedule, conflict_token, search_attributes, schedule_proto, timeout)
+        )
+
+    def _pause_op(self, fn: _CFunction, note: Optional[str], timeout: Optional[Duration]) -> _Op[None]:
+        return self._op(fn, (_cstr(note or None, "note"),), _nothing, timeout)
+
+    def pause(self, *, note: Optional[str] = None, timeout: Optional[Duration] = None) -> None:
+        """Pauses the schedule (``temporal_schedule_pause_async``); ``note`` ``None``: the Go
+        SDK's "Paused via Go SDK"."""
+        _call(self._pause_op(_lib.temporal_schedule_pause_async, note, timeout))
+
+    async def pause_async(self, *, note: Optional[str] = None, timeout: Optional[Duration] = None) -> None:
+        """:meth:`pause` for asyncio."""
+        await _call_async(self._pause_op(_lib.temporal_schedule_pause_async, note, timeout))
+
+    def unpause(self, *, note: Optional[str] = None, timeout: Optional[Duration] = None) -> None:
+        """Unpauses the schedule (``temporal_schedule_unpause_async``); ``note`` ``None``: the
+        Go SDK's "Unpaused via Go SDK"."""
+        _call(self._pause_op(_lib.temporal_schedule_unpause_async, note, timeout))
+
+    async def unpause_async(self, *, note: Optional[str] = None, timeout: Optional[Duration] = None) -> None:
+        """:meth:`unpause` for asyncio."""
+        await _call_async(self._pause_op(_lib.temporal_schedule_unpause_async, note, timeout))
+
+    def _trigger_op(self, overlap: Union[ScheduleOverlapPolicy, int], timeout: Optional[Duration]) -> _Op[None]:
+        return self._op(
+            _lib.temporal_schedule_trigger_async, (_overlap(overlap, "overlap"),), _nothing, timeout
+        )
+
+    def trigger(
+        self,
+        *,
+        overlap: Union[ScheduleOverlapPolicy, int] = ScheduleOverlapPolicy.UNSPECIFIED,
+        timeout: Optional[Duration] = None,
+    ) -> None:
+        """Runs the action once, now (``temporal_schedule_trigger_async``); ``overlap``
+        ``UNSPECIFIED``: the schedule's policy. The server starts the workflow a moment later
+        (describe's ``info.recent_actions`` shows it)."""
+        _call(self._trigger_op(overlap, timeout))
+
+    async def trigger_async(
+        self,
+        *,
+        overlap: Union[ScheduleOverlapPolicy, int] = ScheduleOverlapPolicy.UNSPECIFIED,
+        timeout: Optional[Duration] = None,
+    ) -> None:
+        """:meth:`trigger` for asyncio."""
+        await _call_async(self._trigger_op(overlap, timeout))
+
+    def _backfill_op(self, backfills: tuple[ScheduleBackfill, ...], timeout: Optional[Duration]) -> _Op[None]:
+        array = _backfills(backfills, "backfills")
+        length = len(array) if array is not None else 0
+        return self._op(_lib.temporal_schedule_backfill_async, (array, length), _nothing, timeout)
+
+    def backfill(self, *backfills: ScheduleBackfill, timeout: Optional[Duration] = None) -> None:
+        """Runs the actions the spec would have run in these ranges
+        (``temporal_schedule_backfill_async``; at least one)."""
+        _call(self._backfill_op(backfills, timeout))
+
+    async def backfill_async(self, *backfills: ScheduleBackfill, timeout: Optional[Duration] = None) -> None:
+        """:meth:`backfill` for asyncio."""
+        await _call_async(self._backfill_op(backfills, timeout))
+
+    def _delete_op(self, timeout: Optional[Duration]) -> _Op[None]:
+        return self._op(_lib.temporal_schedule_delete_async, (), _nothing, timeout)
+
+    def delete(self, *, timeout: Optional[Duration] = None) -> None:
+        """Deletes the schedule (``temporal_schedule_delete_async``); the workflows it started
+        keep running."""
+        _call(self._delete_op(timeout))
+
+    async def delete_async(self, *, timeout: Optional[Duration] = None) -> None:
+        """:meth:`delete` for asyncio."""
+        await _call_async(self._delete_op(timeout))
+
+    def __repr__(self) -> str:
+        return f"ScheduleHandle(id={self._id!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ScheduleHandle) and other._client is self._client and other._id == self._id
+
+    def __hash__(self) -> int:
+        return hash((id(self._client), self._id))
+
+
 class Client(_OwnsHandle):
     """A connected Temporal client (``temporal_client``). Thread-safe: share one per process.
 
@@ -2133,6 +2834,7 @@ class Client(_OwnsHandle):
         proxy_basic_auth: Optional[tuple[str, str]] = None,
         payload_codec: Optional[PayloadCodec] = None,
         metric_meter: Optional[MetricMeter] = None,
+        lazy: bool = False,
     ) -> _Op[Client]:
         opts = _native.new_options(TemporalClientOptions)
         opts.address = _cstr(address, "address")
@@ -2170,6 +2872,7 @@ class Client(_OwnsHandle):
         opts.keep_alive_interval_ms = _ms(keep_alive_interval, "keep_alive_interval")
         opts.keep_alive_timeout_ms = _ms(keep_alive_timeout, "keep_alive_timeout")
         opts.keep_alive_disabled = not keep_alive
+        opts.lazy = bool(lazy)
         opts.proxy_address = _cstr(proxy_address, "proxy_address")
         if proxy_basic_auth is not None:
             if not isinstance(proxy_basic_auth, tuple) or len(proxy_basic_auth) != 2:
@@ -2223,7 +2926,11 @@ class Client(_OwnsHandle):
         the Python SDK's ``temporalio.common.MetricMeter`` shape: the client's request metrics
         are recorded into it, synchronously on library threads; its exceptions are swallowed,
         see :func:`metric_meter_errors`; clients from :meth:`new_from_existing` share it; kept
-        until the library releases it, :func:`metric_meters_alive`).
+        until the library releases it, :func:`metric_meters_alive`) and ``lazy`` (the Go SDK's
+        ``NewLazyClient``: nothing is dialed and the connect returns at once, bad options still
+        refused; the first call that needs the server dials, within ``connect_timeout``, and
+        a dial that fails fails that call with :class:`UnavailableError` or
+        :class:`DeadlineExceededError` while the next call dials again).
 
         Raises :class:`UnavailableError`, :class:`DeadlineExceededError`,
         :class:`InvalidArgumentError`, :class:`PermissionDeniedError`.
@@ -2317,6 +3024,8 @@ class Client(_OwnsHandle):
         static_summary: Optional[str] = None,
         static_details: Optional[str] = None,
         priority: Optional[Priority] = None,
+        typed_search_attributes: Optional[Sequence[SearchAttributeLike]] = None,
+        versioning_override: Optional[VersioningOverride] = None,
         arg_payloads: Optional[Sequence[Payload]] = None,
     ) -> WorkflowRun:
         """Starts a workflow (``temporal_execute_workflow_async``, waited for: 10 s at most,
@@ -2347,6 +3056,8 @@ class Client(_OwnsHandle):
             "static_summary": static_summary,
             "static_details": static_details,
             "priority": priority,
+            "typed_search_attributes": typed_search_attributes,
+            "versioning_override": versioning_override,
         }
         return _call(self._execute_op(workflow_type, args, start_options, arg_payloads))
 
@@ -2500,15 +3211,30 @@ class Client(_OwnsHandle):
         timeout: Optional[Duration],
         arg_payloads: Optional[Sequence[Payload]] = None,
         result_as_payloads: bool = False,
+        reject_condition: Optional[Union[QueryRejectCondition, int]] = None,
     ) -> _Op[Any]:
-        c_args = (
-            _cstr(workflow_id, "workflow_id"),
-            _cstr(run_id, "run_id"),
-            _cstr(query_type, "query_type"),
-            _args_json(args, arg_payloads, "args"),
-        )
+        fn: _CFunction
+        c_args: tuple[Any, ...]
+        if reject_condition is None:
+            fn = _lib.temporal_query_workflow_async
+            c_args = (
+                _cstr(workflow_id, "workflow_id"),
+                _cstr(run_id, "run_id"),
+                _cstr(query_type, "query_type"),
+                _args_json(args, arg_payloads, "args"),
+            )
+        else:
+            # The Go SDK's QueryWorkflowWithOptions: the same query, plus when to refuse it.
+            opts = _native.new_options(_native.TemporalQueryOptions)
+            opts.workflow_id = _cstr(workflow_id, "workflow_id")
+            opts.run_id = _cstr(run_id, "run_id")
+            opts.query_type = _cstr(query_type, "query_type")
+            opts.args_json = _args_json(args, arg_payloads, "args")
+            opts.query_reject_condition = _int32(reject_condition, "reject_condition")
+            fn = _lib.temporal_query_workflow_with_options_async
+            c_args = (ctypes.byref(opts),)
         return _Op(
-            self._handle, _lib.temporal_query_workflow_async, c_args, _result_of(result_as_payloads),
+            self._handle, fn, c_args, _result_of(result_as_payloads),
             _ms(timeout, "timeout", unlimited=True), arg_payloads=arg_payloads,
             result_as_payloads=result_as_payloads,
         )
@@ -2522,14 +3248,22 @@ class Client(_OwnsHandle):
         timeout: Optional[Duration] = None,
         arg_payloads: Optional[Sequence[Payload]] = None,
         result_as_payloads: bool = False,
+        reject_condition: Optional[Union[QueryRejectCondition, int]] = None,
     ) -> Any:
         """Queries a workflow (``temporal_query_workflow_async``) and returns the handler's
-        answer, ``json.loads``-ed. A failing or rejected query raises
-        :class:`QueryFailedError`; no answer within the timeout, :class:`DeadlineExceededError`.
-        ``arg_payloads``: the arguments as :class:`Payload` objects instead of ``args``;
-        ``result_as_payloads``: the answer as a list of :class:`Payload`."""
+        answer, ``json.loads``-ed. A failing query raises :class:`QueryFailedError`; no answer
+        within the timeout, :class:`DeadlineExceededError`. ``arg_payloads``: the arguments as
+        :class:`Payload` objects instead of ``args``; ``result_as_payloads``: the answer as a
+        list of :class:`Payload`. ``reject_condition`` (a :class:`QueryRejectCondition`; the
+        Go SDK's ``QueryWorkflowWithOptions``, ``temporal_query_workflow_with_options_async``):
+        when the server refuses the query instead of answering it, raising
+        :class:`QueryRejectedError` whose ``details["status"]`` is the workflow's status (e.g.
+        ``"COMPLETED"``); ``None``: never."""
         return _call(
-            self._query_op(workflow_id, query_type, args, run_id, timeout, arg_payloads, result_as_payloads)
+            self._query_op(
+                workflow_id, query_type, args, run_id, timeout, arg_payloads, result_as_payloads,
+                reject_condition,
+            )
         )
 
     async def query_workflow_async(
@@ -2541,10 +3275,14 @@ class Client(_OwnsHandle):
         timeout: Optional[Duration] = None,
         arg_payloads: Optional[Sequence[Payload]] = None,
         result_as_payloads: bool = False,
+        reject_condition: Optional[Union[QueryRejectCondition, int]] = None,
     ) -> Any:
         """:meth:`query_workflow` for asyncio."""
         return await _call_async(
-            self._query_op(workflow_id, query_type, args, run_id, timeout, arg_payloads, result_as_payloads)
+            self._query_op(
+                workflow_id, query_type, args, run_id, timeout, arg_payloads, result_as_payloads,
+                reject_condition,
+            )
         )
 
     def _update_op(
@@ -2808,6 +3546,8 @@ class Client(_OwnsHandle):
         static_summary: Optional[str] = None,
         static_details: Optional[str] = None,
         priority: Optional[Priority] = None,
+        typed_search_attributes: Optional[Sequence[SearchAttributeLike]] = None,
+        versioning_override: Optional[VersioningOverride] = None,
         timeout: Optional[Duration] = None,
         update_arg_payloads: Optional[Sequence[Payload]] = None,
         workflow_arg_payloads: Optional[Sequence[Payload]] = None,
@@ -2847,6 +3587,8 @@ class Client(_OwnsHandle):
             "static_summary": static_summary,
             "static_details": static_details,
             "priority": priority,
+            "typed_search_attributes": typed_search_attributes,
+            "versioning_override": versioning_override,
         }
         return _call(
             self._update_with_start_op(
@@ -2878,6 +3620,8 @@ class Client(_OwnsHandle):
         static_summary: Optional[str] = None,
         static_details: Optional[str] = None,
         priority: Optional[Priority] = None,
+        typed_search_attributes: Optional[Sequence[SearchAttributeLike]] = None,
+        versioning_override: Optional[VersioningOverride] = None,
         timeout: Optional[Duration] = None,
         update_arg_payloads: Optional[Sequence[Payload]] = None,
         workflow_arg_payloads: Optional[Sequence[Payload]] = None,
@@ -2899,6 +3643,8 @@ class Client(_OwnsHandle):
             "static_summary": static_summary,
             "static_details": static_details,
             "priority": priority,
+            "typed_search_attributes": typed_search_attributes,
+            "versioning_override": versioning_override,
         }
         return await _call_async(
             self._update_with_start_op(
@@ -3027,7 +3773,10 @@ class Client(_OwnsHandle):
     ) -> JsonObject:
         """Describes an execution (``temporal_describe_workflow_execution_async``): a dict with
         ``workflow_id``, ``run_id``, ``workflow_type``, ``task_queue``, ``status``,
-        ``start_time``, ``close_time``, ``history_length``, ``memo``... as the C API writes it."""
+        ``start_time``, ``close_time``, ``history_length``, ``memo``, ``search_attributes``,
+        ``parent_workflow_id`` / ``parent_run_id`` (a child's parent, else ``None``) and the
+        counts ``pending_activities``, ``pending_children`` and ``callbacks``, as the C API
+        writes it."""
         return _call(self._describe_op(workflow_id, run_id, timeout))
 
     async def describe_workflow_execution_async(
@@ -3139,6 +3888,189 @@ class Client(_OwnsHandle):
     ) -> JsonObject:
         """:meth:`get_workflow_history` for asyncio."""
         return await _call_async(self._history_op(workflow_id, run_id, timeout))
+
+    def _history_page_op(
+        self,
+        workflow_id: str,
+        run_id: Optional[str],
+        next_page_token: Optional[str],
+        filter_type: Union[HistoryEventFilterType, int],
+        wait_new_event: bool,
+        timeout: Optional[Duration],
+    ) -> _Op[tuple[list[JsonObject], str]]:
+        c_args = (
+            _cstr(workflow_id, "workflow_id"),
+            _cstr(run_id, "run_id"),
+            _cstr(next_page_token or None, "next_page_token"),
+            _int32(filter_type, "filter_type"),
+            bool(wait_new_event),
+        )
+        return _Op(
+            self._handle, _lib.temporal_get_workflow_history_page_async, c_args, _history_page_of,
+            _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def get_workflow_history_page(
+        self,
+        workflow_id: str,
+        run_id: Optional[str] = None,
+        next_page_token: Optional[str] = None,
+        *,
+        filter_type: Union[HistoryEventFilterType, int] = HistoryEventFilterType.ALL_EVENT,
+        wait_new_event: bool = False,
+        timeout: Optional[Duration] = None,
+    ) -> tuple[list[JsonObject], str]:
+        """One page of a run's event history (``temporal_get_workflow_history_page_async``;
+        the Go SDK's ``GetWorkflowHistory`` iterator reads these): ``(events,
+        next_page_token)``, the events in the proto's JSON form and the token ``""`` after the
+        last page. ``run_id`` ``None``: the current run; ``next_page_token``: ``None`` for the
+        first page, else the token of the previous one. ``filter_type``: a
+        :class:`HistoryEventFilterType` (``CLOSE_EVENT``: only the closing event, once the
+        run closed). ``wait_new_event``: a long poll: the server holds the call until a new
+        event comes, or answers after its own poll interval (about 20 s) with no events and a
+        token to poll again with. ``timeout`` ``None``: 10 s, or 65 s for a long poll."""
+        return _call(
+            self._history_page_op(workflow_id, run_id, next_page_token, filter_type, wait_new_event, timeout)
+        )
+
+    async def get_workflow_history_page_async(
+        self,
+        workflow_id: str,
+        run_id: Optional[str] = None,
+        next_page_token: Optional[str] = None,
+        *,
+        filter_type: Union[HistoryEventFilterType, int] = HistoryEventFilterType.ALL_EVENT,
+        wait_new_event: bool = False,
+        timeout: Optional[Duration] = None,
+    ) -> tuple[list[JsonObject], str]:
+        """:meth:`get_workflow_history_page` for asyncio."""
+        return await _call_async(
+            self._history_page_op(workflow_id, run_id, next_page_token, filter_type, wait_new_event, timeout)
+        )
+
+    # -- namespace, task queues, reset, health -----------------------------------------------
+
+    def _search_attributes_op(self, timeout: Optional[Duration]) -> _Op[dict[str, str]]:
+        return _Op(
+            self._handle, _lib.temporal_get_search_attributes_async, (), _search_attribute_keys_of,
+            _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def get_search_attributes(self, timeout: Optional[Duration] = None) -> dict[str, str]:
+        """The namespace's search attributes (``temporal_get_search_attributes_async``, the Go
+        SDK's ``GetSearchAttributes``): each name with its type, e.g.
+        ``{"CustomKeywordField": "KEYWORD", "WorkflowId": "KEYWORD", ...}`` (TEXT, KEYWORD,
+        INT, DOUBLE, BOOL, DATETIME, KEYWORD_LIST)."""
+        return _call(self._search_attributes_op(timeout))
+
+    async def get_search_attributes_async(self, timeout: Optional[Duration] = None) -> dict[str, str]:
+        """:meth:`get_search_attributes` for asyncio."""
+        return await _call_async(self._search_attributes_op(timeout))
+
+    def _describe_task_queue_op(
+        self,
+        task_queue: str,
+        task_queue_type: Union[TaskQueueType, int],
+        timeout: Optional[Duration],
+    ) -> _Op[JsonObject]:
+        c_args = (_cstr(task_queue, "task_queue"), _int32(task_queue_type, "task_queue_type"))
+        return _Op(
+            self._handle, _lib.temporal_describe_task_queue_async, c_args, _json_of,
+            _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def describe_task_queue(
+        self,
+        task_queue: str,
+        task_queue_type: Union[TaskQueueType, int] = TaskQueueType.WORKFLOW,
+        timeout: Optional[Duration] = None,
+    ) -> JsonObject:
+        """Describes a task queue (``temporal_describe_task_queue_async``, the Go SDK's
+        ``DescribeTaskQueue``): ``{"pollers": [{"identity", "last_access_time",
+        "rate_per_second"}, ...], "backlog_count_hint": N or None}`` for the queue's
+        ``task_queue_type`` (a :class:`TaskQueueType`)."""
+        return _call(self._describe_task_queue_op(task_queue, task_queue_type, timeout))
+
+    async def describe_task_queue_async(
+        self,
+        task_queue: str,
+        task_queue_type: Union[TaskQueueType, int] = TaskQueueType.WORKFLOW,
+        timeout: Optional[Duration] = None,
+    ) -> JsonObject:
+        """:meth:`describe_task_queue` for asyncio."""
+        return await _call_async(self._describe_task_queue_op(task_queue, task_queue_type, timeout))
+
+    def _reset_op(
+        self,
+        workflow_id: str,
+        workflow_task_finish_event_id: int,
+        run_id: Optional[str],
+        reason: Optional[str],
+        timeout: Optional[Duration],
+    ) -> _Op[str]:
+        event_id = workflow_task_finish_event_id
+        if isinstance(event_id, bool) or not isinstance(event_id, int):
+            raise _invalid(f"workflow_task_finish_event_id must be an int, not {event_id!r}")
+        if not -(2**63) <= event_id < 2**63:
+            raise _invalid("workflow_task_finish_event_id is out of range")
+        c_args = (
+            _cstr(workflow_id, "workflow_id"),
+            _cstr(run_id, "run_id"),
+            _cstr(reason, "reason"),
+            int(event_id),  # the library refuses one that is not positive
+        )
+        return _Op(
+            self._handle, _lib.temporal_reset_workflow_execution_async, c_args, _new_run_id_of,
+            _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def reset_workflow_execution(
+        self,
+        workflow_id: str,
+        workflow_task_finish_event_id: int,
+        *,
+        run_id: Optional[str] = None,
+        reason: Optional[str] = None,
+        timeout: Optional[Duration] = None,
+    ) -> str:
+        """Resets a workflow (``temporal_reset_workflow_execution_async``, the Go SDK's
+        ``ResetWorkflowExecution``) and returns the new run's Run ID. The new run replays the
+        history of ``run_id`` (``None``: the current run) up to
+        ``workflow_task_finish_event_id``, the event ID of a workflow task's completed, failed
+        or timed-out event (see :meth:`get_workflow_history_page`); the old run, if still
+        running, is terminated. Each call sends a fresh request ID."""
+        return _call(self._reset_op(workflow_id, workflow_task_finish_event_id, run_id, reason, timeout))
+
+    async def reset_workflow_execution_async(
+        self,
+        workflow_id: str,
+        workflow_task_finish_event_id: int,
+        *,
+        run_id: Optional[str] = None,
+        reason: Optional[str] = None,
+        timeout: Optional[Duration] = None,
+    ) -> str:
+        """:meth:`reset_workflow_execution` for asyncio."""
+        return await _call_async(
+            self._reset_op(workflow_id, workflow_task_finish_event_id, run_id, reason, timeout)
+        )
+
+    def _check_health_op(self, timeout: Optional[Duration]) -> _Op[None]:
+        return _Op(
+            self._handle, _lib.temporal_check_health_async, (), _nothing,
+            _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def check_health(self, timeout: Optional[Duration] = None) -> None:
+        """Checks the server's health (``temporal_check_health_async``, the Go SDK's
+        ``CheckHealth``: the gRPC health service's answer for the WorkflowService). Returns
+        when it is SERVING; any other status, or a server that cannot be reached, raises
+        :class:`UnavailableError`."""
+        _call(self._check_health_op(timeout))
+
+    async def check_health_async(self, timeout: Optional[Duration] = None) -> None:
+        """:meth:`check_health` for asyncio."""
+        await _call_async(self._check_health_op(timeout))
 
     # -- raw RPC -----------------------------------------------------------------------------
 
@@ -3396,7 +4328,160 @@ class Client(_OwnsHandle):
             self._heartbeat_by_id_op(workflow_id, activity_id, details, run_id, namespace, timeout)
         )
 
+    # -- schedules ---------------------------------------------------------------------------
+
+    def _create_schedule_op(
+        self,
+        id: str,
+        schedule: Optional[Schedule],
+        trigger_immediately: bool,
+        backfill: Sequence[ScheduleBackfill],
+        memo: Optional[Mapping[str, Any]],
+        search_attributes: Optional[Mapping[str, Any]],
+        schedule_proto: Optional[Union[bytes, bytearray, memoryview]],
+        timeout: Optional[Duration],
+    ) -> _Op[ScheduleHandle]:
+        handle = ScheduleHandle(self, id)
+        opts, arg_payloads = _schedule_options(
+            schedule, schedule_proto, trigger_immediately, backfill, memo, search_attributes
+        )
+        return _Op(
+            self._handle, _lib.temporal_schedule_create_async, (handle._c_id, ctypes.byref(opts)),
+            lambda call: handle, _ms(timeout, "timeout", unlimited=True), arg_payloads=arg_payloads,
+        )
+
+    def create_schedule(
+        self,
+        id: str,
+        schedule: Optional[Schedule] = None,
+        *,
+        trigger_immediately: bool = False,
+        backfill: Sequence[ScheduleBackfill] = (),
+        memo: Optional[Mapping[str, Any]] = None,
+        search_attributes: Optional[Mapping[str, Any]] = None,
+        schedule_proto: Optional[Union[bytes, bytearray, memoryview]] = None,
+        timeout: Optional[Duration] = None,
+    ) -> ScheduleHandle:
+        """Creates a schedule (``temporal_schedule_create_async``, the Go SDK's
+        ``ScheduleClient.Create``, the Python SDK's ``create_schedule``) and returns its handle.
+        ``schedule``: what it starts and when; or ``schedule_proto``, its
+        ``temporal.api.schedule.v1.Schedule`` protobuf encoding (not both).
+        ``trigger_immediately``: one action at once; ``backfill``: ranges run right after the
+        create. ``memo`` and ``search_attributes`` are the schedule's own (the action's are on
+        :class:`ScheduleActionStartWorkflow`). An ID in use: :class:`AlreadyExistsError`
+        (``details["schedule_id"]``)."""
+        return _call(self._create_schedule_op(
+            id, schedule, trigger_immediately, backfill, memo, search_attributes, schedule_proto, timeout
+        ))
+
+    async def create_schedule_async(
+        self,
+        id: str,
+        schedule: Optional[Schedule] = None,
+        *,
+        trigger_immediately: bool = False,
+        backfill: Sequence[ScheduleBackfill] = (),
+        memo: Optional[Mapping[str, Any]] = None,
+        search_attributes: Optional[Mapping[str, Any]] = None,
+        schedule_proto: Optional[Union[bytes, bytearray, memoryview]] = None,
+        timeout: Optional[Duration] = None,
+    ) -> ScheduleHandle:
+        """:meth:`create_schedule` for asyncio."""
+        return await _call_async(self._create_schedule_op(
+            id, schedule, trigger_immediately, backfill, memo, search_attributes, schedule_proto, timeout
+        ))
+
+    def get_schedule_handle(self, id: str) -> ScheduleHandle:
+        """The handle of an existing schedule by its ID (the Python SDK's
+        ``get_schedule_handle``). Makes no call: a missing schedule shows at the first call
+        (:class:`NotFoundError`)."""
+        return ScheduleHandle(self, id)
+
+    def _list_schedules_op(
+        self, query: str, page_size: int, next_page_token: Optional[str], timeout: Optional[Duration]
+    ) -> _Op[tuple[list[JsonObject], str]]:
+        size = int(page_size)
+        if not 0 <= size < 2**31:
+            raise _invalid("page_size is out of range")
+        c_args = (_cstr(query or None, "query"), size, _cstr(next_page_token or None, "next_page_token"))
+        return _Op(
+            self._handle, _lib.temporal_schedule_list_async, c_args, _schedule_page_of,
+            _ms(timeout, "timeout", unlimited=True),
+        )
+
+    def list_schedule_page(
+        self,
+        query: str = "",
+        page_size: int = 0,
+        next_page_token: Optional[str] = None,
+        *,
+        timeout: Optional[Duration] = None,
+    ) -> tuple[list[JsonObject], str]:
+        """One page of :meth:`list_schedules` (``temporal_schedule_list_async``):
+        ``(schedules, next_page_token)``, the token ``""`` on the last page."""
+        return _call(self._list_schedules_op(query, page_size, next_page_token, timeout))
+
+    async def list_schedule_page_async(
+        self,
+        query: str = "",
+        page_size: int = 0,
+        next_page_token: Optional[str] = None,
+        *,
+        timeout: Optional[Duration] = None,
+    ) -> tuple[list[JsonObject], str]:
+        """:meth:`list_schedule_page` for asyncio."""
+        return await _call_async(self._list_schedules_op(query, page_size, next_page_token, timeout))
+
+    def list_schedules(
+        self, query: str = "", *, page_size: int = 0, timeout: Optional[Duration] = None
+    ) -> Iterator[JsonObject]:
+        """Every schedule matching a visibility query over the schedules' search attributes
+        (``""``: all), as dicts (``schedule_id``, ``workflow_type``, ``paused``, ``note``,
+        ``recent_actions``, ``next_action_times``, ``memo``, ``search_attributes``), fetching
+        pages of ``page_size`` lazily (0: the server's default). ``timeout`` bounds each page.
+        Eventually consistent: a schedule just created may show a moment later."""
+        token: Optional[str] = None
+        while True:
+            schedules, token = self.list_schedule_page(query, page_size, token, timeout=timeout)
+            yield from schedules
+            if not token:
+                return
+
+    async def list_schedules_async(
+        self, query: str = "", *, page_size: int = 0, timeout: Optional[Duration] = None
+    ) -> AsyncIterator[JsonObject]:
+        """:meth:`list_schedules` for asyncio: ``async for schedule in ...``."""
+        token: Optional[str] = None
+        while True:
+            schedules, token = await self.list_schedule_page_async(query, page_size, token, timeout=timeout)
+            for schedule in schedules:
+                yield schedule
+            if not token:
+                return
+
 
 def _page_of(call: int) -> tuple[list[JsonObject], str]:
     value = _json_of(call) or {}
     return list(value.get("executions") or []), value.get("next_page_token") or ""
+
+
+def _history_page_of(call: int) -> tuple[list[JsonObject], str]:
+    value = _json_of(call) or {}
+    return list(value.get("events") or []), value.get("next_page_token") or ""
+
+
+def _search_attribute_keys_of(call: int) -> dict[str, str]:
+    value = _json_of(call) or {}
+    return dict(value.get("keys") or {})
+
+
+def _new_run_id_of(call: int) -> str:
+    value = _json_of(call) or {}
+    run_id = value.get("run_id")
+    if not isinstance(run_id, str) or not run_id:
+        raise InternalError(ErrorCode.INTERNAL, "the reset completed without a new Run ID", None)
+    return run_id
+
+def _schedule_page_of(call: int) -> tuple[list[JsonObject], str]:
+    value = _json_of(call) or {}
+    return list(value.get("schedules") or []), value.get("next_page_token") or ""

@@ -59,6 +59,10 @@ __all__ = [
     "TemporalActivityCompletion",
     "TemporalUpdateOptions",
     "TemporalPayloadCodec",
+    "TemporalScheduleInterval",
+    "TemporalScheduleCalendar",
+    "TemporalScheduleBackfill",
+    "TemporalScheduleOptions",
     "CALL_CALLBACK_TYPE",
     "LOG_CALLBACK_TYPE",
     "PAYLOAD_CODEC_FN_TYPE",
@@ -117,6 +121,16 @@ TEMPORAL_ERROR_CODE_SHUTDOWN = 17
 TEMPORAL_ERROR_CODE_QUERY_REJECTED = 18
 TEMPORAL_ERROR_CODE_ALREADY_EXISTS = 19
 
+# temporal_schedule_options.overlap_policy and the trigger's and backfills' (the proto's
+# ScheduleOverlapPolicy numbers; 0: the server's default, or the schedule's own policy)
+TEMPORAL_SCHEDULE_OVERLAP_POLICY_UNSPECIFIED = 0
+TEMPORAL_SCHEDULE_OVERLAP_POLICY_SKIP = 1
+TEMPORAL_SCHEDULE_OVERLAP_POLICY_BUFFER_ONE = 2
+TEMPORAL_SCHEDULE_OVERLAP_POLICY_BUFFER_ALL = 3
+TEMPORAL_SCHEDULE_OVERLAP_POLICY_CANCEL_OTHER = 4
+TEMPORAL_SCHEDULE_OVERLAP_POLICY_TERMINATE_OTHER = 5
+TEMPORAL_SCHEDULE_OVERLAP_POLICY_ALLOW_ALL = 6
+
 # temporal_log_level
 TEMPORAL_LOG_LEVEL_OFF = 0
 TEMPORAL_LOG_LEVEL_ERROR = 1
@@ -130,6 +144,20 @@ TEMPORAL_UPDATE_STAGE_UNSPECIFIED = 0
 TEMPORAL_UPDATE_STAGE_ADMITTED = 1
 TEMPORAL_UPDATE_STAGE_ACCEPTED = 2
 TEMPORAL_UPDATE_STAGE_COMPLETED = 3
+
+# temporal_get_workflow_history_page_async's filter_type (the proto's numbers; 0 = ALL_EVENT)
+TEMPORAL_HISTORY_EVENT_FILTER_ALL_EVENT = 1
+TEMPORAL_HISTORY_EVENT_FILTER_CLOSE_EVENT = 2
+
+# temporal_query_options.query_reject_condition (the proto's numbers; 0 = NONE)
+TEMPORAL_QUERY_REJECT_CONDITION_NONE = 1
+TEMPORAL_QUERY_REJECT_CONDITION_NOT_OPEN = 2
+TEMPORAL_QUERY_REJECT_CONDITION_NOT_COMPLETED_CLEANLY = 3
+
+# temporal_describe_task_queue_async's task_queue_type (the proto's numbers; 0 = WORKFLOW)
+TEMPORAL_TASK_QUEUE_TYPE_WORKFLOW = 1
+TEMPORAL_TASK_QUEUE_TYPE_ACTIVITY = 2
+TEMPORAL_TASK_QUEUE_TYPE_NEXUS = 3
 
 TEMPORAL_METRIC_KIND_COUNTER = 0
 TEMPORAL_METRIC_KIND_HISTOGRAM = 1
@@ -156,6 +184,20 @@ TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_UNSPECIFIED = 0
 TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_FAIL = 1
 TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING = 2
 TEMPORAL_WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING = 3
+
+# temporal_indexed_value_type (the proto's IndexedValueType numbers)
+TEMPORAL_INDEXED_VALUE_TYPE_TEXT = 1
+TEMPORAL_INDEXED_VALUE_TYPE_KEYWORD = 2
+TEMPORAL_INDEXED_VALUE_TYPE_INT = 3
+TEMPORAL_INDEXED_VALUE_TYPE_DOUBLE = 4
+TEMPORAL_INDEXED_VALUE_TYPE_BOOL = 5
+TEMPORAL_INDEXED_VALUE_TYPE_DATETIME = 6
+TEMPORAL_INDEXED_VALUE_TYPE_KEYWORD_LIST = 7
+
+# temporal_versioning_override
+TEMPORAL_VERSIONING_OVERRIDE_NONE = 0
+TEMPORAL_VERSIONING_OVERRIDE_PINNED = 1
+TEMPORAL_VERSIONING_OVERRIDE_AUTO_UPGRADE = 2
 
 
 def constants(prefix: str) -> dict[str, int]:
@@ -365,6 +407,7 @@ class TemporalClientOptions(Structure):
         ("proxy_basic_auth_user", c_char_p),
         ("proxy_basic_auth_password", c_char_p),
         ("payload_codec", POINTER(TemporalPayloadCodec)),
+        ("lazy", c_bool),
     ]
 
 
@@ -378,6 +421,16 @@ class TemporalRetryPolicy(Structure):
         ("maximum_interval_ms", c_uint64),
         ("maximum_attempts", c_int32),
         ("non_retryable_error_types_json", c_char_p),
+    ]
+
+
+class TemporalSearchAttribute(Structure):
+    """``struct temporal_search_attribute``."""
+
+    _fields_ = [
+        ("name", c_char_p),
+        ("type", c_int32),
+        ("value_json", c_char_p),
     ]
 
 
@@ -404,6 +457,11 @@ class TemporalStartWorkflowOptions(Structure):
         ("priority_key", c_int32),
         ("fairness_key", c_char_p),
         ("fairness_weight", c_float),
+        ("typed_search_attributes", POINTER(TemporalSearchAttribute)),
+        ("typed_search_attributes_len", c_size_t),
+        ("versioning_behavior", c_int32),
+        ("versioning_deployment_name", c_char_p),
+        ("versioning_build_id", c_char_p),
     ]
 
 
@@ -465,11 +523,98 @@ class TemporalWorkflowTargetOptions(Structure):
     ]
 
 
+class TemporalQueryOptions(Structure):
+    """``struct temporal_query_options``."""
+
+    _fields_ = [
+        ("size", c_size_t),
+        ("workflow_id", c_char_p),
+        ("run_id", c_char_p),
+        ("query_type", c_char_p),
+        ("args_json", c_char_p),
+        ("query_reject_condition", c_int32),
+    ]
+
+
+class TemporalScheduleInterval(Structure):
+    """``struct temporal_schedule_interval``."""
+
+    _fields_ = [
+        ("every_ms", c_uint64),
+        ("offset_ms", c_uint64),
+    ]
+
+
+class TemporalScheduleCalendar(Structure):
+    """``struct temporal_schedule_calendar``: range strings; NULL or "": the server's default."""
+
+    _fields_ = [
+        ("second", c_char_p),
+        ("minute", c_char_p),
+        ("hour", c_char_p),
+        ("day_of_month", c_char_p),
+        ("month", c_char_p),
+        ("day_of_week", c_char_p),
+        ("year", c_char_p),
+        ("comment", c_char_p),
+    ]
+
+
+class TemporalScheduleBackfill(Structure):
+    """``struct temporal_schedule_backfill``."""
+
+    _fields_ = [
+        ("start_time_unix_ms", c_int64),
+        ("end_time_unix_ms", c_int64),
+        ("overlap_policy", c_int32),
+    ]
+
+
+class TemporalScheduleOptions(Structure):
+    """``struct temporal_schedule_options``."""
+
+    _fields_ = [
+        ("size", c_size_t),
+        ("cron_strings", POINTER(c_char_p)),
+        ("cron_strings_len", c_size_t),
+        ("intervals", POINTER(TemporalScheduleInterval)),
+        ("intervals_len", c_size_t),
+        ("calendars", POINTER(TemporalScheduleCalendar)),
+        ("calendars_len", c_size_t),
+        ("exclude_calendars", POINTER(TemporalScheduleCalendar)),
+        ("exclude_calendars_len", c_size_t),
+        ("start_time_unix_ms", c_int64),
+        ("end_time_unix_ms", c_int64),
+        ("jitter_ms", c_uint64),
+        ("time_zone_name", c_char_p),
+        ("workflow_type", c_char_p),
+        ("args_json", c_char_p),
+        ("workflow_options", POINTER(TemporalStartWorkflowOptions)),
+        ("overlap_policy", c_int32),
+        ("catchup_window_ms", c_uint64),
+        ("pause_on_failure", c_bool),
+        ("keep_original_workflow_id", c_bool),
+        ("paused", c_bool),
+        ("note", c_char_p),
+        ("remaining_actions", c_int64),
+        ("trigger_immediately", c_bool),
+        ("backfills", POINTER(TemporalScheduleBackfill)),
+        ("backfills_len", c_size_t),
+        ("memo_json", c_char_p),
+        ("search_attributes_json", c_char_p),
+        # `const uint8_t *` + length: c_char_p from bytes (NUL bytes inside are fine)
+        ("schedule_proto", c_char_p),
+        ("schedule_proto_len", c_size_t),
+    ]
+
+
 STRUCTS = {
     "temporal_call_options": TemporalCallOptions,
     "temporal_workflow_target_options": TemporalWorkflowTargetOptions,
+    "temporal_query_options": TemporalQueryOptions,
     "temporal_client_options": TemporalClientOptions,
     "temporal_retry_policy": TemporalRetryPolicy,
+    "temporal_search_attribute": TemporalSearchAttribute,
     "temporal_start_workflow_options": TemporalStartWorkflowOptions,
     "temporal_runtime_options": TemporalRuntimeOptions,
     "temporal_metric_attribute": TemporalMetricAttribute,
@@ -477,6 +622,10 @@ STRUCTS = {
     "temporal_activity_completion": TemporalActivityCompletion,
     "temporal_update_options": TemporalUpdateOptions,
     "temporal_payload_codec": TemporalPayloadCodec,
+    "temporal_schedule_interval": TemporalScheduleInterval,
+    "temporal_schedule_calendar": TemporalScheduleCalendar,
+    "temporal_schedule_backfill": TemporalScheduleBackfill,
+    "temporal_schedule_options": TemporalScheduleOptions,
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -529,6 +678,7 @@ _declare(
     "temporal_client_connect", _c_error_p, POINTER(TemporalClientOptions), POINTER(_c_client_p)
 )
 _declare("temporal_client_free", None, _c_client_p)
+_declare("temporal_client_get_namespace", c_void_p, _c_client_p)  # owned: temporal_string_free
 _declare("temporal_client_set_api_key", _c_error_p, _c_client_p, c_char_p)
 _declare("temporal_client_set_grpc_metadata", _c_error_p, _c_client_p, c_char_p)
 _declare(
@@ -590,6 +740,18 @@ _OPERATIONS = {
     "temporal_count_workflow_async": (c_char_p,),
     # client, workflow_id, run_id
     "temporal_get_workflow_history_async": (c_char_p, c_char_p),
+    # client, workflow_id, run_id, page_token, filter_type, wait_new_event
+    "temporal_get_workflow_history_page_async": (c_char_p, c_char_p, c_char_p, c_int32, c_bool),
+    # client, options
+    "temporal_query_workflow_with_options_async": (POINTER(TemporalQueryOptions),),
+    # client
+    "temporal_get_search_attributes_async": (),
+    # client, task_queue, task_queue_type
+    "temporal_describe_task_queue_async": (c_char_p, c_int32),
+    # client, workflow_id, run_id, reason, workflow_task_finish_event_id
+    "temporal_reset_workflow_execution_async": (c_char_p, c_char_p, c_char_p, c_int64),
+    # client
+    "temporal_check_health_async": (),
     # client, workflow_type, args_json, options
     "temporal_execute_workflow_async": (c_char_p, c_char_p, POINTER(TemporalStartWorkflowOptions)),
     # client, service, method, request, request_len: the request's protobuf bytes as c_char_p
@@ -607,9 +769,28 @@ _OPERATIONS = {
     "temporal_record_activity_heartbeat_async": (c_char_p, c_size_t, c_char_p),
     # client, namespace_name, workflow_id, run_id, activity_id, details_json
     "temporal_record_activity_heartbeat_by_id_async": (c_char_p, c_char_p, c_char_p, c_char_p, c_char_p),
+    # Schedules. client, schedule_id, options
+    "temporal_schedule_create_async": (c_char_p, POINTER(TemporalScheduleOptions)),
+    # client, schedule_id
+    "temporal_schedule_describe_async": (c_char_p,),
+    # client, schedule_id, options, conflict_token
+    "temporal_schedule_update_async": (c_char_p, POINTER(TemporalScheduleOptions), c_char_p),
+    # client, schedule_id, note
+    "temporal_schedule_pause_async": (c_char_p, c_char_p),
+    "temporal_schedule_unpause_async": (c_char_p, c_char_p),
+    # client, schedule_id, overlap_policy
+    "temporal_schedule_trigger_async": (c_char_p, c_int32),
+    # client, schedule_id, backfills, backfills_len
+    "temporal_schedule_backfill_async": (c_char_p, POINTER(TemporalScheduleBackfill), c_size_t),
+    # client, schedule_id
+    "temporal_schedule_delete_async": (c_char_p,),
+    # client, query, page_size, page_token
+    "temporal_schedule_list_async": (c_char_p, c_int32, c_char_p),
 }
 for _name, _args in _OPERATIONS.items():
     _declare(_name, _c_error_p, _c_client_p, *_args, *_CALL_TAIL)
+
+_declare("temporal_query_options_default", c_bool, POINTER(TemporalQueryOptions), c_size_t)
 
 # Updates
 _declare("temporal_update_options_default", c_bool, POINTER(TemporalUpdateOptions), c_size_t)
@@ -630,6 +811,8 @@ _declare("temporal_update_handle_get_id", c_void_p, _c_update_handle_p)  # borro
 _declare("temporal_update_handle_get_workflow_id", c_void_p, _c_update_handle_p)  # borrowed
 _declare("temporal_update_handle_get_run_id", c_void_p, _c_update_handle_p)  # borrowed
 _declare("temporal_update_handle_free", None, _c_update_handle_p)
+
+_declare("temporal_schedule_options_default", c_bool, POINTER(TemporalScheduleOptions), c_size_t)
 
 # Activities
 _declare(
@@ -727,8 +910,10 @@ _DEFAULTS: dict[type[Structure], Any] = {
     TemporalActivityCompletion: lib.temporal_activity_completion_default,
     TemporalUpdateOptions: lib.temporal_update_options_default,
     TemporalWorkflowTargetOptions: lib.temporal_workflow_target_options_default,
+    TemporalQueryOptions: lib.temporal_query_options_default,
     TemporalHostMeter: lib.temporal_host_meter_default,
     TemporalPayloadCodec: lib.temporal_payload_codec_default,
+    TemporalScheduleOptions: lib.temporal_schedule_options_default,
 }
 
 

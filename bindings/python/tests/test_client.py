@@ -147,6 +147,8 @@ def test_error_codes_and_classes_match_library():
         (temporal_ffi.LogLevel, "TEMPORAL_LOG_LEVEL_"),
         (temporal_ffi.ActivityOutcome, "TEMPORAL_ACTIVITY_OUTCOME_"),
         (temporal_ffi.UpdateStage, "TEMPORAL_UPDATE_STAGE_"),
+        (temporal_ffi.ScheduleOverlapPolicy, "TEMPORAL_SCHEDULE_OVERLAP_POLICY_"),
+        (temporal_ffi.IndexedValueType, "TEMPORAL_INDEXED_VALUE_TYPE_"),
     ],
 )
 def test_enums_name_every_constant(enum_type, prefix):
@@ -163,7 +165,11 @@ def test_struct_layouts_and_constants_match_c_header(tmp_path):
     header_structs = set(re.findall(r"^typedef struct (temporal_\w+) \{", header, re.M))
     assert header_structs == set(_native.STRUCTS), "a struct of the header is not mirrored"
     header_values = set(re.findall(r"^\s*(TEMPORAL_[A-Z0-9_]+) = \d+,", header, re.M))
-    header_values |= set(re.findall(r"^#define (TEMPORAL_(?:TIMEOUT|MAX)_\w+) ", header, re.M))
+    header_values |= set(re.findall(
+        r"^#define (TEMPORAL_(?:TIMEOUT|MAX|HISTORY_EVENT_FILTER|QUERY_REJECT_CONDITION|TASK_QUEUE_TYPE|SCHEDULE_OVERLAP_POLICY)_\w+) ",
+        header,
+        re.M,
+    ))
     constants = {n: v for n, v in vars(_native).items() if n.startswith("TEMPORAL_") and isinstance(v, int)}
     assert set(constants) == header_values, "the header's constants and the binding's differ"
 
