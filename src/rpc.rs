@@ -5,7 +5,8 @@
 //! * Deadline: each call is bounded by its deadline, sent to the server as the gRPC timeout and
 //!   enforced here as well. The Go SDK's default is 10 s per call (internal_utils.go).
 //! * Retries: transient failures are retried with the Go SDK's policy (internal_retry.go) by
-//!   `temporalio-client`'s retrying connection, within the same deadline.
+//!   `temporalio-client`'s retrying connection, within the same deadline, and only the codes
+//!   the Go SDK retries (UNAVAILABLE, UNKNOWN, ABORTED, RESOURCE_EXHAUSTED; not INTERNAL).
 //! * Long polls (the result wait's history poll): each poll is bounded by 65 s, as the Go SDK's
 //!   `defaultGetHistoryTimeout`; when the server's own long poll expires it answers with no
 //!   event and a page token, and the caller polls again.
@@ -15,7 +16,7 @@
 use crate::errors::{Error, Result};
 use std::future::Future;
 use std::time::Duration;
-use temporalio_client::request_extensions::RetryConfigForCall;
+use temporalio_client::request_extensions::{NoRetryOnMatching, RetryConfigForCall};
 use temporalio_client::RetryOptions;
 use tonic::IntoRequest;
 
@@ -44,7 +45,16 @@ pub(crate) fn request<T>(message: T, deadline: Duration) -> tonic::Request<T> {
     let mut request = message.into_request();
     request.set_timeout(deadline);
     request.extensions_mut().insert(RetryConfigForCall(go_retry_options(deadline)));
+    request.extensions_mut().insert(NoRetryOnMatching { predicate: not_retried_by_go });
     request
+}
+
+/// The codes `temporalio-client` retries that the Go SDK does not (internal_retry.go): INTERNAL
+/// (servers since 1.20 have InternalErrorDifferentiation, so an INTERNAL is a real failure,
+/// not a transient one: retrying it only burns the whole deadline), DATA_LOSS and
+/// OUT_OF_RANGE.
+fn not_retried_by_go(status: &tonic::Status) -> bool {
+    matches!(status.code(), tonic::Code::Internal | tonic::Code::DataLoss | tonic::Code::OutOfRange)
 }
 
 /// Runs one call bounded by `deadline` and returns the server's answer or its status, for the
